@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/tables.js';
+import { hashToken, looksLikeToken, sameHash } from './token-secret.js';
+
+/** The account and token kind behind an API token. */
+export interface Caller {
+  tokenId: number;
+  tokenKind: 'read' | 'write';
+  accountId: number;
+  accountSlug: string;
+  plan: string;
+  monthlyCallLimit: number | null;
+  billingAnchorDay: number;
+  schemaVersion: number;
+  contentVersion: number;
+}
+
+/**
+ * Looks a token up by its hash, in one query with its account. Read on every request, so a
+ * revocation or plan change made by any process counts from the next request on.
+ */
+export async function findCaller(db: Kysely<Database>, token: string): Promise<Caller | null> {
+  if (!looksLikeToken(token)) return null;
+  const hash = hashToken(token);
+  const row = await db
+    .selectFrom('tokens as t')
+    .innerJoin('accounts as a', 'a.id', 't.account_id')
+    .select([
+      't.id as tokenId', 't.kind as tokenKind', 't.hash as hash', 'a.id as accountId', 'a.slug as accountSlug',
+      'a.plan as plan', 'a.monthly_call_limit as monthlyCallLimit', 'a.billing_anchor_day as billingAnchorDay',
+      'a.schema_version as schemaVersion', 'a.content_version as contentVersion',
+    ])
+    .where('t.hash', '=', hash)
+    .where('t.revoked_at', 'is', null)
+    .executeTakeFirst();
+  // The index found the row; the constant-time comparison keeps the final check free of timing.
+  if (!row || !sameHash(row.hash, hash)) return null;
+  const { hash: _hash, ...caller } = row;
+  return caller;
+}

@@ -1,0 +1,20 @@
+import type { Config } from '../config.js';
+
+/** Where a CLI command writes: stdout carries results (one JSON document with --json), stderr the rest. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+  config: Config;
+}
+
+/** A failure the user can fix: printed without a stack, exit code 1 (2 for usage errors). */
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode = 1) {
+    super(message);
+  }
+}
+
+export function usage(line: string): CliError {
+  return new CliError(`usage: ${line}`, 2);
+}

@@ -1,0 +1,40 @@
+import path from 'node:path';
+
+/** Settings read from the environment once, at start-up (see the README's configuration table). */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** `sqlite:<file>` or `postgres://...`. */
+  databaseUrl: string;
+  /** Base of every absolute URL Ghee prints or serves (reference URIs, media). */
+  publicUrl: string;
+  logLevel: string;
+  /** Largest request body accepted, in bytes. */
+  bodyLimit: number;
+}
+
+/** Builds the configuration from environment variables, with the documented defaults. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const port = overrides.port ?? parsePort(env.PORT ?? '8080');
+  const dataDir = overrides.dataDir ?? path.resolve(env.DATA_DIR ?? './data');
+  return {
+    port,
+    host: overrides.host ?? env.HOST ?? '127.0.0.1',
+    dataDir,
+    databaseUrl: overrides.databaseUrl ?? env.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'ghee.db')}`,
+    publicUrl: stripSlash(overrides.publicUrl ?? env.PUBLIC_URL ?? `http://localhost:${port}`),
+    logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
+    bodyLimit: overrides.bodyLimit ?? 10 * 1024 * 1024,
+  };
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be an integer from 0 to 65535, not "${value}"`);
+  return port;
+}
+
+function stripSlash(url: string): string {
+  return url.endsWith('/') ? url.slice(0, -1) : url;
+}

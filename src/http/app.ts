@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppContext } from './context.js';
+import { answerPreflight } from './cors.js';
+import { handleError } from './error-handler.js';
+import { errors } from './errors.js';
+import { parseQueryString } from './query-string.js';
+import { registerV2 } from '../api/register.js';
+
+/** Removes secrets from a URL before it is logged. */
+function redactUrl(url: string): string {
+  return url.replace(/([?&]auth_token=)[^&]*/gi, '$1[redacted]');
+}
+
+/** Builds the Fastify app: the /v2 API with its error contract, CORS and request ids. */
+export function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): FastifyInstance {
+  const app = Fastify({
+    logger: options.logger === false
+      ? false
+      : {
+          level: ctx.config.logLevel,
+          serializers: {
+            req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: redactUrl(req.url), id: req.id }),
+          },
+        },
+    genReqId: () => randomUUID(),
+    requestIdLogLabel: 'request_id',
+    bodyLimit: ctx.config.bodyLimit,
+    querystringParser: parseQueryString,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
+    return503OnClosing: true,
+    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/v2')) reply.header('access-control-allow-origin', '*');
+  });
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.method === 'OPTIONS' && request.url.startsWith('/v2') && request.headers['access-control-request-method']) {
+      return answerPreflight(reply);
+    }
+    throw errors.notFound();
+  });
+
+  registerV2(app, ctx);
+  return app;
+}

@@ -1,0 +1,12 @@
+import type { SchemaCache } from '../content/account-schema.js';
+import type { Config } from '../config.js';
+import type { Store } from '../store/database.js';
+import type { Clock } from '../time.js';
+
+/** Everything a request handler may use; built once per server. */
+export interface AppContext {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  schemas: SchemaCache;
+}

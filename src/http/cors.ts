@@ -1,0 +1,13 @@
+import type { FastifyReply } from 'fastify';
+
+export const CORS_ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE';
+
+/** Answers a CORS preflight (API.md section 1): no token, not metered. */
+export function answerPreflight(reply: FastifyReply): FastifyReply {
+  return reply
+    .code(204)
+    .header('access-control-allow-methods', CORS_ALLOW_METHODS)
+    .header('access-control-allow-headers', 'Authorization, Content-Type, X-Butter-Client')
+    .header('access-control-max-age', '86400')
+    .send();
+}

@@ -1,0 +1,70 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Caller } from '../accounts/find-caller.js';
+import type { AccountSchema } from '../content/account-schema.js';
+import { authenticate, type AuthNeed } from './auth.js';
+import type { AppContext } from './context.js';
+import { answerPreflight } from './cors.js';
+import { errors } from './errors.js';
+import { sendJson } from './send.js';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/** What an endpoint's handler gets: the caller, its schema snapshot and the parsed request. */
+export interface ApiCall {
+  ctx: AppContext;
+  caller: Caller;
+  schema: AccountSchema;
+  request: FastifyRequest;
+  query: Record<string, string>;
+  params: Record<string, string>;
+}
+
+export interface Endpoint {
+  auth: AuthNeed;
+  /** Returns the body to send (status 200 unless given), or null for an empty 204. */
+  handle(call: ApiCall): Promise<{ status?: number; body: unknown } | null>;
+}
+
+/**
+ * Registers the endpoints of one path, and a 405 with `Allow` for its other methods
+ * (after the route check, before authentication: API.md section 9).
+ */
+export function defineRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  url: string,
+  endpoints: Partial<Record<Method, Endpoint>>,
+): void {
+  const allowed = METHODS.filter((m) => endpoints[m]);
+  for (const method of allowed) {
+    const endpoint = endpoints[method]!;
+    app.route({
+      method,
+      url,
+      handler: async (request: FastifyRequest, reply: FastifyReply) => {
+        const caller = await authenticate(ctx, request, endpoint.auth);
+        const schema = await ctx.schemas.get(caller.accountId, caller.schemaVersion);
+        const result = await endpoint.handle({
+          ctx,
+          caller,
+          schema,
+          request,
+          query: request.query as Record<string, string>,
+          params: request.params as Record<string, string>,
+        });
+        if (result === null) return reply.code(204).send();
+        return sendJson(reply, result.status ?? 200, result.body);
+      },
+    });
+  }
+  const allowHeader = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : [])];
+  app.route({
+    method: [...METHODS.filter((m) => !endpoints[m]), 'OPTIONS'],
+    url,
+    handler: async (request, reply) => {
+      if (request.method === 'OPTIONS') return answerPreflight(reply.header('allow', allowHeader.join(', ')));
+      throw errors.methodNotAllowed(request.method, allowHeader);
+    },
+  });
+}

@@ -1,0 +1,39 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError } from './api-error.js';
+import { errors } from './errors.js';
+import { sendJson } from './send.js';
+
+/** Fastify's own client errors, mapped to the contract's texts. */
+function fromFramework(error: FastifyError): ApiError | null {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return errors.jsonParse();
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return errors.bodyTooLarge();
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new ApiError(415, 'unsupported_media_type', 'Unsupported media type: send application/json');
+    case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_ASYNC_CONSTRAINT':
+      return new ApiError(400, 'bad_url', 'Malformed URL');
+  }
+  if (error instanceof SyntaxError && error.statusCode === 400) return errors.jsonParse();
+  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+    return new ApiError(error.statusCode, 'bad_request', 'Bad request');
+  }
+  return null;
+}
+
+/**
+ * The one place errors become responses. Anything that is not a known client error is the
+ * generic 500; its cause goes to the log under the request id, never to the client.
+ */
+export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const known = error instanceof ApiError ? error : fromFramework(error as FastifyError);
+  if (known) {
+    for (const [name, value] of Object.entries(known.headers)) reply.header(name, value);
+    return sendJson(reply, known.status, { detail: known.detail });
+  }
+  request.log.error({ err: error }, 'unexpected error');
+  return sendJson(reply, 500, { detail: errors.internal().detail });
+}

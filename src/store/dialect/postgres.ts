@@ -1,0 +1,30 @@
+import { sql, type Kysely } from 'kysely';
+import type { Dialect } from './dialect.js';
+
+/** tsquery text for one term, matched as a prefix; quoting keeps operators in the term inert. */
+function tsTerm(term: string): string {
+  return `'${term.replaceAll("'", "''").replaceAll('\\', '\\\\')}':*`;
+}
+
+export const postgresDialect: Dialect = {
+  name: 'postgres',
+  binaryText: 'text collate "C"',
+
+  async createSearchIndex(db: Kysely<unknown>) {
+    await sql`alter table search_docs add column tsv tsvector generated always as (to_tsvector('simple', doc)) stored`.execute(db);
+    await sql`create index search_docs_tsv on search_docs using gin (tsv)`.execute(db);
+  },
+
+  async search(db, q) {
+    if (q.accountTypeIds.length === 0) return { hits: [], count: 0 };
+    const query = q.terms.map(tsTerm).join(' & ');
+    const where = sql`d.tsv @@ to_tsquery('simple', ${query}) and d.locale = ${q.locale} and d.channel = ${q.channel}
+      and d.type_id in (${sql.join(q.accountTypeIds)})`;
+    const rows = await sql<{ entry_id: number; rank: number }>`
+      select d.entry_id as entry_id, ts_rank(d.tsv, to_tsquery('simple', ${query})) as rank
+      from search_docs d where ${where} order by rank desc, d.entry_id limit ${q.limit} offset ${q.offset}`.execute(db);
+    const total = await sql<{ n: number }>`select count(*)::int as n from search_docs d where ${where}`.execute(db);
+    return { hits: rows.rows, count: Number(total.rows[0]?.n ?? 0) };
+  },
+
+};

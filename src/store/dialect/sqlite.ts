@@ -1,0 +1,39 @@
+import { sql, type Kysely } from 'kysely';
+import type { Dialect } from './dialect.js';
+
+/** FTS5 phrase for one term, matched as a prefix ("hom" finds "homepage"). */
+function ftsTerm(term: string): string {
+  return `"${term.replaceAll('"', '""')}"*`;
+}
+
+export const sqliteDialect: Dialect = {
+  name: 'sqlite',
+  binaryText: 'text',
+
+  async createSearchIndex(db: Kysely<unknown>) {
+    // An external-content FTS5 table over search_docs, kept in step by triggers.
+    await sql`create virtual table search_fts using fts5(doc, content='search_docs', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')`.execute(db);
+    await sql`create trigger search_docs_ai after insert on search_docs begin
+      insert into search_fts(rowid, doc) values (new.rowid, new.doc); end`.execute(db);
+    await sql`create trigger search_docs_ad after delete on search_docs begin
+      insert into search_fts(search_fts, rowid, doc) values ('delete', old.rowid, old.doc); end`.execute(db);
+    await sql`create trigger search_docs_au after update on search_docs begin
+      insert into search_fts(search_fts, rowid, doc) values ('delete', old.rowid, old.doc);
+      insert into search_fts(rowid, doc) values (new.rowid, new.doc); end`.execute(db);
+  },
+
+  async search(db, q) {
+    if (q.accountTypeIds.length === 0) return { hits: [], count: 0 };
+    const match = q.terms.map(ftsTerm).join(' ');
+    const where = sql`search_fts match ${match} and d.locale = ${q.locale} and d.channel = ${q.channel}
+      and d.type_id in (${sql.join(q.accountTypeIds)})`;
+    const rows = await sql<{ entry_id: number; rank: number }>`
+      select d.entry_id as entry_id, bm25(search_fts) as rank
+      from search_fts join search_docs d on d.rowid = search_fts.rowid
+      where ${where} order by rank, d.entry_id limit ${q.limit} offset ${q.offset}`.execute(db);
+    const total = await sql<{ n: number }>`
+      select count(*) as n from search_fts join search_docs d on d.rowid = search_fts.rowid where ${where}`.execute(db);
+    return { hits: rows.rows, count: Number(total.rows[0]?.n ?? 0) };
+  },
+
+};

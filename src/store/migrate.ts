@@ -1,0 +1,35 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Store } from './database.js';
+import * as initial from './migrations/001-initial.js';
+
+/** Every migration, in order. A new one is appended here and never edited once released. */
+const MIGRATIONS = { '001-initial': initial } as const;
+
+function provider(store: Store): MigrationProvider {
+  return {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, m] of Object.entries(MIGRATIONS)) out[name] = { up: (db) => m.up(db, store.dialect) };
+      return out;
+    },
+  };
+}
+
+/**
+ * Brings the database to the newest schema. Kysely's migrator holds a database lock (an advisory
+ * lock on PostgreSQL), so nodes started together migrate once. Refuses a database that has
+ * migrations this code does not know (it was migrated by a newer Ghee).
+ */
+export async function migrateToLatest(store: Store): Promise<string[]> {
+  const migrator = new Migrator({ db: store.db, provider: provider(store) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // Kysely reports an applied migration that this code lacks as "... is missing".
+    if (/missing/i.test(message)) {
+      throw new Error(`This database was migrated by a newer version of Ghee (${message}). Upgrade Ghee before starting it on this database.`);
+    }
+    throw error instanceof Error ? error : new Error(message);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

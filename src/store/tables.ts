@@ -1,0 +1,124 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+// Row shapes of every table, as Kysely sees them. Timestamps are ISO 8601 strings with
+// microseconds (they sort as text); booleans are 0/1 on both databases.
+
+export interface AccountsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  plan: string;
+  monthly_call_limit: number | null;
+  billing_anchor_day: number;
+  owner_email: string;
+  /** Bumped by every change to content types or locales: keys the in-process schema cache. */
+  schema_version: number;
+  /** Bumped by every content write: keys response caches. */
+  content_version: number;
+  created: string;
+}
+
+export interface TokensTable {
+  id: Generated<number>;
+  account_id: number;
+  kind: 'read' | 'write';
+  hash: string;
+  prefix: string;
+  last4: string;
+  label: string;
+  created: string;
+  last_used: string | null;
+  revoked_at: string | null;
+}
+
+export interface LocalesTable {
+  account_id: number;
+  slug: string;
+  name: string;
+  is_default: number;
+  position: number;
+}
+
+export type ContentTypeKind = 'page_type' | 'single_page' | 'collection' | 'component';
+
+export interface ContentTypesTable {
+  id: Generated<number>;
+  account_id: number;
+  kind: ContentTypeKind;
+  key: string;
+  name: string;
+  /** The field definitions of the schema document, as JSON text. */
+  fields: string;
+}
+
+export interface EntriesTable {
+  id: Generated<number>;
+  account_id: number;
+  type_id: number;
+  /** Pages have a slug; collection items have none (they are addressed by id). */
+  slug: string | null;
+  created: string;
+}
+
+/**
+ * One version of an entry in one locale. `channel` 'published' is what readers see;
+ * 'latest' is the newest version, draft or published, which `preview=1` shows.
+ */
+export interface EntryVersionsTable {
+  entry_id: number;
+  locale: string;
+  channel: 'published' | 'latest';
+  status: 'draft' | 'published';
+  name: string;
+  fields: string;
+  updated: string;
+  published: string | null;
+}
+
+/** Scalar leaves of a version, for filters and ordering on any schema field. */
+export interface FieldValuesTable {
+  entry_id: number;
+  type_id: number;
+  locale: string;
+  channel: 'published' | 'latest';
+  path: string;
+  text_value: string | null;
+  num_value: number | null;
+}
+
+/** References of a version: "who points at me", and filters through references. */
+export interface RefsTable {
+  entry_id: number;
+  locale: string;
+  channel: 'published' | 'latest';
+  path: string;
+  position: number;
+  target_entry_id: number;
+}
+
+/** Plain-text search document of a page version (the full-text index is per dialect). */
+export interface SearchDocsTable {
+  entry_id: number;
+  type_id: number;
+  locale: string;
+  channel: 'published' | 'latest';
+  doc: string;
+}
+
+export interface Database {
+  accounts: AccountsTable;
+  tokens: TokensTable;
+  locales: LocalesTable;
+  content_types: ContentTypesTable;
+  entries: EntriesTable;
+  entry_versions: EntryVersionsTable;
+  field_values: FieldValuesTable;
+  refs: RefsTable;
+  search_docs: SearchDocsTable;
+}
+
+export type Account = Selectable<AccountsTable>;
+export type NewAccount = Insertable<AccountsTable>;
+export type Token = Selectable<TokensTable>;
+export type ContentTypeRow = Selectable<ContentTypesTable>;
+export type EntryVersion = Selectable<EntryVersionsTable>;

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { openStore, type Store } from '../../src/store/database.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
+
+export type DialectUnderTest = 'sqlite' | 'postgres';
+
+/** SQLite always; PostgreSQL when TEST_DATABASE_URL names a server (CI always sets it). */
+export const DIALECTS: DialectUnderTest[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A new, empty database of its own: a temp SQLite file, or a fresh PostgreSQL database. */
+export async function createTestDatabase(dialect: DialectUnderTest): Promise<TestDatabase> {
+  if (dialect === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-test-'));
+    return { url: `sqlite:${path.join(dir, 'ghee.db')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const admin = process.env.TEST_DATABASE_URL!;
+  const name = `ghee_test_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** A migrated store on a fresh database; `close` also drops the database. */
+export async function freshStore(dialect: DialectUnderTest): Promise<Store> {
+  const database = await createTestDatabase(dialect);
+  const store = openStore(database.url);
+  await migrateToLatest(store);
+  return {
+    ...store,
+    close: async () => {
+      await store.close();
+      await database.drop();
+    },
+  };
+}
