@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Config } from '../config.js';
 
 /** Where a CLI command writes: stdout carries results (one JSON document with --json), stderr the rest. */
@@ -17,4 +18,13 @@ export class CliError extends Error {
 
 export function usage(line: string): CliError {
   return new CliError(`usage: ${line}`, 2);
+}
+
+/** Parses flags strictly; a wrong flag is a usage error naming the command's usage line. */
+export function parseFlags<const T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, line: string) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw usage(`${line}\n${(error as Error).message}`);
+  }
 }

@@ -1,22 +1,64 @@
 import { loadConfig } from '../config.js';
+import { openStore, type Store } from '../store/database.js';
+import { migrateToLatest } from '../store/migrate.js';
+import { accountCommand } from './account-command.js';
 import { CliError, type CliIo } from './io.js';
+import { schemaCommand } from './schema-command.js';
+import { seedCommand } from './seed-command.js';
+import { migrateCommand, serveCommand, startCommand } from './serve-command.js';
+import { tokenCommand } from './token-command.js';
 
-/** Runs one CLI command and returns its exit code. */
-export async function main(argv: string[], io?: CliIo): Promise<number> {
-  const cli = io ?? {
-    out: (t: string) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
-    err: (t: string) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+const USAGE = `usage: ghee <command>
+  start [--port N]          migrate, seed the demo account on first run, serve
+  serve [--port N]          migrate and serve
+  migrate                   migrate the database and exit
+  account create|list       accounts
+  token create|list|revoke  API tokens
+  schema apply|export       content schema as code
+  seed demo                 create a demo account`;
+
+/** Commands that work on an open, migrated database. */
+const STORE_COMMANDS: Record<string, (args: string[], io: CliIo, store: Store) => Promise<number>> = {
+  account: accountCommand,
+  token: tokenCommand,
+  schema: schemaCommand,
+  seed: seedCommand,
+};
+
+function processIo(): CliIo {
+  return {
+    out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+    err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
     env: process.env,
     config: loadConfig(),
   };
+}
+
+/** Runs one CLI command and returns its exit code. */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [command, ...args] = argv;
   try {
-    void argv;
-    return 0;
+    if (command === 'start') return await startCommand(args, io);
+    if (command === 'serve') return await serveCommand(args, io);
+    if (command === 'migrate') return await migrateCommand(args, io);
+    const run = command ? STORE_COMMANDS[command] : undefined;
+    if (!run) {
+      io.err(USAGE);
+      return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+    }
+    const store = openStore(io.config.databaseUrl);
+    try {
+      await migrateToLatest(store);
+      return await run(args, io, store);
+    } finally {
+      await store.close();
+    }
   } catch (error) {
     if (error instanceof CliError) {
-      cli.err(error.message);
+      io.err(error.message);
       return error.exitCode;
     }
-    throw error;
+    io.err(`ghee: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
   }
 }

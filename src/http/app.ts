@@ -24,10 +24,8 @@ export function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): F
           },
         },
     genReqId: () => randomUUID(),
-    requestIdLogLabel: 'request_id',
     bodyLimit: ctx.config.bodyLimit,
-    querystringParser: parseQueryString,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000, querystringParser: parseQueryString },
     return503OnClosing: true,
     frameworkErrors: (error, request, reply) => handleError(error, request, reply),
   });

@@ -1,0 +1,55 @@
+import type { ContentType } from '../../content/account-schema.js';
+import { listEntries } from '../../content/list-entries.js';
+import { parseFilters, parseOrder, parseSelection } from '../../content/list-spec.js';
+import { Renderer } from '../../content/renderer.js';
+import type { ApiCall, Endpoint } from '../../http/define-routes.js';
+import { errors } from '../../http/errors.js';
+import { listMeta, parseLevels, parsePagination, parseScope } from '../params.js';
+
+/**
+ * Items of one or more collections. Pagination, filters and order apply to each key's list
+ * and must fit every collection; `meta` describes the first key (API.md section 9).
+ */
+async function listCollections(call: ApiCall, keysText: string, withMeta: boolean) {
+  const { ctx, caller, schema, query } = call;
+  const levels = parseLevels(query);
+  const scope = parseScope(query, caller, schema);
+  const pagination = parsePagination(query);
+  const keys = keysText.split(',');
+  const types = keys.map((key) => schema.byKey.get(`collection:${key}`));
+  if (types.some((t) => !t)) throw errors.collectionNotFound();
+  const renderer = new Renderer(ctx.store.db, schema, scope, ctx.config.publicUrl);
+  const specs = (types as ContentType[]).map((type) => ({
+    type,
+    filters: parseFilters(query, type.fields, schema),
+    order: parseOrder(query.order, type.fields, schema),
+    selection: parseSelection(query.fields, type.fields, schema),
+  }));
+  const data: Record<string, unknown[]> = {};
+  let firstCount = 0;
+  for (const [i, spec] of specs.entries()) {
+    const { rows, count } = await listEntries(ctx.store.db, scope, {
+      typeIds: [spec.type.id], filters: spec.filters, order: spec.order, defaultOrder: 'items',
+      limit: pagination.limit, offset: pagination.offset,
+    });
+    if (i === 0) firstCount = count;
+    data[spec.type.key] = await renderer.render(rows, levels, spec.selection);
+  }
+  return { body: withMeta ? { meta: listMeta(pagination, firstCount), data } : { data } };
+}
+
+/** GET /v2/content/<key>[,<key>...]/ */
+export const listCollectionItems: Endpoint = {
+  auth: 'read',
+  handle: (call) => listCollections(call, call.params.keys!, true),
+};
+
+/** GET /v2/content/?keys=<k1>,<k2> (legacy form, no meta); without keys, `{}`. */
+export const listCollectionsLegacy: Endpoint = {
+  auth: 'read',
+  async handle(call) {
+    const keys = call.query.keys;
+    if (keys === undefined || keys === '') return { body: {} };
+    return listCollections(call, keys, false);
+  },
+};

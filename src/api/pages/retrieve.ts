@@ -1,0 +1,37 @@
+import type { ContentType } from '../../content/account-schema.js';
+import { entriesInScope } from '../../content/entry-rows.js';
+import { parseSelection } from '../../content/list-spec.js';
+import { Renderer } from '../../content/renderer.js';
+import type { ApiCall, Endpoint } from '../../http/define-routes.js';
+import { errors } from '../../http/errors.js';
+import { parseLevels, parseScope } from '../params.js';
+
+/** GET /v2/pages/<type>/<slug>/: one page; `*` finds the slug in any page type. */
+export const retrievePage: Endpoint = {
+  auth: 'read',
+  async handle({ ctx, caller, schema, query, params }: ApiCall) {
+    const levels = parseLevels(query);
+    const scope = parseScope(query, caller, schema);
+    const { type: typeKey, slug } = params as { type: string; slug: string };
+    const any = typeKey === '*';
+    let types: ContentType[];
+    if (any) {
+      types = [...schema.byId.values()].filter((t) => t.kind === 'page_type' || t.kind === 'single_page');
+    } else {
+      const type = schema.byKey.get(`page_type:${typeKey}`);
+      if (!type) throw errors.pageNotFound();
+      types = [type];
+    }
+    let selection = any ? null : parseSelection(query.fields, types[0]!.fields, schema);
+    const rows = types.length
+      ? await entriesInScope(ctx.store.db, scope).where('e.type_id', 'in', types.map((t) => t.id)).where('e.slug', '=', slug).limit(2).execute()
+      : [];
+    if (rows.length > 1) throw errors.multiplePages();
+    const row = rows[0];
+    if (!row) throw errors.pageNotFound();
+    // Through `*`, `fields=` is checked against the found page's own schema.
+    if (any) selection = parseSelection(query.fields, schema.byId.get(row.type_id)!.fields, schema);
+    const [page] = await new Renderer(ctx.store.db, schema, scope, ctx.config.publicUrl).render([row], levels, selection);
+    return { body: { data: page } };
+  },
+};

@@ -1,0 +1,50 @@
+import { parseArgs } from 'node:util';
+import { AccountInputError, resolveAccount } from '../accounts/accounts.js';
+import { createToken, listTokens, revokeToken } from '../accounts/tokens.js';
+import type { Store } from '../store/database.js';
+import { integer } from './account-command.js';
+import { CliError, usage, type CliIo } from './io.js';
+
+const USAGE = 'ghee token create [--account ID] --kind read|write [--label L] [--json] | ghee token list [--account ID] [--json] | ghee token revoke TOKEN_OR_ID';
+
+/** `ghee token create|list|revoke` */
+export async function tokenCommand(args: string[], io: CliIo, store: Store): Promise<number> {
+  const [sub, ...rest] = args;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: { account: { type: 'string' }, kind: { type: 'string' }, label: { type: 'string' }, json: { type: 'boolean' } },
+      allowPositionals: sub === 'revoke',
+      strict: true,
+    });
+  } catch (error) {
+    throw usage(`${USAGE}\n${(error as Error).message}`);
+  }
+  const { values, positionals } = parsed;
+  if (sub === 'revoke') {
+    if (positionals.length !== 1) throw usage(USAGE);
+    const revoked = await revokeToken(store.db, positionals[0]!);
+    if (!revoked) throw new CliError('No active token matches that token or id');
+    io.out(values.json ? JSON.stringify(revoked) : `revoked ${revoked.kind} token ${revoked.id} (${revoked.prefix}…${revoked.last4})`);
+    return 0;
+  }
+  if (sub !== 'create' && sub !== 'list') throw usage(USAGE);
+  let account;
+  try {
+    account = await resolveAccount(store.db, values.account === undefined ? undefined : integer(values.account, '--account'));
+  } catch (error) {
+    if (error instanceof AccountInputError) throw new CliError(error.message);
+    throw error;
+  }
+  if (sub === 'list') {
+    const tokens = await listTokens(store.db, account.id);
+    if (values.json) io.out(JSON.stringify(tokens));
+    else io.out(tokens.map((t) => `${t.id}\t${t.kind}\t${t.prefix}…${t.last4}\t${t.created}${t.revoked ? '\trevoked' : ''}`).join('\n'));
+    return 0;
+  }
+  if (values.kind !== 'read' && values.kind !== 'write') throw usage(USAGE);
+  const created = await createToken(store.db, account.id, values.kind, values.label ?? '');
+  io.out(values.json ? JSON.stringify({ id: created.id, kind: values.kind, token: created.token }) : created.token);
+  return 0;
+}

@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely';
+import { DEFAULT_PLANS } from '../../accounts/plans.js';
+import type { Database } from '../../store/tables.js';
+import { countContent } from './content-counts.js';
+import { diffSchema, formatChanges, type SchemaChange } from './diff-schema.js';
+import { exportSchema } from './export-schema.js';
+import { SchemaError } from './schema-error.js';
+import type { SchemaDocument } from './types.js';
+import { validateSchemaDocument } from './validate-document.js';
+import { writeSchema } from './write-schema.js';
+
+export interface ApplyOptions {
+  /** Compute and check the changes, write nothing. */
+  dryRun?: boolean;
+  /** Go ahead with changes that delete content (API.md section 10, "Data loss"). */
+  allowDataLoss?: boolean;
+  /** Locales the account may have, null for no limit; by default its plan's (DEFAULT_PLANS). */
+  planLocaleLimit?: number | null;
+}
+
+export interface ApplyResult {
+  changes: SchemaChange[];
+  /** False for a dry run; true when the account's schema now equals the document. */
+  applied: boolean;
+}
+
+/**
+ * Applies a schema document to an account in one transaction, and bumps its `schema_version`
+ * so that running servers reload it. Throws a SchemaError for an invalid document, for more
+ * locales than the plan allows, and for changes that would lose content unless `allowDataLoss`.
+ * A dry run makes the same checks, so it fails exactly when the real apply would.
+ */
+export async function applySchema(db: Kysely<Database>, accountId: number, doc: unknown, options: ApplyOptions = {}): Promise<ApplyResult> {
+  const checked = validateSchemaDocument(doc);
+  if (!checked.ok) throw new SchemaError('invalid', checked.errors, 'The schema document is invalid:');
+  const next = checked.doc;
+  if (options.dryRun) {
+    const { changes } = await planChanges(db, accountId, next, options);
+    return { changes, applied: false };
+  }
+  const trx = await db.startTransaction().execute();
+  try {
+    // Bumping first takes the account row's write lock, so concurrent applies (and content writes,
+    // which bump content_version) wait, and the counts read below stay true until commit.
+    await trx.updateTable('accounts').set((eb) => ({ schema_version: eb('schema_version', '+', 1) })).where('id', '=', accountId).execute();
+    const { changes, current } = await planChanges(trx, accountId, next, options);
+    if (changes.length === 0) {
+      await trx.rollback().execute();
+      return { changes, applied: true };
+    }
+    await writeSchema(trx, accountId, current, next);
+    await trx.commit().execute();
+    return { changes, applied: true };
+  } catch (error) {
+    if (!trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute();
+    throw error;
+  }
+}
+
+async function planChanges(db: Kysely<Database>, accountId: number, next: SchemaDocument, options: ApplyOptions) {
+  const account = await db.selectFrom('accounts').select('plan').where('id', '=', accountId).executeTakeFirst();
+  if (!account) throw new SchemaError('no_account', [`No account with id ${accountId}`]);
+  // An unknown plan name can only come from plans configured elsewhere; their caller passes the limit.
+  const limit = options.planLocaleLimit !== undefined ? options.planLocaleLimit : DEFAULT_PLANS[account.plan]?.locales ?? null;
+  if (next.locales && limit !== null && next.locales.length > limit) {
+    throw new SchemaError('plan_limit', [`locales: the ${account.plan} plan allows ${limit} locale(s), not ${next.locales.length}`]);
+  }
+  const [current, counts] = await Promise.all([exportSchema(db, accountId), countContent(db, accountId)]);
+  const changes = diffSchema(current, next, counts);
+  const losing = changes.filter((c) => c.dataLoss);
+  if (losing.length && !options.allowDataLoss) {
+    throw new SchemaError('data_loss', formatChanges(losing), 'Refusing to apply: these changes would delete content:');
+  }
+  return { changes, current };
+}

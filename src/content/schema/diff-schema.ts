@@ -1,0 +1,110 @@
+import type { ContentCounts } from './content-counts.js';
+import { describeValues, diffFields, orderChange } from './diff-fields.js';
+import { SECTIONS, countOf } from './sections.js';
+import type { ComponentDef, Fields, LocaleDef, SchemaDocument } from './types.js';
+
+/** One difference between two schema documents, as `schema apply` shows it. */
+export interface SchemaChange {
+  op: '+' | '-' | '~';
+  /** Document path: `collections.brands`, `page_types.landing_page.fields.subtitle`, `locales.es`. */
+  path: string;
+  /** What is added, removed or changed: `short_text`, `12 items`, `short_text -> number`. */
+  description: string;
+  /** True when applying the change deletes or invalidates stored content. */
+  dataLoss: boolean;
+}
+
+const ENTRIES: [string, string] = ['entry', 'entries'];
+
+/**
+ * What applying `next` over `current` changes, in document order (locales, components, page
+ * types, single pages, collections). `counts` says which types and locales hold content, which
+ * decides `dataLoss`. A `next` without `locales` leaves the locales as they are.
+ */
+export function diffSchema(current: SchemaDocument, next: SchemaDocument, counts: ContentCounts): SchemaChange[] {
+  const out: SchemaChange[] = [];
+  if (next.locales) diffLocales(current.locales ?? [], next.locales, counts.locales, out);
+  const componentUse = componentEntries(current, counts);
+  for (const section of SECTIONS) {
+    const before: Record<string, ComponentDef> = current[section.name] ?? {};
+    const after: Record<string, ComponentDef> = next[section.name] ?? {};
+    for (const [key, was] of Object.entries(before)) {
+      const path = `${section.name}.${key}`;
+      const isComponent = section.name === 'components';
+      const count = (isComponent ? componentUse.get(key) : counts.entries.get(path)) ?? 0;
+      const now = after[key];
+      if (!now) {
+        // A component holds no entries of its own: the fields that used it are reported where they are.
+        const description = isComponent ? '' : countOf(count, section.noun);
+        out.push({ op: '-', path, description, dataLoss: !isComponent && count > 0 });
+        continue;
+      }
+      const renamed = describeValues(was, now, ['name']);
+      if (renamed) out.push({ op: '~', path, description: renamed, dataLoss: false });
+      diffFields(`${path}.fields`, was.fields, now.fields, { count, noun: isComponent ? ENTRIES : section.noun }, out);
+    }
+    for (const [key, now] of Object.entries(after)) {
+      if (!before[key]) out.push({ op: '+', path: `${section.name}.${key}`, description: countOf(Object.keys(now.fields).length, ['field', 'fields']), dataLoss: false });
+    }
+  }
+  return out;
+}
+
+/** `+ page_types.landing_page.fields.subtitle (short_text)`, as API.md section 10 shows them. */
+export function formatChange(change: SchemaChange): string {
+  return `${change.op} ${change.path}${change.description ? ` (${change.description})` : ''}`;
+}
+
+/** One line per change. */
+export function formatChanges(changes: SchemaChange[]): string[] {
+  return changes.map(formatChange);
+}
+
+function diffLocales(before: LocaleDef[], after: LocaleDef[], held: Map<string, number>, out: SchemaChange[]): void {
+  const next = new Map(after.map((l) => [l.slug, l]));
+  const prev = new Set(before.map((l) => l.slug));
+  for (const was of before) {
+    const path = `locales.${was.slug}`;
+    const now = next.get(was.slug);
+    if (!now) {
+      const count = held.get(was.slug) ?? 0;
+      out.push({ op: '-', path, description: countOf(count, ENTRIES), dataLoss: count > 0 });
+      continue;
+    }
+    const description = describeValues(was, now, ['name', 'default']);
+    if (description) out.push({ op: '~', path, description, dataLoss: false });
+  }
+  for (const now of after) if (!prev.has(now.slug)) out.push({ op: '+', path: `locales.${now.slug}`, description: now.name, dataLoss: false });
+  const order = orderChange('locales', before.map((l) => l.slug), after.map((l) => l.slug));
+  if (order) out.push(order);
+}
+
+/**
+ * Entries that hold each component: those of every type whose fields contain it, directly or
+ * through other components, so that removing a component's field counts the content it drops.
+ */
+function componentEntries(doc: SchemaDocument, counts: ContentCounts): Map<string, number> {
+  const components = doc.components ?? {};
+  const reach = (fields: Fields, found: Set<string>): Set<string> => {
+    for (const field of Object.values(fields)) {
+      const used = field.type === 'component' && field.component ? [field.component] : field.type === 'component_picker' ? field.components ?? [] : [];
+      for (const key of used) {
+        if (found.has(key)) continue;
+        found.add(key);
+        const def = components[key];
+        if (def) reach(def.fields, found);
+      }
+      if (field.fields) reach(field.fields, found);
+    }
+    return found;
+  };
+  const out = new Map<string, number>();
+  for (const section of SECTIONS) {
+    if (section.name === 'components') continue;
+    for (const [key, def] of Object.entries(doc[section.name] ?? {})) {
+      const count = counts.entries.get(`${section.name}.${key}`) ?? 0;
+      for (const component of reach(def.fields, new Set())) out.set(component, (out.get(component) ?? 0) + count);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/tables.js';
+import { SECTIONS } from './sections.js';
+import type { ComponentDef, Fields, SchemaDocument } from './types.js';
+
+/**
+ * An account's schema as a document (API.md section 7): locales in their order with
+ * `default: true` on the default only, and every content-type section with its types in creation
+ * order. Applying the result to the same account changes nothing.
+ */
+export async function exportSchema(db: Kysely<Database>, accountId: number): Promise<SchemaDocument> {
+  const [types, locales] = await Promise.all([
+    db.selectFrom('content_types').select(['kind', 'key', 'name', 'fields']).where('account_id', '=', accountId).orderBy('id').execute(),
+    db.selectFrom('locales').select(['slug', 'name', 'is_default']).where('account_id', '=', accountId).orderBy('position').execute(),
+  ]);
+  const doc: SchemaDocument = {
+    locales: locales.map((l) => ({ slug: l.slug, name: l.name, ...(l.is_default === 1 ? { default: true } : {}) })),
+  };
+  for (const section of SECTIONS) {
+    const out: Record<string, ComponentDef> = {};
+    for (const row of types) {
+      if (row.kind !== section.kind) continue;
+      const fields = JSON.parse(row.fields) as Fields;
+      // A component's name is optional; apply stores a missing one as '' (the column is not null).
+      out[row.key] = section.kind === 'component' && row.name === '' ? { fields } : { name: row.name, fields };
+    }
+    (doc as Record<string, unknown>)[section.name] = out;
+  }
+  return doc;
+}

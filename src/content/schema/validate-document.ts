@@ -1,0 +1,90 @@
+import { findComponentCycles } from './component-cycles.js';
+import { PAGE_SLUG, PAGE_TYPE_KEY, RESERVED_PAGE_TYPE_KEYS, SNAKE_KEY, type DocumentKeys, type FieldContainer } from './field-options.js';
+import { SECTIONS, type Section } from './sections.js';
+import type { ComponentDef, SchemaDocument, TypeDef } from './types.js';
+import { isObject, validateFields, type FieldContext } from './validate-field.js';
+import { validateLocales } from './validate-locales.js';
+
+const TOP_LEVEL_KEYS = ['locales', ...SECTIONS.map((s) => s.name)];
+
+const CONTAINER: Record<Section['name'], FieldContainer> = {
+  components: 'component',
+  page_types: 'page',
+  single_pages: 'page',
+  collections: 'collection',
+};
+
+/**
+ * Checks a schema document (API.md section 7) and returns it normalised: every content-type
+ * section present, field options in canonical order, `default: true` on exactly one locale.
+ * On failure every problem is listed, each naming its path, e.g.
+ * `page_types.landing_page.fields.hero.type: unknown field type "image"; expected one of ...`.
+ */
+export function validateSchemaDocument(doc: unknown): { ok: true; doc: SchemaDocument } | { ok: false; errors: string[] } {
+  if (!isObject(doc)) return { ok: false, errors: ['document: must be a JSON object'] };
+  const errors: string[] = [];
+  for (const key of Object.keys(doc)) {
+    if (!TOP_LEVEL_KEYS.includes(key)) errors.push(`${key}: unknown key; a schema document has ${TOP_LEVEL_KEYS.join(', ')}`);
+  }
+  const keys: DocumentKeys = {
+    components: keysOf(doc.components),
+    pageTypes: keysOf(doc.page_types),
+    collections: keysOf(doc.collections),
+  };
+  const out: SchemaDocument = {};
+  if (doc.locales !== undefined) out.locales = validateLocales(doc.locales, errors);
+  for (const section of SECTIONS) {
+    const raw = doc[section.name] ?? {};
+    if (!isObject(raw)) {
+      errors.push(`${section.name}: must be an object keyed by ${section.name === 'single_pages' ? 'page slug' : 'key'}`);
+      continue;
+    }
+    const ctx: FieldContext = { container: CONTAINER[section.name], keys, errors };
+    const types: Record<string, TypeDef | ComponentDef> = {};
+    for (const [key, def] of Object.entries(raw)) {
+      checkKey(section, key, errors);
+      types[key] = validateType(def, `${section.name}.${key}`, section.name === 'components', ctx);
+    }
+    // The sections differ only in whether `name` is optional, which validateType enforces.
+    (out as Record<string, unknown>)[section.name] = types;
+  }
+  errors.push(...findComponentCycles(out.components ?? {}));
+  return errors.length ? { ok: false, errors } : { ok: true, doc: out };
+}
+
+function keysOf(section: unknown): Set<string> {
+  return new Set(isObject(section) ? Object.keys(section) : []);
+}
+
+function checkKey(section: Section, key: string, errors: string[]): void {
+  const at = `${section.name}.${key}`;
+  if (section.name === 'page_types') {
+    if (key === 'search') return void errors.push(`${at}: "search" is reserved (it would shadow /v2/pages/search/)`);
+    if (RESERVED_PAGE_TYPE_KEYS.includes(key)) return void errors.push(`${at}: "${key}" is reserved (it is the page type of single pages)`);
+    if (!PAGE_TYPE_KEY.test(key)) errors.push(`${at}: page type keys must be lowercase letters, digits, underscores and hyphens, starting with a letter`);
+  } else if (section.name === 'single_pages') {
+    if (!PAGE_SLUG.test(key)) errors.push(`${at}: single page keys are page slugs: lowercase letters and digits, in words joined by single hyphens`);
+  } else if (!SNAKE_KEY.test(key)) {
+    const what = section.name === 'components' ? 'component' : 'collection';
+    errors.push(`${at}: ${what} keys must be lowercase letters, digits and underscores, starting with a letter`);
+  }
+}
+
+function validateType(raw: unknown, path: string, nameOptional: boolean, ctx: FieldContext): TypeDef | ComponentDef {
+  if (!isObject(raw)) {
+    ctx.errors.push(`${path}: must be an object with ${nameOptional ? '"fields"' : '"name" and "fields"'}`);
+    return { name: '', fields: {} };
+  }
+  for (const key of Object.keys(raw)) {
+    if (key !== 'name' && key !== 'fields') ctx.errors.push(`${path}.${key}: unknown key; a content type has name, fields`);
+  }
+  const { name } = raw;
+  const hasName = typeof name === 'string' && name.trim() !== '';
+  if (!hasName && !(nameOptional && name === undefined)) ctx.errors.push(`${path}.name: must be a non-empty string`);
+  if (raw.fields === undefined) {
+    ctx.errors.push(`${path}.fields: required (an object of fields keyed by field key)`);
+    return { name: String(name ?? ''), fields: {} };
+  }
+  const fields = validateFields(raw.fields, `${path}.fields`, ctx);
+  return nameOptional && !hasName ? { fields } : { name: String(name), fields };
+}

@@ -1,0 +1,129 @@
+import type { AccountSchema } from '../account-schema.js';
+import { componentFields } from '../empty-value.js';
+import type { FieldDef, Fields } from '../schema/types.js';
+import { messages } from './messages.js';
+
+/** A reference given by slug or id, to be looked up (in one batch) before it is stored. */
+export interface RefRequest {
+  path: string;
+  to: string;
+  value: string | number;
+  assign(entryId: number): void;
+}
+
+export interface Validation {
+  errors: Record<string, string[]>;
+  refs: RefRequest[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+const COLOR = /^#([0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
+
+/**
+ * Checks input values against fields and returns what to store. Every failure is collected
+ * under its path (`seo.title`, `faq.2.question`, `related.1`); references are queued in
+ * `v.refs` with a setter, so they can be resolved in one batch.
+ */
+export function validateFields(fields: Fields, input: Record<string, unknown>, schema: AccountSchema, prefix: string, v: Validation): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(input)) {
+    if (!Object.hasOwn(fields, key)) add(v, prefix + key, messages.undefinedField);
+  }
+  for (const [key, field] of Object.entries(fields)) {
+    out[key] = validateValue(field, input[key], schema, prefix + key, v, (id) => (out[key] = id));
+  }
+  return out;
+}
+
+function add(v: Validation, path: string, message: string): void {
+  (v.errors[path] ??= []).push(message);
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+function validateValue(field: FieldDef, value: unknown, schema: AccountSchema, path: string, v: Validation, assign: (id: unknown) => void): unknown {
+  if (isEmpty(value) && field.type !== 'component') {
+    if (field.required) add(v, path, messages.required);
+    return field.type === 'reference' ? (field.many ? [] : null) : field.type === 'repeater' || field.type === 'component_picker' ? [] : field.type === 'number' ? null : field.type === 'checkbox' ? false : '';
+  }
+  switch (field.type) {
+    case 'number':
+      return checkNumber(field, value, path, v);
+    case 'checkbox':
+      if (typeof value !== 'boolean') add(v, path, messages.notBoolean);
+      return value === true;
+    case 'reference':
+      return queueReferences(field, value, path, v, assign);
+    case 'component': {
+      if (value === undefined || value === null || value === '') value = {};
+      if (!isObject(value)) return void add(v, path, messages.notObject);
+      return validateFields(componentFields(schema, field.component), value, schema, `${path}.`, v);
+    }
+    case 'repeater':
+      if (!Array.isArray(value)) return void add(v, path, messages.notList);
+      return value.map((row, i) => (isObject(row) ? validateFields(field.fields ?? {}, row, schema, `${path}.${i}.`, v) : add(v, `${path}.${i}`, messages.notObject)));
+    case 'component_picker':
+      if (!Array.isArray(value)) return void add(v, path, messages.notList);
+      return value.map((item, i) => checkPicked(field, item, schema, `${path}.${i}`, v));
+    default:
+      return checkText(field, value, path, v);
+  }
+}
+
+function checkNumber(field: FieldDef, value: unknown, path: string, v: Validation): number | null {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  if (!Number.isFinite(n)) return add(v, path, messages.notNumber), null;
+  if (field.min !== undefined && n < field.min) add(v, path, messages.min(field.min));
+  if (field.max !== undefined && n > field.max) add(v, path, messages.max(field.max));
+  return n;
+}
+
+function checkText(field: FieldDef, value: unknown, path: string, v: Validation): string {
+  if (typeof value !== 'string') return add(v, path, messages.notString), '';
+  const length = [...value].length;
+  if (field.max_length !== undefined && length > field.max_length) add(v, path, messages.maxLength(field.max_length));
+  if (field.min_length !== undefined && length < field.min_length) add(v, path, messages.minLength(field.min_length));
+  if (field.pattern !== undefined && !new RegExp(field.pattern, 'u').test(value)) add(v, path, messages.pattern);
+  if (field.type === 'dropdown' && !(field.options ?? []).includes(value)) add(v, path, messages.choice(value));
+  if (field.type === 'date' && !(DATE.test(value) && !Number.isNaN(Date.parse(value)))) add(v, path, messages.date);
+  if (field.type === 'color' && !COLOR.test(value)) add(v, path, messages.color);
+  if (field.type === 'media' && !isHttpUrl(value)) add(v, path, messages.url);
+  return value;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function checkPicked(field: FieldDef, item: unknown, schema: AccountSchema, path: string, v: Validation): unknown {
+  if (!isObject(item) || typeof item.type !== 'string') return add(v, path, messages.notObject), null;
+  if (!(field.components ?? []).includes(item.type)) return add(v, `${path}.type`, messages.componentType(item.type)), null;
+  const inner = item.fields ?? {};
+  if (!isObject(inner)) return add(v, `${path}.fields`, messages.notObject), null;
+  return { type: item.type, fields: validateFields(componentFields(schema, item.type), inner, schema, `${path}.fields.`, v) };
+}
+
+function queueReferences(field: FieldDef, value: unknown, path: string, v: Validation, assign: (id: unknown) => void): unknown {
+  const to = field.to ?? '';
+  const refOf = (item: unknown): item is string | number => typeof item === 'string' || (typeof item === 'number' && Number.isInteger(item));
+  if (!field.many) {
+    if (!refOf(value)) return add(v, path, messages.refValue), null;
+    v.refs.push({ path, to, value, assign: (id) => assign(id) });
+    return null;
+  }
+  const list = Array.isArray(value) ? value : [value];
+  const ids: number[] = list.map(() => 0);
+  list.forEach((item, i) => {
+    if (!refOf(item)) return add(v, `${path}.${i}`, messages.refValue);
+    v.refs.push({ path: `${path}.${i}`, to, value: item, assign: (id) => (ids[i] = id) });
+  });
+  return ids;
+}

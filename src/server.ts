@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import { SchemaCache } from './content/account-schema.js';
+import type { Config } from './config.js';
+import { buildApp } from './http/app.js';
+import { openStore, type Store } from './store/database.js';
+import { migrateToLatest } from './store/migrate.js';
+import { systemClock, type Clock } from './time.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  store: Store;
+  /** The address it listens on, e.g. http://127.0.0.1:8080 */
+  address: string;
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates it and builds the app (not yet listening). */
+export async function createServer(config: Config, options: { clock?: Clock; logger?: boolean; store?: Store } = {}) {
+  const store = options.store ?? openStore(config.databaseUrl);
+  await migrateToLatest(store);
+  const ctx = { config, store, clock: options.clock ?? systemClock, schemas: new SchemaCache(store.db) };
+  const app = buildApp(ctx, options.logger === undefined ? {} : { logger: options.logger });
+  return { app, store, ctx };
+}
+
+/** Starts listening; closing stops accepting, finishes in-flight requests, then closes the database. */
+export async function listen(config: Config, options: { clock?: Clock; logger?: boolean } = {}): Promise<RunningServer> {
+  const { app, store } = await createServer(config, options);
+  const address = await app.listen({ port: config.port, host: config.host });
+  return {
+    app,
+    store,
+    address,
+    close: async () => {
+      await app.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import type { CreatedAccount } from '../../src/accounts/accounts.js';
+import { loadConfig } from '../../src/config.js';
+import { seedDemo } from '../../src/seed/seed-demo.js';
+import { createServer } from '../../src/server.js';
+import type { Store } from '../../src/store/database.js';
+import { freshStore, type DialectUnderTest } from './databases.js';
+
+export const PUBLIC_URL = 'http://ghee.test';
+
+export interface TestServer {
+  app: FastifyInstance;
+  store: Store;
+  demo: CreatedAccount;
+  /** GET with the demo read token in the Authorization header; returns status, headers and parsed JSON. */
+  get(url: string, token?: string | null): Promise<{ status: number; headers: Record<string, unknown>; body: any }>;
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh database of the given dialect, with the demo account seeded. */
+export async function demoServer(dialect: DialectUnderTest): Promise<TestServer> {
+  const store = await freshStore(dialect);
+  const demo = await seedDemo(store);
+  const config = loadConfig({}, { publicUrl: PUBLIC_URL, dataDir: '/nonexistent', databaseUrl: 'unused', logLevel: 'silent' });
+  const { app } = await createServer(config, { store, logger: false });
+  await app.ready();
+  return {
+    app,
+    store,
+    demo,
+    async get(url, token = demo.read_token) {
+      const res = await app.inject({ method: 'GET', url, headers: token ? { authorization: `Token ${token}` } : {} });
+      return { status: res.statusCode, headers: res.headers, body: res.body ? JSON.parse(res.body) : null };
+    },
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}
