@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { openStore, type Store } from '../../src/store/database.js';
+import { openStore, type Store, type StoreOptions } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 
 export type DialectUnderTest = 'sqlite' | 'postgres';
@@ -42,9 +42,9 @@ export async function createTestDatabase(dialect: DialectUnderTest): Promise<Tes
 }
 
 /** A migrated store on a fresh database; `close` also drops the database. */
-export async function freshStore(dialect: DialectUnderTest): Promise<Store> {
+export async function freshStore(dialect: DialectUnderTest, options: StoreOptions = {}): Promise<Store> {
   const database = await createTestDatabase(dialect);
-  const store = openStore(database.url);
+  const store = openStore(database.url, options);
   await migrateToLatest(store);
   return {
     ...store,

@@ -3,7 +3,7 @@ import type { CreatedAccount } from '../../src/accounts/accounts.js';
 import { loadConfig } from '../../src/config.js';
 import { seedDemo } from '../../src/seed/seed-demo.js';
 import { createServer } from '../../src/server.js';
-import type { Store } from '../../src/store/database.js';
+import type { Store, StoreOptions } from '../../src/store/database.js';
 import { freshStore, type DialectUnderTest } from './databases.js';
 
 export const PUBLIC_URL = 'http://ghee.test';
@@ -18,8 +18,8 @@ export interface TestServer {
 }
 
 /** The real app on a fresh database of the given dialect, with the demo account seeded. */
-export async function demoServer(dialect: DialectUnderTest): Promise<TestServer> {
-  const store = await freshStore(dialect);
+export async function demoServer(dialect: DialectUnderTest, options: StoreOptions = {}): Promise<TestServer> {
+  const store = await freshStore(dialect, options);
   const demo = await seedDemo(store);
   const config = loadConfig({}, { publicUrl: PUBLIC_URL, dataDir: '/nonexistent', databaseUrl: 'unused', logLevel: 'silent' });
   const { app } = await createServer(config, { store, logger: false });
