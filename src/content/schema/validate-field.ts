@@ -58,7 +58,9 @@ function validateField(raw: unknown, path: string, ctx: FieldContext): FieldDef 
   const normalised: Raw = {};
   for (const key of OPTION_ORDER) {
     if (raw[key] === undefined || (key !== 'type' && !allowed.includes(key))) continue;
-    normalised[key] = key === 'fields' ? validateFields(raw.fields, `${path}.fields`, ctx) : raw[key];
+    const value = raw[key];
+    // Lists are copied so that the stored document never shares arrays with the caller's input.
+    normalised[key] = key === 'fields' ? validateFields(value, `${path}.fields`, ctx) : Array.isArray(value) ? [...value] : value;
   }
   return normalised as unknown as FieldDef;
 }
