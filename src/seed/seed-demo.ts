@@ -1,7 +1,7 @@
 import { createAccount, type CreatedAccount } from '../accounts/accounts.js';
 import { loadAccountSchema, type AccountSchema } from '../content/account-schema.js';
 import { applySchema } from '../content/schema/apply-schema.js';
-import { writeEntry } from '../content/write/write-entry.js';
+import { writeEntry, type EntryWrite } from '../content/write/write-entry.js';
 import type { Store } from '../store/database.js';
 import { demoBrands, demoCategories, demoHomepage, demoPages } from './demo-content.js';
 import { demoSchema } from './demo-schema.js';
@@ -20,24 +20,21 @@ export async function seedDemo(store: Store, name = 'Demo'): Promise<CreatedAcco
 
 async function seedContent(store: Store, schema: AccountSchema): Promise<void> {
   const type = (key: string) => schema.byKey.get(key)!;
-  const db = store.db;
+  const create = (key: string, w: Omit<EntryWrite, 'type' | 'intent'>) => writeEntry(store.db, schema, { ...w, type: type(key), intent: 'create' });
   const categoryIds: number[] = [];
   for (const c of demoCategories) {
-    const { id } = await writeEntry(db, schema, { type: type('collection:categories'), locale: 'en', status: 'published', fields: { name: c.name.en, slug: c.slug } });
-    await writeEntry(db, schema, { type: type('collection:categories'), id, locale: 'es', status: 'published', fields: { name: c.name.es, slug: c.slug } });
-    categoryIds.push(id);
+    const locales = { en: { name: c.name.en, slug: c.slug }, es: { name: c.name.es, slug: c.slug } };
+    categoryIds.push((await create('collection:categories', { status: 'published', locales })).id);
   }
   const brandIds: number[] = [];
   for (const b of demoBrands) {
     const fields = { name: b.name, website: b.website, founded: b.founded, logo: '', category: categoryIds[b.category] };
-    const { id } = await writeEntry(db, schema, { type: type('collection:brands'), locale: 'en', status: 'published', fields });
-    await writeEntry(db, schema, { type: type('collection:brands'), id, locale: 'es', status: 'published', fields });
-    brandIds.push(id);
+    brandIds.push((await create('collection:brands', { status: 'published', locales: { en: fields, es: fields } })).id);
   }
   for (const page of demoPages) {
-    for (const locale of LOCALES) {
+    const fieldsIn = (locale: (typeof LOCALES)[number]) => {
       const text = page[locale];
-      const fields = {
+      return {
         ...text, ...page.shared,
         notes: `# ${text.headline}\n\n${text.summary}`,
         embed: '',
@@ -48,16 +45,16 @@ async function seedContent(store: Store, schema: AccountSchema): Promise<void> {
         related: page.related,
         brand: page.brand === null ? '' : brandIds[page.brand],
       };
-      await writeEntry(db, schema, { type: type('page_type:landing_page'), slug: page.slug, name: page.name, locale, status: page.status, fields });
-      if (page.draft) {
-        await writeEntry(db, schema, { type: type('page_type:landing_page'), slug: page.slug, locale, status: 'draft', fields: { ...fields, ...page.draft } });
-      }
+    };
+    const locales = { en: fieldsIn('en'), es: fieldsIn('es') };
+    await create('page_type:landing_page', { slug: page.slug, name: page.name, status: page.status, locales });
+    if (page.draft) {
+      await writeEntry(store.db, schema, {
+        type: type('page_type:landing_page'), intent: 'update', slug: page.slug, status: 'draft',
+        locales: { en: page.draft, es: page.draft }, mode: { partial: true, requireAll: false },
+      });
     }
   }
-  for (const locale of LOCALES) {
-    await writeEntry(db, schema, {
-      type: type('single_page:homepage'), name: 'Homepage', locale, status: 'published',
-      fields: { ...demoHomepage[locale], featured: demoHomepage.featured },
-    });
-  }
+  const home = (locale: (typeof LOCALES)[number]) => ({ ...demoHomepage[locale], featured: demoHomepage.featured });
+  await create('single_page:homepage', { slug: 'homepage', name: 'Homepage', status: 'published', locales: { en: home('en'), es: home('es') } });
 }

@@ -1,7 +1,7 @@
 import { loadAccountSchema, type AccountSchema } from '../../src/content/account-schema.js';
 import { applySchema } from '../../src/content/schema/apply-schema.js';
 import type { SchemaDocument } from '../../src/content/schema/types.js';
-import { writeEntry, type EntryWrite } from '../../src/content/write/write-entry.js';
+import { writeEntry } from '../../src/content/write/write-entry.js';
 import type { Store } from '../../src/store/database.js';
 
 /** The account's current schema snapshot, as the server would load it. */
@@ -16,10 +16,27 @@ export async function withSchema(store: Store, accountId: number, doc: SchemaDoc
   return schemaOf(store, accountId);
 }
 
-/** Writes one entry through the real write operation; `type` is `<kind>:<key>`. */
-export async function write(store: Store, accountId: number, type: string, w: Omit<EntryWrite, 'type'>): Promise<number> {
+export interface SimpleWrite {
+  slug?: string;
+  id?: number;
+  name?: string;
+  locale: string;
+  status?: 'draft' | 'published';
+  fields: Record<string, unknown>;
+}
+
+/**
+ * Writes one locale of an entry through the real write operation; `type` is `<kind>:<key>`.
+ * Creates the page or item when it does not exist yet, replaces the locale's fields otherwise.
+ */
+export async function write(store: Store, accountId: number, type: string, w: SimpleWrite): Promise<number> {
   const schema = await schemaOf(store, accountId);
   const contentType = schema.byKey.get(type);
   if (!contentType) throw new Error(`no content type ${type}`);
-  return (await writeEntry(store.db, schema, { ...w, type: contentType })).id;
+  const slug = contentType.kind === 'single_page' ? contentType.key : w.slug;
+  const exists = w.id !== undefined || (slug !== undefined && (await store.db.selectFrom('entries').select('id').where('type_id', '=', contentType.id).where('slug', '=', slug).executeTakeFirst()) !== undefined);
+  const { id } = await writeEntry(store.db, schema, {
+    type: contentType, intent: exists ? 'update' : 'create', slug, id: w.id, name: w.name, status: w.status, locales: { [w.locale]: w.fields },
+  });
+  return id;
 }

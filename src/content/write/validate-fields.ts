@@ -11,9 +11,25 @@ export interface RefRequest {
   assign(entryId: number): void;
 }
 
+/** A media URL to download into the media store before the write is stored. */
+export interface MediaRequest {
+  path: string;
+  url: string;
+  assign(mediaUrl: string): void;
+}
+
 export interface Validation {
   errors: Record<string, string[]>;
   refs: RefRequest[];
+  media: MediaRequest[];
+}
+
+/** How much of the fields a write must send. */
+export interface FieldsMode {
+  /** Only the fields sent are checked and returned (PATCH, PUT on pages). */
+  partial: boolean;
+  /** Every field must be present, empty ones as "" (page create). */
+  requireAll: boolean;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -25,12 +41,23 @@ const COLOR = /^#([0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
  * under its path (`seo.title`, `faq.2.question`, `related.1`); references are queued in
  * `v.refs` with a setter, so they can be resolved in one batch.
  */
-export function validateFields(fields: Fields, input: Record<string, unknown>, schema: AccountSchema, prefix: string, v: Validation): Record<string, unknown> {
+export function validateFields(
+  fields: Fields,
+  input: Record<string, unknown>,
+  schema: AccountSchema,
+  prefix: string,
+  v: Validation,
+  mode: FieldsMode = { partial: false, requireAll: false },
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(input)) {
     if (!Object.hasOwn(fields, key)) add(v, prefix + key, messages.undefinedField);
   }
   for (const [key, field] of Object.entries(fields)) {
+    if (!Object.hasOwn(input, key)) {
+      if (mode.partial) continue;
+      if (mode.requireAll) add(v, prefix + key, messages.required);
+    }
     out[key] = validateValue(field, input[key], schema, prefix + key, v, (id) => (out[key] = id));
   }
   return out;
@@ -69,7 +96,7 @@ function validateValue(field: FieldDef, value: unknown, schema: AccountSchema, p
       if (!Array.isArray(value)) return void add(v, path, messages.notList);
       return value.map((item, i) => checkPicked(field, item, schema, `${path}.${i}`, v));
     default:
-      return checkText(field, value, path, v);
+      return checkText(field, value, path, v, assign);
   }
 }
 
@@ -81,7 +108,7 @@ function checkNumber(field: FieldDef, value: unknown, path: string, v: Validatio
   return n;
 }
 
-function checkText(field: FieldDef, value: unknown, path: string, v: Validation): string {
+function checkText(field: FieldDef, value: unknown, path: string, v: Validation, assignText: (value: unknown) => void): string {
   if (typeof value !== 'string') return add(v, path, messages.notString), '';
   const length = [...value].length;
   if (field.max_length !== undefined && length > field.max_length) add(v, path, messages.maxLength(field.max_length));
@@ -90,7 +117,10 @@ function checkText(field: FieldDef, value: unknown, path: string, v: Validation)
   if (field.type === 'dropdown' && !(field.options ?? []).includes(value)) add(v, path, messages.choice(value));
   if (field.type === 'date' && !(DATE.test(value) && !Number.isNaN(Date.parse(value)))) add(v, path, messages.date);
   if (field.type === 'color' && !COLOR.test(value)) add(v, path, messages.color);
-  if (field.type === 'media' && !isHttpUrl(value)) add(v, path, messages.url);
+  if (field.type === 'media') {
+    if (!isHttpUrl(value)) add(v, path, messages.url);
+    else v.media.push({ path, url: value, assign: (url) => assignText(url) });
+  }
   return value;
 }
 

@@ -1,76 +1,96 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { errors } from '../../http/errors.js';
+import { isUniqueViolation } from '../../store/unique-violation.js';
 import type { Database } from '../../store/tables.js';
 import { isoMicro } from '../../time.js';
 import type { AccountSchema, ContentType } from '../account-schema.js';
+import { findOrCreateEntry, type EntryTarget } from './find-entry.js';
+import { messages } from './messages.js';
+import { propagateShared } from './propagate-shared.js';
 import { resolveReferences } from './resolve-references.js';
 import { saveVersion } from './save-version.js';
-import { validateFields, type Validation } from './validate-fields.js';
+import { validateFields, type FieldsMode, type Validation } from './validate-fields.js';
 
-export interface EntryWrite {
-  type: ContentType;
-  /** Pages: the slug that names the page (created when new). */
-  slug?: string;
-  /** Collection items: the id to update; absent creates an item. */
-  id?: number;
+export interface EntryWrite extends EntryTarget {
+  /** Page name (`title` on the wire); kept when absent. */
   name?: string;
-  locale: string;
   /** Absent keeps the current status; a new entry is then a draft. */
   status?: 'draft' | 'published';
-  fields: Record<string, unknown>;
+  /** Input fields per locale. */
+  locales: Record<string, Record<string, unknown>>;
+  /** Prefix error paths with the locale (`es.headline`) when the body was keyed by locale. */
+  keyedByLocale?: boolean;
+  mode?: FieldsMode;
+}
+
+/** Downloads media URLs into the media store and returns their Ghee URLs (set by the server). */
+export type MediaIngester = (url: string) => Promise<string>;
+
+export interface WriteOptions {
+  now?: Date;
+  ingestMedia?: MediaIngester;
 }
 
 /**
- * Validates and stores one entry version in one transaction. Publishing writes the published
- * and latest versions; a draft writes only the latest, so readers without preview keep
- * seeing the published one. Bumps the account's content version.
+ * Validates and stores one entry, in every locale given, in one transaction. Publishing writes
+ * the published and latest versions; a draft writes only the latest, so readers without preview
+ * keep seeing the published one. Bumps the account's content version.
  */
-export async function writeEntry(db: Kysely<Database>, schema: AccountSchema, w: EntryWrite, now = new Date()): Promise<{ id: number }> {
-  const v: Validation = { errors: {}, refs: [] };
-  const values = validateFields(w.type.fields, w.fields, schema, '', v);
-  return db.transaction().execute(async (trx) => {
-    await resolveReferences(trx, schema, v);
-    if (Object.keys(v.errors).length) throw errors.validation(v.errors);
-    const stamp = isoMicro(now);
-    const entryId = await findOrCreateEntry(trx, schema.accountId, w, stamp);
-    const current = await trx
-      .selectFrom('entry_versions')
-      .selectAll()
-      .where('entry_id', '=', entryId)
-      .where('locale', '=', w.locale)
-      .execute();
-    const latest = current.find((r) => r.channel === 'latest');
-    const published = current.find((r) => r.channel === 'published');
-    const status = w.status ?? latest?.status ?? 'draft';
-    const name = w.name ?? latest?.name ?? w.slug ?? '';
-    const base = { entryId, slug: entrySlug(w), locale: w.locale, name, values, updated: stamp };
-    if (status === 'published') {
-      const publishedAt = published?.published ?? stamp;
-      await saveVersion(trx, schema, w.type, { ...base, channel: 'published', status, published: publishedAt });
-      await saveVersion(trx, schema, w.type, { ...base, channel: 'latest', status, published: publishedAt });
-    } else {
-      await saveVersion(trx, schema, w.type, { ...base, channel: 'latest', status, published: published?.published ?? null });
-    }
-    await trx.updateTable('accounts').set((eb) => ({ content_version: eb('content_version', '+', 1) })).where('id', '=', schema.accountId).execute();
-    return { id: entryId };
-  });
-}
-
-async function findOrCreateEntry(trx: Kysely<Database>, accountId: number, w: EntryWrite, stamp: string): Promise<number> {
-  if (w.type.kind === 'collection') {
-    if (w.id !== undefined) return w.id;
-    const row = await trx.insertInto('entries').values({ account_id: accountId, type_id: w.type.id, slug: null, created: stamp }).returning('id').executeTakeFirstOrThrow();
-    return row.id;
+export async function writeEntry(db: Kysely<Database>, schema: AccountSchema, w: EntryWrite, options: WriteOptions = {}): Promise<{ id: number }> {
+  const v: Validation = { errors: {}, refs: [], media: [] };
+  const values: Record<string, Record<string, unknown>> = {};
+  for (const [locale, input] of Object.entries(w.locales)) {
+    values[locale] = validateFields(w.type.fields, input, schema, w.keyedByLocale ? `${locale}.` : '', v, w.mode);
   }
-  const slug = entrySlug(w)!;
-  const existing = await trx.selectFrom('entries').select('id').where('type_id', '=', w.type.id).where('slug', '=', slug).executeTakeFirst();
-  if (existing) return existing.id;
-  const row = await trx.insertInto('entries').values({ account_id: accountId, type_id: w.type.id, slug, created: stamp }).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+  await ingestAll(v, options.ingestMedia);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      await resolveReferences(trx, schema, v);
+      const entryId = await findOrCreateEntry(trx, schema.accountId, w, isoMicro(options.now ?? new Date()), v);
+      if (Object.keys(v.errors).length || entryId === null) throw errors.validation(v.errors);
+      for (const [locale, localeValues] of Object.entries(values)) {
+        await writeLocale(trx, schema, w, entryId, locale, localeValues, options.now ?? new Date());
+      }
+      await trx.updateTable('accounts').set((eb) => ({ content_version: eb('content_version', '+', 1) })).where('id', '=', schema.accountId).execute();
+      return { id: entryId };
+    });
+  } catch (error) {
+    // Two creates of one slug at once: the unique index decides, the loser gets the field error.
+    if (isUniqueViolation(error)) throw errors.validation({ slug: [messages.slugTaken] });
+    throw error;
+  }
 }
 
-/** Single pages are named by their type's key; pages by their slug; items have none. */
-function entrySlug(w: EntryWrite): string | null {
-  if (w.type.kind === 'collection') return null;
-  return w.type.kind === 'single_page' ? w.type.key : (w.slug ?? null);
+async function ingestAll(v: Validation, ingest: MediaIngester | undefined): Promise<void> {
+  if (!ingest) return;
+  const byUrl = new Map<string, Promise<string>>();
+  await Promise.all(v.media.map(async (m) => {
+    if (!byUrl.has(m.url)) byUrl.set(m.url, ingest(m.url));
+    try {
+      m.assign(await byUrl.get(m.url)!);
+    } catch (error) {
+      (v.errors[m.path] ??= []).push(error instanceof Error ? error.message : String(error));
+    }
+  }));
+}
+
+async function writeLocale(trx: Transaction<Database>, schema: AccountSchema, w: EntryWrite, entryId: number, locale: string, input: Record<string, unknown>, now: Date) {
+  const current = await trx.selectFrom('entry_versions').selectAll().where('entry_id', '=', entryId).where('locale', '=', locale).execute();
+  const latest = current.find((r) => r.channel === 'latest');
+  const published = current.find((r) => r.channel === 'published');
+  // A partial write changes only the fields it sends; the rest come from the newest version.
+  const values = w.mode?.partial && latest ? { ...(JSON.parse(latest.fields) as Record<string, unknown>), ...input } : input;
+  const status = w.status ?? latest?.status ?? 'draft';
+  const stamp = isoMicro(now);
+  const slug = await trx.selectFrom('entries').select('slug').where('id', '=', entryId).executeTakeFirstOrThrow();
+  const base = { entryId, slug: slug.slug, locale, name: w.name ?? latest?.name ?? slug.slug ?? '', values, updated: stamp };
+  const channels = status === 'published' ? (['published', 'latest'] as const) : (['latest'] as const);
+  const publishedAt = status === 'published' ? (published?.published ?? stamp) : (published?.published ?? null);
+  for (const channel of channels) await saveVersion(trx, schema, w.type, { ...base, channel, status, published: publishedAt });
+  await propagateShared(trx, schema, w.type, entryId, locale, input, channels);
+}
+
+/** The target type's kind in words, for the schema-mismatch error. */
+export function typeWord(type: ContentType): 'page type' | 'collection' {
+  return type.kind === 'collection' ? 'collection' : 'page type';
 }
