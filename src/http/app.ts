@@ -25,7 +25,8 @@ export function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): F
         },
     genReqId: () => randomUUID(),
     bodyLimit: ctx.config.bodyLimit,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000, querystringParser: parseQueryString },
+    // Params up to Node's 16 KiB header limit: a very long slug is a lookup miss (404), not a 414.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 16_384, querystringParser: parseQueryString },
     return503OnClosing: true,
     frameworkErrors: (error, request, reply) => handleError(error, request, reply),
   });
@@ -33,6 +34,17 @@ export function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): F
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (request.url.startsWith('/v2')) reply.header('access-control-allow-origin', '*');
+  });
+  // Bodies are JSON whatever Content-Type says (curl users forget the header); bad JSON is a 400.
+  app.removeContentTypeParser(['text/plain']);
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(errors.jsonParse(), undefined);
+    }
   });
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(async (request, reply) => {

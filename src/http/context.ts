@@ -1,4 +1,5 @@
 import type { SchemaCache } from '../content/account-schema.js';
+import type { MediaIngester } from '../content/write/write-entry.js';
 import type { Config } from '../config.js';
 import type { Store } from '../store/database.js';
 import type { Clock } from '../time.js';
@@ -9,4 +10,6 @@ export interface AppContext {
   store: Store;
   clock: Clock;
   schemas: SchemaCache;
+  /** Downloads a media URL into the media store; absent, media URLs are stored as given. */
+  ingestMedia?: MediaIngester;
 }

@@ -29,6 +29,9 @@ function fromFramework(error: FastifyError): ApiError | null {
  * generic 500; its cause goes to the log under the request id, never to the client.
  */
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  // Router errors (bad URL encoding) skip the onRequest hook, yet every answer carries these.
+  reply.header('x-request-id', request.id);
+  if (request.url.startsWith('/v2')) reply.header('access-control-allow-origin', '*');
   const known = error instanceof ApiError ? error : fromFramework(error as FastifyError);
   if (known) {
     for (const [name, value] of Object.entries(known.headers)) reply.header(name, value);

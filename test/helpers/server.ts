@@ -8,12 +8,20 @@ import { freshStore, type DialectUnderTest } from './databases.js';
 
 export const PUBLIC_URL = 'http://ghee.test';
 
+export interface Reply {
+  status: number;
+  headers: Record<string, unknown>;
+  body: any;
+}
+
 export interface TestServer {
   app: FastifyInstance;
   store: Store;
   demo: CreatedAccount;
   /** GET with the demo read token in the Authorization header; returns status, headers and parsed JSON. */
-  get(url: string, token?: string | null): Promise<{ status: number; headers: Record<string, unknown>; body: any }>;
+  get(url: string, token?: string | null): Promise<Reply>;
+  /** A write with the demo write token (unless another is given); the body is sent as JSON. */
+  send(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, token?: string | null): Promise<Reply>;
   close(): Promise<void>;
 }
 
@@ -30,6 +38,12 @@ export async function demoServer(dialect: DialectUnderTest, options: StoreOption
     demo,
     async get(url, token = demo.read_token) {
       const res = await app.inject({ method: 'GET', url, headers: token ? { authorization: `Token ${token}` } : {} });
+      return { status: res.statusCode, headers: res.headers, body: res.body ? JSON.parse(res.body) : null };
+    },
+    async send(method, url, body, token = demo.write_token) {
+      const headers: Record<string, string> = token ? { authorization: `Token ${token}` } : {};
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const res = await app.inject({ method, url, headers, ...(body !== undefined && { payload: JSON.stringify(body) }) });
       return { status: res.statusCode, headers: res.headers, body: res.body ? JSON.parse(res.body) : null };
     },
     async close() {

@@ -3,7 +3,7 @@ import { errors } from '../../http/errors.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import type { Database } from '../../store/tables.js';
 import { isoMicro } from '../../time.js';
-import type { AccountSchema, ContentType } from '../account-schema.js';
+import type { AccountSchema } from '../account-schema.js';
 import { findOrCreateEntry, type EntryTarget } from './find-entry.js';
 import { messages } from './messages.js';
 import { propagateShared } from './propagate-shared.js';
@@ -37,22 +37,42 @@ export interface WriteOptions {
  * keep seeing the published one. Bumps the account's content version.
  */
 export async function writeEntry(db: Kysely<Database>, schema: AccountSchema, w: EntryWrite, options: WriteOptions = {}): Promise<{ id: number }> {
+  return (await writeEntries(db, schema, [w], options))[0]!;
+}
+
+/**
+ * Several entries in one transaction: all are stored or none. With more than one, error paths
+ * start with the entry's index (`1.name`).
+ */
+export async function writeEntries(db: Kysely<Database>, schema: AccountSchema, writes: EntryWrite[], options: WriteOptions = {}): Promise<{ id: number }[]> {
   const v: Validation = { errors: {}, refs: [], media: [] };
-  const values: Record<string, Record<string, unknown>> = {};
-  for (const [locale, input] of Object.entries(w.locales)) {
-    values[locale] = validateFields(w.type.fields, input, schema, w.keyedByLocale ? `${locale}.` : '', v, w.mode);
-  }
+  const prefixOf = (i: number) => (writes.length > 1 ? `${i}.` : '');
+  const values = writes.map((w, i) => {
+    const out: Record<string, Record<string, unknown>> = {};
+    for (const [locale, input] of Object.entries(w.locales)) {
+      out[locale] = validateFields(w.type.fields, input, schema, prefixOf(i) + (w.keyedByLocale ? `${locale}.` : ''), v, w.mode);
+    }
+    return out;
+  });
   await ingestAll(v, options.ingestMedia);
+  const now = options.now ?? new Date();
   try {
     return await db.transaction().execute(async (trx) => {
       await resolveReferences(trx, schema, v);
-      const entryId = await findOrCreateEntry(trx, schema.accountId, w, isoMicro(options.now ?? new Date()), v);
-      if (Object.keys(v.errors).length || entryId === null) throw errors.validation(v.errors);
-      for (const [locale, localeValues] of Object.entries(values)) {
-        await writeLocale(trx, schema, w, entryId, locale, localeValues, options.now ?? new Date());
+      const ids: (number | null)[] = [];
+      for (const [i, w] of writes.entries()) {
+        const slugErrors: Validation = { errors: {}, refs: [], media: [] };
+        ids.push(await findOrCreateEntry(trx, schema.accountId, w, isoMicro(now), slugErrors));
+        for (const [path, list] of Object.entries(slugErrors.errors)) (v.errors[prefixOf(i) + path] ??= []).push(...list);
+      }
+      if (Object.keys(v.errors).length) throw errors.validation(v.errors);
+      for (const [i, w] of writes.entries()) {
+        for (const [locale, localeValues] of Object.entries(values[i]!)) {
+          await writeLocale(trx, schema, w, ids[i]!, locale, localeValues, now);
+        }
       }
       await trx.updateTable('accounts').set((eb) => ({ content_version: eb('content_version', '+', 1) })).where('id', '=', schema.accountId).execute();
-      return { id: entryId };
+      return ids.map((id) => ({ id: id! }));
     });
   } catch (error) {
     // Two creates of one slug at once: the unique index decides, the loser gets the field error.
@@ -90,7 +110,3 @@ async function writeLocale(trx: Transaction<Database>, schema: AccountSchema, w:
   await propagateShared(trx, schema, w.type, entryId, locale, input, channels);
 }
 
-/** The target type's kind in words, for the schema-mismatch error. */
-export function typeWord(type: ContentType): 'page type' | 'collection' {
-  return type.kind === 'collection' ? 'collection' : 'page type';
-}

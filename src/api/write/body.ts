@@ -1,0 +1,57 @@
+import { ApiError } from '../../http/api-error.js';
+import { errors } from '../../http/errors.js';
+
+// The top level of a write body, checked before anything is looked up (API.md section 9, step 5).
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function malformed(detail: string): ApiError {
+  return new ApiError(400, 'malformed_body', detail);
+}
+
+/** The body as an object whose keys are all known; a misspelled key is an error, not dropped. */
+export function bodyObject(body: unknown, allowed: readonly string[]): Record<string, unknown> {
+  if (body === undefined || body === null) return {};
+  if (!isObject(body)) throw malformed('Request body must be a JSON object');
+  for (const key of Object.keys(body)) if (!allowed.includes(key)) throw errors.unknownBodyKey(key);
+  return body;
+}
+
+/** An optional string property. */
+export function optionalString(body: Record<string, unknown>, key: string): string | undefined {
+  const value = body[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw malformed(`'${key}' must be a string`);
+  return value;
+}
+
+/** `status`: draft or published; absent keeps the current one. */
+export function optionalStatus(body: Record<string, unknown>): 'draft' | 'published' | undefined {
+  const status = optionalString(body, 'status');
+  if (status === undefined) return undefined;
+  if (status !== 'draft' && status !== 'published') throw malformed(`'status' must be "draft" or "published"`);
+  return status;
+}
+
+/** `fields` as an object (absent: none). */
+export function fieldsObject(body: Record<string, unknown>): Record<string, unknown> {
+  const fields = body.fields;
+  if (fields === undefined || fields === null) return {};
+  if (!isObject(fields)) throw malformed(`'fields' must be an object`);
+  return fields;
+}
+
+/** `fields` of a collection create: a list of item objects (one object alone counts as one). */
+export function fieldsList(body: Record<string, unknown>): Record<string, unknown>[] {
+  const fields = body.fields;
+  const list = isObject(fields) ? [fields] : fields;
+  if (!Array.isArray(list) || list.length === 0 || !list.every(isObject)) {
+    throw malformed(`'fields' must be a non-empty list of objects, one per new item`);
+  }
+  return list;
+}
+
+/** `?force=true` on deletes. */
+export function forceFlag(query: Record<string, string>): boolean {
+  return query.force === 'true' || query.force === '1';
+}

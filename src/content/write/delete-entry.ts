@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+import { errors } from '../../http/errors.js';
+import type { Database } from '../../store/tables.js';
+import type { AccountSchema, ContentType } from '../account-schema.js';
+
+/**
+ * Deletes a page (by slug) or an item (by id) with all its versions. Refused with the
+ * referrers named while other entries point at it, unless `force`; forced, those references
+ * read as null (or drop out of their `many` lists).
+ */
+export async function deleteEntry(
+  db: Kysely<Database>,
+  schema: AccountSchema,
+  type: ContentType,
+  target: { slug?: string; id?: number },
+  force: boolean,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const query = trx.selectFrom('entries').select('id').where('account_id', '=', schema.accountId).where('type_id', '=', type.id);
+    const found = target.id !== undefined ? await query.where('id', '=', target.id).executeTakeFirst() : await query.where('slug', '=', target.slug ?? '').executeTakeFirst();
+    if (!found) throw type.kind === 'collection' ? errors.notFound() : errors.pageNotFound();
+    if (!force) {
+      const referrers = await trx
+        .selectFrom('refs as r')
+        .innerJoin('entries as e', 'e.id', 'r.entry_id')
+        .select(['e.id', 'e.type_id', 'e.slug'])
+        .distinct()
+        .where('r.target_entry_id', '=', found.id)
+        .where('r.entry_id', '!=', found.id)
+        .orderBy('e.id')
+        .execute();
+      if (referrers.length) throw errors.referenced(referrers.map((r) => label(schema, r)).join(', '));
+    }
+    await trx.deleteFrom('entries').where('id', '=', found.id).execute();
+    await trx.updateTable('accounts').set((eb) => ({ content_version: eb('content_version', '+', 1) })).where('id', '=', schema.accountId).execute();
+  });
+}
+
+/** How a referrer is named in the refusal: `landing_page/launch`, `homepage`, `brands/3`. */
+function label(schema: AccountSchema, row: { id: number; type_id: number; slug: string | null }): string {
+  const type = schema.byId.get(row.type_id);
+  if (!type) return String(row.id);
+  if (type.kind === 'collection') return `${type.key}/${row.id}`;
+  return type.kind === 'single_page' ? `${row.slug}` : `${type.key}/${row.slug}`;
+}
