@@ -12,6 +12,14 @@ export interface Config {
   logLevel: string;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
+  /** Where downloaded media files live (content-addressed, one file per distinct content). */
+  mediaDir: string;
+  /** Lets media downloads reach loopback, link-local and private addresses (tests, closed networks). */
+  mediaFetchAllowPrivate: boolean;
+  /** Largest media file downloaded, in bytes. */
+  mediaMaxBytes: number;
+  /** Total time allowed for one media download (all redirects included), in milliseconds. */
+  mediaFetchTimeoutMs: number;
 }
 
 /** Builds the configuration from environment variables, with the documented defaults. */
@@ -26,6 +34,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: stripSlash(overrides.publicUrl ?? env.PUBLIC_URL ?? `http://localhost:${port}`),
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
     bodyLimit: overrides.bodyLimit ?? 10 * 1024 * 1024,
+    mediaDir: overrides.mediaDir ?? path.resolve(env.MEDIA_DIR ?? path.join(dataDir, 'media')),
+    mediaFetchAllowPrivate: overrides.mediaFetchAllowPrivate ?? env.MEDIA_FETCH_ALLOW_PRIVATE === 'true',
+    mediaMaxBytes: overrides.mediaMaxBytes ?? parsePositive('MEDIA_MAX_BYTES', env.MEDIA_MAX_BYTES ?? String(50 * 1024 * 1024)),
+    mediaFetchTimeoutMs: overrides.mediaFetchTimeoutMs ?? parsePositive('MEDIA_FETCH_TIMEOUT_MS', env.MEDIA_FETCH_TIMEOUT_MS ?? '15000'),
   };
 }
 
@@ -33,6 +45,12 @@ function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be an integer from 0 to 65535, not "${value}"`);
   return port;
+}
+
+function parsePositive(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, not "${value}"`);
+  return n;
 }
 
 function stripSlash(url: string): string {

@@ -5,6 +5,9 @@ import { buildApp } from './http/app.js';
 import { openStore, type Store } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { systemClock, type Clock } from './time.js';
+import type { AppContext } from './http/context.js';
+import { MediaStore } from './media/media-store.js';
+import { mediaIngester } from './media/media-ingester.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -18,7 +21,11 @@ export interface RunningServer {
 export async function createServer(config: Config, options: { clock?: Clock; logger?: boolean; store?: Store } = {}) {
   const store = options.store ?? openStore(config.databaseUrl);
   await migrateToLatest(store);
-  const ctx = { config, store, clock: options.clock ?? systemClock, schemas: new SchemaCache(store.db) };
+  // A function, so a server that learns its address only once listening builds the right URLs.
+  const media = new MediaStore(config.mediaDir, () => config.publicUrl);
+  const ctx: AppContext = {
+    config, store, media, clock: options.clock ?? systemClock, schemas: new SchemaCache(store.db), ingestMedia: mediaIngester(config, media),
+  };
   const app = buildApp(ctx, options.logger === undefined ? {} : { logger: options.logger });
   return { app, store, ctx };
 }

@@ -196,3 +196,20 @@ describe.each(DIALECTS)('page writes (%s)', (dialect) => {
     expect((await s.get('/v2/pages/search/?query=clarified')).body.data).toEqual([]);
   });
 });
+
+describe.each(DIALECTS)('write checks in contract order (%s)', (dialect) => {
+  let s: TestServer;
+  beforeAll(async () => { s = await demoServer(dialect); });
+  afterAll(async () => s?.close());
+
+  it('answers 401 and 403 before looking at the body', async () => {
+    const inject = (token: string) => s.app.inject({ method: 'POST', url: '/v2/pages/', headers: { authorization: `Token ${token}`, 'content-type': 'application/json' }, payload: '{broken' });
+    const read = await inject(s.demo.read_token);
+    expect(read.statusCode).toBe(401);
+    expect(JSON.parse(read.body)).toEqual({ detail: 'Authentication credentials were not provided' });
+    const free = await createAccount(s.store.db, { name: 'Free two', plan: 'free' });
+    const forbidden = await inject(free.write_token);
+    expect(forbidden.statusCode).toBe(403);
+    expect((await inject(s.demo.write_token)).statusCode).toBe(400);
+  });
+});

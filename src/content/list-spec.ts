@@ -49,6 +49,8 @@ function resolveFilter(segments: string[], raw: string, fields: Fields, schema: 
 }
 
 function comparable(type: string, raw: string): string | number | null {
+  // No stored text holds U+0000 (writes refuse it), and PostgreSQL cannot even compare it.
+  if (raw.includes('\u0000')) return null;
   if (type === 'checkbox') return raw === 'true' || raw === '1' ? 1 : raw === 'false' || raw === '0' ? 0 : null;
   if (type === 'number') {
     const n = raw.trim() === '' ? NaN : Number(raw);

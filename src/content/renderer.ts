@@ -42,7 +42,7 @@ export class Renderer {
 
   private shape(row: EntryRow, resolve: ResolveRef, selection: Selection): Record<string, unknown> {
     const type = this.schema.byId.get(row.type_id)!;
-    const fields = select(renderFields(type.fields, JSON.parse(row.fields), this.schema, resolve), selection);
+    const fields = select(renderFields(type.fields, JSON.parse(row.fields), this.schema, { resolve, publicUrl: this.publicUrl }), selection);
     if (type.kind === 'collection') return { meta: { id: row.id }, ...fields };
     return {
       slug: row.slug,

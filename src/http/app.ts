@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from './context.js';
-import { answerPreflight } from './cors.js';
+import { answerPreflight, isV2 } from './cors.js';
 import { handleError } from './error-handler.js';
 import { errors } from './errors.js';
 import { parseQueryString } from './query-string.js';
 import { registerV2 } from '../api/register.js';
+import { registerMedia } from '../media/media-routes.js';
 
 /** Removes secrets from a URL before it is logged. */
 function redactUrl(url: string): string {
@@ -33,7 +34,7 @@ export function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): F
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    if (request.url.startsWith('/v2')) reply.header('access-control-allow-origin', '*');
+    if (isV2(request.url)) reply.header('access-control-allow-origin', '*');
   });
   // Bodies are JSON whatever Content-Type says (curl users forget the header); bad JSON is a 400.
   app.removeContentTypeParser(['text/plain']);
@@ -48,12 +49,13 @@ export function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): F
   });
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(async (request, reply) => {
-    if (request.method === 'OPTIONS' && request.url.startsWith('/v2') && request.headers['access-control-request-method']) {
+    if (request.method === 'OPTIONS' && isV2(request.url) && request.headers['access-control-request-method']) {
       return answerPreflight(reply);
     }
     throw errors.notFound();
   });
 
   registerV2(app, ctx);
+  registerMedia(app, ctx.media);
   return app;
 }

@@ -1,5 +1,6 @@
 import type { SchemaCache } from '../content/account-schema.js';
 import type { MediaIngester } from '../content/write/write-entry.js';
+import type { MediaStore } from '../media/media-store.js';
 import type { Config } from '../config.js';
 import type { Store } from '../store/database.js';
 import type { Clock } from '../time.js';
@@ -10,6 +11,7 @@ export interface AppContext {
   store: Store;
   clock: Clock;
   schemas: SchemaCache;
+  media: MediaStore;
   /** Downloads a media URL into the media store; absent, media URLs are stored as given. */
   ingestMedia?: MediaIngester;
 }

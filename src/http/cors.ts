@@ -11,3 +11,8 @@ export function answerPreflight(reply: FastifyReply): FastifyReply {
     .header('access-control-max-age', '86400')
     .send();
 }
+
+/** True for the API's own paths (`/v2`, `/v2/...`, `/v2?...`), which carry the CORS header. */
+export function isV2(url: string): boolean {
+  return url === '/v2' || url.startsWith('/v2/') || url.startsWith('/v2?');
+}

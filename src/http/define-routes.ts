@@ -7,6 +7,9 @@ import { answerPreflight } from './cors.js';
 import { errors } from './errors.js';
 import { sendJson } from './send.js';
 
+/** The authenticated caller of each request in flight. */
+const callers = new WeakMap<FastifyRequest, Caller>();
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -42,8 +45,12 @@ export function defineRoutes(
     app.route({
       method,
       url,
+      // Authentication runs before the body is parsed: a 401 or 403 wins over a bad body (section 9).
+      onRequest: async (request) => {
+        callers.set(request, await authenticate(ctx, request, endpoint.auth));
+      },
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
-        const caller = await authenticate(ctx, request, endpoint.auth);
+        const caller = callers.get(request)!;
         const schema = await ctx.schemas.get(caller.accountId, caller.schemaVersion);
         const result = await endpoint.handle({
           ctx,
@@ -62,9 +69,13 @@ export function defineRoutes(
   app.route({
     method: [...METHODS.filter((m) => !endpoints[m]), 'OPTIONS'],
     url,
-    handler: async (request, reply) => {
+    // Answered before the body is read: a wrong method is a 405 whatever it carries.
+    onRequest: async (request, reply) => {
       if (request.method === 'OPTIONS') return answerPreflight(reply.header('allow', allowHeader.join(', ')));
       throw errors.methodNotAllowed(request.method, allowHeader);
+    },
+    handler: async () => {
+      throw errors.internal();
     },
   });
 }

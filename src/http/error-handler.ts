@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './api-error.js';
+import { isV2 } from './cors.js';
 import { errors } from './errors.js';
 import { sendJson } from './send.js';
 
@@ -31,7 +32,7 @@ function fromFramework(error: FastifyError): ApiError | null {
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   // Router errors (bad URL encoding) skip the onRequest hook, yet every answer carries these.
   reply.header('x-request-id', request.id);
-  if (request.url.startsWith('/v2')) reply.header('access-control-allow-origin', '*');
+  if (isV2(request.url)) reply.header('access-control-allow-origin', '*');
   const known = error instanceof ApiError ? error : fromFramework(error as FastifyError);
   if (known) {
     for (const [name, value] of Object.entries(known.headers)) reply.header(name, value);

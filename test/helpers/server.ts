@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { CreatedAccount } from '../../src/accounts/accounts.js';
-import { loadConfig } from '../../src/config.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig, type Config } from '../../src/config.js';
 import { seedDemo } from '../../src/seed/seed-demo.js';
 import { createServer } from '../../src/server.js';
 import type { Store, StoreOptions } from '../../src/store/database.js';
@@ -26,10 +29,13 @@ export interface TestServer {
 }
 
 /** The real app on a fresh database of the given dialect, with the demo account seeded. */
-export async function demoServer(dialect: DialectUnderTest, options: StoreOptions = {}): Promise<TestServer> {
+export async function demoServer(dialect: DialectUnderTest, options: StoreOptions & { config?: Partial<Config> } = {}): Promise<TestServer> {
   const store = await freshStore(dialect, options);
   const demo = await seedDemo(store);
-  const config = loadConfig({}, { publicUrl: PUBLIC_URL, dataDir: '/nonexistent', databaseUrl: 'unused', logLevel: 'silent' });
+  const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-media-'));
+  const config = loadConfig({}, {
+    publicUrl: PUBLIC_URL, dataDir: '/nonexistent', databaseUrl: 'unused', logLevel: 'silent', mediaDir, mediaFetchAllowPrivate: true, ...options.config,
+  });
   const { app } = await createServer(config, { store, logger: false });
   await app.ready();
   return {
@@ -49,6 +55,7 @@ export async function demoServer(dialect: DialectUnderTest, options: StoreOption
     async close() {
       await app.close();
       await store.close();
+      fs.rmSync(mediaDir, { recursive: true, force: true });
     },
   };
 }

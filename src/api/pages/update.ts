@@ -10,7 +10,7 @@ import { PAGE_BODY_KEYS } from './create.js';
 /** The type of `/v2/pages/<type>/<slug>/` for a write: `*` names a single page by its slug. */
 export function pageTypeOf(schema: AccountSchema, typeKey: string, slug: string): ContentType {
   const type = typeKey === '*' ? schema.byKey.get(`single_page:${slug}`) : schema.byKey.get(`page_type:${typeKey}`);
-  if (!type) throw errors.pageNotFound();
+  if (!type || slug.includes('\u0000')) throw errors.pageNotFound();
   return type;
 }
 

@@ -22,6 +22,7 @@ export function optionalString(body: Record<string, unknown>, key: string): stri
   const value = body[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw malformed(`'${key}' must be a string`);
+  if (value.includes('\u0000')) throw malformed(`'${key}' must not contain null characters`);
   return value;
 }
 

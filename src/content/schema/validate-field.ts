@@ -101,7 +101,7 @@ function orderedPair(raw: Raw, low: string, high: string, err: (key: string, m: 
 function checkPattern(pattern: unknown, err: (m: string) => void): void {
   if (typeof pattern !== 'string') return err('must be a regular expression, as a string');
   try {
-    new RegExp(pattern);
+    new RegExp(pattern, 'u');
   } catch (error) {
     err(`not a valid regular expression (${(error as Error).message})`);
   }

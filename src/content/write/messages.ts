@@ -2,6 +2,7 @@
 export const messages = {
   required: 'This field is required.',
   notString: 'Not a valid string.',
+  nulCharacter: 'Null characters are not allowed.',
   notNumber: 'A valid number is required.',
   notBoolean: 'Must be a valid boolean.',
   notObject: 'Expected an object of fields.',

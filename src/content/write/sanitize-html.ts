@@ -4,7 +4,7 @@ const CELL = ['colspan', 'rowspan'];
 
 /**
  * The allow-list of API.md section 8 ("Sanitised HTML"). Everything not named here is dropped:
- * tags (their text kept, except for NON_TEXT_TAGS), attributes (every `on*`, `style`, `class`),
+ * tags (their text kept, except inside `nonTextTags`), attributes (every `on*`, `style`, `class`),
  * and URLs whose scheme is not listed. Relative URLs are kept.
  */
 const OPTIONS: sanitize.IOptions = {

@@ -2,6 +2,7 @@ import type { AccountSchema } from '../account-schema.js';
 import { componentFields } from '../empty-value.js';
 import type { FieldDef, Fields } from '../schema/types.js';
 import { messages } from './messages.js';
+import { sanitizeHtml } from './sanitize-html.js';
 
 /** A reference given by slug or id, to be looked up (in one batch) before it is stored. */
 export interface RefRequest {
@@ -110,6 +111,8 @@ function checkNumber(field: FieldDef, value: unknown, path: string, v: Validatio
 
 function checkText(field: FieldDef, value: unknown, path: string, v: Validation, assignText: (value: unknown) => void): string {
   if (typeof value !== 'string') return add(v, path, messages.notString), '';
+  // PostgreSQL text cannot hold U+0000; refuse it on both databases alike.
+  if (value.includes('\u0000')) return add(v, path, messages.nulCharacter), '';
   const length = [...value].length;
   if (field.max_length !== undefined && length > field.max_length) add(v, path, messages.maxLength(field.max_length));
   if (field.min_length !== undefined && length < field.min_length) add(v, path, messages.minLength(field.min_length));
@@ -121,6 +124,8 @@ function checkText(field: FieldDef, value: unknown, path: string, v: Validation,
     if (!isHttpUrl(value)) add(v, path, messages.url);
     else v.media.push({ path, url: value, assign: (url) => assignText(url) });
   }
+  // Rich text is stored sanitised, so nothing that renders it can be used for script injection.
+  if (field.type === 'wysiwyg' || field.type === 'html') return sanitizeHtml(value);
   return value;
 }
 

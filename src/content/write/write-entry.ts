@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { errors } from '../../http/errors.js';
+import { MediaError } from '../../media/media-error.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import type { Database } from '../../store/tables.js';
 import { isoMicro } from '../../time.js';
@@ -89,7 +90,8 @@ async function ingestAll(v: Validation, ingest: MediaIngester | undefined): Prom
     try {
       m.assign(await byUrl.get(m.url)!);
     } catch (error) {
-      (v.errors[m.path] ??= []).push(error instanceof Error ? error.message : String(error));
+      if (!(error instanceof MediaError)) throw error;
+      (v.errors[m.path] ??= []).push(error.message);
     }
   }));
 }

@@ -1,0 +1,108 @@
+import type { IncomingMessage } from 'node:http';
+import { MediaError, mediaErrors } from './media-error.js';
+import type { MediaType } from './media-types.js';
+import { pinnedRequest } from './pinned-request.js';
+import { readBody } from './read-body.js';
+import { resolveHost } from './resolve-host.js';
+import { sniffType } from './sniff-type.js';
+
+/** Limits of one download; the server's come from the MEDIA_* settings. */
+export interface FetchOptions {
+  /** Allow loopback, link-local and private addresses (MEDIA_FETCH_ALLOW_PRIVATE). */
+  allowPrivate: boolean;
+  maxBytes: number;
+  /** For the whole download: lookups, redirects and body. */
+  timeoutMs: number;
+}
+
+/** A downloaded file of an allowed type. */
+export interface FetchedMedia extends MediaType {
+  bytes: Buffer;
+}
+
+const MAX_REDIRECTS = 3;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * Downloads a media URL within the limits, checking every hop's address before connecting, and
+ * sniffs its type. Throws a MediaError, whose message is fit to show the caller, on any failure.
+ */
+export async function fetchMedia(url: string, opts: FetchOptions): Promise<FetchedMedia> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
+  try {
+    return await withDeadline(download(url, opts, controller.signal), controller.signal);
+  } catch (error) {
+    if (controller.signal.aborted) throw mediaErrors.timeout();
+    if (error instanceof MediaError) throw error;
+    throw mediaErrors.download(describe(error), error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function download(url: string, opts: FetchOptions, signal: AbortSignal): Promise<FetchedMedia> {
+  let target = parseUrl(url);
+  for (let hop = 0; ; hop++) {
+    const address = await resolveHost(target.hostname, opts.allowPrivate);
+    signal.throwIfAborted(); // the lookup itself cannot be cancelled; do not connect after the deadline
+    const response = await pinnedRequest(target, address, signal);
+    const status = response.statusCode ?? 0;
+    if (REDIRECTS.has(status)) {
+      response.resume();
+      if (hop >= MAX_REDIRECTS) throw mediaErrors.download('too many redirects');
+      target = nextUrl(response, target);
+      continue;
+    }
+    if (status < 200 || status > 299) {
+      response.resume();
+      throw mediaErrors.download(`the server answered ${status}`);
+    }
+    const bytes = await readBody(response, opts.maxBytes);
+    const type = sniffType(bytes);
+    if (!type) throw mediaErrors.typeNotAllowed();
+    return { bytes, ...type };
+  }
+}
+
+function parseUrl(text: string, base?: URL): URL {
+  let url: URL;
+  try {
+    url = new URL(text, base);
+  } catch {
+    throw mediaErrors.download('not a valid URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw mediaErrors.download('only http and https URLs are allowed');
+  return url;
+}
+
+function nextUrl(response: IncomingMessage, from: URL): URL {
+  const location = response.headers.location;
+  if (!location) throw mediaErrors.download('a redirect without a Location');
+  return parseUrl(location, from);
+}
+
+/** Settles with the work, or rejects as soon as the deadline passes (a DNS lookup ignores signals). */
+function withDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(mediaErrors.timeout());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+const REASONS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ETIMEDOUT: 'connection timed out',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+};
+
+/** A short, safe reason for a network failure: never a stack trace or an internal address. */
+function describe(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return 'connection failed';
+  if (/CERT|TLS|SSL|SIGNATURE/.test(code)) return 'TLS error';
+  return REASONS[code] ?? 'connection failed';
+}
