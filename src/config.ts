@@ -20,6 +20,10 @@ export interface Config {
   mediaMaxBytes: number;
   /** Total time allowed for one media download (all redirects included), in milliseconds. */
   mediaFetchTimeoutMs: number;
+  /** An operator's JSON file of plans over the defaults (API.md section 5). */
+  plansFile: string | undefined;
+  /** How often API-call counts go from memory to the database, in milliseconds. */
+  usageFlushMs: number;
 }
 
 /** Builds the configuration from environment variables, with the documented defaults. */
@@ -38,6 +42,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mediaFetchAllowPrivate: overrides.mediaFetchAllowPrivate ?? env.MEDIA_FETCH_ALLOW_PRIVATE === 'true',
     mediaMaxBytes: overrides.mediaMaxBytes ?? parsePositive('MEDIA_MAX_BYTES', env.MEDIA_MAX_BYTES ?? String(50 * 1024 * 1024)),
     mediaFetchTimeoutMs: overrides.mediaFetchTimeoutMs ?? parsePositive('MEDIA_FETCH_TIMEOUT_MS', env.MEDIA_FETCH_TIMEOUT_MS ?? '15000'),
+    plansFile: 'plansFile' in overrides ? overrides.plansFile : env.PLANS_FILE || undefined,
+    usageFlushMs: overrides.usageFlushMs ?? parsePositive('USAGE_FLUSH_MS', env.USAGE_FLUSH_MS ?? '1000'),
   };
 }
 

@@ -8,6 +8,9 @@ import { systemClock, type Clock } from './time.js';
 import type { AppContext } from './http/context.js';
 import { MediaStore } from './media/media-store.js';
 import { mediaIngester } from './media/media-ingester.js';
+import { configurePlans } from './accounts/plans.js';
+import { Meter } from './quota/meter.js';
+import { attachScheduler } from './blog/scheduler/attach-scheduler.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -19,21 +22,30 @@ export interface RunningServer {
 
 /** Opens the database, migrates it and builds the app (not yet listening). */
 export async function createServer(config: Config, options: { clock?: Clock; logger?: boolean; store?: Store } = {}) {
+  configurePlans(config.plansFile);
   const store = options.store ?? openStore(config.databaseUrl);
   await migrateToLatest(store);
+  const clock = options.clock ?? systemClock;
   // A function, so a server that learns its address only once listening builds the right URLs.
   const media = new MediaStore(config.mediaDir, () => config.publicUrl);
+  const meter = new Meter(store.db, clock, config.usageFlushMs);
   const ctx: AppContext = {
-    config, store, media, clock: options.clock ?? systemClock, schemas: new SchemaCache(store.db), ingestMedia: mediaIngester(config, media),
+    config, store, media, meter, clock, schemas: new SchemaCache(store.db), ingestMedia: mediaIngester(config, media),
   };
   const app = buildApp(ctx, options.logger === undefined ? {} : { logger: options.logger });
+  meter.start();
+  // Counts still in memory are written when the server closes (before the store is closed).
+  app.addHook('onClose', () => meter.stop());
   return { app, store, ctx };
 }
 
 /** Starts listening; closing stops accepting, finishes in-flight requests, then closes the database. */
-export async function listen(config: Config, options: { clock?: Clock; logger?: boolean } = {}): Promise<RunningServer> {
-  const { app, store } = await createServer(config, options);
+export async function listen(config: Config, options: { clock?: Clock; logger?: boolean; schedulerIntervalMs?: number } = {}): Promise<RunningServer> {
+  const { app, store, ctx } = await createServer(config, options);
+  // Scheduled posts are published by every serving process; a database lease lets one act at a time.
+  const scheduler = attachScheduler(app, ctx, { intervalMs: options.schedulerIntervalMs });
   const address = await app.listen({ port: config.port, host: config.host });
+  scheduler.start();
   return {
     app,
     store,

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
+import { createDefaultAuthor } from '../blog/authors/create-author.js';
 import type { Account, Database } from '../store/tables.js';
 import { isoMicro } from '../time.js';
-import { DEFAULT_PLAN, DEFAULT_PLANS } from './plans.js';
+import { DEFAULT_PLAN, planNamed, plans } from './plans.js';
 import { createToken } from './tokens.js';
 
 export interface NewAccountInput {
@@ -37,8 +38,8 @@ export function slugify(name: string): string {
 /** Creates an account with its locales, one read and one write token, in one transaction. */
 export async function createAccount(db: Kysely<Database>, input: NewAccountInput, now = new Date()): Promise<CreatedAccount> {
   const plan = input.plan ?? DEFAULT_PLAN;
-  const planDef = DEFAULT_PLANS[plan];
-  if (!planDef) throw new AccountInputError(`Unknown plan "${plan}"; plans are ${Object.keys(DEFAULT_PLANS).join(', ')}`);
+  const planDef = planNamed(plan);
+  if (!planDef) throw new AccountInputError(`Unknown plan "${plan}"; plans are ${Object.keys(plans()).join(', ')}`);
   const name = input.name.trim();
   if (!name) throw new AccountInputError('An account needs a name');
   const locales = input.locales?.length ? input.locales : ['en'];
@@ -77,6 +78,7 @@ export async function createAccount(db: Kysely<Database>, input: NewAccountInput
       .insertInto('locales')
       .values(locales.map((l, i) => ({ account_id: account.id, slug: l, name: l, is_default: i === 0 ? 1 : 0, position: i })))
       .execute();
+    await createDefaultAuthor(trx, account.id);
     const read = await createToken(trx, account.id, 'read', 'default read token', now);
     const write = await createToken(trx, account.id, 'write', 'default write token', now);
     return { id: account.id, slug, name, plan, read_token: read.token, write_token: write.token };

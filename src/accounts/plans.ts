@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+
 /** What a plan includes. `monthlyCalls` null means no limit. */
 export interface Plan {
   name: string;
@@ -10,7 +12,7 @@ export interface Plan {
 }
 
 /** The contract's default plans (API.md section 5). */
-export const DEFAULT_PLANS: Record<string, Plan> = {
+export const DEFAULT_PLANS: Readonly<Record<string, Plan>> = {
   free: { name: 'free', monthlyCalls: 50_000, blockedOverLimit: true, writeApi: false, locales: 1, webhooks: false },
   trial: { name: 'trial', monthlyCalls: 50_000, blockedOverLimit: true, writeApi: true, locales: 3, webhooks: true },
   basic: { name: 'basic', monthlyCalls: 100_000, blockedOverLimit: false, writeApi: false, locales: 1, webhooks: true },
@@ -21,6 +23,61 @@ export const DEFAULT_PLANS: Record<string, Plan> = {
 
 export const DEFAULT_PLAN = 'enterprise';
 
-export function planNames(plans: Record<string, Plan> = DEFAULT_PLANS): string[] {
-  return Object.keys(plans);
+// The plans in force: the defaults, or the operator's PLANS_FILE over them, set once at start-up
+// by the server and the CLI (configurePlans) so every check reads the same table.
+let current: Readonly<Record<string, Plan>> = DEFAULT_PLANS;
+
+/** The plans in force. */
+export function plans(): Readonly<Record<string, Plan>> {
+  return current;
+}
+
+/** A plan by name, or undefined when the install has no such plan. */
+export function planNamed(name: string): Plan | undefined {
+  return Object.hasOwn(current, name) ? current[name] : undefined;
+}
+
+const FILE_KEYS: Record<string, keyof Plan> = {
+  monthly_calls: 'monthlyCalls', blocked_over_limit: 'blockedOverLimit', write_api: 'writeApi', locales: 'locales', webhooks: 'webhooks',
+};
+
+/**
+ * Reads an operator's plans file: `{"free": {"monthly_calls": 100000}, "team": {...}}`. Each plan
+ * overrides the default of its name key by key; a new name starts from `enterprise`'s features
+ * with no limit. Throws with the offending key on anything else.
+ */
+export function parsePlansFile(text: string, source: string): Record<string, Plan> {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${source}: not JSON (${(error as Error).message})`);
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new Error(`${source}: expected an object of plans`);
+  const out: Record<string, Plan> = { ...DEFAULT_PLANS };
+  for (const [name, raw] of Object.entries(doc)) {
+    if (!/^[a-z][a-z0-9_-]*$/.test(name)) throw new Error(`${source}: plan name "${name}" must be lowercase letters, digits, _ or -`);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error(`${source}: ${name} must be an object`);
+    const plan: Plan = { ...(DEFAULT_PLANS[name] ?? { ...DEFAULT_PLANS.enterprise!, monthlyCalls: null }), name };
+    for (const [key, value] of Object.entries(raw)) {
+      const field = FILE_KEYS[key];
+      if (!field) throw new Error(`${source}: ${name}.${key} is not a plan setting (${Object.keys(FILE_KEYS).join(', ')})`);
+      const isCount = field === 'monthlyCalls' || field === 'locales';
+      const ok = isCount ? value === null || (Number.isSafeInteger(value) && (value as number) >= 0) : typeof value === 'boolean';
+      if (!ok) throw new Error(`${source}: ${name}.${key} must be ${isCount ? 'a whole number or null' : 'true or false'}`);
+      (plan as unknown as Record<string, unknown>)[field] = value;
+    }
+    out[name] = plan;
+  }
+  return out;
+}
+
+/** Puts the operator's plans file (if any) in force. */
+export function configurePlans(plansFile: string | undefined): void {
+  current = plansFile ? parsePlansFile(fs.readFileSync(plansFile, 'utf8'), plansFile) : DEFAULT_PLANS;
+}
+
+/** The monthly limit that applies to an account: its own override, else its plan's. */
+export function effectiveLimit(plan: Plan | undefined, accountLimit: number | null): number | null {
+  return accountLimit ?? plan?.monthlyCalls ?? null;
 }

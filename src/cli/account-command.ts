@@ -1,8 +1,9 @@
 import { AccountInputError, createAccount, listAccounts } from '../accounts/accounts.js';
+import { planNamed, plans } from '../accounts/plans.js';
 import type { Store } from '../store/database.js';
 import { CliError, parseFlags, usage, type CliIo } from './io.js';
 
-const USAGE = 'ghee account create --name NAME [--plan PLAN] [--monthly-call-limit N] [--billing-anchor-day D] [--locales en,es] [--email E] [--json] | ghee account list [--json]';
+const USAGE = 'ghee account create --name NAME [--plan PLAN] [--monthly-call-limit N] [--billing-anchor-day D] [--locales en,es] [--email E] [--json] | ghee account list [--json] | ghee account set-plan ID PLAN [--monthly-call-limit N|none]';
 
 /** `ghee account create|list` */
 export async function accountCommand(args: string[], io: CliIo, store: Store): Promise<number> {
@@ -15,6 +16,7 @@ export async function accountCommand(args: string[], io: CliIo, store: Store): P
     else io.out(rows.map((a) => `${a.id}\t${a.name}\t${a.plan}`).join('\n') || 'no accounts');
     return 0;
   }
+  if (sub === 'set-plan') return setPlan(rest, io, store);
   if (sub !== 'create') throw usage(USAGE);
   const { values, positionals } = parseFlags(rest, {
     name: { type: 'string' }, plan: { type: 'string' }, 'monthly-call-limit': { type: 'string' },
@@ -43,4 +45,24 @@ export async function accountCommand(args: string[], io: CliIo, store: Store): P
 export function integer(raw: string, flag: string): number {
   if (!/^\d+$/.test(raw)) throw new CliError(`${flag} takes a whole number, not "${raw}"`, 2);
   return Number(raw);
+}
+
+/** `ghee account set-plan ID PLAN [--monthly-call-limit N|none]`: in force from the next request. */
+async function setPlan(args: string[], io: CliIo, store: Store): Promise<number> {
+  const { values, positionals } = parseFlags(args, { 'monthly-call-limit': { type: 'string' }, json: { type: 'boolean' } }, USAGE);
+  const [id, plan] = positionals;
+  if (positionals.length !== 2 || !id || !plan) throw usage(USAGE);
+  const accountId = integer(id, 'ID');
+  if (!planNamed(plan)) throw new CliError(`Unknown plan "${plan}"; plans are ${Object.keys(plans()).join(', ')}`);
+  const rawLimit = values['monthly-call-limit'];
+  const limit = rawLimit === undefined ? undefined : rawLimit === 'none' ? null : integer(rawLimit, '--monthly-call-limit');
+  const updated = await store.db
+    .updateTable('accounts')
+    .set({ plan, ...(limit !== undefined && { monthly_call_limit: limit }) })
+    .where('id', '=', accountId)
+    .returning(['id', 'plan', 'monthly_call_limit'])
+    .executeTakeFirst();
+  if (!updated) throw new CliError(`No account with id ${accountId}`);
+  io.out(values.json ? JSON.stringify(updated) : `account ${updated.id} is now on the ${updated.plan} plan (monthly limit: ${updated.monthly_call_limit ?? 'the plan\'s'})`);
+  return 0;
 }

@@ -1,21 +1,28 @@
+import { configurePlans } from '../accounts/plans.js';
 import { loadConfig } from '../config.js';
 import { openStore, type Store } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { accountCommand } from './account-command.js';
+import { authorCommand } from './author-command.js';
 import { CliError, type CliIo } from './io.js';
 import { schemaCommand } from './schema-command.js';
 import { seedCommand } from './seed-command.js';
 import { migrateCommand, serveCommand, startCommand } from './serve-command.js';
 import { tokenCommand } from './token-command.js';
+import { typesCommand } from './types-command.js';
+import { usageCommand } from './usage-command.js';
 
 const USAGE = `usage: ghee <command>
   start [--port N]          migrate, seed the demo account on first run, serve
   serve [--port N]          migrate and serve
   migrate                   migrate the database and exit
-  account create|list       accounts
+  account create|list|set-plan  accounts and plans
   token create|list|revoke  API tokens
   schema apply|export       content schema as code
-  seed demo                 create a demo account`;
+  seed demo                 create a demo account
+  author create|list        blog authors
+  types generate            TypeScript interfaces for the schema
+  usage [--month YYYY-MM]   API calls of a billing month`;
 
 /** Commands that work on an open, migrated database. */
 const STORE_COMMANDS: Record<string, (args: string[], io: CliIo, store: Store) => Promise<number>> = {
@@ -23,6 +30,9 @@ const STORE_COMMANDS: Record<string, (args: string[], io: CliIo, store: Store) =
   token: tokenCommand,
   schema: schemaCommand,
   seed: seedCommand,
+  types: typesCommand,
+  usage: usageCommand,
+  author: authorCommand,
 };
 
 function processIo(): CliIo {
@@ -38,6 +48,7 @@ function processIo(): CliIo {
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const [command, ...args] = argv;
   try {
+    configurePlans(io.config.plansFile);
     if (command === 'start') return await startCommand(args, io);
     if (command === 'serve') return await serveCommand(args, io);
     if (command === 'migrate') return await migrateCommand(args, io);

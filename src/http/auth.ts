@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { findCaller, type Caller } from '../accounts/find-caller.js';
-import { DEFAULT_PLANS } from '../accounts/plans.js';
+import { planNamed } from '../accounts/plans.js';
 import type { AppContext } from './context.js';
 import { errors } from './errors.js';
 
@@ -19,15 +19,19 @@ export function tokenOf(request: FastifyRequest): string | null {
 }
 
 /**
- * Authenticates a /v2 request (API.md section 2): 401 without a usable token or with a read
- * token on a write endpoint, 403 for the write API on a plan without it.
+ * Identifies the caller of a /v2 request (API.md section 2): 401 without a usable token, with an
+ * unknown or revoked one, or with a read token on a write endpoint.
  */
-export async function authenticate(ctx: AppContext, request: FastifyRequest, need: AuthNeed): Promise<Caller> {
+export async function identify(ctx: AppContext, request: FastifyRequest, need: AuthNeed): Promise<Caller> {
   const token = tokenOf(request);
   if (!token) throw errors.noCredentials();
   const caller = await findCaller(ctx.store.db, token);
   if (!caller) throw errors.invalidToken();
   if (need === 'write' && caller.tokenKind !== 'write') throw errors.noCredentials();
-  if (need === 'write' && !DEFAULT_PLANS[caller.plan]?.writeApi) throw errors.forbidden();
   return caller;
+}
+
+/** The plan check (after the quota, API.md section 9): the write API needs a plan with it. */
+export function checkPlan(caller: Caller, need: AuthNeed): void {
+  if (need === 'write' && !planNamed(caller.plan)?.writeApi) throw errors.forbidden();
 }

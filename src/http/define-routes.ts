@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Caller } from '../accounts/find-caller.js';
 import type { AccountSchema } from '../content/account-schema.js';
-import { authenticate, type AuthNeed } from './auth.js';
+import { checkPlan, identify, type AuthNeed } from './auth.js';
 import type { AppContext } from './context.js';
 import { answerPreflight } from './cors.js';
 import { errors } from './errors.js';
@@ -45,9 +45,13 @@ export function defineRoutes(
     app.route({
       method,
       url,
-      // Authentication runs before the body is parsed: a 401 or 403 wins over a bad body (section 9).
-      onRequest: async (request) => {
-        callers.set(request, await authenticate(ctx, request, endpoint.auth));
+      // Authentication, quota and plan run before the body is parsed, in the order of section 9:
+      // a 401, 429 or 403 wins over a bad body.
+      onRequest: async (request, reply) => {
+        const caller = await identify(ctx, request, endpoint.auth);
+        reply.headers(await ctx.meter.count(caller));
+        checkPlan(caller, endpoint.auth);
+        callers.set(request, caller);
       },
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
         const caller = callers.get(request)!;

@@ -35,7 +35,7 @@ export const errors = {
     new ApiError(400, 'undefined_field', `Field '${field}' is not defined in this ${where}`),
   validation: (fields: FieldErrors['fields']) => new ApiError(400, 'validation', { fields }),
   referenced: (list: string) => new ApiError(400, 'referenced', `Cannot delete: referenced by ${list}`),
-  quotaExceeded: (retryAfter: number) =>
-    new ApiError(429, 'quota_exceeded', 'API Calls limit reached.', { 'retry-after': String(retryAfter) }),
+  quotaExceeded: (retryAfter: number, headers: Record<string, string> = {}) =>
+    new ApiError(429, 'quota_exceeded', 'API Calls limit reached.', { ...headers, 'retry-after': String(retryAfter) }),
   internal: () => new ApiError(500, 'internal', 'An unexpected error occurred. Please try again later.'),
 } as const;

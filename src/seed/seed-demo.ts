@@ -5,6 +5,7 @@ import { writeEntry, type EntryWrite } from '../content/write/write-entry.js';
 import type { Store } from '../store/database.js';
 import { demoBrands, demoCategories, demoHomepage, demoPages } from './demo-content.js';
 import { demoSchema } from './demo-schema.js';
+import { seedDemoPosts } from './demo-posts.js';
 
 const LOCALES = ['en', 'es'] as const;
 
@@ -15,6 +16,7 @@ export async function seedDemo(store: Store, name = 'Demo'): Promise<CreatedAcco
   const row = await store.db.selectFrom('accounts').select('schema_version').where('id', '=', account.id).executeTakeFirstOrThrow();
   const schema = await loadAccountSchema(store.db, account.id, row.schema_version);
   await seedContent(store, schema);
+  await seedDemoPosts(store, account.id);
   return account;
 }
 

@@ -1,9 +1,11 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Store } from './database.js';
 import * as initial from './migrations/001-initial.js';
+import * as blog from './migrations/002-blog.js';
+import * as usage from './migrations/003-usage.js';
 
 /** Every migration, in order. A new one is appended here and never edited once released. */
-const MIGRATIONS = { '001-initial': initial } as const;
+const MIGRATIONS = { '001-initial': initial, '002-blog': blog, '003-usage': usage } as const;
 
 function provider(store: Store): MigrationProvider {
   return {

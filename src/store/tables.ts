@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { BlogTables } from './blog-tables.js';
 
 // Row shapes of every table, as Kysely sees them. Timestamps are ISO 8601 strings with
 // microseconds (they sort as text); booleans are 0/1 on both databases.
@@ -105,7 +106,14 @@ export interface SearchDocsTable {
   doc: string;
 }
 
-export interface Database {
+/** API calls of an account on one UTC day. */
+export interface UsageTable {
+  account_id: number;
+  day: string;
+  calls: number;
+}
+
+export interface Database extends BlogTables {
   accounts: AccountsTable;
   tokens: TokensTable;
   locales: LocalesTable;
@@ -115,6 +123,7 @@ export interface Database {
   field_values: FieldValuesTable;
   refs: RefsTable;
   search_docs: SearchDocsTable;
+  api_usage: UsageTable;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -7,6 +7,8 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { seedDemo } from '../../src/seed/seed-demo.js';
 import { createServer } from '../../src/server.js';
 import type { Store, StoreOptions } from '../../src/store/database.js';
+import type { Clock } from '../../src/time.js';
+import type { AppContext } from '../../src/http/context.js';
 import { freshStore, type DialectUnderTest } from './databases.js';
 
 export const PUBLIC_URL = 'http://ghee.test';
@@ -19,6 +21,7 @@ export interface Reply {
 
 export interface TestServer {
   app: FastifyInstance;
+  ctx: AppContext;
   store: Store;
   demo: CreatedAccount;
   /** GET with the demo read token in the Authorization header; returns status, headers and parsed JSON. */
@@ -29,17 +32,18 @@ export interface TestServer {
 }
 
 /** The real app on a fresh database of the given dialect, with the demo account seeded. */
-export async function demoServer(dialect: DialectUnderTest, options: StoreOptions & { config?: Partial<Config> } = {}): Promise<TestServer> {
+export async function demoServer(dialect: DialectUnderTest, options: StoreOptions & { config?: Partial<Config>; clock?: Clock } = {}): Promise<TestServer> {
   const store = await freshStore(dialect, options);
   const demo = await seedDemo(store);
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-media-'));
   const config = loadConfig({}, {
     publicUrl: PUBLIC_URL, dataDir: '/nonexistent', databaseUrl: 'unused', logLevel: 'silent', mediaDir, mediaFetchAllowPrivate: true, ...options.config,
   });
-  const { app } = await createServer(config, { store, logger: false });
+  const { app, ctx } = await createServer(config, { store, logger: false, ...(options.clock && { clock: options.clock }) });
   await app.ready();
   return {
     app,
+    ctx,
     store,
     demo,
     async get(url, token = demo.read_token) {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { DEFAULT_PLANS } from '../../accounts/plans.js';
+import { planNamed } from '../../accounts/plans.js';
 import type { Database } from '../../store/tables.js';
 import { countContent } from './content-counts.js';
 import { diffSchema, formatChanges, type SchemaChange } from './diff-schema.js';
@@ -14,7 +14,7 @@ export interface ApplyOptions {
   dryRun?: boolean;
   /** Go ahead with changes that delete content (API.md section 10, "Data loss"). */
   allowDataLoss?: boolean;
-  /** Locales the account may have, null for no limit; by default its plan's (DEFAULT_PLANS). */
+  /** Locales the account may have, null for no limit; by default its plan's. */
   planLocaleLimit?: number | null;
 }
 
@@ -61,7 +61,7 @@ async function planChanges(db: Kysely<Database>, accountId: number, next: Schema
   const account = await db.selectFrom('accounts').select('plan').where('id', '=', accountId).executeTakeFirst();
   if (!account) throw new SchemaError('no_account', [`No account with id ${accountId}`]);
   // An unknown plan name can only come from plans configured elsewhere; their caller passes the limit.
-  const limit = options.planLocaleLimit !== undefined ? options.planLocaleLimit : DEFAULT_PLANS[account.plan]?.locales ?? null;
+  const limit = options.planLocaleLimit !== undefined ? options.planLocaleLimit : planNamed(account.plan)?.locales ?? null;
   if (next.locales && limit !== null && next.locales.length > limit) {
     throw new SchemaError('plan_limit', [`locales: the ${account.plan} plan allows ${limit} locale(s), not ${next.locales.length}`]);
   }

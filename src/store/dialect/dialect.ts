@@ -1,7 +1,14 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, RawBuilder, Transaction } from 'kysely';
 import type { Database } from '../tables.js';
 
 export type DialectName = 'sqlite' | 'postgres';
+
+/** A post version matching a search, with its score (higher is better on both databases). */
+export interface PostMatch {
+  post_id: number;
+  channel: string;
+  rank: number;
+}
 
 export interface SearchHit {
   entry_id: number;
@@ -20,4 +27,12 @@ export interface Dialect {
     db: Kysely<Database> | Transaction<Database>,
     q: { accountTypeIds: number[]; locale: string; channel: string; terms: string[]; limit: number; offset: number },
   ): Promise<{ hits: SearchHit[]; count: number }>;
+  /** Creates the weighted full-text index over post_search (migration step). */
+  createPostSearchIndex(db: Kysely<unknown>): Promise<void>;
+  /**
+   * A subquery of the post versions matching every term (as a prefix) in title, summary or body,
+   * a title match weighing most and a body match least. Shared code joins it to the posts, so
+   * which posts a reader may see is decided in one place.
+   */
+  postMatches(terms: string[]): RawBuilder<PostMatch>;
 }

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Dialect } from './dialect.js';
+import type { Dialect, PostMatch } from './dialect.js';
 
 /** tsquery text for one term, matched as a prefix; quoting keeps operators in the term inert. */
 function tsTerm(term: string): string {
@@ -27,4 +27,18 @@ export const postgresDialect: Dialect = {
     return { hits: rows.rows, count: Number(total.rows[0]?.n ?? 0) };
   },
 
+  async createPostSearchIndex(db: Kysely<unknown>) {
+    // Weights A, B, C: ts_rank counts a title match most, then the summary, then the body.
+    await sql`alter table post_search add column tsv tsvector generated always as (
+      setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', summary), 'B')
+      || setweight(to_tsvector('simple', body), 'C')) stored`.execute(db);
+    await sql`create index post_search_tsv on post_search using gin (tsv)`.execute(db);
+  },
+
+  postMatches(terms) {
+    const query = terms.map(tsTerm).join(' & ');
+    return sql<PostMatch>`(select s.post_id as post_id, s.channel as channel,
+      ts_rank(s.tsv, to_tsquery('simple', ${query}))::float8 as rank
+      from post_search s where s.tsv @@ to_tsquery('simple', ${query}))`;
+  },
 };

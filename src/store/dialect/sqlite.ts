@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Dialect } from './dialect.js';
+import type { Dialect, PostMatch } from './dialect.js';
 
 /** FTS5 phrase for one term, matched as a prefix ("hom" finds "homepage"). */
 function ftsTerm(term: string): string {
@@ -36,4 +36,22 @@ export const sqliteDialect: Dialect = {
     return { hits: rows.rows, count: Number(total.rows[0]?.n ?? 0) };
   },
 
+  async createPostSearchIndex(db: Kysely<unknown>) {
+    await sql`create virtual table post_search_fts using fts5(title, summary, body, content='post_search', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')`.execute(db);
+    await sql`create trigger post_search_ai after insert on post_search begin
+      insert into post_search_fts(rowid, title, summary, body) values (new.rowid, new.title, new.summary, new.body); end`.execute(db);
+    await sql`create trigger post_search_ad after delete on post_search begin
+      insert into post_search_fts(post_search_fts, rowid, title, summary, body) values ('delete', old.rowid, old.title, old.summary, old.body); end`.execute(db);
+    await sql`create trigger post_search_au after update on post_search begin
+      insert into post_search_fts(post_search_fts, rowid, title, summary, body) values ('delete', old.rowid, old.title, old.summary, old.body);
+      insert into post_search_fts(rowid, title, summary, body) values (new.rowid, new.title, new.summary, new.body); end`.execute(db);
+  },
+
+  postMatches(terms) {
+    // bm25 is lower for better matches; negated so that higher is better, as on PostgreSQL.
+    // Column weights: a title match counts most, then the summary, then the body.
+    const match = terms.map(ftsTerm).join(' ');
+    return sql<PostMatch>`(select s.post_id as post_id, s.channel as channel, -bm25(post_search_fts, 10.0, 4.0, 1.0) as rank
+      from post_search_fts join post_search s on s.rowid = post_search_fts.rowid where post_search_fts match ${match})`;
+  },
 };

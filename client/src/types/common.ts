@@ -1,0 +1,49 @@
+/** What every call resolves to: the body as `data`, as buttercms v3 does. */
+export interface ClientResponse<Data = unknown> {
+  data: Data;
+  status: number;
+  statusText: string;
+  /** The answer's headers, lowercase names (`x-request-id`, `ratelimit`, ...). */
+  headers: Record<string, string>;
+}
+
+/** `meta` of a paged list (`page` / `page_size`). */
+export interface Meta {
+  count: number;
+  next_page: number | null;
+  previous_page: number | null;
+}
+
+/** `meta` of a list read with `limit` / `offset` instead. */
+export interface OffsetMeta {
+  count: number;
+  next_offset: number | null;
+  previous_offset: number | null;
+}
+
+/** Per-call settings, the last argument of every method. */
+export interface RequestOptions {
+  /** Cancels this call (and its pending retries) when aborted. */
+  signal?: AbortSignal;
+  /** Milliseconds for each attempt of this call, instead of the client's `timeout`. */
+  timeout?: number;
+}
+
+/** Page pagination, or offset pagination (not both: the API answers 400). */
+export interface Pagination {
+  page?: number;
+  page_size?: number;
+  limit?: number;
+  offset?: number;
+}
+
+/** `fields.<path>=<value>` filters: exact matches on schema fields, through components and references. */
+export type FieldFilters = { [filter: `fields.${string}`]: string | number | boolean | undefined };
+
+/** Where an entry stands; `scheduled` exists on ButterCMS only. */
+export type Status = 'published' | 'draft' | 'scheduled';
+
+/** `{"status": "pending"}`: the answer to an accepted write (applied before it is sent). */
+export interface WriteAccepted {
+  status: 'pending';
+}

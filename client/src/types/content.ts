@@ -1,0 +1,36 @@
+import type { FieldFilters, Meta, OffsetMeta, Pagination } from './common.js';
+
+/** A collection item as the API returns it: its fields, and `meta.id`. */
+export type Item<Fields extends object = Record<string, unknown>> = Fields & { meta: { id: number } };
+
+/** The items of each requested collection, keyed by collection key. */
+export type ContentArrays<ContentModels extends object> = {
+  [Key in keyof ContentModels & string]: Array<Item<ContentModels[Key] & object>>;
+};
+
+/** Parameters of `content.retrieve`: pagination, `order`, `fields.*` filters (applied to each key's list). */
+export type ContentParams = Pagination & FieldFilters & {
+  levels?: number;
+  locale?: string;
+  preview?: 0 | 1;
+  /** A schema field, `published` or `updated`; `-` first for descending. */
+  order?: string;
+};
+
+/** What `content.retrieve` resolves to; `meta` describes the first key's list. */
+export interface ContentResponse<ContentModels extends object = Record<string, Record<string, unknown>>> {
+  meta: Meta | OffsetMeta;
+  data: ContentArrays<ContentModels>;
+}
+
+/** Body of `content.create` (the collection key is its first argument): one new item per element of `fields`. */
+export interface ContentCreate<Fields extends object = Record<string, unknown>> {
+  status?: 'draft' | 'published';
+  fields: Array<Fields | Record<string, Fields>>;
+}
+
+/** Body of `content.update` (only the sent fields change) and `content.replace` (left-out fields become empty). */
+export interface ContentUpdate<Fields extends object = Record<string, unknown>> {
+  status?: 'draft' | 'published';
+  fields: Partial<Fields> | Record<string, Partial<Fields>>;
+}

@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../http/context.js';
+import { defineRoutes } from '../../http/define-routes.js';
+import { createPost } from './create.js';
+import { deletePostEndpoint } from './delete.js';
+import { listPostsEndpoint } from './list.js';
+import { retrievePost } from './retrieve.js';
+import { searchPostsEndpoint } from './search.js';
+import { updatePost } from './update.js';
+
+/** The posts endpoints; `search` is a static path, so no post may be slugged `search`. */
+export function registerPosts(app: FastifyInstance, ctx: AppContext): void {
+  defineRoutes(app, ctx, '/v2/posts/', { GET: listPostsEndpoint, POST: createPost });
+  defineRoutes(app, ctx, '/v2/posts/search/', { GET: searchPostsEndpoint });
+  defineRoutes(app, ctx, '/v2/search/', { GET: searchPostsEndpoint });
+  defineRoutes(app, ctx, '/v2/posts/:slug/', { GET: retrievePost, PATCH: updatePost, PUT: updatePost, DELETE: deletePostEndpoint });
+}

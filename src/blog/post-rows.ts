@@ -1,0 +1,74 @@
+import { sql, type Expression, type Kysely } from 'kysely';
+import type { PostChannel, PostStatus } from '../store/blog-tables.js';
+import type { Database } from '../store/tables.js';
+
+/** Where a blog read looks: the account, the channel (`latest` under preview) and the instant. */
+export interface BlogScope {
+  accountId: number;
+  channel: PostChannel;
+  /** `isoMicro` of the request's clock: a scheduled post whose time has come reads as published. */
+  now: string;
+}
+
+/** A post with one version: what every blog endpoint renders. */
+export interface PostRow {
+  id: number;
+  slug: string;
+  created: string;
+  status: PostStatus;
+  author_id: number;
+  title: string;
+  body: string;
+  summary: string;
+  seo_title: string;
+  meta_description: string;
+  featured_image: string;
+  featured_image_alt: string;
+  updated: string;
+  published: string | null;
+  scheduled: string | null;
+}
+
+/**
+ * The instant a post is (or will be) published: `published`, or `scheduled` for a post whose
+ * publication is scheduled. Lists sort newest first on it; it is null only for drafts.
+ */
+export const publicationTime: Expression<string | null> = sql<string | null>`coalesce(v.published, v.scheduled)`;
+
+/**
+ * Posts joined to their version in the scope's channel. Without preview, a reader sees the
+ * published versions and the scheduled ones whose time has passed: the scheduler makes that
+ * durable later, but reads never wait for it.
+ */
+export function postsInScope(db: Kysely<Database>, scope: BlogScope) {
+  let query = db
+    .selectFrom('posts as p')
+    .innerJoin('post_versions as v', (join) => join.onRef('v.post_id', '=', 'p.id').on('v.channel', '=', scope.channel))
+    .where('p.account_id', '=', scope.accountId);
+  if (scope.channel === 'published') {
+    query = query.where((eb) => eb.or([
+      eb('v.status', '=', 'published'),
+      eb.and([eb('v.status', '=', 'scheduled'), eb('v.scheduled', '<=', scope.now)]),
+    ]));
+  }
+  return query.select([
+    'p.id', 'p.slug', 'p.created', 'v.status', 'v.author_id', 'v.title', 'v.body', 'v.summary', 'v.seo_title',
+    'v.meta_description', 'v.featured_image', 'v.featured_image_alt', 'v.updated', 'v.published', 'v.scheduled',
+  ]);
+}
+
+/** The query of `postsInScope`, to which filters and order are added. */
+export type PostQuery = ReturnType<typeof postsInScope>;
+
+/** The status and times a reader sees: a scheduled post whose time has come is published then. */
+export function effectiveState(row: Pick<PostRow, 'status' | 'published' | 'scheduled'>, now: string) {
+  if (row.status === 'scheduled' && row.scheduled !== null && row.scheduled <= now) {
+    return { status: 'published' as const, published: row.scheduled, scheduled: row.scheduled };
+  }
+  return { status: row.status, published: row.published, scheduled: row.scheduled };
+}
+
+/** True for a slug no post can have (U+0000 cannot even be compared on PostgreSQL). */
+export function impossibleSlug(value: string): boolean {
+  return value.includes('\u0000');
+}

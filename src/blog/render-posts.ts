@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/tables.js';
+import { authorObject } from './authors/author-object.js';
+import { authorsById } from './authors/author-store.js';
+import { postObject } from './post-object.js';
+import type { BlogScope, PostRow } from './post-rows.js';
+import { termsOfPosts } from './terms/term-store.js';
+
+export interface RenderOptions {
+  publicUrl: string;
+  /** False for `exclude_body=true`. */
+  body?: boolean;
+  /** Post details, search results and recent_posts carry `"deleted": null` (API.md section 8). */
+  deleted?: boolean;
+}
+
+/**
+ * Renders post rows as post objects, in their order: authors, categories and tags of all the
+ * rows are read in one query each, whatever the number of posts.
+ */
+export async function renderPosts(db: Kysely<Database>, scope: BlogScope, rows: PostRow[], options: RenderOptions): Promise<Record<string, unknown>[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [authors, categories, tags] = await Promise.all([
+    authorsById(db, rows.map((r) => r.author_id)),
+    termsOfPosts(db, 'categories', ids, scope.channel),
+    termsOfPosts(db, 'tags', ids, scope.channel),
+  ]);
+  return rows.map((row) => {
+    const post = postObject(row, {
+      author: authorObject(authors.get(row.author_id)!),
+      tags: tags.get(row.id) ?? [],
+      categories: categories.get(row.id) ?? [],
+    }, { publicUrl: options.publicUrl, now: scope.now, body: options.body !== false });
+    return options.deleted ? { ...post, deleted: null } : post;
+  });
+}

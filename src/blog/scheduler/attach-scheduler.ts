@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../http/context.js';
+import { PostScheduler } from './post-scheduler.js';
+
+/**
+ * The post scheduler of a serving process, logged through the app's logger and stopped by
+ * `app.close()` (before the database closes). Call before the app listens (Fastify takes no
+ * hooks after that); start it once it listens.
+ */
+export function attachScheduler(app: FastifyInstance, ctx: AppContext, options: { intervalMs?: number } = {}): PostScheduler {
+  const scheduler = new PostScheduler(ctx.store.db, ctx.clock, {
+    ...options,
+    onPublished: (postIds) => app.log.info({ postIds }, 'scheduled posts published'),
+    onError: (error) => app.log.error({ err: error }, 'post scheduler pass failed'),
+  });
+  app.addHook('onClose', () => scheduler.stop());
+  return scheduler;
+}

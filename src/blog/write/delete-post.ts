@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import { errors } from '../../http/errors.js';
+import type { Database } from '../../store/tables.js';
+
+/**
+ * Deletes a post with its versions, categories and tags links and search documents (they go
+ * with it by foreign key). Categories and tags themselves stay. 404 of the read when missing.
+ */
+export async function deletePost(db: Kysely<Database>, accountId: number, slug: string): Promise<void> {
+  if (slug.includes('\u0000')) throw errors.postNotFound();
+  await db.transaction().execute(async (trx) => {
+    const gone = await trx.deleteFrom('posts').where('account_id', '=', accountId).where('slug', '=', slug).executeTakeFirst();
+    if (Number(gone.numDeletedRows) === 0) throw errors.postNotFound();
+    await trx.updateTable('accounts').set((eb) => ({ content_version: eb('content_version', '+', 1) })).where('id', '=', accountId).execute();
+  });
+}

@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+import type { PostChannel, PostVersionsTable } from '../../store/blog-tables.js';
+import type { Database } from '../../store/tables.js';
+
+/** One version of a post as the write stores it, with its categories and tags (ids, in order). */
+export type PostVersion = Omit<PostVersionsTable, 'post_id' | 'channel'> & { categoryIds: number[]; tagIds: number[] };
+
+/** Writes one version and replaces its categories, tags and search document. */
+export async function savePostVersion(db: Kysely<Database>, postId: number, channel: PostChannel, version: PostVersion): Promise<void> {
+  const { categoryIds, tagIds, ...row } = version;
+  await db
+    .insertInto('post_versions')
+    .values({ post_id: postId, channel, ...row })
+    .onConflict((oc) => oc.columns(['post_id', 'channel']).doUpdateSet(row))
+    .execute();
+  await deleteLinks(db, postId, channel);
+  if (categoryIds.length) {
+    await db.insertInto('post_categories').values(categoryIds.map((id, position) => ({ post_id: postId, channel, term_id: id, position }))).execute();
+  }
+  if (tagIds.length) {
+    await db.insertInto('post_tags').values(tagIds.map((id, position) => ({ post_id: postId, channel, term_id: id, position }))).execute();
+  }
+  await db.insertInto('post_search').values({ post_id: postId, channel, title: row.title, summary: row.summary, body: plainText(row.body) }).execute();
+}
+
+/** Removes a version and everything derived from it (a scheduled post set back to draft). */
+export async function deletePostVersion(db: Kysely<Database>, postId: number, channel: PostChannel): Promise<void> {
+  await deleteLinks(db, postId, channel);
+  await db.deleteFrom('post_versions').where('post_id', '=', postId).where('channel', '=', channel).execute();
+}
+
+async function deleteLinks(db: Kysely<Database>, postId: number, channel: PostChannel): Promise<void> {
+  for (const table of ['post_categories', 'post_tags', 'post_search'] as const) {
+    await db.deleteFrom(table).where('post_id', '=', postId).where('channel', '=', channel).execute();
+  }
+}
+
+/** The words of post HTML for the search index: tags dropped, the common entities decoded. */
+function plainText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' })[e] ?? ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

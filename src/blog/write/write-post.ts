@@ -1,0 +1,119 @@
+import type { Kysely } from 'kysely';
+import type { MediaIngester } from '../../content/write/write-entry.js';
+import { errors } from '../../http/errors.js';
+import { MediaError } from '../../media/media-error.js';
+import type { Database } from '../../store/tables.js';
+import { isUniqueViolation } from '../../store/unique-violation.js';
+import { isoMicro } from '../../time.js';
+import { findAuthor, defaultAuthor } from '../authors/author-store.js';
+import { resolveTermNames, termIdsOf } from '../terms/term-store.js';
+import { planStatus, type VersionRow } from './plan-status.js';
+import type { PostInput } from './post-input.js';
+import { postMessages as m } from './post-messages.js';
+import { deletePostVersion, savePostVersion } from './save-post-version.js';
+
+/** A post write: a new post, or a change to the post addressed by `slug`. */
+export interface PostWrite {
+  accountId: number;
+  intent: 'create' | 'update';
+  /** Update: the slug in the path. */
+  slug?: string;
+  input: PostInput;
+  /** Field errors found while parsing the body; reported together with the others. */
+  errors?: Record<string, string[]>;
+}
+
+export interface PostWriteOptions {
+  now: Date;
+  /** Downloads the featured image into the media store; absent (CLI, seed), URLs are stored as given. */
+  ingestMedia?: MediaIngester;
+}
+
+/**
+ * Validates and stores a post write in one transaction: the author, the slug (free, not
+ * reserved), the status rules (plan-status.ts), categories and tags created on first use, the
+ * featured image in the media store. Only the keys sent change (PATCH and PUT alike). Every
+ * failing field is reported at once; nothing is stored then. Bumps the account's content version.
+ */
+export async function writePost(db: Kysely<Database>, w: PostWrite, options: PostWriteOptions): Promise<{ id: number }> {
+  const found: Record<string, string[]> = structuredClone(w.errors ?? {});
+  const add = (path: string, message: string) => void (found[path] ??= []).push(message);
+  const input = { ...w.input };
+  if (w.intent === 'create') {
+    if (input.title === undefined && !found.title) add('title', m.required);
+    if (input.slug === undefined && !found.slug) add('slug', m.required);
+  } else if (!(await findPost(db, w.accountId, w.slug!))) {
+    throw errors.postNotFound(); // before any download (API.md section 9: lookup before validation)
+  }
+  if (input.featured_image && options.ingestMedia) {
+    try {
+      input.featured_image = await options.ingestMedia(input.featured_image);
+    } catch (error) {
+      if (!(error instanceof MediaError)) throw error;
+      add('featured_image', error.message);
+    }
+  }
+  const now = isoMicro(options.now);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const post = w.intent === 'update' ? await findPost(trx, w.accountId, w.slug!) : undefined;
+      if (w.intent === 'update' && !post) throw errors.postNotFound();
+      const versions = post ? await trx.selectFrom('post_versions').selectAll().where('post_id', '=', post.id).execute() : [];
+      const latest = versions.find((v) => v.channel === 'latest');
+      const current = { latest, published: versions.find((v) => v.channel === 'published') };
+      const authorId = await authorOf(trx, w.accountId, input, latest, add);
+      const slug = input.slug ?? post?.slug;
+      if (input.slug !== undefined && input.slug !== post?.slug && (await findPost(trx, w.accountId, input.slug))) add('slug', m.slugTaken);
+      const plan = planStatus(input, current, now, add);
+      if (Object.keys(found).length || !plan || authorId === null || slug === undefined) throw errors.validation(found);
+
+      const postId = post
+        ? post.id
+        : (await trx.insertInto('posts').values({ account_id: w.accountId, slug, created: now }).returning('id').executeTakeFirstOrThrow()).id;
+      if (post && slug !== post.slug) await trx.updateTable('posts').set({ slug }).where('id', '=', postId).execute();
+      const version = {
+        author_id: authorId,
+        title: input.title ?? latest?.title ?? '',
+        body: input.body ?? latest?.body ?? '',
+        summary: input.summary ?? latest?.summary ?? '',
+        seo_title: input.seo_title ?? latest?.seo_title ?? '',
+        meta_description: input.meta_description ?? latest?.meta_description ?? '',
+        featured_image: input.featured_image ?? latest?.featured_image ?? '',
+        featured_image_alt: input.featured_image_alt ?? latest?.featured_image_alt ?? '',
+        updated: now,
+        status: plan.status,
+        published: plan.published,
+        scheduled: plan.scheduled,
+        categoryIds: input.categories ? await resolveTermNames(trx, 'categories', w.accountId, input.categories) : post ? await termIdsOf(trx, 'categories', postId, 'latest') : [],
+        tagIds: input.tags ? await resolveTermNames(trx, 'tags', w.accountId, input.tags) : post ? await termIdsOf(trx, 'tags', postId, 'latest') : [],
+      };
+      if (plan.unschedule) await deletePostVersion(trx, postId, 'published');
+      for (const channel of plan.channels) await savePostVersion(trx, postId, channel, version);
+      await trx.updateTable('accounts').set((eb) => ({ content_version: eb('content_version', '+', 1) })).where('id', '=', w.accountId).execute();
+      return { id: postId };
+    });
+  } catch (error) {
+    // Two writes of one new slug at once: the unique index decides, the loser gets the field error.
+    if (isUniqueViolation(error)) throw errors.validation({ slug: [m.slugTaken] });
+    throw error;
+  }
+}
+
+function findPost(db: Kysely<Database>, accountId: number, slug: string) {
+  if (slug.includes('\u0000')) return Promise.resolve(undefined);
+  return db.selectFrom('posts').select(['id', 'slug']).where('account_id', '=', accountId).where('slug', '=', slug).executeTakeFirst();
+}
+
+/** The author a write names, the current one when it names none, else the account's default. */
+async function authorOf(db: Kysely<Database>, accountId: number, input: PostInput, latest: VersionRow | undefined, add: (p: string, msg: string) => void): Promise<number | null> {
+  if (input.author) {
+    const author = await findAuthor(db, accountId, input.author);
+    if (author) return author.id;
+    add('author', 'email' in input.author ? m.noAuthorEmail(input.author.email) : m.noAuthorSlug(input.author.slug));
+    return null;
+  }
+  if (latest) return latest.author_id;
+  const owner = await defaultAuthor(db, accountId);
+  if (!owner) throw new Error(`account ${accountId} has no default author`);
+  return owner.id;
+}
