@@ -24,6 +24,8 @@ export interface Config {
   plansFile: string | undefined;
   /** How often API-call counts go from memory to the database, in milliseconds. */
   usageFlushMs: number;
+  /** Memory for the response cache, in MB (least recently used answers go first). */
+  cacheMaxMb: number;
 }
 
 /** Builds the configuration from environment variables, with the documented defaults. */
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mediaFetchTimeoutMs: overrides.mediaFetchTimeoutMs ?? parsePositive('MEDIA_FETCH_TIMEOUT_MS', env.MEDIA_FETCH_TIMEOUT_MS ?? '15000'),
     plansFile: 'plansFile' in overrides ? overrides.plansFile : env.PLANS_FILE || undefined,
     usageFlushMs: overrides.usageFlushMs ?? parsePositive('USAGE_FLUSH_MS', env.USAGE_FLUSH_MS ?? '1000'),
+    cacheMaxMb: overrides.cacheMaxMb ?? parsePositive('CACHE_MAX_MB', env.CACHE_MAX_MB ?? '64'),
   };
 }
 

@@ -74,6 +74,13 @@ describe.each(DIALECTS)('page writes (%s)', (dialect) => {
     expect(es.summary).toBe('');
   });
 
+  it('gives a new locale the shared fields of the others', async () => {
+    await s.send('POST', '/v2/pages/', landing('english-only', { priority: 33, layout: 'narrow' }));
+    expect((await s.send('PATCH', '/v2/pages/landing_page/english-only/?locale=es', { fields: { headline: 'Solo' } })).status).toBe(202);
+    const es = (await s.get('/v2/pages/landing_page/english-only/?locale=es')).body.data.fields;
+    expect(es).toMatchObject({ headline: 'Solo', priority: 33, layout: 'narrow', theme: '#112233', summary: '' });
+  });
+
   it('writes a single page through * and refuses a slug no single page defines', async () => {
     expect((await s.send('PATCH', '/v2/pages/*/homepage/', { fields: { headline: 'New welcome' } })).status).toBe(202);
     expect((await s.get('/v2/pages/*/homepage/')).body.data.fields.headline).toBe('New welcome');
@@ -118,6 +125,9 @@ describe.each(DIALECTS)('page writes (%s)', (dialect) => {
     expect(r.status).toBe(400);
     expect(r.body.detail.fields.title).toEqual(['This field is required.']);
     expect(r.body.detail.fields.slug).toEqual(['This field is required.']);
+    expect(r.body.detail.fields.summary).toEqual(['This field is required.']);
+    const both = await s.send('POST', '/v2/pages/', { ...landing('x'), title: undefined, fields: { ...landing('x').fields, priority: 'high' } });
+    expect(both.body).toEqual({ detail: { fields: { title: ['This field is required.'], priority: ['A valid number is required.'] } } });
     const noFields = await s.send('POST', '/v2/pages/', { ...landing('partial-create'), fields: { headline: 'Only this' } });
     expect(noFields.body.detail.fields.summary).toEqual(['This field is required.']);
     expect(noFields.body.detail.fields.headline).toBeUndefined();

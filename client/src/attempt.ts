@@ -28,6 +28,7 @@ const MAX_TIMER = 2_147_483_647;
 /** Makes one exchange; rejects with a {@link ButterCMSError} for a non-2xx answer or no answer. */
 export async function attempt(spec: AttemptSpec): Promise<Answer> {
   const { origin, signal } = spec;
+  const where = { method: origin.method, path: origin.path };
   if (signal.aborted) throw aborted(origin, signal.reason);
   const controller = new AbortController();
   let timedOut = false;
@@ -49,10 +50,10 @@ export async function attempt(spec: AttemptSpec): Promise<Answer> {
   } catch (error) {
     if (error instanceof ButterCMSError) throw error;
     if (timedOut) {
-      throw new ButterCMSError({ code: 'TIMEOUT', status: 0, detail: `Request timed out after ${spec.timeout} ms`, ...origin, cause: error });
+      throw new ButterCMSError({ code: 'TIMEOUT', status: 0, detail: `Request timed out after ${spec.timeout} ms`, ...where, cause: error });
     }
     if (signal.aborted) throw aborted(origin, signal.reason);
-    throw new ButterCMSError({ code: 'NETWORK_ERROR', status: 0, detail: networkDetail(error), ...origin, cause: error });
+    throw new ButterCMSError({ code: 'NETWORK_ERROR', status: 0, detail: networkDetail(error), ...where, cause: error });
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', onAbort);
@@ -61,7 +62,7 @@ export async function attempt(spec: AttemptSpec): Promise<Answer> {
 
 /** The error for a call cancelled by its caller (never retried). */
 export function aborted(origin: Origin, reason: unknown): ButterCMSError {
-  return new ButterCMSError({ code: 'ABORTED', status: 0, detail: 'Request aborted', ...origin, cause: reason });
+  return new ButterCMSError({ code: 'ABORTED', status: 0, detail: 'Request aborted', method: origin.method, path: origin.path, cause: reason });
 }
 
 function successBody(response: Response, text: string, origin: Origin): unknown {
@@ -71,7 +72,8 @@ function successBody(response: Response, text: string, origin: Origin): unknown 
   if (typeof data === 'string' && data === text) {
     const type = response.headers.get('content-type') ?? 'no content type';
     throw new ButterCMSError({
-      code: 'INVALID_RESPONSE', status: response.status, detail: `Expected a JSON answer, got ${type}; check baseUrl`, ...origin,
+      code: 'INVALID_RESPONSE', status: response.status, detail: `Expected a JSON answer, got ${type}; check baseUrl`,
+      method: origin.method, path: origin.path,
       requestId: response.headers.get('x-request-id'),
       response: { status: response.status, statusText: response.statusText, headers: headersOf(response), data: text },
     });

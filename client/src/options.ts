@@ -1,4 +1,5 @@
 import type { ButterCMSError } from './errors.js';
+import { timerSleep } from './signals.js';
 
 /** The API's resources, as the hooks' `type` names them (the same names as buttercms v3). */
 export type ResourceType = 'page' | 'content' | 'post' | 'author' | 'category' | 'tag' | 'feed';
@@ -64,8 +65,8 @@ export interface ClientOptions {
   maxRetryWait?: number;
   /** The fetch to use. Default: the global `fetch`, looked up at each call. */
   fetch?: typeof fetch;
-  /** Waits `ms` between attempts. Default: a timer. Inject one in tests to retry without waiting. */
-  sleep?: (ms: number) => Promise<void>;
+  /** Waits `ms` between attempts (`signal` aborts when the call is cancelled). Default: a timer. Inject one in tests to retry without waiting. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Returns a number in [0, 1) for backoff jitter. Default `Math.random`. */
   random?: () => number;
   /** The clock (ms since the epoch), for a `Retry-After` given as a date. Default `Date.now`. */
@@ -86,11 +87,12 @@ export interface ClientConfig {
   maxRetries: number;
   maxRetryWait: number;
   fetch: () => typeof fetch;
-  sleep: (ms: number) => Promise<void>;
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   random: () => number;
   now: () => number;
 }
 
+/** ButterCMS's own API address: the default `baseUrl`, so the client also works against ButterCMS. */
 export const BUTTERCMS_BASE_URL = 'https://api.buttercms.com/v2';
 
 /** Fills in the defaults and checks what would otherwise fail later in a confusing way. */
@@ -110,7 +112,7 @@ export function resolveOptions(token: string, options: ClientOptions): ClientCon
     maxRetryWait: nonNegative(options.maxRetryWait, 60_000, 'maxRetryWait'),
     // Looked up per call, so a fetch replaced after the client was made (tests, polyfills) is used.
     fetch: () => custom ?? globalThis.fetch,
-    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    sleep: options.sleep ?? timerSleep,
     random: options.random ?? Math.random,
     now: options.now ?? Date.now,
   };

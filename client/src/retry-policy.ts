@@ -8,8 +8,9 @@ export interface RetryPolicy {
   random: () => number;
 }
 
-/** First backoff step; each later one doubles, up to {@link MAX_BACKOFF}. */
+/** First backoff step (ms); each later one doubles, up to {@link MAX_BACKOFF}. */
 export const BASE_BACKOFF = 500;
+/** Longest backoff step (ms), however many retries `maxRetries` allows. */
 export const MAX_BACKOFF = 30_000;
 
 /**

@@ -24,13 +24,26 @@ export function linkSignals(signals: ReadonlyArray<AbortSignal | undefined>): Li
   return { signal: controller.signal, dispose: () => listeners.forEach((remove) => remove()) };
 }
 
+/** The default wait between attempts: a timer, cleared when `signal` aborts so it keeps no process alive. */
+export function timerSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
 /** Waits with `sleep`, but gives up (rejecting with `onAbort()`) as soon as `signal` aborts. */
-export function abortableSleep(sleep: (ms: number) => Promise<void>, ms: number, signal: AbortSignal, onAbort: () => Error): Promise<void> {
+export function abortableSleep(sleep: (ms: number, signal: AbortSignal) => Promise<void>, ms: number, signal: AbortSignal, onAbort: () => Error): Promise<void> {
   if (signal.aborted) return Promise.reject(onAbort());
   return new Promise<void>((resolve, reject) => {
     const stop = () => reject(onAbort());
     signal.addEventListener('abort', stop, { once: true });
-    sleep(ms).then(
+    sleep(ms, signal).then(
       () => {
         signal.removeEventListener('abort', stop);
         resolve();

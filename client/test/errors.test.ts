@@ -82,6 +82,21 @@ describe.each(DIALECTS)('client errors against Ghee (%s)', (dialect) => {
     expect(error).toMatchObject({ status: 403, code: 'FORBIDDEN', detail: 'You do not have permission to perform this action', method: 'POST', path: '/v2/content/' });
   });
 
+  it('429 from the quota: Retry-After runs to the month\'s end, so the client fails at once', async () => {
+    const tiny = await createAccount(server.store.db, { name: 'Tiny', plan: 'free', monthlyCallLimit: 1 });
+    const waits: number[] = [];
+    const limited = Butter(tiny.read_token, { baseUrl: `${server.url}/v2`, fetch: counting, sleep: async (ms) => void waits.push(ms) });
+    const ok = await limited.page.list('*');
+    expect(ok.headers['ratelimit-policy']).toBe('"monthly";q=1;w=' + ok.headers['ratelimit-policy']!.split('w=')[1]);
+    requests = 0;
+    const error = await rejection(limited.page.list('*'));
+    expect(error).toMatchObject({ status: 429, code: 'RATE_LIMITED', detail: 'API Calls limit reached.', method: 'GET', path: '/v2/pages/*/' });
+    expect(error.retryAfter).toBe(Number(error.response!.headers['retry-after']));
+    // Only in the last minute of a month is the wait short enough to be waited out (then 3 retries).
+    expect(waits).toEqual(error.retryAfter! > 60 ? [] : [1, 2, 3].map(() => error.retryAfter! * 1000));
+    expect(requests).toBe(waits.length + 1);
+  });
+
   it('404: page, collection, item; reads are not retried', async () => {
     requests = 0;
     expect(await rejection(client().page.retrieve('landing_page', 'no-such-page')))

@@ -87,6 +87,17 @@ describe('aborts', () => {
     expect(peer.requests).toHaveLength(1);
   });
 
+  it('an abort ends the default (real) wait for a Retry-After at once', async () => {
+    const peer = await startPeer([{ status: 429, headers: { 'retry-after': '30' }, body: { detail: 'API Calls limit reached.' } }]);
+    peers.push(peer);
+    const controller = new AbortController();
+    const started = Date.now();
+    setTimeout(() => controller.abort(), 50);
+    const error = await rejection(Butter('t', { baseUrl: peer.baseUrl }).page.list('x', {}, { signal: controller.signal }));
+    expect(error.code).toBe('ABORTED');
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('cancelRequest() aborts that resource\'s calls in flight, not others, not later ones', async () => {
     const { client } = await setup([{ ...OK, delayMs: 300 }]);
     const pageCall = rejection(client.page.retrieve('*', 'homepage'));

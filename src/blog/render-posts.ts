@@ -6,6 +6,7 @@ import { postObject } from './post-object.js';
 import type { BlogScope, PostRow } from './post-rows.js';
 import { termsOfPosts } from './terms/term-store.js';
 
+/** How posts are rendered for one answer. */
 export interface RenderOptions {
   publicUrl: string;
   /** False for `exclude_body=true`. */

@@ -7,6 +7,8 @@ export interface CliIo {
   err(text: string): void;
   env: NodeJS.ProcessEnv;
   config: Config;
+  /** All of standard input (`--password-stdin`); the process's own when absent. */
+  stdin?: () => Promise<string>;
 }
 
 /** A failure the user can fix: printed without a stack, exit code 1 (2 for usage errors). */

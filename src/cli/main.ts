@@ -11,6 +11,7 @@ import { migrateCommand, serveCommand, startCommand } from './serve-command.js';
 import { tokenCommand } from './token-command.js';
 import { typesCommand } from './types-command.js';
 import { usageCommand } from './usage-command.js';
+import { userCommand } from './user-command.js';
 
 const USAGE = `usage: ghee <command>
   start [--port N]          migrate, seed the demo account on first run, serve
@@ -22,7 +23,8 @@ const USAGE = `usage: ghee <command>
   seed demo                 create a demo account
   author create|list        blog authors
   types generate            TypeScript interfaces for the schema
-  usage [--month YYYY-MM]   API calls of a billing month`;
+  usage [--month YYYY-MM]   API calls of a billing month
+  user create|list|set-password  dashboard users`;
 
 /** Commands that work on an open, migrated database. */
 const STORE_COMMANDS: Record<string, (args: string[], io: CliIo, store: Store) => Promise<number>> = {
@@ -33,6 +35,7 @@ const STORE_COMMANDS: Record<string, (args: string[], io: CliIo, store: Store) =
   types: typesCommand,
   usage: usageCommand,
   author: authorCommand,
+  user: userCommand,
 };
 
 function processIo(): CliIo {

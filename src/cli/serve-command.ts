@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { listAccounts } from '../accounts/accounts.js';
 import type { Config } from '../config.js';
 import { seedDemo } from '../seed/seed-demo.js';
+import { createFirstOwner } from '../users/first-owner.js';
 import { listen } from '../server.js';
 import { openStore } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
@@ -14,6 +15,9 @@ interface DemoCredentials {
   account_id: number;
   read_token: string;
   write_token: string;
+  /** The dashboard's first owner, made with the demo (its password as generated then). */
+  admin_email?: string;
+  admin_password?: string;
 }
 
 /** Where `ghee start` keeps the demo account's tokens, so later starts can print them again. */
@@ -32,14 +36,19 @@ export async function startCommand(args: string[], io: CliIo): Promise<number> {
   let demo: DemoCredentials | null = null;
   try {
     await migrateToLatest(store);
+    let changed = false;
     if ((await listAccounts(store.db)).length === 0) {
       const account = await seedDemo(store);
       demo = { account_id: account.id, read_token: account.read_token, write_token: account.write_token };
-      // Demo tokens only, readable by this user only: printed again on every start.
-      fs.writeFileSync(credentialsFile(config), JSON.stringify(demo, null, 2), { mode: 0o600 });
+      changed = true;
     } else if (fs.existsSync(credentialsFile(config))) {
       demo = JSON.parse(fs.readFileSync(credentialsFile(config), 'utf8')) as DemoCredentials;
     }
+    // The first dashboard owner comes with the demo (also for a data folder older than users).
+    const owner = demo && !demo.admin_email ? await createFirstOwner(store.db, demo.account_id, 'owner@demo.invalid') : null;
+    if (demo && owner) [demo, changed] = [{ ...demo, admin_email: owner.email, admin_password: owner.password }, true];
+    // Demo credentials only, readable by this user only: printed again on every start.
+    if (demo && changed) fs.writeFileSync(credentialsFile(config), JSON.stringify(demo, null, 2), { mode: 0o600 });
   } finally {
     await store.close();
   }
@@ -96,6 +105,7 @@ function banner(config: Config, address: string, demo: DemoCredentials | null): 
       `    curl '${base}/pages/*/homepage/?auth_token=${demo.read_token}'`,
       `    curl -H 'Authorization: Token ${demo.read_token}' '${base}/pages/landing_page/?locale=es'`,
     );
+    if (demo.admin_email) lines.push('', `  Dashboard: ${config.publicUrl}/admin/   sign in as ${demo.admin_email} / ${demo.admin_password}`);
   }
   lines.push('', '  Stop with Ctrl-C.', '');
   return lines.join('\n');

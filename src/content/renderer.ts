@@ -17,12 +17,15 @@ export class Renderer {
     private readonly schema: AccountSchema,
     private readonly scope: ReadScope,
     private readonly publicUrl: string,
+    /** Collects `e<id>` for every entry an answer shows, for the response cache. */
+    private readonly deps: Set<string> = new Set(),
   ) {}
 
   /** Renders rows in their given order; `levels` counts the rows themselves as level 1. */
   async render(rows: EntryRow[], levels: number, selection: Selection = null): Promise<Record<string, unknown>[]> {
     const ids = new Set<number>();
     for (const row of rows) {
+      this.deps.add(`e${row.id}`);
       const type = this.schema.byId.get(row.type_id);
       if (type) collectReferences(type.fields, JSON.parse(row.fields), this.schema, ids);
     }
@@ -33,7 +36,10 @@ export class Renderer {
         const rendered = await this.render(targetRows, levels - 1);
         targetRows.forEach((row, i) => targets.set(row.id, rendered[i]));
       } else {
-        for (const row of targetRows) targets.set(row.id, this.uri(row));
+        for (const row of targetRows) {
+          this.deps.add(`e${row.id}`);
+          targets.set(row.id, this.uri(row));
+        }
       }
     }
     const resolve: ResolveRef = (id) => targets.get(id) ?? null;

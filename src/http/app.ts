@@ -7,6 +7,7 @@ import { errors } from './errors.js';
 import { parseQueryString } from './query-string.js';
 import { registerV2 } from '../api/register.js';
 import { registerMedia } from '../media/media-routes.js';
+import { registerAdmin } from '../admin/register.js';
 
 /** Removes secrets from a URL before it is logged. */
 function redactUrl(url: string): string {
@@ -57,5 +58,6 @@ export function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): F
 
   registerV2(app, ctx);
   registerMedia(app, ctx.media);
+  registerAdmin(app, ctx);
   return app;
 }

@@ -2,6 +2,7 @@ import type { SchemaCache } from '../content/account-schema.js';
 import type { MediaIngester } from '../content/write/write-entry.js';
 import type { MediaStore } from '../media/media-store.js';
 import type { Meter } from '../quota/meter.js';
+import type { ResponseCache } from '../cache/response-cache.js';
 import type { Config } from '../config.js';
 import type { Store } from '../store/database.js';
 import type { Clock } from '../time.js';
@@ -15,6 +16,8 @@ export interface AppContext {
   media: MediaStore;
   /** Counts API calls and enforces monthly quotas. */
   meter: Meter;
+  /** Finished /v2 answers, evicted precisely on writes. */
+  cache: ResponseCache;
   /** Downloads a media URL into the media store; absent, media URLs are stored as given. */
   ingestMedia?: MediaIngester;
 }

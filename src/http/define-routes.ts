@@ -6,6 +6,9 @@ import type { AppContext } from './context.js';
 import { answerPreflight } from './cors.js';
 import { errors } from './errors.js';
 import { sendJson } from './send.js';
+import { cacheKey } from '../cache/cache-key.js';
+import { makeAnswer, sendAnswer } from '../cache/send-answer.js';
+import { parseBool } from '../api/params.js';
 
 /** The authenticated caller of each request in flight. */
 const callers = new WeakMap<FastifyRequest, Caller>();
@@ -21,6 +24,8 @@ export interface ApiCall {
   request: FastifyRequest;
   query: Record<string, string>;
   params: Record<string, string>;
+  /** What the answer depends on (cache tags); endpoints and the renderer add to it. */
+  deps: Set<string>;
 }
 
 export interface Endpoint {
@@ -55,17 +60,26 @@ export function defineRoutes(
       },
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
         const caller = callers.get(request)!;
+        const query = request.query as Record<string, string>;
+        const cached = method === 'GET';
+        let key: string | null = null;
+        if (cached) {
+          await ctx.cache.sync(caller);
+          key = cacheKey(caller, request.url, query);
+          const hit = ctx.cache.get(key);
+          if (hit) return sendAnswer(request, reply, hit, { store: ctx.cache, key, accountId: caller.accountId, state: 'hit' });
+        }
         const schema = await ctx.schemas.get(caller.accountId, caller.schemaVersion);
-        const result = await endpoint.handle({
-          ctx,
-          caller,
-          schema,
-          request,
-          query: request.query as Record<string, string>,
-          params: request.params as Record<string, string>,
-        });
+        const deps = new Set<string>();
+        const params = request.params as Record<string, string>;
+        const result = await endpoint.handle({ ctx, caller, schema, request, query, params, deps });
         if (result === null) return reply.code(204).send();
-        return sendJson(reply, result.status ?? 200, result.body);
+        const status = result.status ?? 200;
+        if (!cached || status !== 200) return sendJson(reply, status, result.body);
+        const answer = makeAnswer(result.body, deps, parseBool(query.preview) || parseBool(query.test));
+        // An answer that names nothing it depends on could never be evicted: it is not kept.
+        if (deps.size > 0) ctx.cache.put(caller, key!, answer);
+        return sendAnswer(request, reply, answer, { store: ctx.cache, key: deps.size > 0 ? key : null, accountId: caller.accountId, state: 'miss' });
       },
     });
   }

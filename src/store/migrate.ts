@@ -3,9 +3,11 @@ import type { Store } from './database.js';
 import * as initial from './migrations/001-initial.js';
 import * as blog from './migrations/002-blog.js';
 import * as usage from './migrations/003-usage.js';
+import * as users from './migrations/004-users.js';
+import * as contentChanges from './migrations/005-content-changes.js';
 
 /** Every migration, in order. A new one is appended here and never edited once released. */
-const MIGRATIONS = { '001-initial': initial, '002-blog': blog, '003-usage': usage } as const;
+const MIGRATIONS = { '001-initial': initial, '002-blog': blog, '003-usage': usage, '004-users': users, '005-content-changes': contentChanges } as const;
 
 function provider(store: Store): MigrationProvider {
   return {

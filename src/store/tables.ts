@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { BlogTables } from './blog-tables.js';
+import type { MembershipsTable, SessionsTable, SignInFailuresTable, UsersTable } from './user-tables.js';
 
 // Row shapes of every table, as Kysely sees them. Timestamps are ISO 8601 strings with
 // microseconds (they sort as text); booleans are 0/1 on both databases.
@@ -113,6 +114,13 @@ export interface UsageTable {
   calls: number;
 }
 
+/** The cache tags one content version changed. */
+export interface ContentChangesTable {
+  account_id: number;
+  version: number;
+  tags: string;
+}
+
 export interface Database extends BlogTables {
   accounts: AccountsTable;
   tokens: TokensTable;
@@ -124,6 +132,11 @@ export interface Database extends BlogTables {
   refs: RefsTable;
   search_docs: SearchDocsTable;
   api_usage: UsageTable;
+  content_changes: ContentChangesTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  sign_in_failures: SignInFailuresTable;
 }
 
 export type Account = Selectable<AccountsTable>;

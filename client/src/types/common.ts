@@ -7,11 +7,16 @@ export interface ClientResponse<Data = unknown> {
   headers: Record<string, string>;
 }
 
-/** `meta` of a paged list (`page` / `page_size`). */
+/**
+ * `meta` of a list. Read with `page` / `page_size` it has `next_page` and `previous_page`; read
+ * with `limit` / `offset` it has `next_offset` and `previous_offset` instead (see {@link OffsetMeta}).
+ */
 export interface Meta {
   count: number;
   next_page: number | null;
   previous_page: number | null;
+  next_offset?: number | null;
+  previous_offset?: number | null;
 }
 
 /** `meta` of a list read with `limit` / `offset` instead. */

@@ -1,4 +1,4 @@
-import type { FieldFilters, Meta, OffsetMeta, Pagination } from './common.js';
+import type { FieldFilters, Meta, Pagination } from './common.js';
 
 /** A collection item as the API returns it: its fields, and `meta.id`. */
 export type Item<Fields extends object = Record<string, unknown>> = Fields & { meta: { id: number } };
@@ -19,7 +19,7 @@ export type ContentParams = Pagination & FieldFilters & {
 
 /** What `content.retrieve` resolves to; `meta` describes the first key's list. */
 export interface ContentResponse<ContentModels extends object = Record<string, Record<string, unknown>>> {
-  meta: Meta | OffsetMeta;
+  meta: Meta;
   data: ContentArrays<ContentModels>;
 }
 

@@ -1,4 +1,4 @@
-import type { FieldFilters, Meta, OffsetMeta, Pagination, Status } from './common.js';
+import type { FieldFilters, Meta, Pagination, Status } from './common.js';
 
 /** A page as the API returns it; `PageModel` types its `fields` (e.g. a generated `LandingPage`). */
 export interface Page<PageModel extends object = Record<string, unknown>, PageType extends string = string, PageSlug extends string = string> {
@@ -46,8 +46,7 @@ export interface PageRetrieveResponse<PageModel extends object = Record<string, 
 }
 
 export interface PageListResponse<PageModel extends object = Record<string, unknown>, PageType extends string = string> {
-  /** `OffsetMeta` when the list was read with `limit` / `offset`. */
-  meta: Meta | OffsetMeta;
+  meta: Meta;
   data: Array<Page<PageModel, PageType>>;
 }
 

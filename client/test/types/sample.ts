@@ -55,13 +55,15 @@ export async function pages(): Promise<void> {
     'fields.layout': 'wide', 'fields.brand.name': 'Acme', order: '-priority', page_size: 2, fields: 'headline,seo.title',
   });
   const question: string | undefined = list.data.data[0]?.fields.faq[0]?.question;
+  const next: number | null = list.data.meta.next_page;
+  const nextOffset: number | null | undefined = list.data.meta.next_offset;
   // @ts-expect-error: a misspelled parameter
   await butter.page.list('landing_page', { levle: 2 });
   const found = await butter.page.search<PageTypes['landing_page']>('ghee', { page_type: 'landing_page', locale: 'en' });
   const related: (GheePage<LandingPage, 'landing_page'> | string)[] | undefined = found.data.data[0]?.fields.related;
   // buttercms v3's type names keep compiling.
   const page: Butter.Page<LandingPage> = launch.data.data;
-  void [headline, pageType, slug, type, priority, layout, brandName, question, related, page, same];
+  void [headline, pageType, slug, type, priority, layout, brandName, question, next, nextOffset, related, page, same];
 }
 
 export async function content(): Promise<void> {

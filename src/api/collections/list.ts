@@ -11,20 +11,21 @@ import { listMeta, parseLevels, parsePagination, parseScope } from '../params.js
  * and must fit every collection; `meta` describes the first key (API.md section 9).
  */
 async function listCollections(call: ApiCall, keysText: string, withMeta: boolean) {
-  const { ctx, caller, schema, query } = call;
+  const { ctx, caller, schema, query, deps } = call;
   const levels = parseLevels(query);
   const scope = parseScope(query, caller, schema);
   const pagination = parsePagination(query);
   const keys = keysText.split(',');
   const types = keys.map((key) => schema.byKey.get(`collection:${key}`));
   if (types.some((t) => !t)) throw errors.collectionNotFound();
-  const renderer = new Renderer(ctx.store.db, schema, scope, ctx.config.publicUrl);
+  const renderer = new Renderer(ctx.store.db, schema, scope, ctx.config.publicUrl, deps);
   const specs = (types as ContentType[]).map((type) => ({
     type,
     filters: parseFilters(query, type.fields, schema),
     order: parseOrder(query.order, type.fields, schema),
     selection: parseSelection(query.fields, type.fields, schema),
   }));
+  for (const spec of specs) deps.add(`t${spec.type.id}`);
   const data: Record<string, unknown[]> = {};
   let firstCount = 0;
   for (const [i, spec] of specs.entries()) {

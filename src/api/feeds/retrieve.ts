@@ -5,6 +5,7 @@ import { sitemap } from '../../blog/feeds/sitemap.js';
 import type { ApiCall, Endpoint } from '../../http/define-routes.js';
 import { blogScope, postFilters } from '../blog/blog-params.js';
 
+/** The feeds Ghee serves, as in their paths. */
 export type FeedType = 'rss' | 'atom' | 'sitemap';
 
 /**

@@ -31,11 +31,12 @@ export const createPage: Endpoint = {
       type = schema.byKey.get(`page_type:${typeKey}`);
       if (!type) missing.page_type = [`Unknown page type "${typeKey}".`];
     }
-    if (!type || Object.keys(missing).length) throw errors.validation(missing);
+    // Without a type the fields cannot be checked; otherwise every failing field is reported at once.
+    if (!type) throw errors.validation(missing);
 
     const split = splitLocales(fields, type, schema, locale);
     await writeEntry(ctx.store.db, schema, {
-      type, intent: 'create', slug, name: title, status, ...split, mode: { partial: false, requireAll: true },
+      type, intent: 'create', slug, name: title, status, ...split, mode: { partial: false, requireAll: true }, errors: missing,
     }, { ingestMedia: ctx.ingestMedia });
     return ACCEPTED;
   },

@@ -8,7 +8,7 @@ import { listMeta, parseLevels, parsePagination, parseScope } from '../params.js
 /** GET /v2/pages/<type>/: pages of one type; `*` lists the single pages. */
 export const listPages: Endpoint = {
   auth: 'read',
-  async handle({ ctx, caller, schema, query, params }: ApiCall) {
+  async handle({ ctx, caller, schema, query, params, deps }: ApiCall) {
     const levels = parseLevels(query);
     const scope = parseScope(query, caller, schema);
     const pagination = parsePagination(query);
@@ -22,13 +22,14 @@ export const listPages: Endpoint = {
     const type = typeKey === '*' ? null : schema.byKey.get(`page_type:${typeKey}`);
     if (type === undefined) throw errors.pageNotFound();
     const typeIds = type ? [type.id] : [...schema.byId.values()].filter((t) => t.kind === 'single_page').map((t) => t.id);
+    for (const id of typeIds) deps.add(`t${id}`);
     const filters = type ? parseFilters(query, type.fields, schema) : [];
     const order = parseOrder(query.order, type?.fields ?? null, schema);
     const selection = type ? parseSelection(query.fields, type.fields, schema) : null;
     const { rows, count } = await listEntries(ctx.store.db, scope, {
       typeIds, filters, order, defaultOrder: 'pages', limit: pagination.limit, offset: pagination.offset,
     });
-    const data = await new Renderer(ctx.store.db, schema, scope, ctx.config.publicUrl).render(rows, levels, selection);
+    const data = await new Renderer(ctx.store.db, schema, scope, ctx.config.publicUrl, deps).render(rows, levels, selection);
     return { body: { meta: listMeta(pagination, count), data } };
   },
 };

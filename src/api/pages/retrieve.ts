@@ -9,7 +9,7 @@ import { parseLevels, parseScope } from '../params.js';
 /** GET /v2/pages/<type>/<slug>/: one page; `*` finds the slug in any page type. */
 export const retrievePage: Endpoint = {
   auth: 'read',
-  async handle({ ctx, caller, schema, query, params }: ApiCall) {
+  async handle({ ctx, caller, schema, query, params, deps }: ApiCall) {
     const levels = parseLevels(query);
     const scope = parseScope(query, caller, schema);
     const { type: typeKey, slug } = params as { type: string; slug: string };
@@ -32,7 +32,8 @@ export const retrievePage: Endpoint = {
     if (!row) throw errors.pageNotFound();
     // Through `*`, `fields=` is checked against the found page's own schema.
     if (any) selection = parseSelection(query.fields, schema.byId.get(row.type_id)!.fields, schema);
-    const [page] = await new Renderer(ctx.store.db, schema, scope, ctx.config.publicUrl).render([row], levels, selection);
+    deps.add(`s${slug}`);
+    const [page] = await new Renderer(ctx.store.db, schema, scope, ctx.config.publicUrl, deps).render([row], levels, selection);
     return { body: { data: page } };
   },
 };

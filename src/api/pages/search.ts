@@ -8,7 +8,7 @@ import { parseSearchTerms } from '../search-query.js';
 /** GET /v2/pages/search/: full-text search over page names, slugs and text fields. */
 export const searchPages: Endpoint = {
   auth: 'read',
-  async handle({ ctx, caller, schema, query }: ApiCall) {
+  async handle({ ctx, caller, schema, query, deps }: ApiCall) {
     const terms = parseSearchTerms(query.query);
     const levels = parseLevels(query);
     const scope = parseScope(query, caller, schema);
@@ -20,6 +20,7 @@ export const searchPages: Endpoint = {
       if (!type) throw errors.pageNotFound();
       typeIds = [type.id];
     }
+    for (const id of typeIds) deps.add(`t${id}`);
     if (terms.length === 0) return { body: { meta: listMeta(pagination, 0), data: [] } };
     const { hits, count } = await ctx.store.dialect.search(ctx.store.db, {
       accountTypeIds: typeIds, locale: scope.locale, channel: scope.channel, terms, limit: pagination.limit, offset: pagination.offset,
@@ -27,7 +28,7 @@ export const searchPages: Endpoint = {
     const rows = await fetchEntries(ctx.store.db, scope, hits.map((h) => h.entry_id));
     const byId = new Map(rows.map((r) => [r.id, r]));
     const ordered = hits.map((h) => byId.get(h.entry_id)).filter((r) => r !== undefined);
-    const data = await new Renderer(ctx.store.db, schema, scope, ctx.config.publicUrl).render(ordered, levels);
+    const data = await new Renderer(ctx.store.db, schema, scope, ctx.config.publicUrl, deps).render(ordered, levels);
     return { body: { meta: listMeta(pagination, count), data } };
   },
 };

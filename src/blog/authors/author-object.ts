@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { AuthorsTable } from '../../store/blog-tables.js';
 
+/** An author as stored. */
 export type AuthorRow = Selectable<AuthorsTable>;
 
 /** The author object of API.md section 3, in the contract's key order. */

@@ -9,6 +9,7 @@ import { publishDuePosts } from './publish-due.js';
 /** The lease every Ghee process on one database competes for. */
 export const SCHEDULER_LEASE = 'post-scheduler';
 
+/** How a scheduler runs; every option has a default. */
 export interface SchedulerOptions {
   /** Time between passes, in milliseconds. */
   intervalMs?: number;

@@ -12,6 +12,7 @@ export interface TermObject {
   slug: string;
 }
 
+/** A category or tag with its id. */
 export interface TermRow extends TermObject {
   id: number;
 }

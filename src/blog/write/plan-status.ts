@@ -4,6 +4,7 @@ import { effectiveState } from '../post-rows.js';
 import type { PostInput } from './post-input.js';
 import { postMessages as m } from './post-messages.js';
 
+/** A stored post version, as the status rules read it. */
 export type VersionRow = Selectable<PostVersionsTable>;
 
 /** Where and how a post write stores its version. */

@@ -23,6 +23,7 @@ export interface PostWrite {
   errors?: Record<string, string[]>;
 }
 
+/** What a post write needs besides its input. */
 export interface PostWriteOptions {
   now: Date;
   /** Downloads the featured image into the media store; absent (CLI, seed), URLs are stored as given. */
@@ -64,7 +65,8 @@ export async function writePost(db: Kysely<Database>, w: PostWrite, options: Pos
       const authorId = await authorOf(trx, w.accountId, input, latest, add);
       const slug = input.slug ?? post?.slug;
       if (input.slug !== undefined && input.slug !== post?.slug && (await findPost(trx, w.accountId, input.slug))) add('slug', m.slugTaken);
-      const plan = planStatus(input, current, now, add);
+      // A `scheduled` that failed to parse has said so already; the status rules add nothing to it.
+      const plan = planStatus(input, current, now, (path, message) => found[path] ? undefined : add(path, message));
       if (Object.keys(found).length || !plan || authorId === null || slug === undefined) throw errors.validation(found);
 
       const postId = post

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { errors } from '../../http/errors.js';
 import type { Database } from '../../store/tables.js';
 import type { AccountSchema, ContentType } from '../account-schema.js';
+import { recordChange } from '../../cache/content-changes.js';
+import { entryTags } from '../../cache/tags.js';
 
 /**
  * Deletes a page (by slug) or an item (by id) with all its versions. Refused with the
@@ -17,7 +19,8 @@ export async function deleteEntry(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const query = trx.selectFrom('entries').select('id').where('account_id', '=', schema.accountId).where('type_id', '=', type.id);
-    const found = target.id !== undefined ? await query.where('id', '=', target.id).executeTakeFirst() : await query.where('slug', '=', target.slug ?? '').executeTakeFirst();
+    const query2 = query.select('slug');
+    const found = target.id !== undefined ? await query2.where('id', '=', target.id).executeTakeFirst() : await query2.where('slug', '=', target.slug ?? '').executeTakeFirst();
     if (!found) throw type.kind === 'collection' ? errors.notFound() : errors.pageNotFound();
     if (!force) {
       const referrers = await trx
@@ -32,7 +35,7 @@ export async function deleteEntry(
       if (referrers.length) throw errors.referenced(referrers.map((r) => label(schema, r)).join(', '));
     }
     await trx.deleteFrom('entries').where('id', '=', found.id).execute();
-    await trx.updateTable('accounts').set((eb) => ({ content_version: eb('content_version', '+', 1) })).where('id', '=', schema.accountId).execute();
+    await recordChange(trx, schema.accountId, entryTags(type, found.id, [found.slug]));
   });
 }
 

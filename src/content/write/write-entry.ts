@@ -1,6 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import { errors } from '../../http/errors.js';
 import { MediaError } from '../../media/media-error.js';
+import { recordChange } from '../../cache/content-changes.js';
+import { entryTags } from '../../cache/tags.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import type { Database } from '../../store/tables.js';
 import { isoMicro } from '../../time.js';
@@ -21,6 +23,8 @@ export interface EntryWrite extends EntryTarget {
   locales: Record<string, Record<string, unknown>>;
   /** Prefix error paths with the locale (`es.headline`) when the body was keyed by locale. */
   keyedByLocale?: boolean;
+  /** Errors found before the fields (a missing title): reported with theirs, all at once. */
+  errors?: Record<string, string[]>;
   mode?: FieldsMode;
 }
 
@@ -46,7 +50,7 @@ export async function writeEntry(db: Kysely<Database>, schema: AccountSchema, w:
  * start with the entry's index (`1.name`).
  */
 export async function writeEntries(db: Kysely<Database>, schema: AccountSchema, writes: EntryWrite[], options: WriteOptions = {}): Promise<{ id: number }[]> {
-  const v: Validation = { errors: {}, refs: [], media: [] };
+  const v: Validation = { errors: Object.assign({}, ...writes.map((w) => w.errors ?? {})), refs: [], media: [] };
   const prefixOf = (i: number) => (writes.length > 1 ? `${i}.` : '');
   const values = writes.map((w, i) => {
     const out: Record<string, Record<string, unknown>> = {};
@@ -63,7 +67,8 @@ export async function writeEntries(db: Kysely<Database>, schema: AccountSchema, 
       const ids: (number | null)[] = [];
       for (const [i, w] of writes.entries()) {
         const slugErrors: Validation = { errors: {}, refs: [], media: [] };
-        ids.push(await findOrCreateEntry(trx, schema.accountId, w, isoMicro(now), slugErrors));
+        // A slug already refused (missing) needs no second opinion, and the write fails anyway.
+        ids.push(w.errors?.slug ? null : await findOrCreateEntry(trx, schema.accountId, w, isoMicro(now), slugErrors));
         for (const [path, list] of Object.entries(slugErrors.errors)) (v.errors[prefixOf(i) + path] ??= []).push(...list);
       }
       if (Object.keys(v.errors).length) throw errors.validation(v.errors);
@@ -72,7 +77,7 @@ export async function writeEntries(db: Kysely<Database>, schema: AccountSchema, 
           await writeLocale(trx, schema, w, ids[i]!, locale, localeValues, now);
         }
       }
-      await trx.updateTable('accounts').set((eb) => ({ content_version: eb('content_version', '+', 1) })).where('id', '=', schema.accountId).execute();
+      await recordChange(trx, schema.accountId, writes.flatMap((w, i) => entryTags(w.type, ids[i]!, [w.slug, w.newSlug])));
       return ids.map((id) => ({ id: id! }));
     });
   } catch (error) {
@@ -100,9 +105,12 @@ async function writeLocale(trx: Transaction<Database>, schema: AccountSchema, w:
   const current = await trx.selectFrom('entry_versions').selectAll().where('entry_id', '=', entryId).where('locale', '=', locale).execute();
   const latest = current.find((r) => r.channel === 'latest');
   const published = current.find((r) => r.channel === 'published');
-  // A partial write changes only the fields it sends; the rest come from the newest version.
-  const values = w.mode?.partial && latest ? { ...(JSON.parse(latest.fields) as Record<string, unknown>), ...input } : input;
-  const status = w.status ?? latest?.status ?? 'draft';
+  // A partial write changes only the fields it sends; the rest come from the newest version, or
+  // in a locale the entry does not have yet, the shared (`localized: false`) values of another.
+  const other = latest ? null : await otherLocale(trx, w, entryId, locale);
+  const values = w.mode?.partial ? { ...(latest ? (JSON.parse(latest.fields) as Record<string, unknown>) : other?.shared), ...input } : input;
+  // Without a status, a version keeps its own, and a new locale takes the entry's.
+  const status = w.status ?? latest?.status ?? other?.status ?? 'draft';
   const stamp = isoMicro(now);
   const slug = await trx.selectFrom('entries').select('slug').where('id', '=', entryId).executeTakeFirstOrThrow();
   const base = { entryId, slug: slug.slug, locale, name: w.name ?? latest?.name ?? slug.slug ?? '', values, updated: stamp };
@@ -112,3 +120,12 @@ async function writeLocale(trx: Transaction<Database>, schema: AccountSchema, w:
   await propagateShared(trx, schema, w.type, entryId, locale, input, channels);
 }
 
+
+/** The status and `localized: false` values of an entry's newest version in another locale. */
+async function otherLocale(trx: Transaction<Database>, w: EntryWrite, entryId: number, locale: string) {
+  const other = await trx.selectFrom('entry_versions').select(['fields', 'status']).where('entry_id', '=', entryId).where('channel', '=', 'latest').where('locale', '!=', locale).limit(1).executeTakeFirst();
+  if (!other) return null;
+  const values = JSON.parse(other.fields) as Record<string, unknown>;
+  const shared = Object.fromEntries(Object.entries(w.type.fields).filter(([key, f]) => f.localized === false && key in values).map(([key]) => [key, values[key]]));
+  return { status: other.status, shared };
+}

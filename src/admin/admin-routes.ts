@@ -1,0 +1,118 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AccountSchema } from '../content/account-schema.js';
+import type { AppContext } from '../http/context.js';
+import { errors } from '../http/errors.js';
+import { sendJson } from '../http/send.js';
+import type { Account } from '../store/tables.js';
+import { roleAtLeast, type Role } from '../users/roles.js';
+import { findSession, type SessionUser } from '../users/sessions.js';
+import { adminErrors } from './admin-errors.js';
+import { parseCookies } from './cookies.js';
+import { checkCsrfToken, checkOrigin, UNSAFE_METHODS } from './csrf.js';
+import { CSRF_COOKIE, SESSION_COOKIE } from './session-cookie.js';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/** What every admin handler gets. */
+export interface AdminCall {
+  ctx: AppContext;
+  request: FastifyRequest;
+  reply: FastifyReply;
+  query: Record<string, string>;
+  params: Record<string, string>;
+  /** The signed-in user; null only on public endpoints. */
+  session: SessionUser | null;
+}
+
+/** What a handler of an account's endpoint gets: the account, the caller's role in it, its schema. */
+export interface AccountCall extends AdminCall {
+  session: SessionUser;
+  account: Account;
+  role: Role;
+  schema(): Promise<AccountSchema>;
+}
+
+export type AdminResult = Promise<{ status?: number; body: unknown } | null>;
+
+/** An endpoint that needs no session (`public`) or any session (`signed-in`). */
+export interface SessionEndpoint {
+  access: 'public' | 'signed-in';
+  handle(call: AdminCall): AdminResult;
+}
+
+/** An endpoint of `/admin/api/accounts/:accountId/...`, open to members with at least `access`. */
+export interface AccountEndpoint {
+  access: Role;
+  handle(call: AccountCall): AdminResult;
+}
+
+const calls = new WeakMap<FastifyRequest, AdminCall>();
+
+/**
+ * Registers the admin endpoints of one path, and a 405 with `Allow` for its other methods. Every
+ * check runs before the body is read, in this order: session (401), CSRF on state-changing
+ * methods (403), membership of the account (404, so other accounts do not exist), role (403).
+ */
+export function adminRoutes(app: FastifyInstance, ctx: AppContext, url: string, endpoints: Partial<Record<Method, SessionEndpoint | AccountEndpoint>>): void {
+  const allowed = METHODS.filter((m) => endpoints[m]);
+  for (const method of allowed) {
+    const endpoint = endpoints[method]!;
+    app.route({
+      method,
+      url,
+      onRequest: async (request, reply) => {
+        calls.set(request, await authorize(ctx, request, reply, endpoint.access));
+      },
+      handler: async (request, reply) => {
+        const call = calls.get(request)!;
+        const result = await (endpoint.handle as (c: AdminCall) => AdminResult)(call);
+        if (result === null) return reply.code(204).send();
+        return sendJson(reply, result.status ?? 200, result.body);
+      },
+    });
+  }
+  const allow = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : [])].join(', ');
+  app.route({
+    method: METHODS.filter((m) => !endpoints[m]),
+    url,
+    onRequest: async (request) => {
+      throw errors.methodNotAllowed(request.method, allow.split(', '));
+    },
+    handler: async () => {
+      throw errors.internal();
+    },
+  });
+}
+
+async function authorize(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, access: SessionEndpoint['access'] | Role): Promise<AdminCall> {
+  const cookies = parseCookies(request.headers.cookie);
+  const token = cookies.get(SESSION_COOKIE);
+  const session = token ? await findSession(ctx.store.db, token, ctx.clock()) : null;
+  if (access !== 'public' && !session) throw adminErrors.notSignedIn();
+  if (UNSAFE_METHODS.has(request.method)) {
+    checkOrigin(request, ctx.config.publicUrl);
+    // Before sign-in the browser's token is in its ghee_csrf cookie; after, in its session.
+    checkCsrfToken(request, [session?.csrfToken, cookies.get(CSRF_COOKIE)]);
+  }
+  const base: AdminCall = {
+    ctx, request, reply, session, query: request.query as Record<string, string>, params: request.params as Record<string, string>,
+  };
+  if (access === 'public' || access === 'signed-in') return base;
+  const accountId = /^[1-9]\d{0,9}$/.test(base.params.accountId ?? '') ? Number(base.params.accountId) : NaN;
+  const row = accountId < 2 ** 31
+    ? await ctx.store.db
+        .selectFrom('memberships as m')
+        .innerJoin('accounts as a', 'a.id', 'm.account_id')
+        .selectAll('a')
+        .select('m.role')
+        .where('m.user_id', '=', session!.userId)
+        .where('m.account_id', '=', accountId)
+        .executeTakeFirst()
+    : undefined;
+  if (!row) throw adminErrors.notFound();
+  const { role, ...account } = row;
+  if (!roleAtLeast(role, access)) throw adminErrors.forbidden();
+  const call: AccountCall = { ...base, session: session!, account, role, schema: () => ctx.schemas.get(account.id, account.schema_version) };
+  return call;
+}

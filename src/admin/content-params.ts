@@ -1,0 +1,25 @@
+import { parseLevels, parsePagination, listMeta } from '../api/params.js';
+import { parseSearchTerms } from '../api/search-query.js';
+import { ApiError } from '../http/api-error.js';
+
+export { parseLevels, parsePagination, listMeta };
+
+/** `status=draft|published` on the content tables; absent lists both. */
+export function statusFilter(query: Record<string, string>): 'draft' | 'published' | undefined {
+  const status = query.status;
+  if (status === undefined || status === '') return undefined;
+  if (status !== 'draft' && status !== 'published') {
+    throw new ApiError(400, 'invalid_status', 'status query parameter should be draft or published');
+  }
+  return status;
+}
+
+/** `query=` search terms (the /v2 rules and texts), or undefined when absent. */
+export function searchTerms(query: Record<string, string>): string[] | undefined {
+  return query.query === undefined ? undefined : parseSearchTerms(query.query);
+}
+
+/** `?force=true`: delete even what other content references. */
+export function forced(query: Record<string, string>): boolean {
+  return query.force === 'true' || query.force === '1';
+}

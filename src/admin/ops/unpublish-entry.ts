@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import { recordChange } from '../../cache/content-changes.js';
+import { entryTags } from '../../cache/tags.js';
+import type { AccountSchema, ContentType } from '../../content/account-schema.js';
+import { deleteDerived } from '../../content/write/save-version.js';
+import { errors } from '../../http/errors.js';
+import type { Database } from '../../store/tables.js';
+
+/**
+ * Takes a page or item off the air, in one locale or (locale null) in all: its published
+ * versions go, its newest version stays as a draft, so readers get the 404 and `preview=1` still
+ * shows it. Records the change, so cached answers are evicted on every node.
+ */
+export async function unpublishEntry(
+  db: Kysely<Database>,
+  schema: AccountSchema,
+  type: ContentType,
+  target: { slug?: string; id?: number },
+  locale: string | null,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const query = trx.selectFrom('entries').select(['id', 'slug']).where('account_id', '=', schema.accountId).where('type_id', '=', type.id);
+    const entry = target.id !== undefined ? await query.where('id', '=', target.id).executeTakeFirst() : await query.where('slug', '=', target.slug ?? '').executeTakeFirst();
+    if (!entry) throw type.kind === 'collection' ? errors.notFound() : errors.pageNotFound();
+    let published = trx.selectFrom('entry_versions').select('locale').where('entry_id', '=', entry.id).where('channel', '=', 'published');
+    if (locale !== null) published = published.where('locale', '=', locale);
+    const locales = (await published.execute()).map((r) => r.locale);
+    if (locales.length === 0) return;
+    for (const l of locales) await deleteDerived(trx, entry.id, l, 'published');
+    await trx.deleteFrom('entry_versions').where('entry_id', '=', entry.id).where('channel', '=', 'published').where('locale', 'in', locales).execute();
+    await trx.updateTable('entry_versions').set({ status: 'draft', published: null }).where('entry_id', '=', entry.id).where('channel', '=', 'latest').where('locale', 'in', locales).execute();
+    await recordChange(trx, schema.accountId, entryTags(type, entry.id, [entry.slug]));
+  });
+}

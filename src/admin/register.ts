@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../http/context.js';
+import { registerAccountRoutes } from './routes/account-routes.js';
+import { registerItemRoutes } from './routes/item-routes.js';
+import { registerLocaleRoutes } from './routes/locale-routes.js';
+import { registerPageRoutes } from './routes/page-routes.js';
+import { registerSchemaRoutes } from './routes/schema-routes.js';
+import { registerSessionRoutes } from './routes/session-routes.js';
+import { registerTokenRoutes } from './routes/token-routes.js';
+import { registerUsageRoutes } from './routes/usage-routes.js';
+import { registerUserRoutes } from './routes/user-routes.js';
+
+/** True for the admin API's paths. */
+export function isAdminApi(url: string): boolean {
+  return url === '/admin/api' || url.startsWith('/admin/api/') || url.startsWith('/admin/api?');
+}
+
+/** Registers the session-authenticated admin JSON API under /admin/api (docs/admin-api.md). */
+export function registerAdmin(app: FastifyInstance, ctx: AppContext): void {
+  app.addHook('onRequest', async (request, reply) => {
+    // Answers hold account data and CSRF tokens: never stored by browsers or proxies.
+    if (isAdminApi(request.url)) reply.header('cache-control', 'no-store');
+  });
+  registerSessionRoutes(app, ctx);
+  registerAccountRoutes(app, ctx);
+  registerTokenRoutes(app, ctx);
+  registerLocaleRoutes(app, ctx);
+  registerSchemaRoutes(app, ctx);
+  registerPageRoutes(app, ctx);
+  registerItemRoutes(app, ctx);
+  registerUsageRoutes(app, ctx);
+  registerUserRoutes(app, ctx);
+}

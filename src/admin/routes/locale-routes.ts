@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import { bodyObject } from '../../api/write/body.js';
+import type { AppContext } from '../../http/context.js';
+import { adminErrors } from '../admin-errors.js';
+import { adminRoutes } from '../admin-routes.js';
+import { listLocales, setLocales } from '../ops/set-locales.js';
+import { changeBody, schemaApiError } from '../schema-errors.js';
+
+/** `?confirm=true`: go ahead with a change that deletes content. */
+export function confirmed(query: Record<string, string>): boolean {
+  return query.confirm === 'true' || query.confirm === '1';
+}
+
+/** Settings > Localization: GET (viewer) and PUT (admin) /admin/api/accounts/:id/locales. */
+export function registerLocaleRoutes(app: FastifyInstance, ctx: AppContext): void {
+  adminRoutes(app, ctx, '/admin/api/accounts/:accountId/locales', {
+    GET: {
+      access: 'viewer',
+      handle: async ({ account }) => ({ body: { data: await listLocales(ctx.store.db, account.id) } }),
+    },
+    PUT: {
+      access: 'admin',
+      async handle({ request, query, account }) {
+        const body = bodyObject(request.body, ['locales']);
+        if (body.locales === undefined) throw adminErrors.field('locales', 'This field is required.');
+        try {
+          const result = await setLocales(ctx.store.db, account.id, body.locales, confirmed(query));
+          return { body: { data: await listLocales(ctx.store.db, account.id), changes: result.changes.map(changeBody) } };
+        } catch (error) {
+          throw schemaApiError(error);
+        }
+      },
+    },
+  });
+}

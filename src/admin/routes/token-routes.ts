@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import { createAccountToken, PlanFeatureError, revokeAccountToken, rotateAccountToken } from '../../accounts/manage-tokens.js';
+import { listTokens } from '../../accounts/tokens.js';
+import { bodyObject, optionalString } from '../../api/write/body.js';
+import type { AppContext } from '../../http/context.js';
+import { adminErrors } from '../admin-errors.js';
+import { adminRoutes } from '../admin-routes.js';
+
+const BASE = '/admin/api/accounts/:accountId/tokens';
+
+/** The token id of a path, or the 404 when it is not one. */
+function tokenId(raw: string | undefined): number {
+  if (!/^[1-9]\d{0,9}$/.test(raw ?? '') || Number(raw) >= 2 ** 31) throw adminErrors.notFound();
+  return Number(raw);
+}
+
+/** The plan gate: the reference's 403 for a write token on a plan without the write API. */
+async function gated<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof PlanFeatureError) throw adminErrors.forbidden();
+    throw error;
+  }
+}
+
+/** Settings > API Tokens (admin): list (masked), create, rotate, revoke. */
+export function registerTokenRoutes(app: FastifyInstance, ctx: AppContext): void {
+  adminRoutes(app, ctx, BASE, {
+    GET: {
+      access: 'admin',
+      handle: async ({ account }) => ({ body: { data: await listTokens(ctx.store.db, account.id) } }),
+    },
+    POST: {
+      access: 'admin',
+      async handle({ request, account }) {
+        const body = bodyObject(request.body, ['kind', 'label']);
+        const kind = optionalString(body, 'kind');
+        if (kind !== 'read' && kind !== 'write') throw adminErrors.field('kind', 'Choose "read" or "write".');
+        const label = optionalString(body, 'label') ?? '';
+        if ([...label].length > 200) throw adminErrors.field('label', 'Ensure this field has no more than 200 characters.');
+        const issued = await gated(() => createAccountToken(ctx.store.db, account, kind, label, ctx.clock()));
+        return { status: 201, body: { data: issued } };
+      },
+    },
+  });
+
+  adminRoutes(app, ctx, `${BASE}/:tokenId/rotate`, {
+    POST: {
+      access: 'admin',
+      async handle({ account, params }) {
+        const issued = await gated(() => rotateAccountToken(ctx.store.db, account, tokenId(params.tokenId), ctx.clock()));
+        if (!issued) throw adminErrors.notFound();
+        return { status: 201, body: { data: issued } };
+      },
+    },
+  });
+
+  adminRoutes(app, ctx, `${BASE}/:tokenId`, {
+    DELETE: {
+      access: 'admin',
+      async handle({ account, params }) {
+        const revoked = await revokeAccountToken(ctx.store.db, account.id, tokenId(params.tokenId), ctx.clock());
+        if (!revoked) throw adminErrors.notFound();
+        return { body: { data: revoked } };
+      },
+    },
+  });
+}

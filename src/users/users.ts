@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/tables.js';
+import type { User } from '../store/user-tables.js';
+import { isUniqueViolation } from '../store/unique-violation.js';
+import { isoMicro } from '../time.js';
+import { checkPassword, hashPassword, UserInputError } from './passwords.js';
+
+/** A user as the admin API and the CLI show one: never the hash. */
+export interface UserSummary {
+  id: number;
+  email: string;
+  name: string;
+  created: string;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/** The stored form of an email: trimmed and lowercased, so sign-in ignores case. Throws when malformed. */
+export function normalizeEmail(raw: string): string {
+  const email = raw.trim().toLowerCase();
+  if (!EMAIL.test(email) || email.length > 254 || email.includes('\u0000')) {
+    throw new UserInputError(`"${raw}" is not an email address`, 'email');
+  }
+  return email;
+}
+
+export function summarizeUser(row: Pick<User, 'id' | 'email' | 'name' | 'created'>): UserSummary {
+  return { id: row.id, email: row.email, name: row.name, created: row.created };
+}
+
+/** Creates a user with a hashed password. Throws UserInputError for a bad or taken email or a bad password. */
+export async function createUser(
+  db: Kysely<Database>,
+  input: { email: string; password: string; name?: string },
+  now = new Date(),
+): Promise<UserSummary> {
+  const email = normalizeEmail(input.email);
+  checkPassword(input.password);
+  const name = (input.name ?? '').trim();
+  if (name.length > 200 || name.includes('\u0000')) throw new UserInputError('A name has at most 200 characters', 'name');
+  const password_hash = await hashPassword(input.password);
+  try {
+    const row = await db
+      .insertInto('users')
+      .values({ email, password_hash, name, created: isoMicro(now) })
+      .returning(['id', 'email', 'name', 'created'])
+      .executeTakeFirstOrThrow();
+    return summarizeUser(row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new UserInputError(`A user with the email ${email} already exists`, 'email');
+    throw error;
+  }
+}
+
+/** The user with that email (any case), or undefined. */
+export async function findUserByEmail(db: Kysely<Database>, rawEmail: string): Promise<User | undefined> {
+  const email = rawEmail.trim().toLowerCase();
+  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+/**
+ * Sets a user's password and signs them out everywhere (a new password is usually a response to
+ * a leaked one). Returns false when no user has that email.
+ */
+export async function setPassword(db: Kysely<Database>, rawEmail: string, password: string): Promise<boolean> {
+  checkPassword(password);
+  const user = await findUserByEmail(db, rawEmail);
+  if (!user) return false;
+  const password_hash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ password_hash }).where('id', '=', user.id).execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+  });
+  return true;
+}

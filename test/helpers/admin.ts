@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '../../src/store/database.js';
+import { addMember } from '../../src/users/add-member.js';
+import type { Role } from '../../src/users/roles.js';
+
+export interface AdminReply {
+  status: number;
+  headers: Record<string, unknown>;
+  body: any;
+}
+
+export interface RequestOptions {
+  /** Extra headers (e.g. a foreign Origin). */
+  headers?: Record<string, string>;
+  /** The X-CSRF-Token to send: the client's own by default, null for none. */
+  csrf?: string | null;
+  /** Where the request comes from (the sign-in rate limiter counts per address). */
+  remoteAddress?: string;
+}
+
+/** A browser talking to the admin API: it keeps its cookies and the CSRF token the API handed it. */
+export interface AdminClient {
+  cookies: Map<string, string>;
+  csrf: string;
+  request(method: string, url: string, body?: unknown, options?: RequestOptions): Promise<AdminReply>;
+  get(url: string, options?: RequestOptions): Promise<AdminReply>;
+  signIn(email: string, password: string, options?: RequestOptions): Promise<AdminReply>;
+}
+
+/** The `Set-Cookie` values of an answer. */
+export function setCookies(headers: Record<string, unknown>): string[] {
+  const raw = headers['set-cookie'];
+  return raw === undefined ? [] : Array.isArray(raw) ? raw.map(String) : [String(raw)];
+}
+
+/** A fresh browser: it has fetched GET /admin/api/session, so it holds a pre-sign-in CSRF token. */
+export async function anonymousClient(app: FastifyInstance): Promise<AdminClient> {
+  const cookies = new Map<string, string>();
+  const client: AdminClient = {
+    cookies,
+    csrf: '',
+    async request(method, url, body, options = {}) {
+      const headers: Record<string, string> = { ...options.headers };
+      if (cookies.size) headers.cookie = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+      const csrf = options.csrf === undefined ? client.csrf : options.csrf;
+      if (csrf !== null && method !== 'GET') headers['x-csrf-token'] = csrf;
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const res = await app.inject({
+        method: method as 'GET', url, headers, ...(body !== undefined && { payload: JSON.stringify(body) }),
+        ...(options.remoteAddress && { remoteAddress: options.remoteAddress }),
+      });
+      for (const cookie of setCookies(res.headers)) {
+        const [pair] = cookie.split(';');
+        const [name, value] = [pair!.slice(0, pair!.indexOf('=')), pair!.slice(pair!.indexOf('=') + 1)];
+        if (/Max-Age=0/.test(cookie)) cookies.delete(name);
+        else cookies.set(name, value);
+      }
+      return { status: res.statusCode, headers: res.headers, body: res.body ? JSON.parse(res.body) : null };
+    },
+    get: (url, options) => client.request('GET', url, undefined, options),
+    async signIn(email, password, options) {
+      const res = await client.request('POST', '/admin/api/sign-in', { email, password }, options);
+      if (res.status === 200) client.csrf = res.body.data.csrf_token;
+      return res;
+    },
+  };
+  const session = await client.get('/admin/api/session');
+  client.csrf = session.body.data.csrf_token;
+  return client;
+}
+
+/** A browser signed in as that user (throws when the sign-in is refused). */
+export async function signedInClient(app: FastifyInstance, email: string, password: string): Promise<AdminClient> {
+  const client = await anonymousClient(app);
+  const res = await client.signIn(email, password);
+  if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return client;
+}
+
+export const PASSWORD = 'correct horse battery staple';
+
+/** Adds a member with `role` (email `<role>@<accountId>.test` unless given) and signs them in. */
+export async function member(app: FastifyInstance, store: Store, accountId: number, role: Role, email = `${role}@${accountId}.test`): Promise<AdminClient> {
+  await addMember(store.db, accountId, { email, role, password: PASSWORD });
+  return signedInClient(app, email, PASSWORD);
+}
