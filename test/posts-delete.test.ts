@@ -28,6 +28,9 @@ describe.each(DIALECTS)('post deletes and write permissions (%s)', (dialect) => 
     expect(reader.body).toEqual({ detail: 'Authentication credentials were not provided' });
     expect((await s.send('DELETE', '/v2/posts/hello-world/', undefined, s.demo.read_token)).status).toBe(401);
     expect((await s.send('PATCH', '/v2/posts/hello-world/', { title: 'x' }, null)).status).toBe(401);
+    // Authentication is checked before the body is even parsed (API.md section 9).
+    const broken = await s.app.inject({ method: 'POST', url: '/v2/posts/', headers: { authorization: `Token ${s.demo.read_token}` }, payload: '{broken' });
+    expect(broken.statusCode).toBe(401);
     const free = await createAccount(s.store.db, { name: 'Free blog', plan: 'free' });
     const forbidden = await s.send('POST', '/v2/posts/', postBody('free'), free.write_token);
     expect(forbidden.status).toBe(403);

@@ -40,9 +40,12 @@ describe('timeouts', () => {
   });
 
   it('a write that times out is not retried (it may have been applied)', async () => {
-    const { peer, client, waits } = await setup([{ status: 202, body: { status: 'pending' }, delayMs: 1000 }], { timeout: 50 });
+    let attempts = 0;
+    const counting: typeof fetch = (input, init) => (attempts++, fetch(input, init));
+    const { client, waits } = await setup([{ status: 202, body: { status: 'pending' }, delayMs: 1000 }], { timeout: 50, fetch: counting });
     expect(await rejection(client.page.create({ title: 't', slug: 't', fields: {} }))).toMatchObject({ code: 'TIMEOUT', method: 'POST' });
-    expect(peer.requests).toHaveLength(1);
+    // Counted at fetch: on a busy machine the peer may not see a request aborted while connecting.
+    expect(attempts).toBe(1);
     expect(waits).toEqual([]);
   });
 

@@ -33,6 +33,7 @@ export interface AccountCall extends AdminCall {
   schema(): Promise<AccountSchema>;
 }
 
+/** A handler's answer: a body (status 200 unless given), or null for an empty 204. */
 export type AdminResult = Promise<{ status?: number; body: unknown } | null>;
 
 /** An endpoint that needs no session (`public`) or any session (`signed-in`). */
@@ -72,9 +73,11 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext, url: string, 
       },
     });
   }
+  const others = METHODS.filter((m) => !endpoints[m]);
+  if (others.length === 0) return;
   const allow = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : [])].join(', ');
   app.route({
-    method: METHODS.filter((m) => !endpoints[m]),
+    method: others,
     url,
     onRequest: async (request) => {
       throw errors.methodNotAllowed(request.method, allow.split(', '));

@@ -2,6 +2,7 @@ import { parseLevels, parsePagination, listMeta } from '../api/params.js';
 import { parseSearchTerms } from '../api/search-query.js';
 import { ApiError } from '../http/api-error.js';
 
+/** The /v2 parsers of `levels` and paging, with their texts: the admin lists page the same way. */
 export { parseLevels, parsePagination, listMeta };
 
 /** `status=draft|published` on the content tables; absent lists both. */

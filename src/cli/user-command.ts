@@ -2,7 +2,7 @@ import { AccountInputError, resolveAccount } from '../accounts/accounts.js';
 import type { Store } from '../store/database.js';
 import { addMember } from '../users/add-member.js';
 import { listMembers } from '../users/memberships.js';
-import { UserInputError } from '../users/passwords.js';
+import { UserInputError } from '../users/user-input-error.js';
 import { isRole } from '../users/roles.js';
 import { setPassword } from '../users/users.js';
 import { integer } from './account-command.js';

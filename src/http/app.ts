@@ -6,6 +6,7 @@ import { handleError } from './error-handler.js';
 import { errors } from './errors.js';
 import { parseQueryString } from './query-string.js';
 import { registerV2 } from '../api/register.js';
+import { registerHealth } from './health.js';
 import { registerMedia } from '../media/media-routes.js';
 import { registerAdmin } from '../admin/register.js';
 
@@ -56,6 +57,7 @@ export function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): F
     throw errors.notFound();
   });
 
+  registerHealth(app, ctx);
   registerV2(app, ctx);
   registerMedia(app, ctx.media);
   registerAdmin(app, ctx);

@@ -25,7 +25,7 @@ export function tokenOf(request: FastifyRequest): string | null {
 export async function identify(ctx: AppContext, request: FastifyRequest, need: AuthNeed): Promise<Caller> {
   const token = tokenOf(request);
   if (!token) throw errors.noCredentials();
-  const caller = await findCaller(ctx.store.db, token);
+  const caller = await (ctx.findCaller ? ctx.findCaller(token) : findCaller(ctx.store.db, token));
   if (!caller) throw errors.invalidToken();
   if (need === 'write' && caller.tokenKind !== 'write') throw errors.noCredentials();
   return caller;

@@ -3,6 +3,7 @@ import type { MediaIngester } from '../content/write/write-entry.js';
 import type { MediaStore } from '../media/media-store.js';
 import type { Meter } from '../quota/meter.js';
 import type { ResponseCache } from '../cache/response-cache.js';
+import type { Caller } from '../accounts/find-caller.js';
 import type { Config } from '../config.js';
 import type { Store } from '../store/database.js';
 import type { Clock } from '../time.js';
@@ -20,4 +21,9 @@ export interface AppContext {
   cache: ResponseCache;
   /** Downloads a media URL into the media store; absent, media URLs are stored as given. */
   ingestMedia?: MediaIngester;
+  /**
+   * Looks a token up (default: one query per request, so revocations count at once). Only the
+   * benchmark replaces it, to measure what authentication costs.
+   */
+  findCaller?: (token: string) => Promise<Caller | null>;
 }

@@ -25,15 +25,42 @@ function provider(store: Store): MigrationProvider {
  * migrations this code does not know (it was migrated by a newer Ghee).
  */
 export async function migrateToLatest(store: Store): Promise<string[]> {
+  // Nodes started at the same moment race to create Kysely's own tables (PostgreSQL can refuse a
+  // concurrent CREATE TABLE IF NOT EXISTS), and SQLite has no migration lock: the loser's
+  // transaction fails and changes nothing, and its next try finds the work done.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateOnce(store);
+    } catch (error) {
+      if (attempt >= 5 || error instanceof NewerDatabaseError) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
+/** A database migrated by a newer Ghee than this one: this node must not serve it. */
+export class NewerDatabaseError extends Error {}
+
+async function migrateOnce(store: Store): Promise<string[]> {
   const migrator = new Migrator({ db: store.db, provider: provider(store) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const message = error instanceof Error ? error.message : String(error);
     // Kysely reports an applied migration that this code lacks as "... is missing".
     if (/missing/i.test(message)) {
-      throw new Error(`This database was migrated by a newer version of Ghee (${message}). Upgrade Ghee before starting it on this database.`);
+      throw new NewerDatabaseError(`This database was migrated by a newer version of Ghee (${message}). Upgrade Ghee before starting it on this database.`);
     }
     throw error instanceof Error ? error : new Error(message);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * Whether the database holds exactly the migrations this code knows (for /readyz): false while
+ * migrations are pending or when a newer Ghee has migrated it further.
+ */
+export async function migrationsCurrent(store: Store): Promise<boolean> {
+  const migrator = new Migrator({ db: store.db, provider: provider(store) });
+  const known = await migrator.getMigrations();
+  return known.every((m) => m.executedAt !== undefined);
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/tables.js';
 import { generatePassword } from './generate-password.js';
 import { addMembership, type Member } from './memberships.js';
-import { UserInputError } from './passwords.js';
+import { UserInputError } from './user-input-error.js';
 import type { Role } from './roles.js';
 import { createUser, findUserByEmail, normalizeEmail, summarizeUser } from './users.js';
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/tables.js';
 import { isoMicro } from '../time.js';
-import { UserInputError } from './passwords.js';
+import { UserInputError } from './user-input-error.js';
 import type { Role } from './roles.js';
 import type { UserSummary } from './users.js';
 

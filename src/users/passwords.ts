@@ -1,16 +1,11 @@
 import argon2 from 'argon2';
-
-/** Why a password or user cannot be accepted, in words for the CLI and the admin API. */
-export class UserInputError extends Error {
-  constructor(message: string, readonly field: 'email' | 'password' | 'name' | 'role' | 'user' = 'user') {
-    super(message);
-  }
-}
+import { UserInputError } from './user-input-error.js';
 
 // OWASP's first Argon2id setting (19 MiB, 2 passes, 1 lane): a sign-in costs tens of
 // milliseconds, and a burst of them cannot take the memory of a small server.
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
+/** NIST's minimum for a password a person chooses. */
 export const MIN_PASSWORD = 8;
 // Long enough for any passphrase or password manager; short enough that hashing stays cheap.
 export const MAX_PASSWORD = 1024;

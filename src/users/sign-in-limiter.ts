@@ -34,10 +34,13 @@ export async function signInWait(db: Kysely<Database>, keys: { key: string; max:
   return wait;
 }
 
-/** Records a failed attempt under every key, and forgets those keys' failures older than the window. */
+/**
+ * Records a failed attempt under every key, and forgets every failure older than the window. The
+ * table stays small: a blocked attempt records nothing, so it holds at most the limit per key.
+ */
 export async function recordFailure(db: Kysely<Database>, keys: { key: string }[], now: Date): Promise<void> {
   const since = isoMicro(new Date(now.getTime() - FAILURE_WINDOW_MS));
-  for (const { key } of keys) await db.deleteFrom('sign_in_failures').where('key', '=', key).where('at', '<=', since).execute();
+  await db.deleteFrom('sign_in_failures').where('at', '<=', since).execute();
   await db.insertInto('sign_in_failures').values(keys.map(({ key }) => ({ key, at: isoMicro(now) }))).execute();
 }
 

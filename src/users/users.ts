@@ -3,7 +3,8 @@ import type { Database } from '../store/tables.js';
 import type { User } from '../store/user-tables.js';
 import { isUniqueViolation } from '../store/unique-violation.js';
 import { isoMicro } from '../time.js';
-import { checkPassword, hashPassword, UserInputError } from './passwords.js';
+import { checkPassword, hashPassword } from './passwords.js';
+import { UserInputError } from './user-input-error.js';
 
 /** A user as the admin API and the CLI show one: never the hash. */
 export interface UserSummary {
@@ -24,6 +25,7 @@ export function normalizeEmail(raw: string): string {
   return email;
 }
 
+/** A user row without its password hash. */
 export function summarizeUser(row: Pick<User, 'id' | 'email' | 'name' | 'created'>): UserSummary {
   return { id: row.id, email: row.email, name: row.name, created: row.created };
 }

@@ -5,11 +5,11 @@ import { errors } from '../../http/errors.js';
 import type { Database } from '../../store/tables.js';
 import { editableFields } from './editable-fields.js';
 
-/** How the dashboard names an entry: pages by slug (and type), items by id (and collection). */
-function handle(schema: AccountSchema, row: { id: number; type_id: number; slug: string | null }) {
+/** How the dashboard names an entry: pages by slug, type and name; items by id and collection. */
+function handle(schema: AccountSchema, row: { id: number; type_id: number; slug: string | null }, name: string) {
   const type = schema.byId.get(row.type_id)!;
   if (type.kind === 'collection') return { id: row.id, collection: type.key };
-  return { slug: row.slug, page_type: type.kind === 'page_type' ? type.key : null };
+  return { slug: row.slug, page_type: type.kind === 'page_type' ? type.key : null, name };
 }
 
 /**
@@ -20,8 +20,7 @@ function handle(schema: AccountSchema, row: { id: number; type_id: number; slug:
 export async function summarizeEntries(db: Kysely<Database>, schema: AccountSchema, rows: EntryRow[], publicUrl: string, withFields: boolean) {
   const fields = withFields ? await editableFields(db, schema, rows, publicUrl) : [];
   return rows.map((row, i) => ({
-    ...handle(schema, row),
-    name: row.name,
+    ...handle(schema, row, row.name),
     status: row.status,
     published: row.published,
     updated: row.updated,
@@ -50,9 +49,8 @@ export async function editableEntry(
   const live = versions.find((v) => v.locale === locale && v.channel === 'published');
   const [fields] = await editableFields(db, schema, [{ type_id: type.id, fields: latest?.fields ?? null }], publicUrl);
   return {
-    ...handle(schema, entry),
+    ...handle(schema, entry, latest?.name ?? entry.slug ?? ''),
     locale,
-    name: latest?.name ?? entry.slug ?? '',
     status: latest?.status ?? null,
     published: live?.published ?? null,
     updated: latest?.updated ?? null,

@@ -3,7 +3,7 @@ import { bodyObject, optionalString } from '../../api/write/body.js';
 import type { AppContext } from '../../http/context.js';
 import { addMember } from '../../users/add-member.js';
 import { listMembers, roleIn, updateMembership } from '../../users/memberships.js';
-import { UserInputError } from '../../users/passwords.js';
+import { UserInputError } from '../../users/user-input-error.js';
 import { isRole, mayManage, type Role } from '../../users/roles.js';
 import { adminErrors } from '../admin-errors.js';
 import { adminRoutes, type AccountCall } from '../admin-routes.js';

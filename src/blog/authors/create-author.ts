@@ -32,15 +32,15 @@ export async function createAuthor(db: Kysely<Database>, accountId: number, inpu
   const firstName = input.firstName.trim();
   const email = input.email.trim().toLowerCase();
   if (!firstName) throw new AuthorInputError('An author needs a first name');
-  if (!EMAIL.test(email)) throw new AuthorInputError(`"${input.email}" is not an email address`);
-  if (input.slug !== undefined && !PAGE_SLUG.test(input.slug)) {
-    throw new AuthorInputError(`"${input.slug}" is not a valid slug: lowercase letters, digits and hyphens`);
+  if (!EMAIL.test(email) || email.length > 254) throw new AuthorInputError(`"${input.email}" is not an email address`);
+  if (input.slug !== undefined && (!PAGE_SLUG.test(input.slug) || input.slug.length > 200)) {
+    throw new AuthorInputError(`"${input.slug}" is not a valid slug: lowercase letters, digits and hyphens, at most 200`);
   }
   const taken = await db.selectFrom('authors').select(['slug', 'email']).where('account_id', '=', accountId).execute();
   if (taken.some((a) => a.email === email)) throw new AuthorInputError(`An author with email "${email}" already exists in this account`);
   const slugs = new Set(taken.map((a) => a.slug));
   if (input.slug !== undefined && slugs.has(input.slug)) throw new AuthorInputError(`An author with slug "${input.slug}" already exists in this account`);
-  const slug = input.slug ?? freeSlug(slugify(`${firstName} ${input.lastName}`, 'author'), slugs);
+  const slug = input.slug ?? freeSlug(slugify(`${firstName} ${input.lastName}`.slice(0, 190), 'author'), slugs);
   try {
     return await db
       .insertInto('authors')

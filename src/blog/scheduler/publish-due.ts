@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import { recordChange } from '../../cache/content-changes.js';
 import type { Database } from '../../store/tables.js';
+import { BLOG_TAG } from '../blog-tag.js';
 
 /**
  * Makes every scheduled post whose time has come published for good: status `published`,
@@ -7,19 +9,21 @@ import type { Database } from '../../store/tables.js';
  * post is published exactly once even if two processes ran this at the same moment: the second
  * finds its status no longer `scheduled`. Returns the ids of the posts this call published.
  *
- * Two single statements, no transaction: each is atomic, and a pass never holds locks across
- * statements (SQLite connections in one process would stall each other). The accounts' content
- * version is bumped first (response caches keyed by it do not know the clock); a crash between the
- * two leaves only a harmless extra bump.
+ * No transaction: each statement is atomic, and a pass never holds locks across statements
+ * (SQLite connections in one process would stall each other). The change is recorded for the
+ * caches first, per account; a crash before the UPDATE leaves only a harmless extra record.
  */
 export async function publishDuePosts(db: Kysely<Database>, now: string): Promise<number[]> {
-  const due = db
+  const accounts = await db
     .selectFrom('posts as p')
     .innerJoin('post_versions as v', 'v.post_id', 'p.id')
     .select('p.account_id')
+    .distinct()
     .where('v.status', '=', 'scheduled')
-    .where('v.scheduled', '<=', now);
-  await db.updateTable('accounts').set((eb) => ({ content_version: eb('content_version', '+', 1) })).where('id', 'in', due).execute();
+    .where('v.scheduled', '<=', now)
+    .execute();
+  if (accounts.length === 0) return [];
+  for (const { account_id: accountId } of accounts) await recordChange(db, accountId, [BLOG_TAG]);
   const rows = await db
     .updateTable('post_versions')
     .set((eb) => ({ status: 'published', published: eb.ref('scheduled') }))

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
+import { recordChange } from '../../cache/content-changes.js';
 import { errors } from '../../http/errors.js';
 import type { Database } from '../../store/tables.js';
+import { BLOG_TAG } from '../blog-tag.js';
 
 /**
  * Deletes a post with its versions, categories and tags links and search documents (they go
@@ -11,6 +13,6 @@ export async function deletePost(db: Kysely<Database>, accountId: number, slug: 
   await db.transaction().execute(async (trx) => {
     const gone = await trx.deleteFrom('posts').where('account_id', '=', accountId).where('slug', '=', slug).executeTakeFirst();
     if (Number(gone.numDeletedRows) === 0) throw errors.postNotFound();
-    await trx.updateTable('accounts').set((eb) => ({ content_version: eb('content_version', '+', 1) })).where('id', '=', accountId).execute();
+    await recordChange(trx, accountId, [BLOG_TAG]);
   });
 }

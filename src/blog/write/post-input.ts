@@ -17,6 +17,12 @@ const TEXT_KEYS = ['title', 'featured_image_alt', 'summary', 'seo_title', 'meta_
 /** A category or tag name is at most this long. */
 export const TERM_MAX_LENGTH = 100;
 
+/** A post slug is at most this long (a unique index entry must fit PostgreSQL's btree page). */
+export const SLUG_MAX_LENGTH = 200;
+
+/** A post names at most this many categories, and as many tags (each may create a row). */
+export const TERMS_MAX_COUNT = 100;
+
 /** What a write body asks for, checked; only the keys sent are present (null counts as not sent). */
 export interface PostInput {
   title?: string;
@@ -63,6 +69,7 @@ export function parsePostInput(body: Record<string, unknown>): { input: PostInpu
   const slug = text('slug');
   if (slug !== undefined) {
     if (slug === '') add('slug', m.required);
+    else if (slug.length > SLUG_MAX_LENGTH) add('slug', m.maxLength(SLUG_MAX_LENGTH));
     else if (!PAGE_SLUG.test(slug)) add('slug', m.slugFormat);
     else if (slug === 'search') add('slug', m.slugReserved);
     else input.slug = slug;
@@ -113,6 +120,7 @@ function authorRef(value: unknown): AuthorRef | null {
 function termNames(value: unknown, key: string, add: (path: string, message: string) => void): string[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) return add(key, m.notList), undefined;
+  if (value.length > TERMS_MAX_COUNT) return add(key, m.tooManyItems(TERMS_MAX_COUNT)), undefined;
   const names: string[] = [];
   value.forEach((item, i) => {
     if (typeof item !== 'string') return add(`${key}.${i}`, m.notString);

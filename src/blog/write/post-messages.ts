@@ -9,6 +9,7 @@ export const postMessages = {
   noAuthorEmail: (email: string) => `No author with email "${email}".`,
   noAuthorSlug: (slug: string) => `No author with slug "${slug}".`,
   termTooLong: (n: number) => `Ensure this name has no more than ${n} characters.`,
+  tooManyItems: (n: number) => `Ensure this list has no more than ${n} items.`,
   blankName: 'This name may not be blank.',
   dateTime: 'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]](Z|+HH:MM|-HH:MM).',
   scheduledNeedsStatus: 'Only a scheduled post takes a scheduled time: send "status": "scheduled" too.',

@@ -2,6 +2,12 @@ import type { Kysely } from 'kysely';
 import type { PostChannel, PostVersionsTable } from '../../store/blog-tables.js';
 import type { Database } from '../../store/tables.js';
 
+/**
+ * How much of each text the search index takes, in UTF-16 units: a PostgreSQL tsvector holds at
+ * most 1 MB, and a post's words are in its beginning. Together well under that limit.
+ */
+export const SEARCH_LIMITS = { title: 2_000, summary: 20_000, body: 100_000 } as const;
+
 /** One version of a post as the write stores it, with its categories and tags (ids, in order). */
 export type PostVersion = Omit<PostVersionsTable, 'post_id' | 'channel'> & { categoryIds: number[]; tagIds: number[] };
 
@@ -20,7 +26,9 @@ export async function savePostVersion(db: Kysely<Database>, postId: number, chan
   if (tagIds.length) {
     await db.insertInto('post_tags').values(tagIds.map((id, position) => ({ post_id: postId, channel, term_id: id, position }))).execute();
   }
-  await db.insertInto('post_search').values({ post_id: postId, channel, title: row.title, summary: row.summary, body: plainText(row.body) }).execute();
+  await db.insertInto('post_search').values({
+    post_id: postId, channel, title: row.title.slice(0, SEARCH_LIMITS.title), summary: row.summary.slice(0, SEARCH_LIMITS.summary), body: plainText(row.body).slice(0, SEARCH_LIMITS.body),
+  }).execute();
 }
 
 /** Removes a version and everything derived from it (a scheduled post set back to draft). */

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { recordChange } from '../../cache/content-changes.js';
 import type { MediaIngester } from '../../content/write/write-entry.js';
 import { errors } from '../../http/errors.js';
 import { MediaError } from '../../media/media-error.js';
@@ -6,6 +7,7 @@ import type { Database } from '../../store/tables.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import { isoMicro } from '../../time.js';
 import { findAuthor, defaultAuthor } from '../authors/author-store.js';
+import { BLOG_TAG } from '../blog-tag.js';
 import { resolveTermNames, termIdsOf } from '../terms/term-store.js';
 import { planStatus, type VersionRow } from './plan-status.js';
 import type { PostInput } from './post-input.js';
@@ -34,7 +36,7 @@ export interface PostWriteOptions {
  * Validates and stores a post write in one transaction: the author, the slug (free, not
  * reserved), the status rules (plan-status.ts), categories and tags created on first use, the
  * featured image in the media store. Only the keys sent change (PATCH and PUT alike). Every
- * failing field is reported at once; nothing is stored then. Bumps the account's content version.
+ * failing field is reported at once; nothing is stored then. Records the change for the caches.
  */
 export async function writePost(db: Kysely<Database>, w: PostWrite, options: PostWriteOptions): Promise<{ id: number }> {
   const found: Record<string, string[]> = structuredClone(w.errors ?? {});
@@ -91,7 +93,7 @@ export async function writePost(db: Kysely<Database>, w: PostWrite, options: Pos
       };
       if (plan.unschedule) await deletePostVersion(trx, postId, 'published');
       for (const channel of plan.channels) await savePostVersion(trx, postId, channel, version);
-      await trx.updateTable('accounts').set((eb) => ({ content_version: eb('content_version', '+', 1) })).where('id', '=', w.accountId).execute();
+      await recordChange(trx, w.accountId, [BLOG_TAG]);
       return { id: postId };
     });
   } catch (error) {

@@ -40,4 +40,5 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     at ${text} not null
   )`.execute(db);
   await sql`create index sign_in_failures_key on sign_in_failures (key, at)`.execute(db);
+  await sql`create index sign_in_failures_at on sign_in_failures (at)`.execute(db);
 }

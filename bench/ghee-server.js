@@ -1,0 +1,42 @@
+// Ghee as a benchmark child process: `node bench/ghee-server.js <DATABASE_URL> [--no-auth-metering]`.
+// Prints one JSON line `{"address": ...}` once it listens; stops on SIGTERM.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { findCaller } from '../dist/accounts/find-caller.js';
+import { attachScheduler } from '../dist/blog/scheduler/attach-scheduler.js';
+import { loadConfig } from '../dist/config.js';
+import { createServer } from '../dist/server.js';
+
+const [databaseUrl, ...flags] = process.argv.slice(2);
+if (!databaseUrl) throw new Error('usage: node bench/ghee-server.js <DATABASE_URL> [--no-auth-metering]');
+
+const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-bench-media-'));
+// Requests are not logged (LOG_LEVEL=warn), as in any load test; a fixed public URL keeps the
+// answers byte-identical whatever port the server gets.
+const config = loadConfig(process.env, { databaseUrl, port: 0, host: '127.0.0.1', logLevel: 'warn', mediaDir, publicUrl: 'http://ghee.bench' });
+const { app, ctx } = await createServer(config);
+
+if (flags.includes('--no-auth-metering')) {
+  // Benchmark only: what authentication and metering cost. The token is looked up once, then
+  // served from memory; nothing is counted and no RateLimit header is made.
+  const callers = new Map();
+  ctx.findCaller = async (token) => {
+    if (!callers.has(token)) callers.set(token, await findCaller(ctx.store.db, token));
+    return callers.get(token);
+  };
+  ctx.meter = { count: async () => ({}) };
+}
+
+// As `listen()` in src/server.ts, which does not hand out the context.
+const scheduler = attachScheduler(app, ctx, {});
+const address = await app.listen({ port: config.port, host: config.host });
+scheduler.start();
+process.stdout.write(`${JSON.stringify({ address, pid: process.pid })}\n`);
+
+process.once('SIGTERM', async () => {
+  await app.close();
+  await ctx.store.close();
+  fs.rmSync(mediaDir, { recursive: true, force: true });
+  process.exit(0);
+});

@@ -1,0 +1,73 @@
+// Child processes of the benchmark: servers pinned to core 0, the load generator to core 1
+// (with `taskset` when the machine has it), each speaking one JSON line on stdout.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+
+/** Whether processes can be pinned to cores here. */
+export const CAN_PIN = spawnSync('sh', ['-c', 'command -v taskset'], { stdio: 'ignore' }).status === 0;
+
+export const SERVER_CORE = '0';
+export const LOAD_CORE = '1';
+
+function spawnPinned(core, script, args) {
+  const node = [process.execPath, `${HERE}${script}`, ...args];
+  const [command, ...rest] = CAN_PIN ? ['taskset', '-c', core, ...node] : node;
+  return spawn(command, rest, { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Reads the child's first stdout line as JSON; rejects if it exits or fails first. */
+function firstLine(child, what) {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const end = out.indexOf('\n');
+      if (end !== -1) resolve(JSON.parse(out.slice(0, end)));
+    });
+    child.stderr.on('data', (d) => (err += d));
+    child.once('exit', (code, signal) => reject(new Error(`${what} exited (${code ?? signal}) before answering:\n${err.trim()}`)));
+  });
+}
+
+/** Starts a server script on the server core; resolves with the process and its `{address}` line. */
+export async function startServer(script, args) {
+  const child = spawnPinned(SERVER_CORE, script, args);
+  const info = await firstLine(child, script);
+  // A server that dies later is a failed benchmark, not a silent gap.
+  child.on('exit', (code, signal) => {
+    if (!child.stopping) child.crashed = `${script} exited (${code ?? signal}) during the benchmark`;
+  });
+  return { child, ...info };
+}
+
+/** Stops a server with SIGTERM (SIGKILL after 10 s) and waits for it to be gone. */
+export async function stopServer(server) {
+  const { child } = server;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.stopping = true;
+  const gone = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await gone;
+  clearTimeout(timer);
+}
+
+/** The peak resident set of a live process in MB (VmHWM), or null where /proc is missing. */
+export function peakRssMb(pid) {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One autocannon run on the load core (bench/load.js); resolves with its figures. */
+export async function runLoad(spec) {
+  const child = spawnPinned(LOAD_CORE, 'load.js', [JSON.stringify(spec)]);
+  return firstLine(child, 'load.js');
+}

@@ -1,0 +1,30 @@
+// Reduces the runs of one scenario to the figures BENCHMARKS.md asks for: median with min-max.
+
+/** Median, min and max of numbers. */
+export function spread(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1], all: values };
+}
+
+/** The figures of a scenario from its runs; `problems` lists what went wrong in any run. */
+export function summarise(scenario, runs, rate) {
+  const problems = [];
+  runs.forEach((r, i) => {
+    const where = `${scenario.id} run ${i + 1}`;
+    if (r.requests === 0) problems.push(`${where}: no successful answer`);
+    if (r.non2xx > 0) problems.push(`${where}: ${r.non2xx} non-2xx answers ${JSON.stringify(r.statusCodes)}`);
+    if (r.errors > 0) problems.push(`${where}: ${r.errors} connection errors (${r.timeouts} timeouts)`);
+  });
+  return {
+    rate,
+    connections: scenario.connections,
+    rps: spread(runs.map((r) => r.rps)),
+    p50: spread(runs.map((r) => r.latency.p50)),
+    p99: spread(runs.map((r) => r.latency.p99)),
+    serverCpu: runs[0].serverCpu === null ? null : spread(runs.map((r) => r.serverCpu)),
+    loadCpu: spread(runs.map((r) => r.loadCpu)),
+    problems,
+  };
+}

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishDuePosts } from '../src/blog/scheduler/publish-due.js';
+import { isoMicro } from '../src/time.js';
+import { DAY_MS, movableClock, postBody } from './helpers/blog.js';
+import { DIALECTS } from './helpers/databases.js';
+import { demoServer, type TestServer } from './helpers/server.js';
+
+// The blog and the response cache: blog writes record a precise change (tag `blog`), so page
+// answers stay cached; blog answers are not kept, so a scheduled post shows when its time comes.
+
+describe.each(DIALECTS)('blog and the response cache (%s)', (dialect) => {
+  let s: TestServer;
+  const clock = movableClock();
+  beforeAll(async () => { s = await demoServer(dialect, { clock }); });
+  afterAll(async () => s?.close());
+
+  const cacheState = async (url: string) => (await s.get(url)).headers['x-ghee-cache'];
+  const changes = () => s.store.db.selectFrom('content_changes').select(['version', 'tags']).where('account_id', '=', s.demo.id).orderBy('version').execute();
+
+  it('keeps page answers cached across post writes and deletes', async () => {
+    const page = '/v2/pages/landing_page/launch/';
+    await s.get(page);
+    expect(await cacheState(page)).toBe('hit');
+    expect((await s.send('POST', '/v2/posts/', postBody('cache-1'))).status).toBe(202);
+    expect((await s.send('PATCH', '/v2/posts/cache-1/', { title: 'New' })).status).toBe(202);
+    expect((await s.send('DELETE', '/v2/posts/cache-1/')).status).toBe(204);
+    expect(await cacheState(page)).toBe('hit');
+    expect((await changes()).slice(-3).map((c) => c.tags)).toEqual(['blog', 'blog', 'blog']);
+  });
+
+  it('never serves a blog answer from the cache, so a due scheduled post shows at once', async () => {
+    await s.get('/v2/posts/');
+    expect(await cacheState('/v2/posts/')).toBe('miss');
+    expect((await s.get('/v2/posts/')).body.data[0].slug).not.toBe('winter-menu');
+    clock.advance(31 * DAY_MS);
+    expect((await s.get('/v2/posts/')).body.data[0].slug).toBe('winter-menu');
+  });
+
+  it('records the scheduler\'s publications as a blog change of each account concerned', async () => {
+    const before = (await changes()).length;
+    expect(await publishDuePosts(s.store.db, isoMicro(clock()))).toHaveLength(1);
+    expect((await changes()).slice(before).map((c) => c.tags)).toEqual(['blog']);
+    expect(await publishDuePosts(s.store.db, isoMicro(clock()))).toEqual([]);
+    expect((await changes()).length).toBe(before + 1);
+  });
+});
