@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from '../store/tables.js';
 import { hashToken, looksLikeToken, sameHash } from './token-secret.js';
 
@@ -22,19 +22,32 @@ export interface Caller {
 export async function findCaller(db: Kysely<Database>, token: string): Promise<Caller | null> {
   if (!looksLikeToken(token)) return null;
   const hash = hashToken(token);
-  const row = await db
-    .selectFrom('tokens as t')
-    .innerJoin('accounts as a', 'a.id', 't.account_id')
-    .select([
-      't.id as tokenId', 't.kind as tokenKind', 't.hash as hash', 'a.id as accountId', 'a.slug as accountSlug',
-      'a.plan as plan', 'a.monthly_call_limit as monthlyCallLimit', 'a.billing_anchor_day as billingAnchorDay',
-      'a.schema_version as schemaVersion', 'a.content_version as contentVersion',
-    ])
-    .where('t.hash', '=', hash)
-    .where('t.revoked_at', 'is', null)
-    .executeTakeFirst();
+  const result = await db.executeQuery<Caller & { hash: string }>(CompiledQuery.raw(lookupSql(db), [hash]));
+  const row = result.rows[0];
   // The index found the row; the constant-time comparison keeps the final check free of timing.
   if (!row || !sameHash(row.hash, hash)) return null;
   const { hash: _hash, ...caller } = row;
   return caller;
+}
+
+// The lookup runs on every request: its SQL is compiled once per database, not per call.
+const compiled = new WeakMap<Kysely<Database>, string>();
+
+function lookupSql(db: Kysely<Database>): string {
+  let text = compiled.get(db);
+  if (text === undefined) {
+    text = db
+      .selectFrom('tokens as t')
+      .innerJoin('accounts as a', 'a.id', 't.account_id')
+      .select([
+        't.id as tokenId', 't.kind as tokenKind', 't.hash as hash', 'a.id as accountId', 'a.slug as accountSlug',
+        'a.plan as plan', 'a.monthly_call_limit as monthlyCallLimit', 'a.billing_anchor_day as billingAnchorDay',
+        'a.schema_version as schemaVersion', 'a.content_version as contentVersion',
+      ])
+      .where('t.hash', '=', '')
+      .where('t.revoked_at', 'is', null)
+      .compile().sql;
+    compiled.set(db, text);
+  }
+  return text;
 }

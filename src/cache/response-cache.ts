@@ -9,6 +9,8 @@ export interface CachedAnswer {
   etag: string;
   tags: string[];
   preview: boolean;
+  /** The Surrogate-Key header, made on first send. */
+  surrogateKey?: string;
   gzip?: Buffer;
   br?: Buffer;
 }

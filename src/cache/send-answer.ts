@@ -46,7 +46,7 @@ export function sendAnswer(
     .header('etag', answer.etag)
     .header('vary', 'Authorization, Accept-Encoding')
     .header('cache-control', answer.preview ? 'private, no-cache' : 'public, max-age=0, s-maxage=60, stale-while-revalidate=30')
-    .header('surrogate-key', surrogateKeys(cache.accountId, answer.tags))
+    .header('surrogate-key', (answer.surrogateKey ??= surrogateKeys(cache.accountId, answer.tags)))
     .header('x-ghee-cache', cache.state);
   if (matches(request.headers['if-none-match'], answer.etag)) return reply.code(304).send();
   reply.code(200).type(JSON_TYPE);
