@@ -136,8 +136,18 @@ describe.each(DIALECTS)('page writes (%s)', (dialect) => {
   });
 
   it('validates slugs: format and uniqueness', async () => {
-    expect((await s.send('POST', '/v2/pages/', landing('Bad Slug'))).body).toEqual({ detail: { fields: { slug: ['Enter a valid slug: lowercase letters, digits and hyphens.'] } } });
+    expect((await s.send('POST', '/v2/pages/', landing('Bad Slug'))).body).toEqual({ detail: { fields: { slug: ['Enter a valid slug: lowercase letters, digits and hyphens, at most 200 characters.'] } } });
     expect((await s.send('POST', '/v2/pages/', landing('launch'))).body).toEqual({ detail: { fields: { slug: ['A page with this slug already exists.'] } } });
+  });
+
+  it('keeps long slugs and long text within what both databases can index', async () => {
+    expect((await s.send('POST', '/v2/pages/', landing('a'.repeat(201)))).body.detail.fields.slug[0]).toMatch(/at most 200 characters/);
+    const long = 'Lorem ipsum dolor sit amet, '.repeat(5000);
+    expect((await s.send('POST', '/v2/pages/', landing('long-text', { summary: long, body: `<p>${long}</p>` }))).status).toBe(202);
+    expect((await s.get('/v2/pages/landing_page/long-text/')).body.data.fields.summary).toBe(long);
+    const filtered = await s.get(`/v2/pages/landing_page/?fields.summary=${encodeURIComponent(long)}`);
+    expect(filtered.body.data.map((p: { slug: string }) => p.slug)).toEqual(['long-text']);
+    expect((await s.get('/v2/pages/search/?query=lorem%20ipsum')).body.data.map((p: { slug: string }) => p.slug)).toContain('long-text');
   });
 
   it('gives exactly one 202 and one 400 for two concurrent creates of one slug', async () => {

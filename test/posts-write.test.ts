@@ -83,7 +83,7 @@ describe.each(DIALECTS)('post writes (%s)', (dialect) => {
     expect(r.body).toEqual({ detail: { fields: {
       title: ['Not a valid string.'],
       summary: ['Null characters are not allowed.'],
-      slug: ['Enter a valid slug: lowercase letters, digits and hyphens.'],
+      slug: ['Enter a valid slug: lowercase letters, digits and hyphens, at most 200 characters.'],
       status: ['"live" is not a valid choice.'],
       scheduled: ['Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]](Z|+HH:MM|-HH:MM).'],
       featured_image: ['Enter a valid URL.'],

@@ -3,6 +3,7 @@ import type { AccountSchema } from './account-schema.js';
 import { isNumeric, isScalar, resolvePath, splitPath } from './field-paths.js';
 import type { Fields } from './schema/types.js';
 import type { Selection } from './renderer.js';
+import { indexedText } from './write/derived-rows.js';
 
 /** A `fields.<path>=<value>` filter, resolved against the schema. */
 export interface Filter {
@@ -56,7 +57,7 @@ function comparable(type: string, raw: string): string | number | null {
     const n = raw.trim() === '' ? NaN : Number(raw);
     return Number.isFinite(n) ? n : null;
   }
-  return raw;
+  return indexedText(raw);
 }
 
 /** `order=<field>` / `order=-<field>`; `published` and `updated` always, schema scalars too. */

@@ -15,6 +15,20 @@ export interface RefLeaf {
   target_entry_id: number;
 }
 
+/**
+ * How much of a text value the filter index keeps: PostgreSQL refuses a b-tree row over ~2.7 kB,
+ * and filtering or ordering on longer text compares its first 500 characters (docs/api.md).
+ */
+export const MAX_INDEXED_TEXT = 500;
+
+/** How much text of one version goes to the search index (PostgreSQL's tsvector holds 1 MB). */
+const MAX_SEARCH_TEXT = 100_000;
+
+/** The form of a text value in the filter index. */
+export function indexedText(value: string): string {
+  return value.length > MAX_INDEXED_TEXT ? value.slice(0, MAX_INDEXED_TEXT) : value;
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
@@ -27,7 +41,7 @@ export function deriveRows(fields: Fields, values: Record<string, unknown>, sche
   const refs: RefLeaf[] = [];
   const text: string[] = [];
   walk(fields, values, schema, '', scalars, refs, text);
-  return { scalars, refs, text: text.join('\n') };
+  return { scalars, refs, text: text.join('\n').slice(0, MAX_SEARCH_TEXT) };
 }
 
 function walk(fields: Fields, values: unknown, schema: AccountSchema, prefix: string, scalars: ScalarLeaf[], refs: RefLeaf[], text: string[]): void {
@@ -40,7 +54,7 @@ function walk(fields: Fields, values: unknown, schema: AccountSchema, prefix: st
         const n = field.type === 'checkbox' ? (value === true ? 1 : 0) : typeof value === 'number' ? value : null;
         if (n !== null) scalars.push({ path, text_value: null, num_value: n });
       } else if (typeof value === 'string') {
-        scalars.push({ path, text_value: value, num_value: null });
+        scalars.push({ path, text_value: indexedText(value), num_value: null });
         if (['short_text', 'long_text', 'wysiwyg', 'html', 'markdown'].includes(field.type) && value) text.push(plainText(value));
       }
     } else if (field.type === 'reference') {

@@ -44,7 +44,7 @@ export async function findOrCreateEntry(trx: Transaction<Database>, accountId: n
 }
 
 async function slugProblem(trx: Transaction<Database>, type: ContentType, slug: string, v: Validation): Promise<boolean> {
-  const problem = !PAGE_SLUG.test(slug)
+  const problem = !PAGE_SLUG.test(slug) || slug.length > 200
     ? messages.slugFormat
     : (await trx.selectFrom('entries').select('id').where('type_id', '=', type.id).where('slug', '=', slug).executeTakeFirst())
       ? messages.slugTaken

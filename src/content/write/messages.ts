@@ -21,6 +21,6 @@ export const messages = {
   pageRef: (slug: string, type: string) => `No page with slug "${slug}" in page type ${type}.`,
   itemRef: (id: string, key: string) => `No item with id ${id} in collection ${key}.`,
   refValue: 'Expected a page slug or an item id.',
-  slugFormat: 'Enter a valid slug: lowercase letters, digits and hyphens.',
+  slugFormat: 'Enter a valid slug: lowercase letters, digits and hyphens, at most 200 characters.',
   slugTaken: 'A page with this slug already exists.',
 } as const;
