@@ -6,7 +6,8 @@ import http from 'node:http';
 const [url, token] = process.argv.slice(2);
 if (!url || !token) throw new Error('usage: node bench/bare-server.js <page URL> <read token>');
 
-const headers = { authorization: `Token ${token}` };
+// Uncompressed, as autocannon asks (it sends no Accept-Encoding).
+const headers = { authorization: `Token ${token}`, 'accept-encoding': 'identity' };
 await fetch(url, { headers }); // fills Ghee's cache
 const res = await fetch(url, { headers });
 if (res.status !== 200 || res.headers.get('x-ghee-cache') !== 'hit') {
@@ -23,7 +24,10 @@ server.listen(0, '127.0.0.1', () => {
   const { port } = server.address();
   process.stdout.write(`${JSON.stringify({ address: `http://127.0.0.1:${port}`, pid: process.pid, bytes: body.length })}\n`);
 });
-process.once('SIGTERM', () => {
+function stop() {
   server.close(() => process.exit(0));
   server.closeAllConnections();
-});
+}
+process.once('SIGTERM', stop);
+// Never outlive the benchmark: run.js holds our stdin open until it is gone.
+process.stdin.on('end', stop).resume();

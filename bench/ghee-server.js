@@ -34,9 +34,15 @@ const address = await app.listen({ port: config.port, host: config.host });
 scheduler.start();
 process.stdout.write(`${JSON.stringify({ address, pid: process.pid })}\n`);
 
-process.once('SIGTERM', async () => {
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
   await app.close();
   await ctx.store.close();
   fs.rmSync(mediaDir, { recursive: true, force: true });
   process.exit(0);
-});
+}
+process.once('SIGTERM', stop);
+// Never outlive the benchmark: run.js holds our stdin open until it is gone.
+process.stdin.on('end', stop).resume();

@@ -1,8 +1,10 @@
-// One autocannon run, as a child process of its own (run.js pins it to its own core):
-// `node bench/load.js '<JSON>'` with {url, connections, duration, rate?, method?, headers?,
-// body?, unique?: 'query' | 'slug', serverPid?}. Prints the figures as one JSON line.
-import fs from 'node:fs';
+// One load run, as a child process of its own (run.js pins it to its own core):
+// `node bench/load.js '<JSON>'` with {url, connections, duration, rate?, paced?, method?,
+// headers?, body?, unique?: 'query' | 'slug', serverPid?}. autocannon, or with `paced` the
+// evenly paced cross-check of paced.js. Prints the figures as one JSON line.
 import autocannon from 'autocannon';
+import { paced } from './paced.js';
+import { cpuBetween, machineCpuMs, namedCpuMs, processCpuMs } from './cpu.js';
 
 const spec = JSON.parse(process.argv[2] ?? '{}');
 // Unique per run, so creates never collide with another run's slugs.
@@ -22,44 +24,59 @@ function setupRequest(request) {
   return request;
 }
 
-/** User plus system CPU time of a process, in ms (Linux). */
-function cpuMs(pid) {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100)
-  } catch {
-    return null;
-  }
+async function autocannonRun() {
+  const result = await autocannon({
+    url: spec.url,
+    connections: spec.connections,
+    duration: spec.duration,
+    method: spec.method ?? 'GET',
+    headers: spec.headers ?? {},
+    ...(spec.body !== undefined && { body: spec.body }),
+    ...(spec.rate && { overallRate: spec.rate }),
+    ...(spec.unique && { requests: [{ setupRequest }] }),
+  });
+  return {
+    requests: result['2xx'], seconds: result.duration, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts,
+    statusCodes: result.statusCodeStats, latency: result.latency,
+  };
 }
 
-const serverBefore = spec.serverPid ? cpuMs(spec.serverPid) : null;
+async function pacedRun() {
+  const base = new URL(spec.url);
+  const path = `${base.pathname}${base.search}`;
+  const result = await paced({
+    url: spec.url, rate: spec.rate, duration: spec.duration, connections: spec.connections, headers: spec.headers ?? {},
+    nextPath: () => setupRequest({ path }).path,
+  });
+  return { ...result, seconds: result.elapsed, timeouts: 0, statusCodes: result.codes };
+}
+
+const machineBefore = machineCpuMs();
+const postgresBefore = namedCpuMs('postgres');
+const serverBefore = spec.serverPid ? processCpuMs(spec.serverPid) : null;
 const selfBefore = process.cpuUsage();
 const started = process.hrtime.bigint();
-const result = await autocannon({
-  url: spec.url,
-  connections: spec.connections,
-  duration: spec.duration,
-  method: spec.method ?? 'GET',
-  headers: spec.headers ?? {},
-  ...(spec.body !== undefined && { body: spec.body }),
-  ...(spec.rate && { overallRate: spec.rate }),
-  ...(spec.unique && { requests: [{ setupRequest }] }),
-});
+const r = spec.paced ? await pacedRun() : await autocannonRun();
 const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
 const self = process.cpuUsage(selfBefore);
-const serverAfter = spec.serverPid ? cpuMs(spec.serverPid) : null;
+const serverAfter = spec.serverPid ? processCpuMs(spec.serverPid) : null;
+const machineAfter = machineCpuMs();
+const postgresAfter = namedCpuMs('postgres');
 
-const ok = result['2xx'];
+const round = (x) => Math.round(x * 100) / 100;
 process.stdout.write(`${JSON.stringify({
   // Successful answers per second over the whole run.
-  rps: ok / result.duration,
-  requests: ok,
-  non2xx: result.non2xx,
-  errors: result.errors,
-  timeouts: result.timeouts,
-  statusCodes: result.statusCodeStats,
-  latency: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.average },
+  rps: r.requests / r.seconds,
+  requests: r.requests,
+  non2xx: r.non2xx,
+  errors: r.errors,
+  timeouts: r.timeouts,
+  statusCodes: r.statusCodes,
+  latency: { p50: round(r.latency.p50), p90: round(r.latency.p90), p99: round(r.latency.p99), max: round(r.latency.max) },
   // How busy each core was: a generator near 100% would cap what the server can show.
   serverCpu: serverBefore !== null && serverAfter !== null ? (serverAfter - serverBefore) / wallMs : null,
   loadCpu: (self.user + self.system) / 1000 / wallMs,
+  postgresCpu: cpuBetween(postgresBefore, postgresAfter) / wallMs,
+  // Cores' worth of CPU used by the whole machine meanwhile (server, load and anything else).
+  machineCpu: machineBefore !== null ? (machineAfter - machineBefore) / wallMs : null,
 })}\n`);

@@ -1,7 +1,6 @@
 // Child processes of the benchmark: servers pinned to core 0, the load generator to core 1
 // (with `taskset` when the machine has it), each speaking one JSON line on stdout.
 import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -15,7 +14,8 @@ export const LOAD_CORE = '1';
 function spawnPinned(core, script, args) {
   const node = [process.execPath, `${HERE}${script}`, ...args];
   const [command, ...rest] = CAN_PIN ? ['taskset', '-c', core, ...node] : node;
-  return spawn(command, rest, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // stdin stays open as a lifeline: a child whose parent is gone sees it end and exits.
+  return spawn(command, rest, { stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
 /** Reads the child's first stdout line as JSON; rejects if it exits or fails first. */
@@ -54,16 +54,6 @@ export async function stopServer(server) {
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await gone;
   clearTimeout(timer);
-}
-
-/** The peak resident set of a live process in MB (VmHWM), or null where /proc is missing. */
-export function peakRssMb(pid) {
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : null;
-  } catch {
-    return null;
-  }
 }
 
 /** One autocannon run on the load core (bench/load.js); resolves with its figures. */

@@ -105,9 +105,10 @@ function details(name, db) {
   return [
     `**${name}**`,
     '',
-    '| scenario | req/s of each run | p50 / p99 (median of runs) | server core busy | load core busy |',
-    '|---|---|---|---|---|',
-    ...Object.entries(db.scenarios).map(([id, s]) => `| ${id} | ${s.rps.all.map(int).join(', ')} | ${s.p50.median} / ${s.p99.median} ms | ${busy(s.serverCpu)} | ${busy(s.loadCpu)} |`),
+    '| scenario | req/s of each run | p50 / p99 (median of runs) | Ghee core busy | autocannon core busy | PostgreSQL | everything else | runs repeated |',
+    '|---|---|---|---|---|---|---|---|',
+    ...Object.entries(db.scenarios).map(([id, s]) =>
+      `| ${id} | ${s.rps.all.map(int).join(', ')} | ${s.p50.median} / ${s.p99.median} ms | ${busy(s.serverCpu)} | ${busy(s.loadCpu)} | ${busy(s.postgresCpu)} | ${busy(s.otherCpu)} | ${s.retries} |`),
   ].join('\n');
 }
 
@@ -123,6 +124,7 @@ export function renderResults(r) {
     `${r.timing.warmup} s warm-up, then ${r.timing.runs} runs of ${r.timing.duration} s per figure: median (min–max). ` +
       `${r.pinned ? 'Ghee and the bare server on core 0, autocannon on core 1 (taskset)' : 'NOT pinned (no taskset)'}. ` +
       'Ratios are to the bare node:http server of the same run (SQLite section). How it is measured: bench/README.md.',
+    `Load average (1 min) just before the run: ${r.loadBefore.toFixed(2)}.`,
     '',
     '## Figures',
     '',
@@ -134,7 +136,9 @@ export function renderResults(r) {
     '',
     '## Run details',
     '',
-    'Latencies from autocannon (whole milliseconds). "Core busy" is CPU time over wall time of the server process and of autocannon.',
+    'Latencies from autocannon (whole milliseconds). "Core busy" is CPU time over wall time of the server process and of autocannon; ' +
+      'PostgreSQL is the CPU time of its processes and "everything else" the rest of the machine\'s meanwhile, as a share of one core. ' +
+      'A run beside more than a quarter of a core of other work was run again (up to twice), the quietest attempt kept.',
     '',
     details('SQLite', sqlite),
     ...(postgres ? ['', details('PostgreSQL', postgres)] : []),

@@ -8,6 +8,11 @@ export function spread(values) {
   return { median, min: sorted[0], max: sorted[sorted.length - 1], all: values };
 }
 
+/** Cores' worth of CPU that neither the server, autocannon nor PostgreSQL used during a run. */
+export function otherCpu(run) {
+  return run.machineCpu === null ? 0 : run.machineCpu - (run.serverCpu ?? 0) - run.loadCpu - run.postgresCpu;
+}
+
 /** The figures of a scenario from its runs; `problems` lists what went wrong in any run. */
 export function summarise(scenario, runs, rate) {
   const problems = [];
@@ -25,6 +30,9 @@ export function summarise(scenario, runs, rate) {
     p99: spread(runs.map((r) => r.latency.p99)),
     serverCpu: runs[0].serverCpu === null ? null : spread(runs.map((r) => r.serverCpu)),
     loadCpu: spread(runs.map((r) => r.loadCpu)),
+    postgresCpu: spread(runs.map((r) => r.postgresCpu)),
+    otherCpu: runs[0].machineCpu === null ? null : spread(runs.map(otherCpu)),
+    retries: runs.reduce((n, r) => n + (r.retries ?? 0), 0),
     problems,
   };
 }

@@ -26,6 +26,14 @@ export interface Config {
   usageFlushMs: number;
   /** Memory for the response cache, in MB (least recently used answers go first). */
   cacheMaxMb: number;
+  /** Lets webhooks target loopback, link-local and private addresses (WEBHOOK_ALLOW_PRIVATE). */
+  webhookAllowPrivate: boolean;
+  /** How long a delivery is retried before it is dead-lettered, in milliseconds (24 h). */
+  webhookMaxAgeMs: number;
+  /** The first retry's delay; each next one doubles (with jitter), in milliseconds. */
+  webhookBackoffMs: number;
+  /** Time between the dispatcher's passes over due deliveries, in milliseconds. */
+  webhookPollMs: number;
 }
 
 /** Builds the configuration from environment variables, with the documented defaults. */
@@ -47,6 +55,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     plansFile: 'plansFile' in overrides ? overrides.plansFile : env.PLANS_FILE || undefined,
     usageFlushMs: overrides.usageFlushMs ?? parsePositive('USAGE_FLUSH_MS', env.USAGE_FLUSH_MS ?? '1000'),
     cacheMaxMb: overrides.cacheMaxMb ?? parsePositive('CACHE_MAX_MB', env.CACHE_MAX_MB ?? '64'),
+    webhookAllowPrivate: overrides.webhookAllowPrivate ?? env.WEBHOOK_ALLOW_PRIVATE === 'true',
+    webhookMaxAgeMs: overrides.webhookMaxAgeMs ?? parsePositive('WEBHOOK_MAX_AGE_MS', env.WEBHOOK_MAX_AGE_MS ?? String(24 * 3600_000)),
+    webhookBackoffMs: overrides.webhookBackoffMs ?? parsePositive('WEBHOOK_BACKOFF_MS', env.WEBHOOK_BACKOFF_MS ?? '5000'),
+    webhookPollMs: overrides.webhookPollMs ?? parsePositive('WEBHOOK_POLL_MS', env.WEBHOOK_POLL_MS ?? '1000'),
   };
 }
 

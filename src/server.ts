@@ -12,6 +12,7 @@ import { configurePlans } from './accounts/plans.js';
 import { Meter } from './quota/meter.js';
 import { ResponseCache } from './cache/response-cache.js';
 import { attachScheduler } from './blog/scheduler/attach-scheduler.js';
+import { attachDispatcher } from './webhooks/attach-dispatcher.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -31,7 +32,7 @@ export async function createServer(config: Config, options: { clock?: Clock; log
   const media = new MediaStore(config.mediaDir, () => config.publicUrl);
   const meter = new Meter(store.db, clock, config.usageFlushMs);
   const ctx: AppContext = {
-    config, store, media, meter, clock, cache: new ResponseCache(store.db, config.cacheMaxMb * 1024 * 1024), schemas: new SchemaCache(store.db), ingestMedia: mediaIngester(config, media),
+    config, store, media, meter, clock, cache: new ResponseCache(store.db, config.cacheMaxMb * 1024 * 1024, clock), schemas: new SchemaCache(store.db), ingestMedia: mediaIngester(config, media),
   };
   const app = buildApp(ctx, options.logger === undefined ? {} : { logger: options.logger });
   meter.start();
@@ -45,8 +46,11 @@ export async function listen(config: Config, options: { clock?: Clock; logger?: 
   const { app, store, ctx } = await createServer(config, options);
   // Scheduled posts are published by every serving process; a database lease lets one act at a time.
   const scheduler = attachScheduler(app, ctx, { intervalMs: options.schedulerIntervalMs });
+  // Webhook deliveries go out from every serving process; a lease per delivery keeps them apart.
+  const dispatcher = attachDispatcher(app, ctx);
   const address = await app.listen({ port: config.port, host: config.host });
   scheduler.start();
+  dispatcher.start();
   return {
     app,
     store,

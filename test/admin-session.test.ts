@@ -150,6 +150,11 @@ describe.each(DIALECTS)('admin sessions and CSRF (%s)', (dialect) => {
       // Another session's token is no good either.
       const other = await signedInClient(s.app, 'editor@example.test', PASSWORD);
       expect(await owner.request('POST', tokens(), { kind: 'read' }, { csrf: other.csrf })).toMatchObject({ status: 403, body: CSRF_TOKEN });
+      // Once signed in, a ghee_csrf cookie (say, planted by a sibling domain) stands in for nothing.
+      const planted = 'p'.repeat(43);
+      owner.cookies.set('ghee_csrf', planted);
+      expect(await owner.request('POST', tokens(), { kind: 'read' }, { csrf: planted })).toMatchObject({ status: 403, body: CSRF_TOKEN });
+      owner.cookies.delete('ghee_csrf');
       expect((await owner.request('POST', tokens(), { kind: 'read' })).status).toBe(201);
       // Reads need none.
       expect((await owner.get(tokens(), { csrf: null })).status).toBe(200);

@@ -79,6 +79,7 @@ describe.each(DIALECTS)('page writes (%s)', (dialect) => {
     expect((await s.send('PATCH', '/v2/pages/landing_page/english-only/?locale=es', { fields: { headline: 'Solo' } })).status).toBe(202);
     const es = (await s.get('/v2/pages/landing_page/english-only/?locale=es')).body.data.fields;
     expect(es).toMatchObject({ headline: 'Solo', priority: 33, layout: 'narrow', theme: '#112233', summary: '' });
+    expect((await s.get('/v2/pages/landing_page/english-only/?locale=es')).body.data.name).toBe('Title english-only');
   });
 
   it('writes a single page through * and refuses a slug no single page defines', async () => {

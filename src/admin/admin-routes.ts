@@ -95,8 +95,9 @@ async function authorize(ctx: AppContext, request: FastifyRequest, reply: Fastif
   if (access !== 'public' && !session) throw adminErrors.notSignedIn();
   if (UNSAFE_METHODS.has(request.method)) {
     checkOrigin(request, ctx.config.publicUrl);
-    // Before sign-in the browser's token is in its ghee_csrf cookie; after, in its session.
-    checkCsrfToken(request, [session?.csrfToken, cookies.get(CSRF_COOKIE)]);
+    // Before sign-in the browser's token is in its ghee_csrf cookie; after, in its session, and
+    // only the session's counts (a cookie planted by a sibling domain must not stand in for it).
+    checkCsrfToken(request, access === 'public' ? [session?.csrfToken, cookies.get(CSRF_COOKIE)] : [session?.csrfToken]);
   }
   const base: AdminCall = {
     ctx, request, reply, session, query: request.query as Record<string, string>, params: request.params as Record<string, string>,

@@ -9,6 +9,7 @@ import { registerSessionRoutes } from './routes/session-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
 import { registerUsageRoutes } from './routes/usage-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
+import { registerWebhookRoutes } from './routes/webhook-routes.js';
 
 /** True for the admin API's paths. */
 export function isAdminApi(url: string): boolean {
@@ -30,4 +31,5 @@ export function registerAdmin(app: FastifyInstance, ctx: AppContext): void {
   registerItemRoutes(app, ctx);
   registerUsageRoutes(app, ctx);
   registerUserRoutes(app, ctx);
+  registerWebhookRoutes(app, ctx);
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Caller } from '../accounts/find-caller.js';
 import type { Database } from '../store/tables.js';
 import { changedTagsSince } from './content-changes.js';
+import type { Clock } from '../time.js';
 
 /** A finished answer: its bytes, their compressed forms (made on first demand) and what it depends on. */
 export interface CachedAnswer {
@@ -9,6 +10,8 @@ export interface CachedAnswer {
   etag: string;
   tags: string[];
   preview: boolean;
+  /** When the answer goes stale by itself (epoch ms), as when a scheduled post goes live. */
+  expires?: number | null;
   /** The Surrogate-Key header, made on first send. */
   surrogateKey?: string;
   gzip?: Buffer;
@@ -53,6 +56,7 @@ export class ResponseCache {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly maxBytes: number,
+    private readonly clock: Clock = () => new Date(),
   ) {}
 
   /** Brings the caller's account up to its content version, evicting what changed since. */
@@ -67,7 +71,8 @@ export class ResponseCache {
   /** The cached answer under `key`, marked as recently used. */
   get(key: string): CachedAnswer | undefined {
     const entry = this.entries.get(key);
-    if (!entry) {
+    if (entry?.expires != null && entry.expires <= this.clock().getTime()) this.delete(key, true);
+    if (!entry || !this.entries.has(key)) {
       this.stats.misses++;
       return undefined;
     }

@@ -4,6 +4,9 @@ import { openStore, type Store } from '../store/database.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { accountCommand } from './account-command.js';
 import { authorCommand } from './author-command.js';
+import { exportCommand } from './export-command.js';
+import { importButterCommand } from './import-butter-command.js';
+import { importCommand } from './import-command.js';
 import { CliError, type CliIo } from './io.js';
 import { schemaCommand } from './schema-command.js';
 import { seedCommand } from './seed-command.js';
@@ -12,6 +15,7 @@ import { tokenCommand } from './token-command.js';
 import { typesCommand } from './types-command.js';
 import { usageCommand } from './usage-command.js';
 import { userCommand } from './user-command.js';
+import { webhookCommand } from './webhook-command.js';
 
 const USAGE = `usage: ghee <command>
   start [--port N]          migrate, seed the demo account on first run, serve
@@ -24,7 +28,11 @@ const USAGE = `usage: ghee <command>
   author create|list        blog authors
   types generate            TypeScript interfaces for the schema
   usage [--month YYYY-MM]   API calls of a billing month
-  user create|list|set-password  dashboard users`;
+  user create|list|set-password  dashboard users
+  webhook add|list|remove|test  webhooks (add prints the signing secret once)
+  export [--out FILE]       the whole account as one archive (.tar.gz or directory)
+  import FILE               restore an archive into an account
+  import-butter --token T   copy a ButterCMS (or compatible) account into Ghee`;
 
 /** Commands that work on an open, migrated database. */
 const STORE_COMMANDS: Record<string, (args: string[], io: CliIo, store: Store) => Promise<number>> = {
@@ -36,6 +44,10 @@ const STORE_COMMANDS: Record<string, (args: string[], io: CliIo, store: Store) =
   usage: usageCommand,
   author: authorCommand,
   user: userCommand,
+  webhook: webhookCommand,
+  export: exportCommand,
+  import: importCommand,
+  'import-butter': importButterCommand,
 };
 
 function processIo(): CliIo {

@@ -9,6 +9,7 @@ import { registerV2 } from '../api/register.js';
 import { registerHealth } from './health.js';
 import { registerMedia } from '../media/media-routes.js';
 import { registerAdmin } from '../admin/register.js';
+import { registerAdminStatic } from './admin-static.js';
 
 /** Removes secrets from a URL before it is logged. */
 function redactUrl(url: string): string {
@@ -61,5 +62,6 @@ export function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): F
   registerV2(app, ctx);
   registerMedia(app, ctx.media);
   registerAdmin(app, ctx);
+  registerAdminStatic(app);
   return app;
 }

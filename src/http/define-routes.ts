@@ -26,6 +26,8 @@ export interface ApiCall {
   params: Record<string, string>;
   /** What the answer depends on (cache tags); endpoints and the renderer add to it. */
   deps: Set<string>;
+  /** How long the answer may be cached: `until` (epoch ms) when it goes stale by itself. */
+  cache: { until: number | null };
 }
 
 export interface Endpoint {
@@ -72,13 +74,14 @@ export function defineRoutes(
         const schema = await ctx.schemas.get(caller.accountId, caller.schemaVersion);
         const deps = new Set<string>();
         const params = request.params as Record<string, string>;
-        const result = await endpoint.handle({ ctx, caller, schema, request, query, params, deps });
+        const cacheFor = { until: null as number | null };
+        const result = await endpoint.handle({ ctx, caller, schema, request, query, params, deps, cache: cacheFor });
         if (result === null) return reply.code(204).send();
         const status = result.status ?? 200;
         if (!cached || status !== 200) return sendJson(reply, status, result.body);
         const answer = makeAnswer(result.body, deps, parseBool(query.preview) || parseBool(query.test));
         // An answer that names nothing it depends on could never be evicted: it is not kept.
-        if (deps.size > 0) ctx.cache.put(caller, key!, answer);
+        if (deps.size > 0) ctx.cache.put(caller, key!, { ...answer, expires: cacheFor.until });
         return sendAnswer(request, reply, answer, { store: ctx.cache, key: deps.size > 0 ? key : null, accountId: caller.accountId, state: 'miss' });
       },
     });

@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { BlogTables } from './blog-tables.js';
 import type { MembershipsTable, SessionsTable, SignInFailuresTable, UsersTable } from './user-tables.js';
+import type { WebhookTables } from './webhook-tables.js';
 
 // Row shapes of every table, as Kysely sees them. Timestamps are ISO 8601 strings with
 // microseconds (they sort as text); booleans are 0/1 on both databases.
@@ -121,7 +122,18 @@ export interface ContentChangesTable {
   tags: string;
 }
 
-export interface Database extends BlogTables {
+/** One committed step of an import into an account (migration 006). */
+export interface ImportProgressTable {
+  account_id: number;
+  /** What is imported: `archive:<sha256>` or `butter:<base URL>`. */
+  source: string;
+  step: string;
+  done: string;
+  /** What the step produced that a resumed run needs (a downloaded file's name, an item's new id). */
+  detail: Generated<string>;
+}
+
+export interface Database extends BlogTables, WebhookTables {
   accounts: AccountsTable;
   tokens: TokensTable;
   locales: LocalesTable;
@@ -133,6 +145,7 @@ export interface Database extends BlogTables {
   search_docs: SearchDocsTable;
   api_usage: UsageTable;
   content_changes: ContentChangesTable;
+  import_progress: ImportProgressTable;
   users: UsersTable;
   memberships: MembershipsTable;
   sessions: SessionsTable;

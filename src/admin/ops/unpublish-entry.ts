@@ -5,6 +5,7 @@ import type { AccountSchema, ContentType } from '../../content/account-schema.js
 import { deleteDerived } from '../../content/write/save-version.js';
 import { errors } from '../../http/errors.js';
 import type { Database } from '../../store/tables.js';
+import { enqueueEntryEvents } from '../../webhooks/entry-events.js';
 
 /**
  * Takes a page or item off the air, in one locale or (locale null) in all: its published
@@ -29,6 +30,7 @@ export async function unpublishEntry(
     for (const l of locales) await deleteDerived(trx, entry.id, l, 'published');
     await trx.deleteFrom('entry_versions').where('entry_id', '=', entry.id).where('channel', '=', 'published').where('locale', 'in', locales).execute();
     await trx.updateTable('entry_versions').set({ status: 'draft', published: null }).where('entry_id', '=', entry.id).where('channel', '=', 'latest').where('locale', 'in', locales).execute();
+    await enqueueEntryEvents(trx, schema, 'unpublish', locales.map((l) => ({ type, entryId: entry.id, locale: l })));
     await recordChange(trx, schema.accountId, entryTags(type, entry.id, [entry.slug]));
   });
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../http/context.js';
 import { defineRoutes } from '../../http/define-routes.js';
+import { blogCached } from '../blog/blog-cached.js';
 import { createPost } from './create.js';
 import { deletePostEndpoint } from './delete.js';
 import { listPostsEndpoint } from './list.js';
@@ -10,8 +11,8 @@ import { updatePost } from './update.js';
 
 /** The posts endpoints; `search` is a static path, so no post may be slugged `search`. */
 export function registerPosts(app: FastifyInstance, ctx: AppContext): void {
-  defineRoutes(app, ctx, '/v2/posts/', { GET: listPostsEndpoint, POST: createPost });
-  defineRoutes(app, ctx, '/v2/posts/search/', { GET: searchPostsEndpoint });
-  defineRoutes(app, ctx, '/v2/search/', { GET: searchPostsEndpoint });
-  defineRoutes(app, ctx, '/v2/posts/:slug/', { GET: retrievePost, PATCH: updatePost, PUT: updatePost, DELETE: deletePostEndpoint });
+  defineRoutes(app, ctx, '/v2/posts/', { GET: blogCached(listPostsEndpoint), POST: createPost });
+  defineRoutes(app, ctx, '/v2/posts/search/', { GET: blogCached(searchPostsEndpoint) });
+  defineRoutes(app, ctx, '/v2/search/', { GET: blogCached(searchPostsEndpoint) });
+  defineRoutes(app, ctx, '/v2/posts/:slug/', { GET: blogCached(retrievePost), PATCH: updatePost, PUT: updatePost, DELETE: deletePostEndpoint });
 }

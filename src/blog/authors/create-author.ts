@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { recordChange } from '../../cache/content-changes.js';
+import { BLOG_TAG } from '../blog-tag.js';
 import { PAGE_SLUG } from '../../content/write/find-entry.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import type { Database } from '../../store/tables.js';
@@ -42,7 +44,9 @@ export async function createAuthor(db: Kysely<Database>, accountId: number, inpu
   if (input.slug !== undefined && slugs.has(input.slug)) throw new AuthorInputError(`An author with slug "${input.slug}" already exists in this account`);
   const slug = input.slug ?? freeSlug(slugify(`${firstName} ${input.lastName}`.slice(0, 190), 'author'), slugs);
   try {
-    return await db
+    // With its cache change in one transaction: cached author lists show the new author at once.
+    return await db.transaction().execute(async (trx) => {
+      const row = await trx
       .insertInto('authors')
       .values({
         account_id: accountId, slug, first_name: firstName, last_name: input.lastName.trim(), email,
@@ -52,6 +56,9 @@ export async function createAuthor(db: Kysely<Database>, accountId: number, inpu
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+      await recordChange(trx, accountId, [BLOG_TAG]);
+      return row;
+    });
   } catch (error) {
     // Another process created the same slug or email between the check and the insert.
     if (isUniqueViolation(error)) throw new AuthorInputError(`An author with slug "${slug}" or email "${email}" already exists in this account`);

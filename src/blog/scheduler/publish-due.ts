@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { recordChange } from '../../cache/content-changes.js';
 import type { Database } from '../../store/tables.js';
 import { BLOG_TAG } from '../blog-tag.js';
+import { enqueueScheduledPublished } from '../../webhooks/post-events.js';
 
 /**
  * Makes every scheduled post whose time has come published for good: status `published`,
@@ -11,7 +12,8 @@ import { BLOG_TAG } from '../blog-tag.js';
  *
  * No transaction: each statement is atomic, and a pass never holds locks across statements
  * (SQLite connections in one process would stall each other). The change is recorded for the
- * caches first, per account; a crash before the UPDATE leaves only a harmless extra record.
+ * caches first, per account; a crash before the UPDATE leaves only a harmless extra record, one
+ * between the UPDATE and the webhook deliveries loses those post.published events.
  */
 export async function publishDuePosts(db: Kysely<Database>, now: string): Promise<number[]> {
   const accounts = await db
@@ -31,5 +33,8 @@ export async function publishDuePosts(db: Kysely<Database>, now: string): Promis
     .where('scheduled', '<=', now)
     .returning('post_id')
     .execute();
-  return [...new Set(rows.map((r) => r.post_id))].sort((a, b) => a - b);
+  const ids = [...new Set(rows.map((r) => r.post_id))].sort((a, b) => a - b);
+  // Only the caller whose UPDATE published a post reports it (post.published), so never twice.
+  await enqueueScheduledPublished(db, ids);
+  return ids;
 }

@@ -3,6 +3,7 @@ import { recordChange } from '../../cache/content-changes.js';
 import { errors } from '../../http/errors.js';
 import type { Database } from '../../store/tables.js';
 import { BLOG_TAG } from '../blog-tag.js';
+import { enqueuePostDelete } from '../../webhooks/post-events.js';
 
 /**
  * Deletes a post with its versions, categories and tags links and search documents (they go
@@ -11,6 +12,7 @@ import { BLOG_TAG } from '../blog-tag.js';
 export async function deletePost(db: Kysely<Database>, accountId: number, slug: string): Promise<void> {
   if (slug.includes('\u0000')) throw errors.postNotFound();
   await db.transaction().execute(async (trx) => {
+    await enqueuePostDelete(trx, accountId, slug);
     const gone = await trx.deleteFrom('posts').where('account_id', '=', accountId).where('slug', '=', slug).executeTakeFirst();
     if (Number(gone.numDeletedRows) === 0) throw errors.postNotFound();
     await recordChange(trx, accountId, [BLOG_TAG]);

@@ -13,6 +13,7 @@ import { planStatus, type VersionRow } from './plan-status.js';
 import type { PostInput } from './post-input.js';
 import { postMessages as m } from './post-messages.js';
 import { deletePostVersion, savePostVersion } from './save-post-version.js';
+import { enqueuePostEvents } from '../../webhooks/post-events.js';
 
 /** A post write: a new post, or a change to the post addressed by `slug`. */
 export interface PostWrite {
@@ -93,6 +94,8 @@ export async function writePost(db: Kysely<Database>, w: PostWrite, options: Pos
       };
       if (plan.unschedule) await deletePostVersion(trx, postId, 'published');
       for (const channel of plan.channels) await savePostVersion(trx, postId, channel, version);
+      // A scheduled post is not live yet: a draft to receivers until the scheduler publishes it.
+      await enqueuePostEvents(trx, w.accountId, plan.status === 'published' ? 'post.published' : 'post.draft', [postId]);
       await recordChange(trx, w.accountId, [BLOG_TAG]);
       return { id: postId };
     });

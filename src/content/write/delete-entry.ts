@@ -4,6 +4,7 @@ import type { Database } from '../../store/tables.js';
 import type { AccountSchema, ContentType } from '../account-schema.js';
 import { recordChange } from '../../cache/content-changes.js';
 import { entryTags } from '../../cache/tags.js';
+import { enqueueEntryEvents } from '../../webhooks/entry-events.js';
 
 /**
  * Deletes a page (by slug) or an item (by id) with all its versions. Refused with the
@@ -34,6 +35,7 @@ export async function deleteEntry(
         .execute();
       if (referrers.length) throw errors.referenced(referrers.map((r) => label(schema, r)).join(', '));
     }
+    await enqueueEntryEvents(trx, schema, 'delete', [{ type, entryId: found.id, locale: null }]);
     await trx.deleteFrom('entries').where('id', '=', found.id).execute();
     await recordChange(trx, schema.accountId, entryTags(type, found.id, [found.slug]));
   });

@@ -13,6 +13,7 @@ import { propagateShared } from './propagate-shared.js';
 import { resolveReferences } from './resolve-references.js';
 import { saveVersion } from './save-version.js';
 import { validateFields, type FieldsMode, type Validation } from './validate-fields.js';
+import { enqueueEntryEvents } from '../../webhooks/entry-events.js';
 
 export interface EntryWrite extends EntryTarget {
   /** Page name (`title` on the wire); kept when absent. */
@@ -77,6 +78,7 @@ export async function writeEntries(db: Kysely<Database>, schema: AccountSchema, 
           await writeLocale(trx, schema, w, ids[i]!, locale, localeValues, now);
         }
       }
+      await enqueueEntryEvents(trx, schema, 'write', writes.flatMap((w, i) => Object.keys(values[i]!).map((locale) => ({ type: w.type, entryId: ids[i]!, locale }))));
       await recordChange(trx, schema.accountId, writes.flatMap((w, i) => entryTags(w.type, ids[i]!, [w.slug, w.newSlug])));
       return ids.map((id) => ({ id: id! }));
     });
@@ -113,7 +115,7 @@ async function writeLocale(trx: Transaction<Database>, schema: AccountSchema, w:
   const status = w.status ?? latest?.status ?? other?.status ?? 'draft';
   const stamp = isoMicro(now);
   const slug = await trx.selectFrom('entries').select('slug').where('id', '=', entryId).executeTakeFirstOrThrow();
-  const base = { entryId, slug: slug.slug, locale, name: w.name ?? latest?.name ?? slug.slug ?? '', values, updated: stamp };
+  const base = { entryId, slug: slug.slug, locale, name: w.name ?? latest?.name ?? other?.name ?? slug.slug ?? '', values, updated: stamp };
   const channels = status === 'published' ? (['published', 'latest'] as const) : (['latest'] as const);
   const publishedAt = status === 'published' ? (published?.published ?? stamp) : (published?.published ?? null);
   for (const channel of channels) await saveVersion(trx, schema, w.type, { ...base, channel, status, published: publishedAt });
@@ -121,11 +123,11 @@ async function writeLocale(trx: Transaction<Database>, schema: AccountSchema, w:
 }
 
 
-/** The status and `localized: false` values of an entry's newest version in another locale. */
+/** The status, name and `localized: false` values of an entry's newest version in another locale. */
 async function otherLocale(trx: Transaction<Database>, w: EntryWrite, entryId: number, locale: string) {
-  const other = await trx.selectFrom('entry_versions').select(['fields', 'status']).where('entry_id', '=', entryId).where('channel', '=', 'latest').where('locale', '!=', locale).limit(1).executeTakeFirst();
+  const other = await trx.selectFrom('entry_versions').select(['fields', 'status', 'name']).where('entry_id', '=', entryId).where('channel', '=', 'latest').where('locale', '!=', locale).limit(1).executeTakeFirst();
   if (!other) return null;
   const values = JSON.parse(other.fields) as Record<string, unknown>;
   const shared = Object.fromEntries(Object.entries(w.type.fields).filter(([key, f]) => f.localized === false && key in values).map(([key]) => [key, values[key]]));
-  return { status: other.status, shared };
+  return { status: other.status, name: other.name, shared };
 }

@@ -35,4 +35,10 @@ export interface Dialect {
    * which posts a reader may see is decided in one place.
    */
   postMatches(terms: string[]): RawBuilder<PostMatch>;
+  /**
+   * What ends a SELECT of rows about to be claimed: PostgreSQL's `for update skip locked`, so
+   * concurrent claimers pass over each other's rows instead of waiting; nothing on SQLite, whose
+   * single writer already serializes the claiming UPDATE.
+   */
+  skipLocked(): RawBuilder<unknown>;
 }

@@ -41,4 +41,8 @@ export const postgresDialect: Dialect = {
       ts_rank(s.tsv, to_tsquery('simple', ${query}))::float8 as rank
       from post_search s where s.tsv @@ to_tsquery('simple', ${query}))`;
   },
+
+  skipLocked() {
+    return sql`for update skip locked`;
+  },
 };

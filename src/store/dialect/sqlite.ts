@@ -54,4 +54,8 @@ export const sqliteDialect: Dialect = {
     return sql<PostMatch>`(select s.post_id as post_id, s.channel as channel, -bm25(post_search_fts, 10.0, 4.0, 1.0) as rank
       from post_search_fts join post_search s on s.rowid = post_search_fts.rowid where post_search_fts match ${match})`;
   },
+
+  skipLocked() {
+    return sql``;
+  },
 };

@@ -1,0 +1,116 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, accountPath, setCsrfToken } from './api';
+import { AccountContext } from './context';
+import { Link, navigate, useRoute } from './router';
+import type { Account, Session } from './types';
+import { ErrorNotice, Loading } from './ui';
+import { SignIn } from './screens/sign-in';
+import { Routes } from './routes';
+
+const NAV: { to: string; label: string }[] = [
+  { to: '/pages', label: 'Pages' },
+  { to: '/collections', label: 'Collections' },
+  { to: '/content-types', label: 'Content Types' },
+  { to: '/settings/tokens', label: 'API Tokens' },
+  { to: '/settings/localization', label: 'Localization' },
+  { to: '/usage', label: 'Usage & plan' },
+];
+
+/** The dashboard: sign-in, then the account's screens. */
+export function App() {
+  const [session, setSession] = useState<Session | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const loadSession = useCallback(() => {
+    api<{ data: Session }>('GET', '/session').then(
+      ({ data }) => {
+        setCsrfToken(data.csrf_token);
+        setSession(data);
+      },
+      setError,
+    );
+  }, []);
+  useEffect(() => {
+    loadSession();
+    window.addEventListener('ghee:signed-out', loadSession);
+    return () => window.removeEventListener('ghee:signed-out', loadSession);
+  }, [loadSession]);
+
+  if (error) return <main className="center"><ErrorNotice error={error} /></main>;
+  if (!session) return <main className="center"><Loading what="the dashboard" /></main>;
+  if (!session.user) return <SignIn onSignedIn={(s) => { setCsrfToken(s.csrf_token); setSession(s); }} />;
+  return <SignedIn session={session} onSignedOut={loadSession} />;
+}
+
+function SignedIn({ session, onSignedOut }: { session: Session; onSignedOut: () => void }) {
+  const { path } = useRoute();
+  const [accountId, setAccountId] = useState(() => Number(localStorage.getItem('ghee.account')) || session.memberships[0]?.account.id || 0);
+  const [account, setAccount] = useState<Account | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const valid = session.memberships.some((m) => m.account.id === accountId) ? accountId : session.memberships[0]?.account.id ?? 0;
+
+  const refresh = useCallback(() => {
+    if (!valid) return;
+    api<{ data: Account }>('GET', accountPath(valid, '')).then(({ data }) => setAccount(data), setError);
+  }, [valid]);
+  useEffect(refresh, [refresh]);
+  useEffect(() => setMenuOpen(false), [path]);
+  useEffect(() => {
+    document.title = `${NAV.find((n) => path.startsWith(n.to))?.label ?? 'Dashboard'} · Ghee`;
+  }, [path]);
+
+  const signOut = async () => {
+    await api('POST', '/sign-out').catch(() => undefined);
+    navigate('/', true);
+    onSignedOut();
+  };
+
+  return (
+    <div className="shell">
+      <a className="skip" href="#main">Skip to content</a>
+      <header className="topbar">
+        <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="nav" onClick={() => setMenuOpen(!menuOpen)}>
+          Menu
+        </button>
+        <Link to="/pages" className="brand">Ghee</Link>
+        {session.memberships.length > 1 ? (
+          <label className="account-pick">
+            <span className="visually-hidden">Account</span>
+            <select value={valid} onChange={(e) => { localStorage.setItem('ghee.account', e.target.value); setAccountId(Number(e.target.value)); setAccount(null); }}>
+              {session.memberships.map((m) => <option key={m.account.id} value={m.account.id}>{m.account.name}</option>)}
+            </select>
+          </label>
+        ) : (
+          <span className="account-name">{session.memberships[0]?.account.name}</span>
+        )}
+        <span className="user">
+          <span className="user-email">{session.user!.email}</span>
+          {account && <span className="badge">{account.role}</span>}
+          <button type="button" onClick={signOut}>Sign out</button>
+        </span>
+      </header>
+      <nav id="nav" className={menuOpen ? 'nav open' : 'nav'} aria-label="Main">
+        <ul>
+          {NAV.map((n) => (
+            <li key={n.to}>
+              <Link to={n.to} aria-current={path.startsWith(n.to) ? 'page' : undefined}>{n.label}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="content" tabIndex={-1}>
+        {!valid ? (
+          <p>You are not a member of any account yet. Ask an owner to add you (<code>ghee user create</code>).</p>
+        ) : error ? (
+          <ErrorNotice error={error} />
+        ) : !account ? (
+          <Loading what="the account" />
+        ) : (
+          <AccountContext.Provider value={{ account, refresh }}>
+            <Routes path={path} />
+          </AccountContext.Provider>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { useEffect } from 'react';
+import { navigate, useRoute } from './router';
+import { ContentTypes } from './screens/content-types';
+import { Collections } from './screens/collections';
+import { ItemEdit } from './screens/item-edit';
+import { Localization } from './screens/localization';
+import { PageEdit } from './screens/page-edit';
+import { PagesList } from './screens/pages-list';
+import { Tokens } from './screens/tokens';
+import { UsagePlan } from './screens/usage';
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, true), [to]);
+  return null;
+}
+
+/** Picks the screen for a dashboard path. */
+export function Routes({ path }: { path: string }) {
+  const { query } = useRoute();
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const [a, b, c] = parts;
+  if (a === 'pages' && b === 'new') return <PageEdit key="new" isNew typeKey={query.get('type') ?? ''} slug="" />;
+  if (a === 'pages' && b && c) return <PageEdit key={`${b}/${c}`} typeKey={b} slug={c} />;
+  if (a === 'pages') return <PagesList />;
+  if (a === 'collections' && b && c === 'new') return <ItemEdit key={`${b}/new`} collection={b} id={null} />;
+  if (a === 'collections' && b && c) return <ItemEdit key={`${b}/${c}`} collection={b} id={Number(c)} />;
+  if (a === 'collections') return <Collections collection={b ?? null} />;
+  if (a === 'content-types') return <ContentTypes />;
+  if (a === 'settings' && b === 'tokens') return <Tokens />;
+  if (a === 'settings' && b === 'localization') return <Localization />;
+  if (a === 'usage') return <UsagePlan />;
+  if (!a || a === 'settings') return <Redirect to={a === 'settings' ? '/settings/tokens' : '/pages'} />;
+  return (
+    <section>
+      <h1>Not found</h1>
+      <p>There is no screen at this address. Use the menu to go on.</p>
+    </section>
+  );
+}

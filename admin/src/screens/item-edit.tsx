@@ -1,0 +1,106 @@
+import { useEffect, useState } from 'react';
+import { api, accountPath, ApiError, qs } from '../api';
+import { EntryFields, ErrorSummary, fieldErrorsOf } from '../components/entry-form';
+import { LocaleTabs } from '../components/locale-tabs';
+import { useAccount } from '../context';
+import { Link, navigate, useRoute } from '../router';
+import { emptyFields, loadSchema } from '../schema';
+import { can, type Entry, type SchemaDoc } from '../types';
+import { Confirm, ErrorNotice, Loading, Notice, ReadOnlyNote, useLoad } from '../ui';
+
+/** Edits one collection item in one locale, or creates one. */
+export function ItemEdit({ collection, id }: { collection: string; id: number | null }) {
+  const { account } = useAccount();
+  const { query } = useRoute();
+  const locale = query.get('locale') || account.locales.find((l) => l.default)?.slug || '';
+  const readOnly = !can(account.role, 'editor');
+  const schema = useLoad<SchemaDoc>(() => loadSchema(account.id), [account.id]);
+  const base = `/items/${encodeURIComponent(collection)}`;
+  const entry = useLoad<Entry | null>(
+    () => (id === null ? Promise.resolve(null) : api<{ data: Entry }>('GET', accountPath(account.id, `${base}/${id}${qs({ locale })}`)).then((r) => r.data)),
+    [account.id, collection, id, locale],
+  );
+  const [values, setValues] = useState<Record<string, unknown>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const def = schema.data?.collections[collection];
+  useEffect(() => {
+    if (entry.data) setValues(entry.data.fields);
+    else if (id === null && def && schema.data) setValues(emptyFields(def.fields, schema.data));
+  }, [entry.data, def, id, schema.data]);
+
+  if (schema.loading || entry.loading) return <Loading what="the item" />;
+  if (schema.error || entry.error) return <ErrorNotice error={schema.error ?? entry.error} />;
+  if (!def) return <ErrorNotice error={new Error(`There is no collection "${collection}". Check the key under Content Types › Collections.`)} />;
+
+  const save = async (status: 'draft' | 'published') => {
+    setBusy(true);
+    setError(null);
+    setSaved('');
+    try {
+      if (id === null) {
+        const { data } = await api<{ data: Entry }>('POST', accountPath(account.id, `${base}${qs({ locale })}`), { status, fields: values });
+        navigate(`/collections/${encodeURIComponent(collection)}/${data.id}${qs({ locale })}`, true);
+        return;
+      }
+      const { data } = await api<{ data: Entry }>('PUT', accountPath(account.id, `${base}/${id}${qs({ locale })}`), { status, fields: values });
+      entry.setData(data);
+      setSaved(status === 'published' ? 'Published.' : 'Draft saved.');
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const unpublish = async () => {
+    try {
+      const { data } = await api<{ data: Entry }>('POST', accountPath(account.id, `${base}/${id}/unpublish${qs({ locale })}`));
+      entry.setData(data);
+      setSaved('Unpublished.');
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const remove = async () => {
+    setDeleting(false);
+    try {
+      await api('DELETE', accountPath(account.id, `${base}/${id}`));
+      navigate(`/collections/${encodeURIComponent(collection)}`, true);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const errors = fieldErrorsOf(error, locale);
+  const e = entry.data;
+  return (
+    <section>
+      <p className="crumbs"><Link to={`/collections/${encodeURIComponent(collection)}`}>{def.name ?? collection}</Link> › {id === null ? 'New item' : `Item #${id}`}</p>
+      <div className="heading-row">
+        <h1>{id === null ? `New ${def.name ?? collection} item` : `${def.name ?? collection} #${id}`}</h1>
+        {e && <span className={`badge status-${e.status ?? 'none'}`}>{e.status ?? `not written in ${locale} yet`}</span>}
+      </div>
+      {readOnly && <ReadOnlyNote role={account.role} />}
+      {id !== null && <LocaleTabs locales={account.locales} current={locale} to={(l) => `/collections/${encodeURIComponent(collection)}/${id}?locale=${l}`} has={e?.locales ?? []} />}
+      {saved && !error && <Notice kind="ok">{saved}</Notice>}
+      {error instanceof ApiError && Object.keys(error.fields).length ? <ErrorSummary errors={errors} /> : <ErrorNotice error={error} />}
+      <form className="editor" onSubmit={(ev) => { ev.preventDefault(); void save('draft'); }} noValidate>
+        <EntryFields fields={def.fields} values={values} onChange={setValues} errors={errors} schema={schema.data!} locale={locale} readOnly={readOnly} />
+        {!readOnly && (
+          <div className="actions sticky">
+            <button type="submit" disabled={busy}>Save draft</button>
+            <button type="button" className="primary" disabled={busy} onClick={() => void save('published')}>Publish</button>
+            {e?.published && <button type="button" onClick={() => void unpublish()}>Unpublish</button>}
+            {id !== null && <button type="button" className="danger" onClick={() => setDeleting(true)}>Delete</button>}
+          </div>
+        )}
+      </form>
+      {deleting && (
+        <Confirm title="Delete this item?" confirmLabel="Delete item" danger onCancel={() => setDeleting(false)} onConfirm={() => void remove()}>
+          <p>Item #{id} is deleted in every locale. This cannot be undone.</p>
+        </Confirm>
+      )}
+    </section>
+  );
+}

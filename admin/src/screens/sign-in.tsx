@@ -1,0 +1,45 @@
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../api';
+import type { Session } from '../types';
+import { ErrorNotice } from '../ui';
+
+/** The sign-in form (email and password; the first owner's are printed by `ghee start`). */
+export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const { data } = await api<{ data: Session }>('POST', '/sign-in', { email, password });
+      onSignedIn(data);
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  };
+  const fields = error instanceof ApiError ? error.fields : {};
+  return (
+    <main className="center">
+      <form className="card sign-in" onSubmit={submit} noValidate aria-labelledby="sign-in-title">
+        <h1 id="sign-in-title">Sign in to Ghee</h1>
+        <ErrorNotice error={error} />
+        <div className="field">
+          <label htmlFor="email">Email</label>
+          <input id="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={!!fields.email} aria-describedby={fields.email ? 'email-error' : undefined} />
+          {fields.email && <p className="field-error" id="email-error">{fields.email.join(' ')}</p>}
+        </div>
+        <div className="field">
+          <label htmlFor="password">Password</label>
+          <input id="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={!!fields.password} aria-describedby={fields.password ? 'password-error' : undefined} />
+          {fields.password && <p className="field-error" id="password-error">{fields.password.join(' ')}</p>}
+        </div>
+        <button type="submit" className="primary" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
+        <p className="hint">The first start of Ghee prints the demo owner's email and password.</p>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { AccountInputError, resolveAccount } from '../accounts/accounts.js';
+import type { Store } from '../store/database.js';
+import { ArchiveError, writeArchive } from '../transfer/archive-io.js';
+import { exportAccount } from '../transfer/export-account.js';
+import { integer } from './account-command.js';
+import { CliError, parseFlags, usage, type CliIo } from './io.js';
+
+const USAGE = 'ghee export [--account ID] [--out FILE.tar.gz|DIR] [--json]';
+
+/**
+ * `ghee export`: the whole account (schema, pages, items, posts, authors, categories, tags, every
+ * locale, published and draft versions, media) as one archive, a `.tar.gz` or a directory.
+ */
+export async function exportCommand(args: string[], io: CliIo, store: Store): Promise<number> {
+  const { values, positionals } = parseFlags(args, { account: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } }, USAGE);
+  if (positionals.length) throw usage(USAGE);
+  let account;
+  try {
+    account = await resolveAccount(store.db, values.account === undefined ? undefined : integer(values.account, '--account'));
+  } catch (error) {
+    if (error instanceof AccountInputError) throw new CliError(error.message);
+    throw error;
+  }
+  const out = values.out ?? `ghee-${account.slug}-${new Date().toISOString().slice(0, 10)}.tar.gz`;
+  const result = await exportAccount(store.db, account.id, io.config.mediaDir);
+  for (const name of result.missingMedia) io.err(`warning: media/${name} is used by the content but missing from ${io.config.mediaDir}; left out`);
+  try {
+    await writeArchive(out, result.files);
+  } catch (error) {
+    if (error instanceof ArchiveError) throw new CliError(error.message);
+    throw error;
+  }
+  const counts = result.manifest.counts;
+  if (values.json) io.out(JSON.stringify({ account: account.id, path: path.resolve(out), counts, missing_media: result.missingMedia }));
+  else io.out(`exported account ${account.id} to ${out}: ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}`);
+  return 0;
+}

@@ -1,0 +1,84 @@
+import type { Transaction } from 'kysely';
+import { recordChange } from '../cache/content-changes.js';
+import { entryTags } from '../cache/tags.js';
+import type { AccountSchema, ContentType } from '../content/account-schema.js';
+import { saveVersion } from '../content/write/save-version.js';
+import type { DialectName } from '../store/dialect/dialect.js';
+import { syncIdSequence } from '../store/sync-id-sequence.js';
+import type { Database } from '../store/tables.js';
+import { isoMicro } from '../time.js';
+import { entryFields } from './entry-fields.js';
+import type { ApiObject, SourceEntry } from './read-source.js';
+import { toStored, type Lookups, type Unresolved } from './to-stored.js';
+
+/** The entry ids made so far: pages by `<kind>:<type key>\0<slug>`, items by `<collection>\0<source id>`. */
+export interface EntryIds {
+  pages: Map<string, number>;
+  items: Map<string, number>;
+}
+
+/** Lookups over the ids made so far and the media downloaded. */
+export function lookupsOf(ids: EntryIds, media: Map<string, string>): Lookups {
+  return {
+    media: (url) => media.get(url) || undefined,
+    page: (type, slug) => ids.pages.get(`page_type:${type}\u0000${slug}`),
+    item: (key, id) => ids.items.get(`${key}\u0000${id}`),
+  };
+}
+
+/**
+ * Creates the entries of one content type (pass one) in the caller's transaction: an item keeps
+ * its source id where the install has it free, a page its slug; an entry the account already has
+ * is left alone. Every version read is stored with the source's timestamps, references resolved
+ * as far as their targets exist. Returns the entries created.
+ */
+export async function createEntries(trx: Transaction<Database>, dialect: DialectName, schema: AccountSchema, type: ContentType, entries: SourceEntry[], ids: EntryIds, lookups: Lookups, now: Date): Promise<{ entry: SourceEntry; id: number }[]> {
+  const made: { entry: SourceEntry; id: number }[] = [];
+  for (const entry of entries) {
+    const isItem = type.kind === 'collection';
+    const key = isItem ? `${type.key}\u0000${entry.sourceId}` : `${type.kind}:${type.key}\u0000${entry.slug}`;
+    if ((isItem ? ids.items : ids.pages).has(key)) continue;
+    const free = isItem && entry.sourceId !== null && !(await trx.selectFrom('entries').select('id').where('id', '=', entry.sourceId).executeTakeFirst());
+    if (!free) await syncIdSequence(trx, dialect, 'entries');
+    const row = await trx
+      .insertInto('entries')
+      .values({ ...(free && { id: entry.sourceId! }), account_id: schema.accountId, type_id: type.id, slug: isItem ? null : entry.slug, created: createdOf(entry, now) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    (isItem ? ids.items : ids.pages).set(key, row.id);
+    made.push({ entry, id: row.id });
+  }
+  await syncIdSequence(trx, dialect, 'entries');
+  for (const { entry, id } of made) await saveVersions(trx, schema, type, entry, id, lookups, now, { count: 0 });
+  if (made.length) await recordChange(trx, schema.accountId, made.flatMap(({ entry, id }) => entryTags(type, id, [entry.slug])));
+  return made;
+}
+
+/** Stores every version of an entry read from the source; counts references still unresolved. */
+export async function saveVersions(trx: Transaction<Database>, schema: AccountSchema, type: ContentType, entry: SourceEntry, id: number, lookups: Lookups, now: Date, unresolved: Unresolved): Promise<void> {
+  const stamp = isoMicro(now);
+  for (const [locale, channels] of entry.locales) {
+    for (const channel of ['published', 'latest'] as const) {
+      const obj = channels[channel];
+      if (!obj) continue;
+      const values = toStored(type.fields, entryFields(type.kind, obj), schema, lookups, unresolved);
+      await saveVersion(trx, schema, type, {
+        entryId: id, slug: entry.slug, locale, channel, status: statusOf(type, channel, channels), name: typeof obj.name === 'string' ? obj.name : entry.slug ?? '',
+        values, updated: typeof obj.updated === 'string' ? obj.updated : stamp, published: typeof obj.published === 'string' ? obj.published : channels.published ? stamp : null,
+      });
+    }
+  }
+}
+
+/** Pages say their status; an item is a draft when only preview shows it, or shows it changed. */
+function statusOf(type: ContentType, channel: 'published' | 'latest', channels: { published?: ApiObject; latest?: ApiObject }): 'draft' | 'published' {
+  if (channel === 'published') return 'published';
+  const latest = channels.latest!;
+  if (type.kind !== 'collection') return latest.status === 'published' ? 'published' : 'draft';
+  return channels.published && JSON.stringify(channels.published) === JSON.stringify(latest) ? 'published' : 'draft';
+}
+
+function createdOf(entry: SourceEntry, now: Date): string {
+  const stamps = [...entry.locales.values()].flatMap((c) => [c.published, c.latest]).flatMap((o) => [o?.published, o?.updated]).filter((s): s is string => typeof s === 'string');
+  return stamps.sort()[0] ?? isoMicro(now);
+}

@@ -1,0 +1,110 @@
+// The files of a Ghee archive (`ghee export`), as TypeScript types. Every JSON file is written by
+// `archiveJson`, with its arrays in a stable order (entries by id, the rest by slug), so an
+// export of the same content gives the same bytes; only `exported_at` in the manifest differs.
+import type { PostChannel, PostStatus } from '../store/blog-tables.js';
+
+export const ARCHIVE_FORMAT = 'ghee-archive';
+export const ARCHIVE_VERSION = 1;
+
+/** The steps of an import, in the order they run; each commits on its own. */
+export const IMPORT_STEPS = ['media', 'schema', 'terms', 'entries', 'posts'] as const;
+export type ImportStep = (typeof IMPORT_STEPS)[number];
+
+/** `manifest.json`: what the archive holds, and the sha256 of every other file in it. */
+export interface Manifest {
+  format: typeof ARCHIVE_FORMAT;
+  version: number;
+  exported_at: string;
+  counts: Record<string, number>;
+  files: Record<string, string>;
+}
+
+/** One version of an entry, as stored: references are entry ids, media `/media/<name>`. */
+export interface ArchivedVersion {
+  locale: string;
+  channel: 'published' | 'latest';
+  status: 'draft' | 'published';
+  name: string;
+  fields: unknown;
+  updated: string;
+  published: string | null;
+}
+
+/** A page or collection item (`entries.json`); `type` is `<kind>:<key>`, e.g. `collection:brands`. */
+export interface ArchivedEntry {
+  id: number;
+  type: string;
+  slug: string | null;
+  created: string;
+  versions: ArchivedVersion[];
+}
+
+/** An author (`authors.json`); the default one becomes the importing account's owner. */
+export interface ArchivedAuthor {
+  slug: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  bio: string;
+  title: string;
+  linkedin_url: string;
+  facebook_url: string;
+  instagram_url: string;
+  pinterest_url: string;
+  twitter_handle: string;
+  profile_image: string;
+  is_default: boolean;
+  created: string;
+}
+
+/** A category or tag (`categories.json`, `tags.json`). */
+export interface ArchivedTerm {
+  name: string;
+  slug: string;
+}
+
+/** One version of a post; author, categories and tags by slug. */
+export interface ArchivedPostVersion {
+  channel: PostChannel;
+  status: PostStatus;
+  author: string;
+  title: string;
+  body: string;
+  summary: string;
+  seo_title: string;
+  meta_description: string;
+  featured_image: string;
+  featured_image_alt: string;
+  updated: string;
+  published: string | null;
+  scheduled: string | null;
+  categories: string[];
+  tags: string[];
+}
+
+/** A post (`posts.json`). */
+export interface ArchivedPost {
+  slug: string;
+  created: string;
+  versions: ArchivedPostVersion[];
+}
+
+/** The content of an archive besides its manifest and media. */
+export interface ArchiveContent {
+  schema: unknown;
+  entries: ArchivedEntry[];
+  authors: ArchivedAuthor[];
+  categories: ArchivedTerm[];
+  tags: ArchivedTerm[];
+  posts: ArchivedPost[];
+}
+
+/** How every JSON file of an archive is written: indented, one trailing newline. */
+export function archiveJson(value: unknown): Buffer {
+  return Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
+}
+
+/** Compares strings by code point, as the database orders slugs (never by the host's locale). */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,91 @@
+import { loadAccountSchema } from '../content/account-schema.js';
+import { applySchema } from '../content/schema/apply-schema.js';
+import { MediaStore } from '../media/media-store.js';
+import { typeOfName } from '../media/media-types.js';
+import type { Store } from '../store/database.js';
+import { countAccountContent, holdsContent } from './account-content.js';
+import { IMPORT_STEPS, type ImportStep } from './archive-format.js';
+import { ArchiveError } from './archive-io.js';
+import { sha256 } from './export-account.js';
+import { ImportProgress } from './import-progress.js';
+import type { ParsedArchive } from './parse-archive.js';
+import { restoreEntries } from './restore-entries.js';
+import { restorePosts } from './restore-posts.js';
+import { restoreAuthors, restoreTerms, type ConflictMode } from './restore-terms.js';
+
+export interface ImportOptions {
+  accountId: number;
+  /** How to treat content the account already has; without it, a non-empty account is refused. */
+  onConflict?: ConflictMode;
+  mediaDir: string;
+  /** Called after each step commits (progress lines; tests simulate an interruption here). */
+  afterStep?: (step: ImportStep, status: 'done' | 'already done') => void | Promise<void>;
+}
+
+/** An import refused before it changed anything (non-empty account without `--on-conflict`). */
+export class ImportRefused extends Error {}
+
+/**
+ * Restores an archive into an account, one transaction per kind of content (media files, schema,
+ * authors with categories and tags, entries, posts), each recorded as done with its writes. Run
+ * again after an interruption, it skips the steps already committed; run on a finished import,
+ * it changes nothing.
+ */
+export async function importArchive(store: Store, archive: ParsedArchive, options: ImportOptions): Promise<{ steps: Record<string, string> }> {
+  const { accountId } = options;
+  const progress = new ImportProgress(store.db, accountId, archive.source);
+  const done = await progress.done();
+  if (done.size === 0 && !options.onConflict) {
+    const counts = await countAccountContent(store.db, accountId);
+    if (holdsContent(counts)) {
+      const held = Object.entries(counts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ');
+      throw new ImportRefused(`Account ${accountId} is not empty (${held}); run again with --on-conflict skip or --on-conflict replace`);
+    }
+  }
+  // Without --on-conflict the account was empty, so the archive's owner becomes the account's.
+  const mode: ConflictMode = options.onConflict ?? 'skip';
+  const takeOverDefault = options.onConflict !== 'skip';
+  const { content } = archive;
+  const steps: Record<string, string> = {};
+  for (const step of IMPORT_STEPS) {
+    if (done.has(step)) {
+      steps[step] = 'already done';
+      await options.afterStep?.(step, 'already done');
+      continue;
+    }
+    if (step === 'media') {
+      await restoreMedia(new MediaStore(options.mediaDir, ''), archive.media);
+      await progress.mark(step);
+    } else if (step === 'schema') {
+      await applySchema(store.db, accountId, content.schema, { allowDataLoss: false });
+      await progress.mark(step);
+    } else {
+      await store.db.transaction().execute(async (trx) => {
+        if (step === 'terms') {
+          await restoreAuthors(trx, accountId, content.authors, mode, takeOverDefault);
+          await restoreTerms(trx, 'categories', accountId, content.categories, mode);
+          await restoreTerms(trx, 'tags', accountId, content.tags, mode);
+        } else if (step === 'entries') {
+          const account = await trx.selectFrom('accounts').select('schema_version').where('id', '=', accountId).executeTakeFirstOrThrow();
+          const schema = await loadAccountSchema(trx, accountId, account.schema_version);
+          await restoreEntries(trx, store.dialect.name, schema, content.entries, mode);
+        } else {
+          await restorePosts(trx, accountId, content.posts, mode);
+        }
+        await progress.mark(step, trx);
+      });
+    }
+    steps[step] = 'done';
+    await options.afterStep?.(step, 'done');
+  }
+  return { steps };
+}
+
+/** Writes the archive's media files into the library (content-addressed, so a repeat is a no-op). */
+async function restoreMedia(library: MediaStore, media: Map<string, Buffer>): Promise<void> {
+  for (const [name, bytes] of media) {
+    const type = typeOfName(name);
+    if (!type || !name.startsWith(sha256(bytes))) throw new ArchiveError(`media/${name} is not a file Ghee could have stored`);
+    await library.save(bytes, type.ext, type.mime);
+  }
+}

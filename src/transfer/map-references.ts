@@ -1,0 +1,55 @@
+import type { AccountSchema } from '../content/account-schema.js';
+import { componentFields } from '../content/empty-value.js';
+import type { FieldDef, Fields } from '../content/schema/types.js';
+
+/** Maps an old entry id to the one to store, or null to drop the reference. */
+export type IdMap = (id: number) => number | null;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A copy of stored field values with every reference (top level, in components, repeater rows and
+ * picked components) passed through `map`. A dropped single reference becomes null, a dropped
+ * target leaves its `many` list. Values the schema does not describe are copied unchanged.
+ */
+export function mapReferences(fields: Fields, values: unknown, schema: AccountSchema, map: IdMap): unknown {
+  if (!isObject(values)) return values;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const field = fields[key];
+    out[key] = field ? mapValue(field, value, schema, map) : value;
+  }
+  return out;
+}
+
+function mapValue(field: FieldDef, value: unknown, schema: AccountSchema, map: IdMap): unknown {
+  switch (field.type) {
+    case 'reference':
+      if (Array.isArray(value)) return value.map((id) => (typeof id === 'number' ? map(id) : null)).filter((id) => id !== null);
+      return typeof value === 'number' ? map(value) : value;
+    case 'component':
+      return mapReferences(componentFields(schema, field.component), value, schema, map);
+    case 'repeater':
+      return Array.isArray(value) ? value.map((row) => mapReferences(field.fields ?? {}, row, schema, map)) : value;
+    case 'component_picker':
+      return Array.isArray(value)
+        ? value.map((item) => (isObject(item) && typeof item.type === 'string' ? { ...item, fields: mapReferences(componentFields(schema, item.type), item.fields, schema, map) } : item))
+        : value;
+    default:
+      return value;
+  }
+}
+
+const MEDIA_VALUE = /^\/media\/([0-9a-f]{64}\.[a-z0-9]+)$/;
+
+/** Adds to `into` the media file names (`<hash>.<ext>`) of every `/media/...` string in a value. */
+export function collectMediaNames(value: unknown, into: Set<string>): void {
+  if (typeof value === 'string') {
+    const match = MEDIA_VALUE.exec(value);
+    if (match) into.add(match[1]!);
+  } else if (Array.isArray(value)) {
+    for (const item of value) collectMediaNames(item, into);
+  } else if (isObject(value)) {
+    for (const item of Object.values(value)) collectMediaNames(item, into);
+  }
+}

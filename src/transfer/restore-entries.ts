@@ -1,0 +1,69 @@
+import type { Kysely, Transaction } from 'kysely';
+import { recordChange } from '../cache/content-changes.js';
+import { entryTags } from '../cache/tags.js';
+import type { AccountSchema, ContentType } from '../content/account-schema.js';
+import { deleteDerived, saveVersion } from '../content/write/save-version.js';
+import type { DialectName } from '../store/dialect/dialect.js';
+import { syncIdSequence } from '../store/sync-id-sequence.js';
+import type { Database } from '../store/tables.js';
+import type { ArchivedEntry } from './archive-format.js';
+import { mapReferences } from './map-references.js';
+import type { ConflictMode } from './restore-terms.js';
+
+/**
+ * Restores pages and collection items with all their versions, as they were stored (timestamps
+ * included), in the caller's transaction. An entry keeps its id where the install has it free
+ * (API.md section 8), else gets a new one; references are rewritten to the ids used. A page with
+ * the slug of one the account has (an item with an id it has) is kept or replaced per `mode`.
+ * Returns how many entries were written.
+ */
+export async function restoreEntries(trx: Transaction<Database>, dialect: DialectName, schema: AccountSchema, entries: ArchivedEntry[], mode: ConflictMode): Promise<number> {
+  const ids = new Map<number, number>();
+  const write: { entry: ArchivedEntry; type: ContentType; id: number; replace: boolean }[] = [];
+  for (const entry of entries) {
+    const type = schema.byKey.get(entry.type);
+    if (!type) throw new Error(`The archive's entry ${entry.id} is of type ${entry.type}, which the schema lacks`);
+    const existing = await findExisting(trx, schema.accountId, type, entry);
+    if (existing !== undefined) {
+      ids.set(entry.id, existing);
+      if (mode === 'replace') write.push({ entry, type, id: existing, replace: true });
+      continue;
+    }
+    const free = !(await trx.selectFrom('entries').select('id').where('id', '=', entry.id).executeTakeFirst());
+    // PostgreSQL's sequence knows nothing of the ids inserted explicitly before: move it past them.
+    if (!free) await syncIdSequence(trx, dialect, 'entries');
+    const row = await trx
+      .insertInto('entries')
+      .values({ ...(free && { id: entry.id }), account_id: schema.accountId, type_id: type.id, slug: entry.slug, created: entry.created })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.set(entry.id, row.id);
+    write.push({ entry, type, id: row.id, replace: false });
+  }
+  await syncIdSequence(trx, dialect, 'entries');
+  const map = (id: number) => ids.get(id) ?? null;
+  const tags: string[] = [];
+  for (const { entry, type, id, replace } of write) {
+    if (replace) await dropVersions(trx, id);
+    for (const v of entry.versions) {
+      const values = mapReferences(type.fields, v.fields, schema, map) as Record<string, unknown>;
+      await saveVersion(trx, schema, type, { entryId: id, slug: entry.slug, locale: v.locale, channel: v.channel, status: v.status, name: v.name, values, updated: v.updated, published: v.published });
+    }
+    tags.push(...entryTags(type, id, [entry.slug]));
+  }
+  if (write.length) await recordChange(trx, schema.accountId, tags);
+  return write.length;
+}
+
+/** The account's entry an archived one collides with: a page by type and slug, an item by type and id. */
+async function findExisting(db: Kysely<Database>, accountId: number, type: ContentType, entry: ArchivedEntry): Promise<number | undefined> {
+  const query = db.selectFrom('entries').select('id').where('account_id', '=', accountId).where('type_id', '=', type.id);
+  const row = type.kind === 'collection' ? await query.where('id', '=', entry.id).executeTakeFirst() : await query.where('slug', '=', entry.slug).executeTakeFirst();
+  return row?.id;
+}
+
+async function dropVersions(trx: Transaction<Database>, entryId: number): Promise<void> {
+  const versions = await trx.selectFrom('entry_versions').select(['locale', 'channel']).where('entry_id', '=', entryId).execute();
+  for (const v of versions) await deleteDerived(trx, entryId, v.locale, v.channel);
+  await trx.deleteFrom('entry_versions').where('entry_id', '=', entryId).execute();
+}

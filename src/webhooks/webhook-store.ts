@@ -1,0 +1,76 @@
+import type { Kysely, Selectable } from 'kysely';
+import { PlanFeatureError } from '../accounts/manage-tokens.js';
+import { planNamed } from '../accounts/plans.js';
+import type { Database } from '../store/tables.js';
+import type { WebhooksTable } from '../store/webhook-tables.js';
+import { isoMicro } from '../time.js';
+import { joinEvents, splitEvents } from './events.js';
+import { newSecret } from './signing.js';
+
+/** A webhook as the admin API and the CLI show it: never its secret after creation. */
+export interface WebhookSummary {
+  id: number;
+  url: string;
+  events: string[];
+  headers: Record<string, string>;
+  enabled: boolean;
+  created: string;
+}
+
+/** Settings of a webhook (already checked by webhook-input.ts). */
+export interface WebhookSettings {
+  url: string;
+  events: string[];
+  headers: Record<string, string>;
+  enabled: boolean;
+}
+
+/** A stored row in its shown form. */
+export function summarizeWebhook(row: Selectable<WebhooksTable>): WebhookSummary {
+  return { id: row.id, url: row.url, events: splitEvents(row.events), headers: JSON.parse(row.headers) as Record<string, string>, enabled: row.enabled === 1, created: row.created };
+}
+
+/**
+ * Adds a webhook with a new signing secret, returned this once. Throws PlanFeatureError when the
+ * account's plan has no webhooks (the admin API's 403).
+ */
+export async function createWebhook(db: Kysely<Database>, account: { id: number; plan: string }, s: WebhookSettings, now = new Date()): Promise<WebhookSummary & { secret: string }> {
+  if (!planNamed(account.plan)?.webhooks) throw new PlanFeatureError(`The ${account.plan} plan has no webhooks`);
+  const secret = newSecret();
+  const row = await db
+    .insertInto('webhooks')
+    .values({ account_id: account.id, url: s.url, events: joinEvents(s.events), headers: JSON.stringify(s.headers), secret, enabled: s.enabled ? 1 : 0, created: isoMicro(now) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { ...summarizeWebhook(row), secret };
+}
+
+/** The account's webhooks, oldest first. */
+export async function listWebhooks(db: Kysely<Database>, accountId: number): Promise<WebhookSummary[]> {
+  const rows = await db.selectFrom('webhooks').selectAll().where('account_id', '=', accountId).orderBy('id').execute();
+  return rows.map(summarizeWebhook);
+}
+
+/** One webhook of the account, or undefined. */
+export async function findWebhook(db: Kysely<Database>, accountId: number, id: number): Promise<WebhookSummary | undefined> {
+  const row = await db.selectFrom('webhooks').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+  return row && summarizeWebhook(row);
+}
+
+/** Changes the settings given; undefined when the account has no such webhook. */
+export async function updateWebhook(db: Kysely<Database>, accountId: number, id: number, s: Partial<WebhookSettings>): Promise<WebhookSummary | undefined> {
+  const set = {
+    ...(s.url !== undefined && { url: s.url }),
+    ...(s.events !== undefined && { events: joinEvents(s.events) }),
+    ...(s.headers !== undefined && { headers: JSON.stringify(s.headers) }),
+    ...(s.enabled !== undefined && { enabled: s.enabled ? 1 : 0 }),
+  };
+  if (Object.keys(set).length) await db.updateTable('webhooks').set(set).where('account_id', '=', accountId).where('id', '=', id).execute();
+  return findWebhook(db, accountId, id);
+}
+
+/** Removes a webhook and its delivery log; false when there was none. */
+export async function deleteWebhook(db: Kysely<Database>, accountId: number, id: number): Promise<boolean> {
+  const gone = await db.deleteFrom('webhooks').where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+  return Number(gone.numDeletedRows) > 0;
+}

@@ -1,0 +1,272 @@
+// End-to-end tests of the dashboard (issue 9): playwright-core drives Debian's Chromium against a
+// real `ghee start` on port 0 with a fresh database. In CI a missing browser fails the run.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BIN, kill } from '../helpers/process.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+const PASSWORDS = { admin: 'admin-password-e2e', editor: 'editor-password-e2e', viewer: 'viewer-password-e2e' } as const;
+
+/** Waits until the locator shows (within the context's default timeout). */
+const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible' });
+/** Waits until the locator's text matches: a string is contained, a RegExp tested. */
+const hasText = (locator: Locator, want: string | RegExp) =>
+  expect.poll(() => locator.first().textContent(), { timeout: 10_000 }).toMatch(typeof want === 'string' ? new RegExp(want.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : want);
+
+/** The Chromium to drive: CHROMIUM_PATH, else Debian's. */
+function findChromium(): string | null {
+  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium']) if (candidate && fs.existsSync(candidate)) return candidate;
+  return null;
+}
+
+const executablePath = findChromium();
+const inCi = Boolean(process.env.CI);
+
+if (!executablePath) {
+  const message = 'NO CHROMIUM FOUND (looked at $CHROMIUM_PATH and /usr/bin/chromium): the dashboard end-to-end tests did NOT run. Install it with `apt-get install -y chromium`.';
+  if (inCi) {
+    test('a Chromium is installed for the dashboard end-to-end tests', () => {
+      throw new Error(message);
+    });
+  } else {
+    console.warn(`\n${'!'.repeat(100)}\n[ghee e2e] ${message}\n${'!'.repeat(100)}\n`);
+    test.skip('dashboard end-to-end tests (no Chromium)', () => undefined);
+  }
+} else {
+  describe('dashboard end to end', () => {
+    let server: ChildProcess;
+    let dataDir: string;
+    let base: string;
+    let demo: { account_id: number; read_token: string; admin_email: string; admin_password: string };
+    let browser: Browser;
+    const consoleErrors: string[] = [];
+    /** Console errors a step expects (a refused save logs its 400 as "Failed to load resource"). */
+    const expected: RegExp[] = [];
+
+    beforeAll(async () => {
+      if (!fs.existsSync(path.join(ROOT, 'admin', 'dist', 'index.html'))) throw new Error('admin/dist is missing: run `npm run build` first');
+      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-e2e-'));
+      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+      delete env.DATABASE_URL;
+      delete env.PUBLIC_URL;
+      server = spawn(process.execPath, [BIN, 'start', '--port', '0'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      base = await new Promise<string>((resolve, reject) => {
+        let stderr = '';
+        const timer = setTimeout(() => reject(new Error(`ghee start did not come up: ${stderr}`)), 30_000);
+        server.stderr!.on('data', (d) => {
+          stderr += d;
+          const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(stderr);
+          if (m) {
+            clearTimeout(timer);
+            resolve(m[1]!);
+          }
+        });
+        server.once('exit', (code) => reject(new Error(`ghee start exited (${code}): ${stderr}`)));
+      });
+      demo = JSON.parse(fs.readFileSync(path.join(dataDir, 'demo-credentials.json'), 'utf8'));
+      // A member of each role below the owner, through the CLI (the server keeps running).
+      for (const role of ['admin', 'editor', 'viewer'] as const) {
+        const made = spawnSync(process.execPath, [BIN, 'user', 'create', '--email', `${role}@demo.invalid`, '--role', role, '--account', String(demo.account_id), '--password', PASSWORDS[role]], { env, encoding: 'utf8' });
+        if (made.status !== 0) throw new Error(`ghee user create failed: ${made.stderr}`);
+      }
+      browser = await chromium.launch({
+        executablePath: executablePath!,
+        headless: true,
+        args: [
+          '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+          '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+        ],
+      });
+      fs.mkdirSync(SHOTS, { recursive: true });
+    }, 90_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      if (server) await kill(server);
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    /** A fresh browser context (its own cookies) that reaches only the local server. */
+    async function newPage(width = 1280, height = 900): Promise<{ context: BrowserContext; page: Page }> {
+      const context = await browser.newContext({ viewport: { width, height }, baseURL: base });
+      await context.route('**/*', (route) => {
+        const host = new URL(route.request().url()).hostname;
+        return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();
+      });
+      context.setDefaultTimeout(10_000);
+      const page = await context.newPage();
+      page.on('console', (msg) => {
+        if (msg.type() !== 'error') return;
+        const i = expected.findIndex((re) => re.test(msg.text()));
+        if (i >= 0) expected.splice(i, 1);
+        else consoleErrors.push(`${msg.text()} (${msg.location().url})`);
+      });
+      page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
+      return { context, page };
+    }
+
+    async function signIn(page: Page, email: string, password: string): Promise<void> {
+      await page.goto('/admin/');
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await visible(page.getByRole('heading', { name: 'Pages', level: 1 }));
+    }
+
+    const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+    const v2 = (url: string, token: string) => fetch(`${base}/v2${url}${url.includes('?') ? '&' : '?'}auth_token=${token}`);
+    const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+
+    let owner: Page;
+
+    test('signs in as the demo owner', async () => {
+      ({ page: owner } = await newPage());
+      await owner.goto('/admin/');
+      await visible(owner.getByRole('heading', { name: 'Sign in to Ghee' }));
+      await shot(owner, 'desktop-sign-in');
+      await signIn(owner, demo.admin_email, demo.admin_password);
+      await visible(owner.getByRole('link', { name: 'Launch' }).first());
+      await shot(owner, 'desktop-pages');
+    });
+
+    test('creates a page type with the field editor, after reviewing the diff', async () => {
+      await nav(owner, 'Content Types');
+      await owner.getByLabel('Kind').selectOption('page_types');
+      await owner.getByLabel('Name', { exact: true }).fill('Article');
+      await owner.getByLabel('Key', { exact: true }).fill('article');
+      await owner.getByRole('button', { name: 'Add', exact: true }).click();
+      await visible(owner.getByRole('heading', { name: /Article/, level: 2 }));
+      await owner.getByLabel('New field key').fill('headline');
+      await owner.getByRole('button', { name: 'Add field' }).click();
+      await owner.locator('[data-field-key="headline"]').getByLabel('Required').check();
+      await owner.getByLabel('New field key').fill('body');
+      await owner.getByLabel('Type', { exact: true }).selectOption('wysiwyg');
+      await owner.getByRole('button', { name: 'Add field' }).click();
+      await owner.getByRole('button', { name: 'Review changes' }).click();
+      const diff = owner.getByTestId('schema-diff');
+      await hasText(diff, '+ page_types.article');
+      await shot(owner, 'desktop-content-types');
+      await owner.getByRole('button', { name: 'Save schema' }).click();
+      await visible(owner.getByRole('status').filter({ hasText: 'Saved' }));
+    });
+
+    test('creates a page in two locales, shows field errors beside fields, publishes it and reads it through /v2', async () => {
+      await nav(owner, 'Pages');
+      await owner.getByRole('link', { name: 'New page' }).click();
+      await owner.getByLabel('Page type').selectOption('article');
+      await owner.getByLabel('Title').fill('Hello world');
+      await expect.poll(() => owner.getByLabel('Slug').inputValue()).toBe('hello-world');
+      expected.push(/status of 400/);
+      await owner.getByRole('button', { name: 'Publish' }).click();
+      const headlineField = owner.locator('[data-field="headline"]');
+      await hasText(headlineField.locator('.field-error'), /This field is required/);
+      await expect.poll(() => owner.getByLabel(/Headline/).getAttribute('aria-invalid')).toBe('true');
+      await shot(owner, 'desktop-field-errors');
+      await owner.getByLabel(/Headline/).fill('Hello');
+      await owner.getByRole('textbox', { name: 'Body' }).click();
+      await owner.keyboard.type('Written in the dashboard.');
+      await owner.getByRole('button', { name: 'Publish' }).click();
+      await expect.poll(() => owner.url()).toMatch(/\/admin\/pages\/article\/hello-world/);
+      await hasText(owner.getByTestId('page-status'), 'published');
+      await owner.getByRole('navigation', { name: 'Locale' }).getByRole('link', { name: /Spanish/ }).click();
+      await hasText(owner.getByTestId('page-status'), /not written in es/);
+      await owner.getByLabel(/Headline/).fill('Hola');
+      await owner.getByRole('button', { name: 'Publish' }).click();
+      await hasText(owner.getByTestId('page-status'), 'published');
+      await shot(owner, 'desktop-page-editor');
+
+      const en = await v2('/pages/article/hello-world/', demo.read_token);
+      expect(en.status).toBe(200);
+      const enBody = (await en.json()) as { data: { name: string; fields: { headline: string; body: string } } };
+      expect(enBody.data.fields.headline).toBe('Hello');
+      expect(enBody.data.fields.body).toContain('Written in the dashboard.');
+      const es = await v2('/pages/article/hello-world/?locale=es', demo.read_token);
+      expect(((await es.json()) as { data: { fields: { headline: string } } }).data.fields.headline).toBe('Hola');
+    });
+
+    test('rotates the read token: the old one gets 401 Invalid token', async () => {
+      await nav(owner, 'API Tokens');
+      const last4 = demo.read_token.slice(-4);
+      await owner.getByRole('button', { name: `Rotate read token ending in ${last4}` }).click();
+      const fresh = owner.getByTestId('new-token');
+      await hasText(fresh, '•');
+      await owner.getByRole('button', { name: 'Reveal' }).click();
+      const token = await fresh.getAttribute('data-token');
+      expect(token).toMatch(/^ghee_r_[A-Za-z0-9]{32,}$/);
+      await shot(owner, 'desktop-api-tokens');
+      const old = await v2('/pages/article/hello-world/', demo.read_token);
+      expect(old.status).toBe(401);
+      expect(await old.json()).toEqual({ detail: 'Invalid token' });
+      expect((await v2('/pages/article/hello-world/', token!)).status).toBe(200);
+      demo.read_token = token!;
+    });
+
+    test('adds a locale', async () => {
+      await nav(owner, 'Localization');
+      await owner.getByRole('button', { name: 'Add locale' }).click();
+      await owner.getByLabel('Code').last().fill('fr');
+      await owner.getByLabel('Name').last().fill('French');
+      await owner.getByRole('button', { name: 'Save locales' }).click();
+      await visible(owner.getByRole('status').filter({ hasText: '+ locales.fr' }));
+      await shot(owner, 'desktop-localization');
+      expect((await v2('/pages/article/hello-world/?locale=fr', demo.read_token)).status).toBe(404);
+    });
+
+    test('shows the usage chart', async () => {
+      await new Promise((r) => setTimeout(r, 1500)); // usage is counted about a second behind
+      await nav(owner, 'Usage & plan');
+      const chart = owner.getByTestId('usage-chart');
+      await visible(chart);
+      expect(await chart.locator('rect.bar').count()).toBeGreaterThan(0);
+      expect((await owner.getByTestId('resets').textContent())?.trim()).toBeTruthy();
+      await shot(owner, 'desktop-usage');
+    });
+
+    test('a viewer is refused an edit', async () => {
+      const { context, page } = await newPage();
+      await signIn(page, 'viewer@demo.invalid', PASSWORDS.viewer);
+      await page.goto('/admin/pages/article/hello-world');
+      await visible(page.getByText('you can look, but not change anything here'));
+      expect(await page.getByLabel(/Headline/).isDisabled()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Publish' }).count()).toBe(0);
+      // The server refuses the edit too, whatever the page shows.
+      const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+      const session = (await (await fetch(`${base}/admin/api/session`, { headers: { cookie } })).json()) as { data: { csrf_token: string } };
+      const refused = await fetch(`${base}/admin/api/accounts/${demo.account_id}/pages/article/hello-world`, {
+        method: 'PUT', headers: { cookie, 'x-csrf-token': session.data.csrf_token, 'content-type': 'application/json', origin: base },
+        body: JSON.stringify({ fields: { headline: 'Changed by a viewer' } }),
+      });
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toEqual({ detail: 'You do not have permission to perform this action' });
+      await context.close();
+    });
+
+    test('works on a 390 px phone screen (screenshots)', async () => {
+      const { context, page } = await newPage(390, 844);
+      await signIn(page, demo.admin_email, demo.admin_password);
+      await shot(page, 'phone-pages');
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await visible(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API Tokens' }));
+      await shot(page, 'phone-menu');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Usage & plan' }).click();
+      await visible(page.getByTestId('usage-chart'));
+      await shot(page, 'phone-usage');
+      await page.goto('/admin/pages/article/hello-world');
+      await expect.poll(() => page.getByLabel(/Headline/).inputValue()).toBe('Hello');
+      await shot(page, 'phone-page-editor');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await context.close();
+    });
+
+    test('logged no console errors', () => {
+      expect(consoleErrors).toEqual([]);
+    });
+  });
+}
