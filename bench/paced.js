@@ -37,8 +37,11 @@ export async function paced({ url, rate, duration, connections, headers, nextPat
     const tick = () => {
       const now = performance.now();
       while (sent < total && start + (sent * 1000) / rate <= now) send(start + (sent++ * 1000) / rate);
-      if (sent < total) setTimeout(tick, 1);
-      else finish();
+      if (sent === total) return finish();
+      // Timers are late by a millisecond or more: close to the next due time, poll instead.
+      const wait = start + (sent * 1000) / rate - performance.now();
+      if (wait > 2) setTimeout(tick, wait - 2);
+      else setImmediate(tick);
     };
     tick();
   });

@@ -67,6 +67,25 @@ export async function api<T = unknown>(method: string, path: string, body?: unkn
   return parsed as T;
 }
 
+/** Uploads a file as the raw request body (its own Content-Type); answers the parsed body, throws an ApiError when refused. */
+export async function apiUpload<T = unknown>(path: string, file: Blob): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`/admin/api${path}`, {
+      method: 'POST', credentials: 'same-origin', body: file,
+      headers: { accept: 'application/json', 'x-csrf-token': csrfToken, 'content-type': file.type || 'application/octet-stream' },
+    });
+  } catch {
+    throw new ApiError(0, 'Ghee cannot be reached. Check your connection and that the server is running.');
+  }
+  const parsed = await res.json().catch(() => null) as { detail?: unknown } | null;
+  if (!res.ok) {
+    if (res.status === 413) throw new ApiError(413, 'This file is too large for the media library.');
+    throw explain(res.status, parsed?.detail);
+  }
+  return parsed as T;
+}
+
 /** Shorthand for an account's endpoints. */
 export function accountPath(accountId: number, rest: string): string {
   return `/accounts/${accountId}${rest}`;

@@ -10,6 +10,8 @@ import { Routes } from './routes';
 const NAV: { to: string; label: string }[] = [
   { to: '/pages', label: 'Pages' },
   { to: '/collections', label: 'Collections' },
+  { to: '/posts', label: 'Blog posts' },
+  { to: '/media', label: 'Media' },
   { to: '/content-types', label: 'Content Types' },
   { to: '/settings/tokens', label: 'API Tokens' },
   { to: '/settings/localization', label: 'Localization' },

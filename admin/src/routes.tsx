@@ -4,8 +4,10 @@ import { ContentTypes } from './screens/content-types';
 import { Collections } from './screens/collections';
 import { ItemEdit } from './screens/item-edit';
 import { Localization } from './screens/localization';
+import { Media } from './screens/media';
 import { PageEdit } from './screens/page-edit';
 import { PagesList } from './screens/pages-list';
+import { PostEdit, PostsList } from './screens/posts';
 import { Tokens } from './screens/tokens';
 import { UsagePlan } from './screens/usage';
 
@@ -25,6 +27,10 @@ export function Routes({ path }: { path: string }) {
   if (a === 'collections' && b && c === 'new') return <ItemEdit key={`${b}/new`} collection={b} id={null} />;
   if (a === 'collections' && b && c) return <ItemEdit key={`${b}/${c}`} collection={b} id={Number(c)} />;
   if (a === 'collections') return <Collections collection={b ?? null} />;
+  if (a === 'posts' && b === 'new') return <PostEdit key="new" isNew slug="" />;
+  if (a === 'posts' && b) return <PostEdit key={b} slug={b} />;
+  if (a === 'posts') return <PostsList />;
+  if (a === 'media') return <Media />;
   if (a === 'content-types') return <ContentTypes />;
   if (a === 'settings' && b === 'tokens') return <Tokens />;
   if (a === 'settings' && b === 'localization') return <Localization />;

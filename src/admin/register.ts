@@ -3,7 +3,9 @@ import type { AppContext } from '../http/context.js';
 import { registerAccountRoutes } from './routes/account-routes.js';
 import { registerItemRoutes } from './routes/item-routes.js';
 import { registerLocaleRoutes } from './routes/locale-routes.js';
+import { registerMediaRoutes } from './routes/media-routes.js';
 import { registerPageRoutes } from './routes/page-routes.js';
+import { registerPostRoutes } from './routes/post-routes.js';
 import { registerSchemaRoutes } from './routes/schema-routes.js';
 import { registerSessionRoutes } from './routes/session-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
@@ -29,6 +31,8 @@ export function registerAdmin(app: FastifyInstance, ctx: AppContext): void {
   registerSchemaRoutes(app, ctx);
   registerPageRoutes(app, ctx);
   registerItemRoutes(app, ctx);
+  registerPostRoutes(app, ctx);
+  registerMediaRoutes(app, ctx);
   registerUsageRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);

@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { BlogTables } from './blog-tables.js';
+import type { MediaTables } from './media-tables.js';
 import type { MembershipsTable, SessionsTable, SignInFailuresTable, UsersTable } from './user-tables.js';
 import type { WebhookTables } from './webhook-tables.js';
 
@@ -133,7 +134,7 @@ export interface ImportProgressTable {
   detail: Generated<string>;
 }
 
-export interface Database extends BlogTables, WebhookTables {
+export interface Database extends BlogTables, WebhookTables, MediaTables {
   accounts: AccountsTable;
   tokens: TokensTable;
   locales: LocalesTable;

@@ -228,6 +228,43 @@ if (!executablePath) {
       await shot(owner, 'desktop-usage');
     });
 
+    test('writes a blog post with a rich-text body, publishes it and reads it through /v2', async () => {
+      await nav(owner, 'Blog posts');
+      await visible(owner.getByRole('heading', { name: 'Blog posts', level: 1 }));
+      await visible(owner.getByRole('link', { name: 'Hello, world' }));
+      await shot(owner, 'desktop-posts');
+      await owner.getByRole('link', { name: 'New post' }).click();
+      await owner.getByLabel(/^Title/).fill('Dashboard news');
+      await expect.poll(() => owner.getByLabel('Slug').inputValue()).toBe('dashboard-news');
+      await owner.getByRole('textbox', { name: 'Body' }).click();
+      await owner.keyboard.type('Posted from the dashboard.');
+      await owner.getByLabel('Categories').fill('News, Dashboard');
+      await owner.getByLabel('Tags').fill('admin');
+      await owner.getByLabel('Status', { exact: true }).selectOption('published');
+      await owner.getByRole('button', { name: 'Save and publish' }).click();
+      await expect.poll(() => owner.url()).toMatch(/\/admin\/posts\/dashboard-news/);
+      await hasText(owner.getByTestId('post-status'), 'published');
+      await shot(owner, 'desktop-post-editor');
+      const res = await v2('/posts/dashboard-news/', demo.read_token);
+      expect(res.status).toBe(200);
+      const post = (await res.json()) as { data: { title: string; body: string; categories: { name: string }[] } };
+      expect(post.data.title).toBe('Dashboard news');
+      expect(post.data.body).toContain('Posted from the dashboard.');
+      expect(post.data.categories.map((c) => c.name)).toEqual(['News', 'Dashboard']);
+    });
+
+    test('uploads a PNG into the media library and lists it', async () => {
+      await nav(owner, 'Media');
+      await visible(owner.getByRole('heading', { name: 'Media', level: 1 }));
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+      await owner.getByLabel('Upload files').setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: png });
+      await visible(owner.getByRole('status').filter({ hasText: 'Uploaded' }));
+      const files = owner.getByRole('list', { name: 'Media files' }).getByRole('listitem');
+      await expect.poll(() => files.count()).toBe(1);
+      await hasText(files, 'image/png');
+      await shot(owner, 'desktop-media');
+    });
+
     test('a viewer is refused an edit', async () => {
       const { context, page } = await newPage();
       await signIn(page, 'viewer@demo.invalid', PASSWORDS.viewer);

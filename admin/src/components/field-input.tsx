@@ -1,6 +1,7 @@
 import type { FieldErrors } from '../api';
 import { emptyFields, humanize } from '../schema';
 import type { FieldDef, SchemaDoc } from '../types';
+import { MediaField } from './media-picker';
 import { RichText } from './rich-text';
 
 export interface FieldProps {
@@ -99,12 +100,7 @@ function Control({ def, value, onChange, id, describedBy, invalid }: FieldProps 
         </select>
       );
     case 'media':
-      return (
-        <span className="media-field">
-          <input {...common} type="url" placeholder="https://… (fetched into the media library)" value={text} onChange={(e) => onChange(e.target.value)} />
-          {/^https?:\/\/.+\.(png|jpe?g|gif|webp|avif)$/i.test(text) && <img src={text} alt="" className="thumb" />}
-        </span>
-      );
+      return <MediaField id={id} value={text} onChange={onChange} describedBy={describedBy} invalid={invalid} required={def.required} />;
     case 'reference': {
       const isCollection = (def.to ?? '').startsWith('collection:');
       const list = def.many ? (Array.isArray(value) ? value : []).join(', ') : value === null || value === undefined ? '' : String(value);

@@ -1,0 +1,123 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { bodyObject } from '../../api/write/body.js';
+import { authorObject } from '../../blog/authors/author-object.js';
+import { authorsById, listAuthors } from '../../blog/authors/author-store.js';
+import { effectiveState, postsInScope, type BlogScope } from '../../blog/post-rows.js';
+import { renderPosts } from '../../blog/render-posts.js';
+import { deletePost } from '../../blog/write/delete-post.js';
+import { parsePostInput, POST_BODY_KEYS } from '../../blog/write/post-input.js';
+import { writePost } from '../../blog/write/write-post.js';
+import { ApiError } from '../../http/api-error.js';
+import type { AppContext } from '../../http/context.js';
+import { errors } from '../../http/errors.js';
+import { isoMicro } from '../../time.js';
+import { adminRoutes, type AccountCall } from '../admin-routes.js';
+import { listMeta, parsePagination, searchTerms } from '../content-params.js';
+
+const BASE = '/admin/api/accounts/:accountId';
+
+type PostStatusFilter = 'draft' | 'published' | 'scheduled';
+
+/** `status=draft|published|scheduled` on posts (as readers see it now); absent lists all. */
+function postStatusFilter(query: Record<string, string>): PostStatusFilter | undefined {
+  const status = query.status;
+  if (status === undefined || status === '') return undefined;
+  if (status !== 'draft' && status !== 'published' && status !== 'scheduled') {
+    throw new ApiError(400, 'invalid_status', 'status query parameter should be draft, published or scheduled');
+  }
+  return status;
+}
+
+/** The scope of the dashboard: every post's newest version, at the request's instant. */
+function latestScope(call: AccountCall): BlogScope {
+  return { accountId: call.account.id, channel: 'latest', now: isoMicro(call.ctx.clock()) };
+}
+
+/** A post for its editor: the `/v2` post object of its newest version (categories and tags by name). */
+async function readPost(call: AccountCall, slug: string, status = 200) {
+  const scope = latestScope(call);
+  const row = slug.includes('\u0000') ? undefined : await postsInScope(call.ctx.store.db, scope).where('p.slug', '=', slug).executeTakeFirst();
+  if (!row) throw errors.postNotFound();
+  const [post] = await renderPosts(call.ctx.store.db, scope, [row], { publicUrl: call.ctx.config.publicUrl });
+  return { status, body: { data: post } };
+}
+
+/** Blog posts (newest version of each, for the dashboard) and the account's authors. */
+export function registerPostRoutes(app: FastifyInstance, ctx: AppContext): void {
+  adminRoutes(app, ctx, `${BASE}/posts`, {
+    GET: {
+      access: 'viewer',
+      async handle(call) {
+        const scope = latestScope(call);
+        const pagination = parsePagination(call.query);
+        const status = postStatusFilter(call.query);
+        const terms = call.query.query === '' ? undefined : searchTerms(call.query);
+        if (terms && terms.length === 0) return { body: { meta: listMeta(pagination, 0), data: [] } };
+        let base = postsInScope(ctx.store.db, scope);
+        if (status === 'draft') base = base.where('v.status', '=', 'draft');
+        if (status === 'scheduled') base = base.where('v.status', '=', 'scheduled').where('v.scheduled', '>', scope.now);
+        if (status === 'published') {
+          base = base.where((eb) => eb.or([eb('v.status', '=', 'published'), eb.and([eb('v.status', '=', 'scheduled'), eb('v.scheduled', '<=', scope.now)])]));
+        }
+        if (terms) {
+          base = base.innerJoin(ctx.store.dialect.postMatches(terms).as('m'), (join) => join.onRef('m.post_id', '=', 'p.id').onRef('m.channel', '=', 'v.channel'));
+        }
+        const counted = await base.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirst();
+        const count = Number(counted?.n ?? 0);
+        const ordered = terms
+          ? base.orderBy(sql`m.rank`, 'desc').orderBy('p.slug')
+          : base.orderBy('v.updated', 'desc').orderBy('p.id', 'desc');
+        const rows = pagination.offset < count ? await ordered.limit(pagination.limit).offset(pagination.offset).execute() : [];
+        const authors = await authorsById(ctx.store.db, rows.map((r) => r.author_id));
+        const data = rows.map((row) => {
+          const state = effectiveState(row, scope.now);
+          const author = authors.get(row.author_id)!;
+          return {
+            title: row.title, slug: row.slug, status: state.status, published: state.published, scheduled: state.scheduled, updated: row.updated,
+            author: { slug: author.slug, first_name: author.first_name, last_name: author.last_name, email: author.email },
+          };
+        });
+        return { body: { meta: listMeta(pagination, count), data } };
+      },
+    },
+    POST: {
+      access: 'editor',
+      async handle(call) {
+        const { input, errors: found } = parsePostInput(bodyObject(call.request.body, POST_BODY_KEYS));
+        await writePost(ctx.store.db, { accountId: call.account.id, intent: 'create', input, errors: found }, { now: ctx.clock(), ingestMedia: ctx.ingestMedia });
+        return readPost(call, input.slug!, 201);
+      },
+    },
+  });
+
+  adminRoutes(app, ctx, `${BASE}/posts/:slug`, {
+    GET: { access: 'viewer', handle: (call) => readPost(call, call.params.slug!) },
+    PUT: {
+      access: 'editor',
+      async handle(call) {
+        const slug = call.params.slug!;
+        const { input, errors: found } = parsePostInput(bodyObject(call.request.body, POST_BODY_KEYS));
+        await writePost(ctx.store.db, { accountId: call.account.id, intent: 'update', slug, input, errors: found }, { now: ctx.clock(), ingestMedia: ctx.ingestMedia });
+        return readPost(call, input.slug ?? slug);
+      },
+    },
+    DELETE: {
+      access: 'editor',
+      async handle(call) {
+        await deletePost(ctx.store.db, call.account.id, call.params.slug!);
+        return null;
+      },
+    },
+  });
+
+  adminRoutes(app, ctx, `${BASE}/authors`, {
+    GET: {
+      access: 'viewer',
+      async handle(call) {
+        const rows = await listAuthors(ctx.store.db, call.account.id);
+        return { body: { data: rows.map((row) => ({ ...authorObject(row), default: row.is_default === 1 })) } };
+      },
+    },
+  });
+}
