@@ -29,6 +29,8 @@ async function autocannonRun() {
     url: spec.url,
     connections: spec.connections,
     duration: spec.duration,
+    // A slow list under 50 connections queues for longer than autocannon's default 10 s.
+    timeout: 30,
     method: spec.method ?? 'GET',
     headers: spec.headers ?? {},
     ...(spec.body !== undefined && { body: spec.body }),

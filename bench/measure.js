@@ -64,7 +64,7 @@ export async function measure(db, data, { main, timing, patient, log }) {
       const rate = scenario.rate ? scenario.rate(done) : undefined;
       const spec = {
         url: `${server.address}${scenario.path}`, connections: scenario.connections, rate, method: scenario.method, body: scenario.body,
-        unique: scenario.unique, serverPid: server.pid, headers,
+        unique: scenario.unique, paced: scenario.paced, serverPid: server.pid, headers,
       };
       if (timing.warmup) await loadRun({ ...spec, duration: timing.warmup }, { patient });
       const runs = [];

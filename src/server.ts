@@ -49,6 +49,11 @@ export async function listen(config: Config, options: { clock?: Clock; logger?: 
   // Webhook deliveries go out from every serving process; a lease per delivery keeps them apart.
   const dispatcher = attachDispatcher(app, ctx);
   const address = await app.listen({ port: config.port, host: config.host });
+  // On port 0 the default PUBLIC_URL names port 0: use the port actually bound instead.
+  const bound = app.server.address();
+  if (config.port === 0 && config.publicUrl === 'http://localhost:0' && bound && typeof bound === 'object') {
+    config.publicUrl = `http://localhost:${bound.port}`;
+  }
   scheduler.start();
   dispatcher.start();
   return {

@@ -4,6 +4,7 @@ import type { Store } from '../store/database.js';
 import { ArchiveError, writeArchive } from '../transfer/archive-io.js';
 import { exportAccount } from '../transfer/export-account.js';
 import { integer } from './account-command.js';
+import { accountOption } from './account-option.js';
 import { CliError, parseFlags, usage, type CliIo } from './io.js';
 
 const USAGE = 'ghee export [--account ID] [--out FILE.tar.gz|DIR] [--json]';
@@ -15,13 +16,7 @@ const USAGE = 'ghee export [--account ID] [--out FILE.tar.gz|DIR] [--json]';
 export async function exportCommand(args: string[], io: CliIo, store: Store): Promise<number> {
   const { values, positionals } = parseFlags(args, { account: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } }, USAGE);
   if (positionals.length) throw usage(USAGE);
-  let account;
-  try {
-    account = await resolveAccount(store.db, values.account === undefined ? undefined : integer(values.account, '--account'));
-  } catch (error) {
-    if (error instanceof AccountInputError) throw new CliError(error.message);
-    throw error;
-  }
+  const account = await accountOption(store, values.account);
   const out = values.out ?? `ghee-${account.slug}-${new Date().toISOString().slice(0, 10)}.tar.gz`;
   const result = await exportAccount(store.db, account.id, io.config.mediaDir);
   for (const name of result.missingMedia) io.err(`warning: media/${name} is used by the content but missing from ${io.config.mediaDir}; left out`);

@@ -3,6 +3,7 @@ import { AccountInputError, resolveAccount } from '../accounts/accounts.js';
 import { createToken, listTokens, revokeToken } from '../accounts/tokens.js';
 import type { Store } from '../store/database.js';
 import { integer } from './account-command.js';
+import { accountOption } from './account-option.js';
 import { CliError, usage, type CliIo } from './io.js';
 
 const USAGE = 'ghee token create [--account ID] --kind read|write [--label L] [--json] | ghee token list [--account ID] [--json] | ghee token revoke TOKEN_OR_ID';
@@ -30,13 +31,7 @@ export async function tokenCommand(args: string[], io: CliIo, store: Store): Pro
     return 0;
   }
   if (sub !== 'create' && sub !== 'list') throw usage(USAGE);
-  let account;
-  try {
-    account = await resolveAccount(store.db, values.account === undefined ? undefined : integer(values.account, '--account'));
-  } catch (error) {
-    if (error instanceof AccountInputError) throw new CliError(error.message);
-    throw error;
-  }
+  const account = await accountOption(store, values.account);
   if (sub === 'list') {
     const tokens = await listTokens(store.db, account.id);
     if (values.json) io.out(JSON.stringify(tokens));

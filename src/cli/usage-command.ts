@@ -2,6 +2,7 @@ import { AccountInputError, resolveAccount } from '../accounts/accounts.js';
 import { usageReport } from '../quota/usage-report.js';
 import type { Store } from '../store/database.js';
 import { integer } from './account-command.js';
+import { accountOption } from './account-option.js';
 import { CliError, parseFlags, usage, type CliIo } from './io.js';
 
 const USAGE = 'ghee usage [--account ID] [--month YYYY-MM] [--json]';
@@ -11,13 +12,7 @@ export async function usageCommand(args: string[], io: CliIo, store: Store): Pro
   const { values, positionals } = parseFlags(args, { account: { type: 'string' }, month: { type: 'string' }, json: { type: 'boolean' } }, USAGE);
   if (positionals.length) throw usage(USAGE);
   if (values.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month)) throw new CliError(`--month takes YYYY-MM, not "${values.month}"`, 2);
-  let account;
-  try {
-    account = await resolveAccount(store.db, values.account === undefined ? undefined : integer(values.account, '--account'));
-  } catch (error) {
-    if (error instanceof AccountInputError) throw new CliError(error.message);
-    throw error;
-  }
+  const account = await accountOption(store, values.account);
   const report = await usageReport(store.db, account, new Date(), values.month);
   if (values.json) {
     io.out(JSON.stringify(report));

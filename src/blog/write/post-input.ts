@@ -1,4 +1,5 @@
 import { PAGE_SLUG } from '../../content/write/find-entry.js';
+import { isHttpUrl } from '../../content/write/validate-fields.js';
 import { sanitizeHtml } from '../../content/write/sanitize-html.js';
 import type { PostStatus } from '../../store/blog-tables.js';
 import type { AuthorRef } from '../authors/author-store.js';
@@ -131,13 +132,4 @@ function termNames(value: unknown, key: string, add: (path: string, message: str
     if (!names.includes(name)) names.push(name);
   });
   return names;
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }

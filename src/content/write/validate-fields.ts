@@ -129,7 +129,8 @@ function checkText(field: FieldDef, value: unknown, path: string, v: Validation,
   return value;
 }
 
-function isHttpUrl(value: string): boolean {
+/** An absolute http(s) URL, as media fields and featured images must be. */
+export function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return url.protocol === 'http:' || url.protocol === 'https:';
