@@ -14,6 +14,7 @@ const NAV: { to: string; label: string }[] = [
   { to: '/media', label: 'Media' },
   { to: '/content-types', label: 'Content Types' },
   { to: '/settings/tokens', label: 'API Tokens' },
+  { to: '/settings/webhooks', label: 'Webhooks' },
   { to: '/settings/localization', label: 'Localization' },
   { to: '/usage', label: 'Usage & plan' },
 ];

@@ -2,6 +2,7 @@
 // real `ghee start` on port 0 with a fresh database. In CI a missing browser fails the run.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,7 +53,8 @@ if (!executablePath) {
     beforeAll(async () => {
       if (!fs.existsSync(path.join(ROOT, 'admin', 'dist', 'index.html'))) throw new Error('admin/dist is missing: run `npm run build` first');
       dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-e2e-'));
-      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+      // WEBHOOK_ALLOW_PRIVATE: the webhook step's receiver listens on 127.0.0.1.
+      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'warn', WEBHOOK_ALLOW_PRIVATE: 'true' };
       delete env.DATABASE_URL;
       delete env.PUBLIC_URL;
       server = spawn(process.execPath, [BIN, 'start', '--port', '0'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -216,6 +218,45 @@ if (!executablePath) {
       await visible(owner.getByRole('status').filter({ hasText: '+ locales.fr' }));
       await shot(owner, 'desktop-localization');
       expect((await v2('/pages/article/hello-world/?locale=fr', demo.read_token)).status).toBe(404);
+    });
+
+    test('adds a webhook, sees the signing secret once and the test delivery in the log', async () => {
+      const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+      const receiver = http.createServer((req, res) => {
+        let body = '';
+        req.on('data', (d) => (body += d));
+        req.on('end', () => {
+          received.push({ headers: req.headers, body });
+          res.writeHead(204).end();
+        });
+      });
+      await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+      try {
+        const target = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hooks/ghee`;
+        await nav(owner, 'Webhooks');
+        await visible(owner.getByRole('heading', { name: 'Webhooks', level: 1 }));
+        await owner.getByLabel('Target URL').fill(target);
+        await owner.getByRole('button', { name: 'Add a header' }).click();
+        await owner.getByLabel('Header 1 name').fill('X-Build-Token');
+        await owner.getByLabel('Header 1 value').fill('e2e-secret');
+        await owner.getByRole('button', { name: 'Add webhook' }).click();
+        const secret = owner.getByTestId('webhook-secret');
+        await hasText(secret, '•');
+        await owner.getByRole('button', { name: 'Reveal' }).click();
+        expect(await secret.getAttribute('data-secret')).toMatch(/^whsec_/);
+        await owner.getByRole('button', { name: 'Done' }).click();
+        await owner.getByRole('button', { name: `Send test to ${target}` }).click();
+        await visible(owner.getByRole('status').filter({ hasText: 'Test sent' }));
+        const log = owner.getByRole('region', { name: `Delivery log of ${target}` });
+        await hasText(log.locator('tbody tr'), /page\.published\s*delivered\s*1\s*HTTP 204/);
+        await shot(owner, 'desktop-webhooks');
+        expect(received).toHaveLength(1);
+        expect(received[0]!.headers['x-build-token']).toBe('e2e-secret');
+        expect(received[0]!.headers['webhook-signature']).toMatch(/^v1,/);
+        expect(JSON.parse(received[0]!.body).webhook.event).toBe('page.published');
+      } finally {
+        await new Promise((resolve) => receiver.close(resolve));
+      }
     });
 
     test('shows the usage chart', async () => {
