@@ -140,7 +140,7 @@ export function renderResults(r) {
     '',
     '## Run details',
     '',
-    'Latencies from autocannon (whole milliseconds). "Core busy" is CPU time over wall time of the server process and of autocannon; ' +
+    'Latencies in milliseconds (autocannon: whole ms; the evenly paced cross-checks: 0.1 ms). "Core busy" is CPU time over wall time of the server process and of the load generator; ' +
       'PostgreSQL is the CPU time of its processes and "everything else" the rest of the machine\'s meanwhile, as a share of one core. ' +
       'A run beside more than a quarter of a core of other work was run again (up to twice), the quietest attempt kept.',
     '',
