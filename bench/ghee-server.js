@@ -1,4 +1,5 @@
-// Ghee as a benchmark child process: `node bench/ghee-server.js <DATABASE_URL> [--no-auth-metering]`.
+// Ghee as a benchmark child process:
+// `node bench/ghee-server.js <DATABASE_URL> [--no-auth | --no-auth-metering]`.
 // Prints one JSON line `{"address": ...}` once it listens; stops on SIGTERM.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,7 +10,7 @@ import { loadConfig } from '../dist/config.js';
 import { createServer } from '../dist/server.js';
 
 const [databaseUrl, ...flags] = process.argv.slice(2);
-if (!databaseUrl) throw new Error('usage: node bench/ghee-server.js <DATABASE_URL> [--no-auth-metering]');
+if (!databaseUrl) throw new Error('usage: node bench/ghee-server.js <DATABASE_URL> [--no-auth | --no-auth-metering]');
 
 const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-bench-media-'));
 // Requests are not logged (LOG_LEVEL=warn), as in any load test; a fixed public URL keeps the
@@ -17,16 +18,17 @@ const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-bench-media-'));
 const config = loadConfig(process.env, { databaseUrl, port: 0, host: '127.0.0.1', logLevel: 'warn', mediaDir, publicUrl: 'http://ghee.bench' });
 const { app, ctx } = await createServer(config);
 
-if (flags.includes('--no-auth-metering')) {
-  // Benchmark only: what authentication and metering cost. The token is looked up once, then
-  // served from memory; nothing is counted and no RateLimit header is made.
+// Benchmark only, to measure what authentication and metering cost: `--no-auth` looks the token
+// up once and serves it from memory (the `findCaller` seam of the app context), and
+// `--no-auth-metering` also makes metering a no-op that counts nothing and sends no headers.
+if (flags.includes('--no-auth') || flags.includes('--no-auth-metering')) {
   const callers = new Map();
   ctx.findCaller = async (token) => {
     if (!callers.has(token)) callers.set(token, await findCaller(ctx.store.db, token));
     return callers.get(token);
   };
-  ctx.meter = { count: async () => ({}) };
 }
+if (flags.includes('--no-auth-metering')) ctx.meter = { count: async () => ({}) };
 
 // As `listen()` in src/server.ts, which does not hand out the context.
 const scheduler = attachScheduler(app, ctx, {});

@@ -43,18 +43,20 @@ async function loadRun(spec, { patient }) {
 }
 
 /**
- * Runs the scenarios of one database. `main` (SQLite) adds the bare node:http server and the Ghee
- * without authentication and metering; `timing` is {warmup, runs, duration} in seconds.
+ * Runs the scenarios of one database. `main` (SQLite) adds the bare node:http server, a Ghee
+ * without authentication and metering and one without authentication only; `timing` is
+ * {warmup, runs, duration} in seconds.
  */
-export async function measure(db, data, { main, timing, patient, log }) {
+export async function measure(db, data, { main, timing, patient, only, log }) {
   const servers = { ghee: await startServer('ghee-server.js', [db.url]) };
   try {
     if (main) {
       servers['ghee-off'] = await startServer('ghee-server.js', [db.url, '--no-auth-metering']);
+      servers['ghee-metered'] = await startServer('ghee-server.js', [db.url, '--no-auth']);
       servers.bare = await startServer('bare-server.js', [`${servers.ghee.address}/v2/pages/article/${data.page}/`, data.readToken]);
     }
     const done = {};
-    for (const scenario of scenarios(data, { main })) {
+    for (const scenario of scenarios(data, { main }).filter((s) => !only || only.includes(s.id))) {
       const server = servers[scenario.server];
       const headers = {
         authorization: `Token ${scenario.method === 'POST' ? data.writeToken : data.readToken}`,

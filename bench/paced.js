@@ -48,12 +48,13 @@ export async function paced({ url, rate, duration, connections, headers, nextPat
     };
     const cutOff = () => {
       const now = performance.now();
-      for (const [req, due] of pending) {
+      const left = [...pending];
+      pending.clear(); // first: destroying a request may report its error at once
+      for (const [req, due] of left) {
         latencies.push(now - due);
         timeouts++;
         req.destroy();
       }
-      pending.clear();
       open = 0;
       finish();
     };

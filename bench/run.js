@@ -15,6 +15,10 @@ import { machine, renderResults, writeResults } from './report.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const smoke = process.argv.includes('--smoke');
+// For investigating: `--only=cached,cachedOff` measures just those scenarios (list what their rates
+// depend on too: cachedP99 needs cached), `--sqlite` leaves PostgreSQL out; neither writes RESULTS.md.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? null;
+const sqliteOnly = smoke || process.argv.includes('--sqlite');
 const timing = smoke ? { warmup: 0, runs: 1, duration: 0.2 } : { warmup: 3, runs: 3, duration: 10 };
 const size = smoke ? SMALL : FULL;
 
@@ -24,7 +28,7 @@ async function main(work) {
   log(`ghee bench${smoke ? ' (smoke)' : ''}: ${timing.warmup} s warm-up, ${timing.runs} x ${timing.duration} s per scenario${CAN_PIN ? ', servers on core 0, load on core 1' : ', taskset missing: NOT pinned'}`);
   const results = { machine: machine(), timing, size, pinned: CAN_PIN, databases: {}, loadBefore: os.loadavg()[0] };
   // The smoke only checks that everything works; figures want a quiet machine, so they wait for one.
-  const options = { timing, patient: !smoke, log };
+  const options = { timing, patient: !smoke, only, log };
 
   if (smoke) log(`building the small data set (${size.pages} pages, ${size.items} items, ${size.posts} posts)`);
   const sqlite = await sqliteDatabase(size, work, { cache: !smoke, log });
@@ -32,7 +36,7 @@ async function main(work) {
   const measured = await measure(sqlite, sqlite.data, { ...options, main: true });
   results.databases.sqlite = { ...measured, queries: await countQueries(sqlite.url, sqlite.data) };
 
-  const postgres = smoke ? null : await postgresDatabase(size, { log });
+  const postgres = sqliteOnly ? null : await postgresDatabase(size, { log });
   if (postgres) {
     log('PostgreSQL');
     const measuredPg = await measure(postgres, postgres.data, { ...options, main: false });
@@ -41,7 +45,7 @@ async function main(work) {
 
   const markdown = renderResults(results);
   process.stdout.write(`${markdown}\n`);
-  if (!smoke) writeResults(path.join(HERE, 'RESULTS.md'), markdown);
+  if (!smoke && !only && !sqliteOnly) writeResults(path.join(HERE, 'RESULTS.md'), markdown);
   const problems = Object.values(results.databases).flatMap((d) => Object.values(d.scenarios).flatMap((s) => s.problems));
   if (problems.length) {
     log(`FAILED: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);

@@ -1,5 +1,6 @@
 // What is measured, in the order it runs. `server` names the process under load: `bare` (the
-// node:http yardstick), `ghee`, or `ghee-off` (authentication and metering switched off).
+// node:http yardstick), `ghee`, `ghee-off` (authentication and metering switched off) or
+// `ghee-metered` (authentication switched off, metering on).
 // `expect` is the x-ghee-cache a probe must see first, so a scenario measures what it says.
 
 /** Saturation is measured with 50 connections, creates with 10 (BENCHMARKS.md). */
@@ -21,7 +22,12 @@ export function scenarios(data, { main }) {
       id: 'cachedP99Paced', title: 'cached single page, p99, evenly paced (cross-check)', server: 'ghee', path: page, connections: SATURATE, expect: 'hit',
       paced: true, rate: (done) => done.cachedP99.rate,
     },
-    ...(main ? [{ id: 'cachedOff', title: 'cached single page, auth + metering off', server: 'ghee-off', path: page, connections: SATURATE, expect: 'hit' }] : []),
+    ...(main
+      ? [
+          { id: 'cachedOff', title: 'cached single page, auth + metering off', server: 'ghee-off', path: page, connections: SATURATE, expect: 'hit' },
+          { id: 'cachedMetered', title: 'cached single page, auth off, metering on', server: 'ghee-metered', path: page, connections: SATURATE, expect: 'hit' },
+        ]
+      : []),
     { id: 'levels2', title: 'uncached single page, levels=2', server: 'ghee', path: page, unique: 'query', connections: SATURATE, expect: 'miss' },
     { id: 'levels5', title: 'uncached single page, levels=5', server: 'ghee', path: `${page}?levels=5`, unique: 'query', connections: SATURATE, expect: 'miss' },
     { id: 'collection', title: 'uncached collection list, filtered + ordered, page_size 100', server: 'ghee', path: collection, unique: 'query', connections: SATURATE, expect: 'miss' },

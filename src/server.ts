@@ -10,6 +10,7 @@ import { MediaStore } from './media/media-store.js';
 import { mediaIngester } from './media/media-ingester.js';
 import { configurePlans } from './accounts/plans.js';
 import { Meter } from './quota/meter.js';
+import { CallerCache } from './accounts/caller-cache.js';
 import { ResponseCache } from './cache/response-cache.js';
 import { attachScheduler } from './blog/scheduler/attach-scheduler.js';
 import { attachDispatcher } from './webhooks/attach-dispatcher.js';
@@ -32,7 +33,7 @@ export async function createServer(config: Config, options: { clock?: Clock; log
   const media = new MediaStore(config.mediaDir, () => config.publicUrl);
   const meter = new Meter(store.db, clock, config.usageFlushMs);
   const ctx: AppContext = {
-    config, store, media, meter, clock, cache: new ResponseCache(store.db, config.cacheMaxMb * 1024 * 1024, clock), schemas: new SchemaCache(store.db), ingestMedia: mediaIngester(config, media),
+    config, store, media, meter, clock, callers: new CallerCache(store.db, store.dataVersion ?? null), cache: new ResponseCache(store.db, config.cacheMaxMb * 1024 * 1024, clock), schemas: new SchemaCache(store.db), ingestMedia: mediaIngester(config, media),
   };
   const app = buildApp(ctx, options.logger === undefined ? {} : { logger: options.logger });
   meter.start();

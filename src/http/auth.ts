@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { findCaller, type Caller } from '../accounts/find-caller.js';
+import type { Caller } from '../accounts/find-caller.js';
 import { planNamed } from '../accounts/plans.js';
 import type { AppContext } from './context.js';
 import { errors } from './errors.js';
@@ -25,7 +25,7 @@ export function tokenOf(request: FastifyRequest): string | null {
 export async function identify(ctx: AppContext, request: FastifyRequest, need: AuthNeed): Promise<Caller> {
   const token = tokenOf(request);
   if (!token) throw errors.noCredentials();
-  const caller = await (ctx.findCaller ? ctx.findCaller(token) : findCaller(ctx.store.db, token));
+  const caller = await (ctx.findCaller ? ctx.findCaller(token) : ctx.callers.find(token));
   if (!caller) throw errors.invalidToken();
   if (need === 'write' && caller.tokenKind !== 'write') throw errors.noCredentials();
   return caller;

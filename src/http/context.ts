@@ -3,6 +3,7 @@ import type { MediaIngester } from '../content/write/write-entry.js';
 import type { MediaStore } from '../media/media-store.js';
 import type { Meter } from '../quota/meter.js';
 import type { ResponseCache } from '../cache/response-cache.js';
+import type { CallerCache } from '../accounts/caller-cache.js';
 import type { Caller } from '../accounts/find-caller.js';
 import type { Config } from '../config.js';
 import type { Store } from '../store/database.js';
@@ -21,9 +22,8 @@ export interface AppContext {
   cache: ResponseCache;
   /** Downloads a media URL into the media store; absent, media URLs are stored as given. */
   ingestMedia?: MediaIngester;
-  /**
-   * Looks a token up (default: one query per request, so revocations count at once). Only the
-   * benchmark replaces it, to measure what authentication costs.
-   */
+  /** The callers behind tokens, looked up again whenever the database may have changed. */
+  callers: CallerCache;
+  /** Replaces `callers` in the benchmark only, to measure what authentication costs. */
   findCaller?: (token: string) => Promise<Caller | null>;
 }

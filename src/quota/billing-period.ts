@@ -28,6 +28,18 @@ function period(start: Date, anchorDay: number): BillingPeriod {
  * on the account's anchor day (1..28, so every month has it).
  */
 export function billingPeriodAt(now: Date, anchorDay = 1): BillingPeriod {
+  // Asked on every API call: the period of the last call of each anchor day is usually it.
+  const last = lastPeriods.get(anchorDay);
+  const t = now.getTime();
+  if (last && t >= last.start.getTime() && t < last.end.getTime()) return last;
+  const found = computePeriodAt(now, anchorDay);
+  lastPeriods.set(anchorDay, found);
+  return found;
+}
+
+const lastPeriods = new Map<number, BillingPeriod>();
+
+function computePeriodAt(now: Date, anchorDay: number): BillingPeriod {
   const year = now.getUTCFullYear();
   const month = now.getUTCMonth();
   const thisMonths = utc(year, month, anchorDay);
@@ -52,6 +64,14 @@ export function periodSeconds(p: BillingPeriod): number {
 
 /** The UTC day of an instant, `YYYY-MM-DD`. */
 export function utcDay(now: Date): string {
-  return dayOf(now);
+  const t = now.getTime();
+  if (t < lastDay.start || t >= lastDay.start + DAY_MS) {
+    const start = t - (((t % DAY_MS) + DAY_MS) % DAY_MS);
+    lastDay = { start, text: dayOf(new Date(start)) };
+  }
+  return lastDay.text;
 }
+
+const DAY_MS = 86_400_000;
+let lastDay = { start: -Infinity, text: '' };
 

@@ -41,13 +41,17 @@ export async function createTestDatabase(dialect: DialectUnderTest): Promise<Tes
   };
 }
 
+/** A store on a test database, with its URL (so a second store, as another process would, can open it). */
+export type TestStore = Store & { url: string };
+
 /** A migrated store on a fresh database; `close` also drops the database. */
-export async function freshStore(dialect: DialectUnderTest, options: StoreOptions = {}): Promise<Store> {
+export async function freshStore(dialect: DialectUnderTest, options: StoreOptions = {}): Promise<TestStore> {
   const database = await createTestDatabase(dialect);
   const store = openStore(database.url, options);
   await migrateToLatest(store);
   return {
     ...store,
+    url: database.url,
     close: async () => {
       await store.close();
       await database.drop();

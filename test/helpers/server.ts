@@ -6,10 +6,10 @@ import path from 'node:path';
 import { loadConfig, type Config } from '../../src/config.js';
 import { seedDemo } from '../../src/seed/seed-demo.js';
 import { createServer } from '../../src/server.js';
-import type { Store, StoreOptions } from '../../src/store/database.js';
+import type { StoreOptions } from '../../src/store/database.js';
 import type { Clock } from '../../src/time.js';
 import type { AppContext } from '../../src/http/context.js';
-import { freshStore, type DialectUnderTest } from './databases.js';
+import { freshStore, type DialectUnderTest, type TestStore } from './databases.js';
 
 export const PUBLIC_URL = 'http://ghee.test';
 
@@ -22,7 +22,7 @@ export interface Reply {
 export interface TestServer {
   app: FastifyInstance;
   ctx: AppContext;
-  store: Store;
+  store: TestStore;
   demo: CreatedAccount;
   /** GET with the demo read token in the Authorization header; returns status, headers and parsed JSON. */
   get(url: string, token?: string | null): Promise<Reply>;
