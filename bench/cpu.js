@@ -42,6 +42,31 @@ export function peakRssMb(pid) {
   }
 }
 
+/**
+ * Samples a process's memory every 250 ms until `stop()`: the peak of its anonymous memory (heap,
+ * caches: RssAnon) beside VmHWM, whose peak also counts the database file's pages that SQLite
+ * reads through mmap (page cache the kernel can drop at will). MB; nulls where /proc is missing.
+ */
+export function sampleMemory(pid) {
+  let anon = null;
+  const read = () => {
+    try {
+      const match = /RssAnon:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (match) anon = Math.max(anon ?? 0, Number(match[1]) / 1024);
+    } catch {
+      // gone, or no /proc
+    }
+  };
+  const timer = setInterval(read, 250);
+  return {
+    stop() {
+      read();
+      clearInterval(timer);
+      return { peakRssMb: peakRssMb(pid), peakAnonMb: anon };
+    },
+  };
+}
+
 /** CPU time of the whole machine in ms (Linux), or null. */
 export function machineCpuMs() {
   try {

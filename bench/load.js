@@ -1,6 +1,7 @@
 // One load run, as a child process of its own (run.js pins it to its own core):
 // `node bench/load.js '<JSON>'` with {url, connections, duration, rate?, paced?, method?,
-// headers?, body?, unique?: 'query' | 'slug', serverPid?}. autocannon, or with `paced` the
+// headers?, body?, unique?: 'query' | 'slug', serverPids?}; `url` may be a list (autocannon spreads
+// the connections over them). autocannon, or with `paced` the
 // evenly paced cross-check of paced.js. Prints the figures as one JSON line.
 import autocannon from 'autocannon';
 import { paced } from './paced.js';
@@ -55,13 +56,16 @@ async function pacedRun() {
 
 const machineBefore = machineCpuMs();
 const postgresBefore = namedCpuMs('postgres');
-const serverBefore = spec.serverPid ? processCpuMs(spec.serverPid) : null;
+// Every Ghee process under load (two nodes: both), their CPU summed.
+const serverPids = spec.serverPids ?? [];
+const serversCpuMs = () => (serverPids.length ? serverPids.reduce((sum, pid) => sum + (processCpuMs(pid) ?? 0), 0) : null);
+const serverBefore = serversCpuMs();
 const selfBefore = process.cpuUsage();
 const started = process.hrtime.bigint();
 const r = spec.paced ? await pacedRun() : await autocannonRun();
 const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
 const self = process.cpuUsage(selfBefore);
-const serverAfter = spec.serverPid ? processCpuMs(spec.serverPid) : null;
+const serverAfter = serversCpuMs();
 const machineAfter = machineCpuMs();
 const postgresAfter = namedCpuMs('postgres');
 

@@ -1,6 +1,6 @@
 // Measures the scenarios of one database: starts its servers, probes each scenario, runs the
 // load, and reads the Ghee process's peak memory at the end.
-import { peakRssMb, waitQuiet } from './cpu.js';
+import { sampleMemory, waitQuiet } from './cpu.js';
 import { runLoad, startServer, stopServer } from './processes.js';
 import { scenarios } from './scenarios.js';
 import { otherCpu, summarise } from './stats.js';
@@ -9,7 +9,7 @@ import { otherCpu, summarise } from './stats.js';
 const QUIET_CORES = 0.15;
 
 /** One request before a scenario: it must succeed, and hit or miss the cache as the scenario says. */
-async function probe(server, scenario, headers) {
+export async function probe(server, scenario, headers) {
   const sep = scenario.path.includes('?') ? '&' : '?';
   const url = `${server.address}${scenario.path}${scenario.unique === 'query' ? `${sep}_=probe${Date.now()}` : ''}`;
   if (scenario.method === 'POST') {
@@ -31,11 +31,11 @@ async function probe(server, scenario, headers) {
  * one that ran beside a burst of other work (over a quarter of a core) is run again, up to
  * twice, the quietest attempt kept. On a machine that never gets quiet, runs go ahead as they are.
  */
-async function loadRun(spec, { patient }) {
+export async function loadRun(spec, { patient, pinned = true }) {
   let best = null;
   for (let attempt = 0; attempt < (patient ? 3 : 1); attempt++) {
     const quiet = !patient || (await waitQuiet(QUIET_CORES, 60_000)) < QUIET_CORES;
-    const run = await runLoad(spec);
+    const run = await runLoad(spec, { pinned });
     if (!best || otherCpu(run) < otherCpu(best)) best = { ...run, retries: attempt };
     if (!quiet || otherCpu(run) <= 0.25) break;
   }
@@ -55,6 +55,7 @@ export async function measure(db, data, { main, timing, patient, only, log }) {
       servers['ghee-metered'] = await startServer('ghee-server.js', [db.url, '--no-auth']);
       servers.bare = await startServer('bare-server.js', [`${servers.ghee.address}/v2/pages/article/${data.page}/`, data.readToken]);
     }
+    const memory = sampleMemory(servers.ghee.pid);
     const done = {};
     for (const scenario of scenarios(data, { main }).filter((s) => !only || only.includes(s.id))) {
       const server = servers[scenario.server];
@@ -66,7 +67,7 @@ export async function measure(db, data, { main, timing, patient, only, log }) {
       const rate = scenario.rate ? scenario.rate(done) : undefined;
       const spec = {
         url: `${server.address}${scenario.path}`, connections: scenario.connections, rate, method: scenario.method, body: scenario.body,
-        unique: scenario.unique, paced: scenario.paced, serverPid: server.pid, headers,
+        unique: scenario.unique, paced: scenario.paced, serverPids: [server.pid], headers,
       };
       if (timing.warmup) await loadRun({ ...spec, duration: timing.warmup }, { patient });
       const runs = [];
@@ -75,7 +76,7 @@ export async function measure(db, data, { main, timing, patient, only, log }) {
       const d = (done[scenario.id] = { ...summarise(scenario, runs, rate), title: scenario.title });
       log(`  ${scenario.id.padEnd(14)} ${Math.round(d.rps.median).toString().padStart(7)} req/s  p99 ${d.p99.median} ms${rate ? ` at -R ${rate}` : ''}${d.problems.length ? `  PROBLEMS: ${d.problems.join('; ')}` : ''}`);
     }
-    return { scenarios: done, peakRssMb: peakRssMb(servers.ghee.pid) };
+    return { scenarios: done, ...memory.stop() };
   } finally {
     for (const s of Object.values(servers)) await stopServer(s);
   }

@@ -11,9 +11,10 @@ export const CAN_PIN = spawnSync('sh', ['-c', 'command -v taskset'], { stdio: 'i
 export const SERVER_CORE = '0';
 export const LOAD_CORE = '1';
 
+/** `core` null leaves the process free to run on any core. */
 function spawnPinned(core, script, args) {
   const node = [process.execPath, `${HERE}${script}`, ...args];
-  const [command, ...rest] = CAN_PIN ? ['taskset', '-c', core, ...node] : node;
+  const [command, ...rest] = CAN_PIN && core !== null ? ['taskset', '-c', core, ...node] : node;
   // stdin stays open as a lifeline: a child whose parent is gone sees it end and exits.
   return spawn(command, rest, { stdio: ['pipe', 'pipe', 'pipe'] });
 }
@@ -33,9 +34,12 @@ function firstLine(child, what) {
   });
 }
 
-/** Starts a server script on the server core; resolves with the process and its `{address}` line. */
-export async function startServer(script, args) {
-  const child = spawnPinned(SERVER_CORE, script, args);
+/**
+ * Starts a server script on the server core (unpinned with `pinned: false`); resolves with the
+ * process and its `{address}` line.
+ */
+export async function startServer(script, args, { pinned = true } = {}) {
+  const child = spawnPinned(pinned ? SERVER_CORE : null, script, args);
   const info = await firstLine(child, script);
   // A server that dies later is a failed benchmark, not a silent gap.
   child.on('exit', (code, signal) => {
@@ -56,8 +60,8 @@ export async function stopServer(server) {
   clearTimeout(timer);
 }
 
-/** One autocannon run on the load core (bench/load.js); resolves with its figures. */
-export async function runLoad(spec) {
-  const child = spawnPinned(LOAD_CORE, 'load.js', [JSON.stringify(spec)]);
+/** One autocannon run on the load core (bench/load.js), or unpinned; resolves with its figures. */
+export async function runLoad(spec, { pinned = true } = {}) {
+  const child = spawnPinned(pinned ? LOAD_CORE : null, 'load.js', [JSON.stringify(spec)]);
   return firstLine(child, 'load.js');
 }

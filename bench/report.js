@@ -51,12 +51,12 @@ function mainTable(sqlite, postgres) {
     return `| ${s.title} | ${LOAD[id]} | ${a} | ${ra} | ${b} | ${rb} |`;
   });
   const q = (db) => (db ? `${db.queries[5]} (levels 1–5: ${Object.values(db.queries).join(', ')})` : '');
-  const rss = (db) => (db?.peakRssMb ? `${int(db.peakRssMb)} MB` : '');
+  const rss = (db) => (db?.peakRssMb ? `${int(db.peakRssMb)} MB${db.peakAnonMb ? ` (anonymous memory at most ${int(db.peakAnonMb)} MB; the rest is database pages read through mmap)` : ''}` : '');
   return [
     '| figure | load | SQLite | ratio to bare | PostgreSQL | ratio to bare |',
     '|---|---|---|---|---|---|',
     ...rows,
-    `| queries of one uncached levels=5 read (token and page included) | count | ${q(sqlite)} | | ${q(postgres)} | |`,
+    `| queries of one uncached levels=5 read (the page included, and the token lookup where it runs: see notes) | count | ${q(sqlite)} | | ${q(postgres)} | |`,
     `| peak RSS of the Ghee process (VmHWM), after all of the above | | ${rss(sqlite)} | | ${rss(postgres)} | |`,
   ].join('\n');
 }
@@ -108,6 +108,24 @@ function targetTable(sqlite, postgres) {
   return ['| target | SQLite | verdict | PostgreSQL |', '|---|---|---|---|', ...rows].join('\n');
 }
 
+/** One node against two on one database: throughput of each and their ratio. */
+function nodesTable(nodes) {
+  const busy = (x) => (x ? `${Math.round(x.median * 100)}%` : 'n/a');
+  const rows = Object.values(nodes.figures).filter((f) => f.nodes === 1).map((one) => {
+    const two = nodes.figures[`${one.id}@2`];
+    return `| ${one.title} | ${LOAD[one.id]} | ${throughput(one)} | ${two ? throughput(two) : ''} | ${two ? (two.rps.median / one.rps.median).toFixed(2) : ''} | ` +
+      `${busy(one.serverCpu)} / ${two ? busy(two.serverCpu) : ''} | ${busy(one.postgresCpu)} / ${two ? busy(two.postgresCpu) : ''} | ${busy(one.loadCpu)} / ${two ? busy(two.loadCpu) : ''} |`;
+  });
+  return [
+    `Both nodes are \`ghee-server.js\` processes on the same ${nodes.database} database, on this machine; nothing is pinned (two nodes can only gain ` +
+      'where one leaves CPU idle), and autocannon spreads its connections over the nodes. CPU is in cores\' worth (100% = one core), one node / two nodes.',
+    '',
+    '| figure | load | one node | two nodes | two ÷ one | Ghee CPU | PostgreSQL CPU | autocannon CPU |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
 function details(name, db) {
   const busy = (x) => (x ? `${Math.round(x.median * 100)}%` : 'n/a');
   return [
@@ -150,6 +168,7 @@ export function renderResults(r) {
     '',
     details('SQLite', sqlite),
     ...(postgres ? ['', details('PostgreSQL', postgres)] : []),
+    ...(r.nodes ? ['', `## One node and two nodes (${r.nodes.database})`, '', nodesTable(r.nodes)] : []),
   ].join('\n');
 }
 

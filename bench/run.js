@@ -10,13 +10,15 @@ import { countQueries } from './count-queries.js';
 import { postgresDatabase, sqliteDatabase } from './databases.js';
 import { FULL, SMALL } from './dataset.js';
 import { measure } from './measure.js';
+import { measureNodes } from './nodes.js';
 import { CAN_PIN } from './processes.js';
 import { machine, renderResults, writeResults } from './report.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const smoke = process.argv.includes('--smoke');
 // For investigating: `--only=cached,cachedOff` measures just those scenarios (list what their rates
-// depend on too: cachedP99 needs cached), `--sqlite` leaves PostgreSQL out; neither writes RESULTS.md.
+// depend on too: cachedP99 needs cached; `nodes` is the two-node comparison), `--sqlite` leaves
+// PostgreSQL out; neither writes RESULTS.md.
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? null;
 const sqliteOnly = smoke || process.argv.includes('--sqlite');
 const timing = smoke ? { warmup: 0, runs: 1, duration: 0.2 } : { warmup: 3, runs: 3, duration: 10 };
@@ -43,10 +45,19 @@ async function main(work) {
     results.databases.postgres = { ...measuredPg, queries: await countQueries(postgres.url, postgres.data), version: postgres.version };
   }
 
+  // Two nodes on one database: PostgreSQL (the smoke, without it, checks the path on SQLite).
+  const nodesDb = postgres ?? (smoke ? sqlite : null);
+  if (nodesDb && (!only || only.includes('nodes'))) {
+    const database = postgres ? 'PostgreSQL' : 'SQLite';
+    log(`one node, then two nodes, on ${database} (unpinned)`);
+    results.nodes = { database, figures: await measureNodes(nodesDb, nodesDb.data, options) };
+  }
+
   const markdown = renderResults(results);
   process.stdout.write(`${markdown}\n`);
   if (!smoke && !only && !sqliteOnly) writeResults(path.join(HERE, 'RESULTS.md'), markdown);
-  const problems = Object.values(results.databases).flatMap((d) => Object.values(d.scenarios).flatMap((s) => s.problems));
+  const problems = [...Object.values(results.databases).map((d) => d.scenarios), results.nodes?.figures ?? {}]
+    .flatMap((figures) => Object.values(figures).flatMap((s) => s.problems));
   if (problems.length) {
     log(`FAILED: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
     process.exitCode = 1;

@@ -57,6 +57,9 @@ export async function listPosts(
   const countRow = await base.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirst();
   const count = Number(countRow?.n ?? 0);
   if (page.offset >= Math.min(count, MAX_OFFSET)) return { rows: [], count };
-  const rows = await newestFirst(base).limit(page.limit).offset(page.offset).execute();
-  return { rows, count };
+  // The page is chosen on ids alone (the sort never carries post bodies), then read in full.
+  const ids = (await newestFirst(base).clearSelect().select('p.id').limit(page.limit).offset(page.offset).execute()).map((r) => r.id);
+  if (ids.length === 0) return { rows: [], count };
+  const byId = new Map((await postsInScope(db, scope).where('p.id', 'in', ids).execute()).map((row) => [row.id, row]));
+  return { rows: ids.flatMap((id) => byId.get(id) ?? []), count };
 }

@@ -8,9 +8,10 @@ import * as contentChanges from './migrations/005-content-changes.js';
 import * as imports from './migrations/006-imports.js';
 import * as webhooks from './migrations/007-webhooks.js';
 import * as media from './migrations/008-media.js';
+import * as postListIndex from './migrations/009-post-list-index.js';
 
 /** Every migration, in order. A new one is appended here and never edited once released. */
-const MIGRATIONS = { '001-initial': initial, '002-blog': blog, '003-usage': usage, '004-users': users, '005-content-changes': contentChanges, '006-imports': imports, '007-webhooks': webhooks, '008-media': media } as const;
+const MIGRATIONS = { '001-initial': initial, '002-blog': blog, '003-usage': usage, '004-users': users, '005-content-changes': contentChanges, '006-imports': imports, '007-webhooks': webhooks, '008-media': media, '009-post-list-index': postListIndex } as const;
 
 function provider(store: Store): MigrationProvider {
   return {

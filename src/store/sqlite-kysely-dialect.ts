@@ -162,7 +162,9 @@ class Connection implements DatabaseConnection {
     await this.queue.acquire();
     this.holdsWriter = true;
     try {
-      run(this.writerStatements, CompiledQuery.raw('begin'));
+      // Immediate: the write lock is taken (waiting up to busy_timeout) before the first read, so
+      // two processes writing one file queue up instead of one failing when it turns to writing.
+      run(this.writerStatements, CompiledQuery.raw('begin immediate'));
     } catch (error) {
       this.release();
       throw error;
