@@ -39,9 +39,10 @@ export async function paced({ url, rate, duration, connections, headers, nextPat
         });
       });
       pending.set(req, due);
-      req.on('error', () => {
+      req.on('error', (error) => {
         if (!pending.delete(req)) return;
         errors++;
+        codes[error.code ?? 'error'] = (codes[error.code ?? 'error'] ?? 0) + 1;
         open--;
         finish();
       });

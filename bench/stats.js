@@ -21,10 +21,11 @@ export function summarise(scenario, runs, rate) {
     if (r.requests === 0) problems.push(`${where}: no successful answer`);
     if (r.non2xx > 0) problems.push(`${where}: ${r.non2xx} non-2xx answers ${JSON.stringify(r.statusCodes)}`);
     // A timeout is a figure (the server is slower than the load), not a broken benchmark.
-    if (r.errors - r.timeouts > 0) problems.push(`${where}: ${r.errors - r.timeouts} connection errors`);
+    if (r.errors - r.timeouts > 0) problems.push(`${where}: ${r.errors - r.timeouts} connection errors ${JSON.stringify(r.statusCodes)}`);
   });
   return {
     rate,
+    paced: scenario.paced ?? false,
     connections: scenario.connections,
     rps: spread(runs.map((r) => r.rps)),
     p50: spread(runs.map((r) => r.latency.p50)),
