@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { DEFAULT_HTML_LIMITS } from './content/write/html-limits.js';
+import { checkDatabaseUrl } from './store/database-url.js';
 
 /** Settings read from the environment once, at start-up (see the README's configuration table). */
 export interface Config {
@@ -12,6 +14,10 @@ export interface Config {
   logLevel: string;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
+  /** Largest rich-text (wysiwyg, html, post body) value, in UTF-8 bytes (docs/security.md). */
+  htmlMaxBytes: number;
+  /** Deepest nesting of elements in one rich-text value. */
+  htmlMaxDepth: number;
   /** Where downloaded media files live (content-addressed, one file per distinct content). */
   mediaDir: string;
   /** Lets media downloads reach loopback, link-local and private addresses (tests, closed networks). */
@@ -20,12 +26,26 @@ export interface Config {
   mediaMaxBytes: number;
   /** Total time allowed for one media download (all redirects included), in milliseconds. */
   mediaFetchTimeoutMs: number;
+  /** Most distinct media URLs one write may download (past it, field errors and no download). */
+  mediaMaxUrlsPerWrite: number;
+  /** Media downloads one write runs at a time. */
+  mediaDownloadsPerWrite: number;
+  /** Media downloads the whole process runs at a time, over every write. */
+  mediaDownloadsPerProcess: number;
+  /** Reads through the admin API per dashboard user and minute (a bucket that refills at this rate). */
+  adminReadsPerMinute: number;
   /** An operator's JSON file of plans over the defaults (API.md section 5). */
   plansFile: string | undefined;
   /** How often API-call counts go from memory to the database, in milliseconds. */
   usageFlushMs: number;
   /** Memory for the response cache, in MB (least recently used answers go first). */
   cacheMaxMb: number;
+  /** PostgreSQL: the longest one statement of a serving process may run, in milliseconds (docs/operations.md). */
+  databaseStatementTimeoutMs: number;
+  /** Pages and items one read answer may hold, each counted every time it appears (docs/security.md). */
+  answerMaxNodes: number;
+  /** Largest JSON answer one read may build, in bytes. */
+  answerMaxBytes: number;
   /** Lets webhooks target loopback, link-local and private addresses (WEBHOOK_ALLOW_PRIVATE). */
   webhookAllowPrivate: boolean;
   /** How long a delivery is retried before it is dead-lettered, in milliseconds (24 h). */
@@ -34,6 +54,10 @@ export interface Config {
   webhookBackoffMs: number;
   /** Time between the dispatcher's passes over due deliveries, in milliseconds. */
   webhookPollMs: number;
+  /** Where invitation mails go out (`smtp://user:pass@host:587`, `smtps://...`); unset, no mail is sent. */
+  smtpUrl: string | undefined;
+  /** The From of those mails. */
+  mailFrom: string;
 }
 
 /** Builds the configuration from environment variables, with the documented defaults. */
@@ -44,33 +68,59 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port,
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
     dataDir,
-    databaseUrl: overrides.databaseUrl ?? env.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'ghee.db')}`,
+    databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL ? checkDatabaseUrl(env.DATABASE_URL) : `sqlite:${path.join(dataDir, 'ghee.db')}`),
     publicUrl: stripSlash(overrides.publicUrl ?? env.PUBLIC_URL ?? `http://localhost:${port}`),
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
     bodyLimit: overrides.bodyLimit ?? 10 * 1024 * 1024,
+    htmlMaxBytes: overrides.htmlMaxBytes ?? parsePositive('HTML_MAX_BYTES', env.HTML_MAX_BYTES ?? String(DEFAULT_HTML_LIMITS.maxBytes)),
+    htmlMaxDepth: overrides.htmlMaxDepth ?? parsePositive('HTML_MAX_DEPTH', env.HTML_MAX_DEPTH ?? String(DEFAULT_HTML_LIMITS.maxDepth)),
     mediaDir: overrides.mediaDir ?? path.resolve(env.MEDIA_DIR ?? path.join(dataDir, 'media')),
     mediaFetchAllowPrivate: overrides.mediaFetchAllowPrivate ?? env.MEDIA_FETCH_ALLOW_PRIVATE === 'true',
     mediaMaxBytes: overrides.mediaMaxBytes ?? parsePositive('MEDIA_MAX_BYTES', env.MEDIA_MAX_BYTES ?? String(50 * 1024 * 1024)),
     mediaFetchTimeoutMs: overrides.mediaFetchTimeoutMs ?? parsePositive('MEDIA_FETCH_TIMEOUT_MS', env.MEDIA_FETCH_TIMEOUT_MS ?? '15000'),
+    mediaMaxUrlsPerWrite: overrides.mediaMaxUrlsPerWrite ?? parsePositive('MEDIA_MAX_URLS_PER_WRITE', env.MEDIA_MAX_URLS_PER_WRITE ?? '20'),
+    mediaDownloadsPerWrite: overrides.mediaDownloadsPerWrite ?? parsePositive('MEDIA_DOWNLOADS_PER_WRITE', env.MEDIA_DOWNLOADS_PER_WRITE ?? '4'),
+    mediaDownloadsPerProcess: overrides.mediaDownloadsPerProcess ?? parsePositive('MEDIA_DOWNLOADS_PER_PROCESS', env.MEDIA_DOWNLOADS_PER_PROCESS ?? '16'),
+    adminReadsPerMinute: overrides.adminReadsPerMinute ?? parsePositive('ADMIN_READS_PER_MINUTE', env.ADMIN_READS_PER_MINUTE ?? '120'),
     plansFile: 'plansFile' in overrides ? overrides.plansFile : env.PLANS_FILE || undefined,
     usageFlushMs: overrides.usageFlushMs ?? parsePositive('USAGE_FLUSH_MS', env.USAGE_FLUSH_MS ?? '1000'),
     cacheMaxMb: overrides.cacheMaxMb ?? parsePositive('CACHE_MAX_MB', env.CACHE_MAX_MB ?? '64'),
+    databaseStatementTimeoutMs: overrides.databaseStatementTimeoutMs ?? parsePositive('DATABASE_STATEMENT_TIMEOUT_MS', env.DATABASE_STATEMENT_TIMEOUT_MS ?? '30000'),
+    // A level's references are fetched in one query: at most 30,000 keeps it under SQLite's 32,766 bound values.
+    answerMaxNodes: overrides.answerMaxNodes ?? parseAtMost('ANSWER_MAX_NODES', env.ANSWER_MAX_NODES ?? '20000', 30_000),
+    answerMaxBytes: overrides.answerMaxBytes ?? parsePositive('ANSWER_MAX_BYTES', env.ANSWER_MAX_BYTES ?? String(16 * 1024 * 1024)),
     webhookAllowPrivate: overrides.webhookAllowPrivate ?? env.WEBHOOK_ALLOW_PRIVATE === 'true',
     webhookMaxAgeMs: overrides.webhookMaxAgeMs ?? parsePositive('WEBHOOK_MAX_AGE_MS', env.WEBHOOK_MAX_AGE_MS ?? String(24 * 3600_000)),
     webhookBackoffMs: overrides.webhookBackoffMs ?? parsePositive('WEBHOOK_BACKOFF_MS', env.WEBHOOK_BACKOFF_MS ?? '5000'),
     webhookPollMs: overrides.webhookPollMs ?? parsePositive('WEBHOOK_POLL_MS', env.WEBHOOK_POLL_MS ?? '1000'),
+    smtpUrl: 'smtpUrl' in overrides ? overrides.smtpUrl : parseSmtpUrl(env.SMTP_URL),
+    mailFrom: overrides.mailFrom ?? env.MAIL_FROM ?? 'Ghee <ghee@localhost>',
   };
 }
 
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be an integer from 0 to 65535, not "${value}"`);
+/** A port number from 0 to 65535 (`name` says which setting gave it, for the message). */
+export function parsePort(value: string, name = 'PORT'): number {
+  const port = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be an integer from 0 to 65535, not "${value}"`);
   return port;
 }
 
 function parsePositive(name: string, value: string): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, not "${value}"`);
+  return n;
+}
+
+function parseSmtpUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  // The URL holds the mail password: the message names the variable, never its value.
+  if (!/^smtps?:\/\/[^/\s]+/.test(value)) throw new Error('SMTP_URL must be smtp://[user:password@]host[:port] or smtps://...');
+  return value;
+}
+
+function parseAtMost(name: string, value: string, max: number): number {
+  const n = parsePositive(name, value);
+  if (n > max) throw new Error(`${name} must be at most ${max}, not "${value}"`);
   return n;
 }
 

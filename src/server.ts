@@ -9,6 +9,7 @@ import type { AppContext } from './http/context.js';
 import { MediaStore } from './media/media-store.js';
 import { mediaIngester } from './media/media-ingester.js';
 import { configurePlans } from './accounts/plans.js';
+import { configureHtmlLimits } from './content/write/html-limits.js';
 import { Meter } from './quota/meter.js';
 import { CallerCache } from './accounts/caller-cache.js';
 import { ResponseCache } from './cache/response-cache.js';
@@ -26,7 +27,8 @@ export interface RunningServer {
 /** Opens the database, migrates it and builds the app (not yet listening). */
 export async function createServer(config: Config, options: { clock?: Clock; logger?: boolean; store?: Store } = {}) {
   configurePlans(config.plansFile);
-  const store = options.store ?? openStore(config.databaseUrl);
+  configureHtmlLimits({ maxBytes: config.htmlMaxBytes, maxDepth: config.htmlMaxDepth });
+  const store = options.store ?? openStore(config.databaseUrl, { statementTimeoutMs: config.databaseStatementTimeoutMs });
   await migrateToLatest(store);
   const clock = options.clock ?? systemClock;
   // A function, so a server that learns its address only once listening builds the right URLs.
@@ -36,7 +38,9 @@ export async function createServer(config: Config, options: { clock?: Clock; log
     config, store, media, meter, clock, callers: new CallerCache(store.db, store.dataVersion ?? null), cache: new ResponseCache(store.db, config.cacheMaxMb * 1024 * 1024, clock), schemas: new SchemaCache(store.db), ingestMedia: mediaIngester(config, media),
   };
   const app = buildApp(ctx, options.logger === undefined ? {} : { logger: options.logger });
-  meter.start();
+  // The database may go away and come back while the process runs (docs/operations.md): say so.
+  store.health.onConnectionLost = (error) => app.log.warn({ err: error }, 'database connection lost (a new one is opened on demand)');
+  meter.start((error) => app.log.warn({ err: error }, 'usage counts not flushed (kept for the next flush)'));
   // Counts still in memory are written when the server closes (before the store is closed).
   app.addHook('onClose', () => meter.stop());
   return { app, store, ctx };
@@ -49,7 +53,15 @@ export async function listen(config: Config, options: { clock?: Clock; logger?: 
   const scheduler = attachScheduler(app, ctx, { intervalMs: options.schedulerIntervalMs });
   // Webhook deliveries go out from every serving process; a lease per delivery keeps them apart.
   const dispatcher = attachDispatcher(app, ctx);
-  const address = await app.listen({ port: config.port, host: config.host });
+  let address: string;
+  try {
+    address = await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // A port in use: nothing opened so far may keep the process alive (a pool's idle connections).
+    await app.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    throw error;
+  }
   // On port 0 the default PUBLIC_URL names port 0: use the port actually bound instead.
   const bound = app.server.address();
   if (config.port === 0 && config.publicUrl === 'http://localhost:0' && bound && typeof bound === 'object') {

@@ -1,6 +1,7 @@
 // Users from the command line (`ghee user ...`), and the first owner that `ghee start` creates
 // and prints, signed in over a real socket.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -75,7 +76,26 @@ describe.each(DIALECTS)('admin users on the CLI (%s)', (dialect) => {
     expect(await run(ws, ['user', 'set-password', '--email', 'nobody@acme.test', '--password', 'whatever1'])).toMatchObject({ code: 1, stderr: 'No user with the email nobody@acme.test' });
   });
 
-  it('ghee start creates a first owner, prints its sign-in, and prints it again on the next start', async () => {
+  it('ghee user invite prints a one-time accept link and makes no user; it takes no password', async () => {
+    const ws = await workspace();
+    expect((await run(ws, ['account', 'create', '--name', 'Acme'])).code).toBe(0);
+    const invited = await run(ws, ['user', 'invite', '--email', 'Cy@Acme.test', '--role', 'editor', '--name', 'Cy']);
+    expect(invited.code).toBe(0);
+    const match = /^invited cy@acme\.test as editor of account (\d+) \(expires \S+\)\nlink: http:\/\/localhost:8080\/admin\/invite\/([A-Za-z0-9_-]{43})\nmail: not_configured$/.exec(invited.stdout);
+    expect(match).not.toBeNull();
+    const store = openStore(ws.database.url);
+    try {
+      expect(await store.db.selectFrom('users').select('id').where('email', '=', 'cy@acme.test').executeTakeFirst()).toBeUndefined();
+      const row = await store.db.selectFrom('invitations').select(['role', 'name', 'token_hash', 'invited_by']).executeTakeFirstOrThrow();
+      expect(row).toEqual({ role: 'editor', name: 'Cy', token_hash: createHash('sha256').update(match![2]!).digest('hex'), invited_by: null });
+    } finally {
+      await store.close();
+    }
+    expect((await run(ws, ['user', 'invite', '--email', 'cy@acme.test', '--role', 'editor', '--password', 'chosen for cy'])).code).toBe(2);
+    expect(await run(ws, ['user', 'invite', '--email', 'nope', '--role', 'editor'])).toMatchObject({ code: 1, stderr: '"nope" is not an email address' });
+  });
+
+  it('ghee start creates a first owner and prints its sign-in; the next start says where it is kept', async () => {
     const ws = await workspace();
     const children: ChildProcess[] = [];
     cleanups.push(async () => {
@@ -124,6 +144,8 @@ describe.each(DIALECTS)('admin users on the CLI (%s)', (dialect) => {
     first.child.kill('SIGTERM');
     await new Promise((resolve) => first.child.once('exit', resolve));
     const second = await start();
-    expect(second.banner).toContain(`sign in as owner@demo.invalid / ${password}`);
+    // Printed by the start that made it only; later starts say where it is kept.
+    expect(second.banner).not.toContain(password);
+    expect(second.banner).toContain(`The demo write token and the dashboard sign-in are in ${path.join(ws.dataDir, 'demo-credentials.json')}`);
   }, 60_000);
 });

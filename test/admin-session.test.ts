@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember } from '../src/users/add-member.js';
 import { movableClock } from './helpers/blog.js';
 import { DIALECTS } from './helpers/databases.js';
-import { anonymousClient, member, PASSWORD, setCookies, signedInClient, type AdminClient } from './helpers/admin.js';
+import { addTestMember, anonymousClient, member, PASSWORD, setCookies, signedInClient, type AdminClient } from './helpers/admin.js';
 import { demoServer, PUBLIC_URL, type TestServer } from './helpers/server.js';
 
 // Sign-in, sessions and CSRF of the admin API (docs/admin-api.md): the texts, the cookie flags,
@@ -21,7 +20,7 @@ describe.each(DIALECTS)('admin sessions and CSRF (%s)', (dialect) => {
   beforeAll(async () => {
     s = await demoServer(dialect, { clock });
     account = `/admin/api/accounts/${s.demo.id}`;
-    await addMember(s.store.db, s.demo.id, { email: 'Editor@Example.test', role: 'editor', password: PASSWORD, name: 'Ed' });
+    await addTestMember(s.store, s.demo.id, { email: 'Editor@Example.test', role: 'editor', name: 'Ed' });
   });
 
   afterAll(async () => {
@@ -86,7 +85,7 @@ describe.each(DIALECTS)('admin sessions and CSRF (%s)', (dialect) => {
   });
 
   it('rate-limits failed attempts per email: 5 in 15 minutes, then 429 with Retry-After, even with the right password', async () => {
-    await addMember(s.store.db, s.demo.id, { email: 'target@example.test', role: 'viewer', password: PASSWORD });
+    await addTestMember(s.store, s.demo.id, { email: 'target@example.test', role: 'viewer' });
     const client = await anonymousClient(s.app);
     for (let i = 0; i < 5; i++) {
       expect((await client.signIn('target@example.test', `guess ${i}`, { remoteAddress: `10.2.0.${i}` })).status).toBe(401);

@@ -15,6 +15,7 @@ import { ingestMedia } from '../src/media/ingest-media.js';
 import { MediaError, mediaErrors } from '../src/media/media-error.js';
 import { registerMedia } from '../src/media/media-routes.js';
 import { MediaStore } from '../src/media/media-store.js';
+import { typeOfName } from '../src/media/media-types.js';
 import { sniffType } from '../src/media/sniff-type.js';
 
 // The media library (API.md sections 4 and 8): downloads that cannot reach private networks,
@@ -122,9 +123,15 @@ function startOrigin(): Promise<Origin> {
 const LOCAL: FetchOptions = { allowPrivate: true, maxBytes: 1000, timeoutMs: 5000 };
 const PUBLIC_ONLY: FetchOptions = { ...LOCAL, allowPrivate: false };
 
+/** A download's bytes and type, as fetchMedia left them in the (scratch) library. */
+async function fetched(url: string, opts: FetchOptions): Promise<{ bytes: Buffer; mime: string; ext: string }> {
+  const saved = await fetchMedia(url, scratch, opts);
+  return { bytes: fs.readFileSync(saved.path), ...typeOfName(path.basename(saved.path))! };
+}
+
 /** The MediaError message a download fails with (and fails if it does not). */
 async function failure(url: string, opts: FetchOptions): Promise<string> {
-  const error = await fetchMedia(url, opts).then(
+  const error = await fetchMedia(url, scratch, opts).then(
     () => null,
     (e: unknown) => e,
   );
@@ -137,11 +144,16 @@ function tempDir(): string {
 }
 
 let origin: Origin;
+let scratchDir: string;
+let scratch: MediaStore;
 beforeAll(async () => {
   origin = await startOrigin();
+  scratchDir = tempDir();
+  scratch = new MediaStore(scratchDir, 'http://ghee.test');
 });
 afterAll(async () => {
   await origin?.close();
+  fs.rmSync(scratchDir, { recursive: true, force: true });
 });
 beforeEach(() => {
   origin.requests.length = 0;
@@ -221,8 +233,8 @@ describe('fetchMedia', () => {
   });
 
   it('downloads a PNG and a JPEG when private addresses are allowed', async () => {
-    expect(await fetchMedia(`${origin.url}/tiny.png`, LOCAL)).toEqual({ bytes: PNG, mime: 'image/png', ext: 'png' });
-    expect(await fetchMedia(`${origin.url}/photo.jpg`, LOCAL)).toEqual({ bytes: JPEG, mime: 'image/jpeg', ext: 'jpg' });
+    expect(await fetched(`${origin.url}/tiny.png`, LOCAL)).toEqual({ bytes: PNG, mime: 'image/png', ext: 'png' });
+    expect(await fetched(`${origin.url}/photo.jpg`, LOCAL)).toEqual({ bytes: JPEG, mime: 'image/jpeg', ext: 'jpg' });
   });
 
   it.each([
@@ -249,7 +261,7 @@ describe('fetchMedia', () => {
 
   it('connects to the address it checked, keeping the hostname in the Host header', async () => {
     dnsAnswers.set('cdn.test', [{ address: '127.0.0.1', family: 4 }]);
-    const media = await fetchMedia(`http://cdn.test:${origin.port}/tiny.png`, LOCAL);
+    const media = await fetched(`http://cdn.test:${origin.port}/tiny.png`, LOCAL);
     expect(media.bytes).toEqual(PNG);
     expect(origin.requests).toEqual([{ path: '/tiny.png', host: `cdn.test:${origin.port}` }]);
   });
@@ -278,8 +290,8 @@ describe('fetchMedia', () => {
   });
 
   it('follows up to 3 redirects and refuses a 4th', async () => {
-    expect((await fetchMedia(`${origin.url}/redirect/2`, LOCAL)).bytes).toEqual(PNG);
-    expect((await fetchMedia(`${origin.url}/redirect/3`, LOCAL)).bytes).toEqual(PNG);
+    expect((await fetched(`${origin.url}/redirect/2`, LOCAL)).bytes).toEqual(PNG);
+    expect((await fetched(`${origin.url}/redirect/3`, LOCAL)).bytes).toEqual(PNG);
     origin.requests.length = 0;
     expect(await failure(`${origin.url}/redirect/4`, LOCAL)).toBe(TEXT.redirects);
     expect(origin.requests.map((r) => r.path)).toEqual(['/redirect/4', '/redirect/3', '/redirect/2', '/redirect/1']);
@@ -304,7 +316,7 @@ describe('fetchMedia', () => {
   });
 
   it('says "50 MB" for the default limit', async () => {
-    expect((await fetchMedia(`${origin.url}/big`, { ...LOCAL, maxBytes: 50 * 1024 * 1024 })).ext).toBe('png');
+    expect((await fetched(`${origin.url}/big`, { ...LOCAL, maxBytes: 50 * 1024 * 1024 })).ext).toBe('png');
     expect(mediaErrors.tooLarge(50 * 1024 * 1024).message).toBe('File is larger than 50 MB');
   });
 

@@ -11,8 +11,15 @@ describe('plans file', () => {
   it('overrides defaults setting by setting and adds new plans', () => {
     const plans = parsePlansFile(JSON.stringify({ free: { monthly_calls: 100000 }, team: { monthly_calls: 250000, blocked_over_limit: true, locales: 5 } }), 'plans.json');
     expect(plans.free).toEqual({ ...DEFAULT_PLANS.free, monthlyCalls: 100000 });
-    expect(plans.team).toEqual({ name: 'team', monthlyCalls: 250000, blockedOverLimit: true, writeApi: true, locales: 5, webhooks: true });
+    expect(plans.team).toEqual({ name: 'team', monthlyCalls: 250000, blockedOverLimit: true, writeApi: true, locales: 5, webhooks: true, selfService: false });
     expect(plans.enterprise).toEqual(DEFAULT_PLANS.enterprise);
+  });
+
+  it('marks plans self-service only when the file says so', () => {
+    expect(Object.values(DEFAULT_PLANS).filter((p) => p.selfService)).toEqual([]);
+    const plans = parsePlansFile(JSON.stringify({ basic: { self_service: true }, team: {} }), 'plans.json');
+    expect([plans.basic!.selfService, plans.team!.selfService, plans.free!.selfService]).toEqual([true, false, false]);
+    expect(() => parsePlansFile('{"basic": {"self_service": "yes"}}', 'p.json')).toThrow('p.json: basic.self_service must be true or false');
   });
 
   it('refuses anything else, naming the key', () => {

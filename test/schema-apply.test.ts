@@ -89,7 +89,8 @@ for (const dialect of DIALECTS) {
       const entry = await store.db.insertInto('entries').values({ account_id: id, type_id, slug, created: NOW }).returning('id').executeTakeFirstOrThrow();
       for (const locale of locales) {
         const at = { entry_id: entry.id, locale, channel: 'latest' as const };
-        await store.db.insertInto('entry_versions').values({ ...at, status: 'draft', name: 'x', fields: '{}', updated: NOW, published: null }).execute();
+        // A number in `price`: turning it into text loses it (data loss is decided by the values held).
+        await store.db.insertInto('entry_versions').values({ ...at, status: 'draft', name: 'x', fields: '{"price":5}', updated: NOW, published: null }).execute();
         await store.db.insertInto('field_values').values({ ...at, type_id, path: 'headline', text_value: 'hi', num_value: null }).execute();
         await store.db.insertInto('refs').values({ ...at, path: 'related', position: 0, target_entry_id: entry.id }).execute();
         await store.db.insertInto('search_docs').values({ ...at, type_id, doc: 'hello' }).execute();

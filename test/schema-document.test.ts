@@ -218,7 +218,7 @@ describe('validateSchemaDocument: fields', () => {
       'page_types.p.fields.d.min: must be a number',
       'page_types.p.fields.d.max: must be a number',
       'page_types.p.fields.e.min: must not exceed max (3 > 2)',
-      'page_types.p.fields.f.pattern: not a valid regular expression (Invalid regular expression: /(/u: Unterminated group)',
+      'page_types.p.fields.f.pattern: not a valid RE2 pattern: missing ): (; patterns use RE2 syntax (no lookahead, lookbehind or backreferences)',
       'page_types.p.fields.g.pattern: must be a regular expression, as a string',
       'page_types.p.fields.h.many: must be true or false',
     ]);

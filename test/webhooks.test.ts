@@ -168,7 +168,7 @@ describe.each(DIALECTS)('webhooks (%s)', (dialect) => {
     await s.send('PATCH', '/v2/pages/landing_page/launch/', { status: 'published' });
     await drain();
     let [latest] = (await deliveries()).data;
-    expect(latest).toMatchObject({ status: 'failed', attempts: 1, last_status: 500, last_error: 'HTTP 500: ok' });
+    expect(latest).toMatchObject({ status: 'failed', attempts: 1, last_status: 500, last_error: 'Answered 500: ok' });
     expect(Date.parse(latest.next_attempt_at)).toBeGreaterThan(clock().getTime());
     expect(await dispatcher.tick()).toEqual([]); // not due yet
     offset += 1_100;

@@ -31,6 +31,8 @@ function explain(status: number, detail: unknown): ApiError {
   const text = typeof detail === 'string' ? detail : '';
   if (status === 401) return new ApiError(status, text === 'Invalid email or password' ? text + '.' : 'Your session has ended. Please sign in again.');
   if (status === 403 && text.startsWith('CSRF')) return new ApiError(status, 'This page is out of date. Reload it and try again.');
+  // A refusal that says why (a plan only the operator may set) is shown as it is.
+  if (status === 403 && text.startsWith('Only the operator')) return new ApiError(status, text);
   if (status === 403) return new ApiError(status, 'You do not have permission to do this. Ask an admin or owner of the account.');
   if (status === 404) return new ApiError(status, text && text !== 'Not found' ? text + '.' : 'This no longer exists. It may have been deleted.');
   if (status === 429) return new ApiError(status, text || 'Too many attempts. Try again later.');

@@ -4,6 +4,7 @@ import { AccountContext } from './context';
 import { Link, navigate, useRoute } from './router';
 import type { Account, Session } from './types';
 import { ErrorNotice, Loading } from './ui';
+import { AcceptInvitation } from './screens/accept-invitation';
 import { SignIn } from './screens/sign-in';
 import { Routes } from './routes';
 
@@ -14,6 +15,7 @@ const NAV: { to: string; label: string }[] = [
   { to: '/media', label: 'Media' },
   { to: '/content-types', label: 'Content Types' },
   { to: '/settings/tokens', label: 'API Tokens' },
+  { to: '/settings/users', label: 'Users' },
   { to: '/settings/webhooks', label: 'Webhooks' },
   { to: '/settings/localization', label: 'Localization' },
   { to: '/usage', label: 'Usage & plan' },
@@ -21,6 +23,7 @@ const NAV: { to: string; label: string }[] = [
 
 /** The dashboard: sign-in, then the account's screens. */
 export function App() {
+  const { path } = useRoute();
   const [session, setSession] = useState<Session | null>(null);
   const [error, setError] = useState<unknown>(null);
   const loadSession = useCallback(() => {
@@ -40,6 +43,12 @@ export function App() {
 
   if (error) return <main className="center"><ErrorNotice error={error} /></main>;
   if (!session) return <main className="center"><Loading what="the dashboard" /></main>;
+  // An invitation link works signed in or not: its page decides what the visitor must do.
+  const invite = /^\/invite\/([^/]+)$/.exec(path);
+  if (invite) {
+    const signOut = () => void api('POST', '/sign-out').catch(() => undefined).then(loadSession);
+    return <AcceptInvitation token={invite[1]!} session={session} onSession={(s) => { setCsrfToken(s.csrf_token); setSession(s); }} onSignOut={signOut} />;
+  }
   if (!session.user) return <SignIn onSignedIn={(s) => { setCsrfToken(s.csrf_token); setSession(s); }} />;
   return <SignedIn session={session} onSignedOut={loadSession} />;
 }
@@ -103,7 +112,7 @@ function SignedIn({ session, onSignedOut }: { session: Session; onSignedOut: () 
       </nav>
       <main id="main" className="content" tabIndex={-1}>
         {!valid ? (
-          <p>You are not a member of any account yet. Ask an owner to add you (<code>ghee user create</code>).</p>
+          <p>You are not a member of any account yet. Ask an admin of an account to invite you, then open the link they send.</p>
         ) : error ? (
           <ErrorNotice error={error} />
         ) : !account ? (

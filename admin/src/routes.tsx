@@ -10,6 +10,7 @@ import { PagesList } from './screens/pages-list';
 import { PostEdit, PostsList } from './screens/posts';
 import { Tokens } from './screens/tokens';
 import { UsagePlan } from './screens/usage';
+import { Users } from './screens/users';
 import { Webhooks } from './screens/webhooks';
 
 function Redirect({ to }: { to: string }) {
@@ -34,6 +35,7 @@ export function Routes({ path }: { path: string }) {
   if (a === 'media') return <Media />;
   if (a === 'content-types') return <ContentTypes />;
   if (a === 'settings' && b === 'tokens') return <Tokens />;
+  if (a === 'settings' && b === 'users') return <Users />;
   if (a === 'settings' && b === 'localization') return <Localization />;
   if (a === 'settings' && b === 'webhooks') return <Webhooks />;
   if (a === 'usage') return <UsagePlan />;

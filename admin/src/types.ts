@@ -143,3 +143,36 @@ export interface Usage {
   days: { day: string; calls: number }[];
   features: Features | null;
 }
+
+export interface Member {
+  id: number;
+  email: string;
+  name: string;
+  created: string;
+  role: Role;
+}
+
+/** A pending invitation as admins see it; `link` and `mail` only in the answer that made it. */
+export interface Invitation {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  created: string;
+  expires: string;
+  expired: boolean;
+  invited_by: { id: number; email: string; name: string } | null;
+  link?: string;
+  mail?: 'sent' | 'failed' | 'not_configured';
+}
+
+/** What the invitation link's page shows (GET /invitations/:token). */
+export interface InvitationView {
+  email: string;
+  name: string;
+  role: Role;
+  expires: string;
+  account: { id: number; name: string };
+  invited_by: { email: string; name: string } | null;
+  password_required: boolean;
+}

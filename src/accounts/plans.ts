@@ -9,16 +9,21 @@ export interface Plan {
   /** null means no limit */
   locales: number | null;
   webhooks: boolean;
+  /**
+   * Whether an account's owner may move the account onto this plan themselves (the dashboard's
+   * plan screen). Only the operator decides this (PLANS_FILE); no plan is self-service by default.
+   */
+  selfService: boolean;
 }
 
 /** The contract's default plans (API.md section 5). */
 export const DEFAULT_PLANS: Readonly<Record<string, Plan>> = {
-  free: { name: 'free', monthlyCalls: 50_000, blockedOverLimit: true, writeApi: false, locales: 1, webhooks: false },
-  trial: { name: 'trial', monthlyCalls: 50_000, blockedOverLimit: true, writeApi: true, locales: 3, webhooks: true },
-  basic: { name: 'basic', monthlyCalls: 100_000, blockedOverLimit: false, writeApi: false, locales: 1, webhooks: true },
-  advanced: { name: 'advanced', monthlyCalls: 500_000, blockedOverLimit: false, writeApi: true, locales: 3, webhooks: true },
-  professional: { name: 'professional', monthlyCalls: 1_000_000, blockedOverLimit: false, writeApi: true, locales: 10, webhooks: true },
-  enterprise: { name: 'enterprise', monthlyCalls: null, blockedOverLimit: false, writeApi: true, locales: null, webhooks: true },
+  free: { name: 'free', monthlyCalls: 50_000, blockedOverLimit: true, writeApi: false, locales: 1, webhooks: false, selfService: false },
+  trial: { name: 'trial', monthlyCalls: 50_000, blockedOverLimit: true, writeApi: true, locales: 3, webhooks: true, selfService: false },
+  basic: { name: 'basic', monthlyCalls: 100_000, blockedOverLimit: false, writeApi: false, locales: 1, webhooks: true, selfService: false },
+  advanced: { name: 'advanced', monthlyCalls: 500_000, blockedOverLimit: false, writeApi: true, locales: 3, webhooks: true, selfService: false },
+  professional: { name: 'professional', monthlyCalls: 1_000_000, blockedOverLimit: false, writeApi: true, locales: 10, webhooks: true, selfService: false },
+  enterprise: { name: 'enterprise', monthlyCalls: null, blockedOverLimit: false, writeApi: true, locales: null, webhooks: true, selfService: false },
 };
 
 export const DEFAULT_PLAN = 'enterprise';
@@ -39,6 +44,7 @@ export function planNamed(name: string): Plan | undefined {
 
 const FILE_KEYS: Record<string, keyof Plan> = {
   monthly_calls: 'monthlyCalls', blocked_over_limit: 'blockedOverLimit', write_api: 'writeApi', locales: 'locales', webhooks: 'webhooks',
+  self_service: 'selfService',
 };
 
 /**

@@ -1,21 +1,31 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/tables.js';
 import { AccountInputError } from './accounts.js';
+import { planChangeRefusal, PlanPermissionError, type PlanActor, type PlanChange } from './plan-policy.js';
 import { planNamed, plans } from './plans.js';
 
 /**
  * Moves an account to another plan, and sets (a number), clears (null) or keeps (undefined) its own
- * monthly call limit. In force from the next request on every node (auth reads the account row).
- * Returns null when there is no such account; throws AccountInputError for an unknown plan.
+ * monthly call limit, as far as `actor` may (plan-policy.ts). In force from the next request on
+ * every node (auth reads the account row). Returns null when there is no such account; throws
+ * PlanPermissionError when the actor may not, AccountInputError for an unknown plan or a bad limit.
  */
-export async function setPlan(db: Kysely<Database>, accountId: number, plan: string, monthlyCallLimit?: number | null) {
+export async function setPlan(db: Kysely<Database>, accountId: number, change: PlanChange, actor: PlanActor) {
+  const current = await db.selectFrom('accounts').select(['plan', 'monthly_call_limit']).where('id', '=', accountId).executeTakeFirst();
+  if (!current) return null;
+  const refusal = planChangeRefusal(actor, current, change);
+  if (refusal === 'not_owner') throw new PlanPermissionError(refusal, change.plan);
+  const { plan, monthlyCallLimit } = change;
   if (!planNamed(plan)) throw new AccountInputError(`Unknown plan "${plan}"; plans are ${Object.keys(plans()).join(', ')}`);
   if (monthlyCallLimit !== undefined && monthlyCallLimit !== null && !(Number.isSafeInteger(monthlyCallLimit) && monthlyCallLimit >= 0)) {
     throw new AccountInputError('The monthly call limit must be a non-negative integer');
   }
+  if (refusal) throw new PlanPermissionError(refusal, plan);
+  // Only the operator's changes touch the limit column, so a plan change never clears an override.
+  const limit = actor.operator && monthlyCallLimit !== undefined ? { monthly_call_limit: monthlyCallLimit } : {};
   const updated = await db
     .updateTable('accounts')
-    .set({ plan, ...(monthlyCallLimit !== undefined && { monthly_call_limit: monthlyCallLimit }) })
+    .set({ plan, ...limit })
     .where('id', '=', accountId)
     .returning(['id', 'plan', 'monthly_call_limit'])
     .executeTakeFirst();

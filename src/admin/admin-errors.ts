@@ -19,4 +19,17 @@ export const adminErrors = {
     new ApiError(409, 'data_loss', { message: 'This change deletes content. Send it again with ?confirm=true to go ahead.', errors: lines }),
   badMonth: () => new ApiError(400, 'invalid_month', 'month query parameter should be YYYY-MM'),
   badBody: (detail: string) => new ApiError(400, 'malformed_body', detail),
+  // Plans and per-account limits are the install operator's (docs/quotas.md).
+  planNotSelfService: (plan: string) =>
+    new ApiError(403, 'plan_not_self_service', `Only the operator of this Ghee install can move an account to the ${plan} plan.`),
+  // Django REST framework's throttling text, as ButterCMS's own API would word it.
+  readsThrottled: (wait: number) =>
+    new ApiError(429, 'admin_reads_throttled', `Request was throttled. Expected available in ${wait} second${wait === 1 ? '' : 's'}.`, { 'retry-after': String(wait) }),
+  limitIsOperators: () => new ApiError(403, 'limit_is_operators', "Only the operator of this Ghee install can change an account's monthly call limit."),
+  // Unknown, used, revoked, replaced and expired invitation links: one answer, so none is told apart.
+  invitationGone: () =>
+    new ApiError(404, 'invitation_not_found', 'This invitation link is not valid: it was already used, revoked or replaced, or it has expired.'),
+  signInToAccept: () => new ApiError(401, 'sign_in_to_accept', 'This email already has a Ghee user: sign in as it first, then accept the invitation.'),
+  invitationForOtherUser: () =>
+    new ApiError(403, 'invitation_for_other_user', 'This invitation is for another email address: sign out, then open the link again.'),
 } as const;

@@ -9,6 +9,7 @@ import { findSession, type SessionUser } from '../users/sessions.js';
 import { adminErrors } from './admin-errors.js';
 import { parseCookies } from './cookies.js';
 import { checkCsrfToken, checkOrigin, UNSAFE_METHODS } from './csrf.js';
+import { readLimiterOf } from './read-limiter.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from './session-cookie.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -117,6 +118,11 @@ async function authorize(ctx: AppContext, request: FastifyRequest, reply: Fastif
   if (!row) throw adminErrors.notFound();
   const { role, ...account } = row;
   if (!roleAtLeast(role, access)) throw adminErrors.forbidden();
+  // An account's data read through the dashboard is not metered like /v2, but limited per user.
+  if (request.method === 'GET') {
+    const wait = readLimiterOf(ctx).take(session!.userId);
+    if (wait > 0) throw adminErrors.readsThrottled(wait);
+  }
   const call: AccountCall = { ...base, session: session!, account, role, schema: () => ctx.schemas.get(account.id, account.schema_version) };
   return call;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../http/context.js';
 import { registerAccountRoutes } from './routes/account-routes.js';
+import { registerInvitationRoutes } from './routes/invitation-routes.js';
 import { registerItemRoutes } from './routes/item-routes.js';
 import { registerLocaleRoutes } from './routes/locale-routes.js';
 import { registerMediaRoutes } from './routes/media-routes.js';
@@ -35,5 +36,6 @@ export function registerAdmin(app: FastifyInstance, ctx: AppContext): void {
   registerMediaRoutes(app, ctx);
   registerUsageRoutes(app, ctx);
   registerUserRoutes(app, ctx);
+  registerInvitationRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
 }

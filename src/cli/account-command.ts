@@ -1,5 +1,6 @@
 import { AccountInputError, createAccount, listAccounts } from '../accounts/accounts.js';
 import { planNamed, plans } from '../accounts/plans.js';
+import { OPERATOR } from '../accounts/plan-policy.js';
 import { setPlan as changePlan } from '../accounts/set-plan.js';
 import type { Store } from '../store/database.js';
 import { CliError, parseFlags, usage, type CliIo } from './io.js';
@@ -57,7 +58,7 @@ async function setPlan(args: string[], io: CliIo, store: Store): Promise<number>
   if (!planNamed(plan)) throw new CliError(`Unknown plan "${plan}"; plans are ${Object.keys(plans()).join(', ')}`);
   const rawLimit = values['monthly-call-limit'];
   const limit = rawLimit === undefined ? undefined : rawLimit === 'none' ? null : integer(rawLimit, '--monthly-call-limit');
-  const updated = await changePlan(store.db, accountId, plan, limit);
+  const updated = await changePlan(store.db, accountId, { plan, monthlyCallLimit: limit }, OPERATOR);
   if (!updated) throw new CliError(`No account with id ${accountId}`);
   io.out(values.json ? JSON.stringify(updated) : `account ${updated.id} is now on the ${updated.plan} plan (monthly limit: ${updated.monthly_call_limit ?? 'the plan\'s'})`);
   return 0;

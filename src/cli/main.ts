@@ -1,13 +1,14 @@
 import { configurePlans } from '../accounts/plans.js';
+import { configureHtmlLimits } from '../content/write/html-limits.js';
 import { loadConfig } from '../config.js';
-import { openStore, type Store } from '../store/database.js';
-import { migrateToLatest } from '../store/migrate.js';
+import type { Store } from '../store/database.js';
 import { accountCommand } from './account-command.js';
 import { authorCommand } from './author-command.js';
 import { exportCommand } from './export-command.js';
 import { importButterCommand } from './import-butter-command.js';
 import { importCommand } from './import-command.js';
 import { CliError, type CliIo } from './io.js';
+import { openDatabase } from './open-database.js';
 import { schemaCommand } from './schema-command.js';
 import { seedCommand } from './seed-command.js';
 import { migrateCommand, serveCommand, startCommand } from './serve-command.js';
@@ -28,7 +29,7 @@ const USAGE = `usage: ghee <command>
   author create|list        blog authors
   types generate            TypeScript interfaces for the schema
   usage [--month YYYY-MM]   API calls of a billing month
-  user create|list|set-password  dashboard users
+  user create|invite|list|set-password|set-operator  dashboard users
   webhook add|list|remove|test  webhooks (add prints the signing secret once)
   export [--out FILE]       the whole account as one archive (.tar.gz or directory)
   import FILE               restore an archive into an account
@@ -60,10 +61,14 @@ function processIo(): CliIo {
 }
 
 /** Runs one CLI command and returns its exit code. */
-export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: string[], given?: CliIo): Promise<number> {
   const [command, ...args] = argv;
+  let io = given;
   try {
+    // Inside the try: a bad setting (PORT=abc) is one `ghee:` line, not a stack trace.
+    io ??= processIo();
     configurePlans(io.config.plansFile);
+    configureHtmlLimits({ maxBytes: io.config.htmlMaxBytes, maxDepth: io.config.htmlMaxDepth });
     if (command === 'start') return await startCommand(args, io);
     if (command === 'serve') return await serveCommand(args, io);
     if (command === 'migrate') return await migrateCommand(args, io);
@@ -72,19 +77,19 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.err(USAGE);
       return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
     }
-    const store = openStore(io.config.databaseUrl);
+    const { store } = await openDatabase(io.config);
     try {
-      await migrateToLatest(store);
       return await run(args, io, store);
     } finally {
       await store.close();
     }
   } catch (error) {
+    const err = io?.err ?? ((text: string) => process.stderr.write(`${text}\n`));
     if (error instanceof CliError) {
-      io.err(error.message);
+      err(error.message);
       return error.exitCode;
     }
-    io.err(`ghee: ${error instanceof Error ? error.message : String(error)}`);
+    err(`ghee: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
 }

@@ -1,54 +1,111 @@
 import type { Kysely } from 'kysely';
+import type { Config } from '../config.js';
 import type { Database } from '../store/tables.js';
 import type { AccountSchema, ContentType } from './account-schema.js';
-import { fetchEntries, type EntryRow, type ReadScope } from './entry-rows.js';
-import { collectReferences, renderFields, type ResolveRef } from './render-fields.js';
+import { AnswerBudget } from './answer-budget.js';
+import { fetchEntries, fetchHandles, type EntryHandle, type EntryRow, type ReadScope } from './entry-rows.js';
+import { renderFields, type ResolveRef } from './render-fields.js';
+import { selectPaths, type Selection } from './selection.js';
 
-/** Restricts `fields` to the selected dot paths (`fields=title,hero.title`). */
-export type Selection = string[][] | null;
+export type { Selection } from './selection.js';
+
+/** What rendering needs of the configuration: URLs and the answer budget. */
+export type RenderConfig = Pick<Config, 'publicUrl' | 'answerMaxNodes' | 'answerMaxBytes'>;
+
+/** An entry at one level of the answer: its stored values and how many times that level shows it. */
+interface Node {
+  row: EntryRow;
+  values: unknown;
+  times: number;
+}
 
 /**
  * Renders entries as API objects, expanding references `levels` deep: one batched query per
  * level for all references of that level, whatever their kind or number.
+ *
+ * The answer's size is charged to an `AnswerBudget` (one per renderer, so per answer) before it
+ * is built: going down, each level's references are counted with their repeats (a target shown
+ * under 100 references is 100 nodes) before they are fetched, and each entry's own JSON size
+ * times its repeats as it is shaped. Only then are the objects built, deepest level first; they
+ * share the targets they repeat, so building stays as small as the stored content.
  */
 export class Renderer {
+  private readonly budget: AnswerBudget;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly schema: AccountSchema,
     private readonly scope: ReadScope,
-    private readonly publicUrl: string,
+    private readonly config: RenderConfig,
     /** Collects `e<id>` for every entry an answer shows, for the response cache. */
     private readonly deps: Set<string> = new Set(),
-  ) {}
+  ) {
+    this.budget = new AnswerBudget(config);
+  }
 
   /** Renders rows in their given order; `levels` counts the rows themselves as level 1. */
   async render(rows: EntryRow[], levels: number, selection: Selection = null): Promise<Record<string, unknown>[]> {
-    const ids = new Set<number>();
-    for (const row of rows) {
-      this.deps.add(`e${row.id}`);
-      const type = this.schema.byId.get(row.type_id);
-      if (type) collectReferences(type.fields, JSON.parse(row.fields), this.schema, ids);
-    }
-    const targets = new Map<number, unknown>();
-    if (ids.size > 0) {
-      const targetRows = await fetchEntries(this.db, this.scope, [...ids]);
-      if (levels > 1) {
-        const rendered = await this.render(targetRows, levels - 1);
-        targetRows.forEach((row, i) => targets.set(row.id, rendered[i]));
-      } else {
-        for (const row of targetRows) {
-          this.deps.add(`e${row.id}`);
-          targets.set(row.id, this.uri(row));
-        }
+    this.budget.addNodes(rows.length);
+    // References outside the selection are not in the answer: neither counted nor fetched.
+    const top = rows.map((row) => ({ row, values: selectPaths(JSON.parse(row.fields), selection), times: 1 }));
+    for (const row of rows) this.deps.add(`e${row.id}`);
+    const tiers: Node[][] = [top];
+    let resolved = new Map<number, unknown>();
+    for (let level = 1; level <= levels; level++) {
+      const next = this.charge(tiers[level - 1]!, level === 1 ? selection : null);
+      if (next.size === 0) break;
+      if (level === levels) {
+        resolved = this.uris(await fetchHandles(this.db, this.scope, [...next.keys()]), next);
+        break;
       }
+      const found = await fetchEntries(this.db, this.scope, [...next.keys()]);
+      for (const row of found) this.deps.add(`e${row.id}`);
+      tiers.push(found.map((row) => ({ row, values: JSON.parse(row.fields), times: next.get(row.id)! })));
     }
-    const resolve: ResolveRef = (id) => targets.get(id) ?? null;
-    return rows.map((row) => this.shape(row, resolve, selection));
+    for (let level = tiers.length - 1; level >= 1; level--) {
+      const targets = resolved;
+      const resolve: ResolveRef = (id) => targets.get(id) ?? null;
+      resolved = new Map(tiers[level]!.map((node) => [node.row.id, this.shape(node, resolve, null)]));
+    }
+    const targets = resolved;
+    return top.map((node) => this.shape(node, (id) => targets.get(id) ?? null, selection));
   }
 
-  private shape(row: EntryRow, resolve: ResolveRef, selection: Selection): Record<string, unknown> {
+  /**
+   * Charges one level's entries (their JSON size without their references, times their repeats)
+   * and the references they hold (one node per reference and repeat, as they are met), and
+   * returns the targets of the next level with how many times each is shown.
+   */
+  private charge(nodes: Node[], selection: Selection): Map<number, number> {
+    const next = new Map<number, number>();
+    for (const node of nodes) {
+      const visit: ResolveRef = (id) => {
+        this.budget.addNodes(node.times);
+        next.set(id, (next.get(id) ?? 0) + node.times);
+        return null;
+      };
+      const own = this.shape(node, visit, selection);
+      this.budget.addBytes(Buffer.byteLength(JSON.stringify(own)) * node.times);
+    }
+    return next;
+  }
+
+  /** The last level: references become API URI strings. */
+  private uris(rows: EntryHandle[], times: Map<number, number>): Map<number, unknown> {
+    const out = new Map<number, unknown>();
+    for (const row of rows) {
+      this.deps.add(`e${row.id}`);
+      const uri = this.uri(row);
+      this.budget.addBytes((Buffer.byteLength(uri) + 2) * times.get(row.id)!);
+      out.set(row.id, uri);
+    }
+    return out;
+  }
+
+  private shape(node: Node, resolve: ResolveRef, selection: Selection): Record<string, unknown> {
+    const { row } = node;
     const type = this.schema.byId.get(row.type_id)!;
-    const fields = select(renderFields(type.fields, JSON.parse(row.fields), this.schema, { resolve, publicUrl: this.publicUrl }), selection);
+    const fields = selectPaths(renderFields(type.fields, node.values, this.schema, { resolve, publicUrl: this.config.publicUrl }), selection) as Record<string, unknown>;
     if (type.kind === 'collection') return { meta: { id: row.id }, ...fields };
     return {
       slug: row.slug,
@@ -62,30 +119,10 @@ export class Renderer {
   }
 
   /** The API URI of an entry, as references read at the last level. */
-  private uri(row: EntryRow): string {
+  private uri(row: EntryHandle): string {
     const type = this.schema.byId.get(row.type_id) as ContentType;
-    if (type.kind === 'collection') return `${this.publicUrl}/v2/content/${type.key}/${row.id}/`;
+    if (type.kind === 'collection') return `${this.config.publicUrl}/v2/content/${type.key}/${row.id}/`;
     const pageType = type.kind === 'page_type' ? type.key : '*';
-    return `${this.publicUrl}/v2/pages/${pageType}/${row.slug}/`;
+    return `${this.config.publicUrl}/v2/pages/${pageType}/${row.slug}/`;
   }
-}
-
-function select(fields: Record<string, unknown>, selection: Selection): Record<string, unknown> {
-  if (!selection) return fields;
-  const out: Record<string, unknown> = {};
-  for (const path of selection) copyPath(fields, out, path);
-  return out;
-}
-
-function copyPath(from: Record<string, unknown>, to: Record<string, unknown>, path: string[]): void {
-  const [head, ...rest] = path as [string, ...string[]];
-  if (!(head in from)) return;
-  const value = from[head];
-  if (rest.length === 0 || typeof value !== 'object' || value === null || Array.isArray(value)) {
-    to[head] = value;
-    return;
-  }
-  const child = (typeof to[head] === 'object' && to[head] !== null ? to[head] : {}) as Record<string, unknown>;
-  to[head] = child;
-  copyPath(value as Record<string, unknown>, child, rest);
 }

@@ -10,11 +10,10 @@ import { registerHealth } from './health.js';
 import { registerMedia } from '../media/media-routes.js';
 import { registerAdmin } from '../admin/register.js';
 import { registerAdminStatic } from './admin-static.js';
-
-/** Removes secrets from a URL before it is logged. */
-function redactUrl(url: string): string {
-  return url.replace(/([?&]auth_token=)[^&]*/gi, '$1[redacted]');
-}
+import { answerClientError } from './client-error.js';
+import { dropMalformedContentType } from './content-type.js';
+import { closeGracefully } from './graceful-close.js';
+import { redactUrl } from './redact-url.js';
 
 /** Builds the Fastify app: the /v2 API with its error contract, CORS and request ids. */
 export function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): FastifyInstance {
@@ -31,11 +30,19 @@ export function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): F
     bodyLimit: ctx.config.bodyLimit,
     // Params up to Node's 16 KiB header limit: a very long slug is a lookup miss (404), not a 414.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 16_384, querystringParser: parseQueryString },
-    return503OnClosing: true,
+    // While closing, requests on open connections are served with `Connection: close` (graceful-close.ts).
+    return503OnClosing: false,
     frameworkErrors: (error, request, reply) => handleError(error, request, reply),
+    // Requests Node's parser refuses (431, malformed) get the one error format too.
+    // Fastify calls it bound to the instance.
+    clientErrorHandler(error, socket) {
+      answerClientError(error, socket, (this as unknown as FastifyInstance).log);
+    },
   });
+  closeGracefully(app);
 
   app.addHook('onRequest', async (request, reply) => {
+    dropMalformedContentType(request.headers);
     reply.header('x-request-id', request.id);
     if (isV2(request.url)) reply.header('access-control-allow-origin', '*');
   });

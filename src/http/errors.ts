@@ -28,14 +28,28 @@ export const errors = {
   invalidOffset: () => new ApiError(400, 'invalid_offset', 'offset query parameter should be a non-negative integer'),
   mixedPagination: () =>
     new ApiError(400, 'mixed_pagination', 'Use either page and page_size or limit and offset, not both'),
+  answerTooManyNodes: (max: number) =>
+    new ApiError(400, 'answer_too_large', `Answer too large: it would hold more than ${max} pages and items, counting a reference each time it is expanded. Ask for fewer levels or a smaller page_size.`),
+  answerTooManyBytes: (max: number) =>
+    new ApiError(400, 'answer_too_large', `Answer too large: it would be more than ${max} bytes. Ask for fewer levels, fewer fields or a smaller page_size.`),
   unknownBodyKey: (key: string) => new ApiError(400, 'unknown_body_key', `Unknown key '${key}' in request body`),
   jsonParse: () => new ApiError(400, 'json_parse', 'JSON parse error'),
   bodyTooLarge: () => new ApiError(413, 'body_too_large', 'Request body too large'),
+  headersTooLarge: () => new ApiError(431, 'headers_too_large', 'URL and headers too large: at most 16 KB'),
+  malformedUrl: () => new ApiError(400, 'bad_url', 'Malformed URL'),
+  malformedRequest: () => new ApiError(400, 'bad_request', 'Malformed request'),
+  requestTimeout: () => new ApiError(408, 'request_timeout', 'Request timed out'),
   undefinedField: (field: string, where: 'page type' | 'collection') =>
     new ApiError(400, 'undefined_field', `Field '${field}' is not defined in this ${where}`),
   validation: (fields: FieldErrors['fields']) => new ApiError(400, 'validation', { fields }),
   referenced: (list: string) => new ApiError(400, 'referenced', `Cannot delete: referenced by ${list}`),
   quotaExceeded: (retryAfter: number, headers: Record<string, string> = {}) =>
     new ApiError(429, 'quota_exceeded', 'API Calls limit reached.', { ...headers, 'retry-after': String(retryAfter) }),
+  htmlBusy: () =>
+    new ApiError(503, 'html_busy', 'Too much HTML is being sanitised right now. Please try again in a few seconds.', { 'retry-after': '5' }),
+  databaseUnavailable: () =>
+    new ApiError(503, 'database_unavailable', 'The database is unavailable right now. Please try again in a few seconds.', { 'retry-after': '2' }),
+  storageFull: () =>
+    new ApiError(507, 'storage_full', 'The server is out of storage space, so nothing was saved. Please try again later.'),
   internal: () => new ApiError(500, 'internal', 'An unexpected error occurred. Please try again later.'),
 } as const;

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { MediaError, mediaErrors } from './media-error.js';
-import type { MediaType } from './media-types.js';
+import type { MediaStore, StoredMedia } from './media-store.js';
 import { pinnedRequest } from './pinned-request.js';
-import { readBody } from './read-body.js';
+import { limitedBody } from './read-body.js';
 import { resolveHost } from './resolve-host.js';
 import { sniffType } from './sniff-type.js';
 
@@ -15,23 +15,19 @@ export interface FetchOptions {
   timeoutMs: number;
 }
 
-/** A downloaded file of an allowed type. */
-export interface FetchedMedia extends MediaType {
-  bytes: Buffer;
-}
-
 const MAX_REDIRECTS = 3;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /**
- * Downloads a media URL within the limits, checking every hop's address before connecting, and
- * sniffs its type. Throws a MediaError, whose message is fit to show the caller, on any failure.
+ * Downloads a media URL into the library within the limits, checking every hop's address before
+ * connecting. The body streams to a temporary file (never held whole in memory), its type sniffed
+ * from its first bytes. Throws a MediaError, whose message is fit to show the caller, on any failure.
  */
-export async function fetchMedia(url: string, opts: FetchOptions): Promise<FetchedMedia> {
+export async function fetchMedia(url: string, store: MediaStore, opts: FetchOptions): Promise<StoredMedia> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
   try {
-    return await withDeadline(download(url, opts, controller.signal), controller.signal);
+    return await withDeadline(download(url, store, opts, controller.signal), controller.signal);
   } catch (error) {
     if (controller.signal.aborted) throw mediaErrors.timeout();
     if (error instanceof MediaError) throw error;
@@ -41,7 +37,7 @@ export async function fetchMedia(url: string, opts: FetchOptions): Promise<Fetch
   }
 }
 
-async function download(url: string, opts: FetchOptions, signal: AbortSignal): Promise<FetchedMedia> {
+async function download(url: string, store: MediaStore, opts: FetchOptions, signal: AbortSignal): Promise<StoredMedia> {
   let target = parseUrl(url);
   for (let hop = 0; ; hop++) {
     const address = await resolveHost(target.hostname, opts.allowPrivate);
@@ -58,10 +54,12 @@ async function download(url: string, opts: FetchOptions, signal: AbortSignal): P
       response.resume();
       throw mediaErrors.download(`the server answered ${status}`);
     }
-    const bytes = await readBody(response, opts.maxBytes);
-    const type = sniffType(bytes);
-    if (!type) throw mediaErrors.typeNotAllowed();
-    return { bytes, ...type };
+    // Aborting (the deadline) destroys the response, which ends the stream and removes the temp file.
+    return store.saveStream(limitedBody(response, opts.maxBytes), (head) => {
+      const type = sniffType(head);
+      if (!type) throw mediaErrors.typeNotAllowed();
+      return type;
+    });
   }
 }
 

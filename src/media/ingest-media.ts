@@ -14,7 +14,5 @@ export async function ingestMedia(url: string, store: MediaStore, opts: FetchOpt
     if (!(await store.has(own))) throw mediaErrors.download('the file is not in the media library');
     return url;
   }
-  const media = await fetchMedia(url, opts);
-  const saved = await store.save(media.bytes, media.ext, media.mime);
-  return saved.url;
+  return (await fetchMedia(url, store, opts)).url;
 }

@@ -16,6 +16,7 @@ export const mediaErrors = {
   tooLarge: (maxBytes: number) => new MediaError(`File is larger than ${formatSize(maxBytes)}`),
   privateAddress: () => new MediaError('Downloads from private or loopback addresses are not allowed'),
   timeout: () => new MediaError('Download timed out'),
+  tooManyUrls: (max: number) => new MediaError(`Too many media URLs to download in one write (at most ${max}): send the others in another write`),
 };
 
 function formatSize(bytes: number): string {

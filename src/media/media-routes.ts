@@ -21,6 +21,7 @@ export function registerMedia(app: FastifyInstance, store: MediaStore): void {
         'x-content-type-options': 'nosniff',
         'access-control-allow-origin': '*',
         etag,
+        ...activeTypeHeaders(request.params.name, file.mime),
       });
       const fresh = isFresh(request.headers['if-none-match'], etag);
       if (fresh || request.method === 'HEAD') {
@@ -30,6 +31,17 @@ export function registerMedia(app: FastifyInstance, store: MediaStore): void {
       return reply.header('content-length', file.size).send(file.stream());
     },
   });
+}
+
+/**
+ * Images stay plain inline files (the library takes no SVG, so none can hold script). Every other
+ * type opens as a document of its own, with a viewer: it is sandboxed (no script, no same-origin
+ * access to Ghee), and a PDF, whose viewers run the document's own scripts, is a download.
+ */
+function activeTypeHeaders(name: string, mime: string): Record<string, string> {
+  if (mime.startsWith('image/')) return {};
+  const sandbox = { 'content-security-policy': 'sandbox' };
+  return mime === 'application/pdf' ? { ...sandbox, 'content-disposition': `attachment; filename="${name}"` } : sandbox;
 }
 
 /** If-None-Match holds our ETag (or `*`), so the client's copy is current. */

@@ -2,7 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { ReadStream } from 'node:fs';
 import path from 'node:path';
-import { MEDIA_TYPES, MEDIA_NAME, typeOfName } from './media-types.js';
+import { MEDIA_TYPES, MEDIA_NAME, typeOfName, type MediaType } from './media-types.js';
+import { StorageFullError } from '../store/storage-full.js';
+import { makePrivateDir } from '../files/private-dir.js';
+import { PRIVATE_FILE_MODE } from '../files/private-file.js';
+
+/** How many first bytes of a file decide its type (every signature Ghee knows fits well within them). */
+export const SNIFF_BYTES = 4096;
 
 /** A file in the library. */
 export interface StoredMedia {
@@ -43,6 +49,53 @@ export class MediaStore {
     const file = path.join(this.dir, name);
     if (!(await exists(file))) await this.writeAtomically(file, bytes);
     return { hash, url: this.urlFor(name), path: file };
+  }
+
+  /**
+   * Streams a file into the library: written to a temporary file as it arrives and hashed on the
+   * way, its type decided from its first SNIFF_BYTES by `typeOf` (which throws to refuse it, before
+   * the rest is read), then moved under its hash. Memory holds one chunk and the first bytes, never
+   * the whole file; a failure at any point leaves no temporary file behind.
+   */
+  async saveStream(chunks: AsyncIterable<Buffer>, typeOf: (head: Buffer) => MediaType): Promise<StoredMedia> {
+    makePrivateDir(this.dir);
+    // A temp name never matches MEDIA_NAME, so a half-written file can never be served.
+    const temp = path.join(this.dir, `.tmp-${randomBytes(8).toString('hex')}`);
+    const handle = await fs.open(temp, 'wx', PRIVATE_FILE_MODE);
+    const hash = createHash('sha256');
+    let head: Buffer[] = [];
+    let headBytes = 0;
+    let type: MediaType | null = null;
+    try {
+      try {
+        for await (const chunk of chunks) {
+          if (!type) {
+            head.push(chunk);
+            headBytes += chunk.length;
+            if (headBytes >= SNIFF_BYTES) [type, head] = [typeOf(Buffer.concat(head)), []];
+          }
+          hash.update(chunk);
+          for (let at = 0; at < chunk.length; ) at += (await handle.write(chunk, at)).bytesWritten;
+        }
+        type ??= typeOf(Buffer.concat(head));
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      const digest = hash.digest('hex');
+      const name = `${digest}.${type.ext}`;
+      const file = path.join(this.dir, name);
+      if (await exists(file)) {
+        await fs.rm(temp, { force: true });
+      } else {
+        await fs.rename(temp, file);
+        await syncDir(this.dir);
+      }
+      return { hash: digest, url: this.urlFor(name), path: file };
+    } catch (error) {
+      await fs.rm(temp, { force: true });
+      throw storageFull(error);
+    }
   }
 
   /** The absolute Ghee media URL of a stored file name. */
@@ -89,11 +142,11 @@ export class MediaStore {
 
   /** Temp file, fsync, rename, fsync of the directory: a crash leaves the whole file or none of it. */
   private async writeAtomically(file: string, bytes: Buffer): Promise<void> {
-    await fs.mkdir(this.dir, { recursive: true });
+    makePrivateDir(this.dir);
     // A temp name never matches MEDIA_NAME, so a half-written file can never be served.
     const temp = path.join(this.dir, `.tmp-${randomBytes(8).toString('hex')}`);
     try {
-      const handle = await fs.open(temp, 'wx');
+      const handle = await fs.open(temp, 'wx', PRIVATE_FILE_MODE);
       try {
         await handle.writeFile(bytes);
         await handle.sync();
@@ -103,7 +156,7 @@ export class MediaStore {
       await fs.rename(temp, file);
     } catch (error) {
       await fs.rm(temp, { force: true });
-      throw error;
+      throw storageFull(error);
     }
     await syncDir(this.dir);
   }
@@ -134,6 +187,12 @@ async function syncDir(dir: string): Promise<void> {
   } finally {
     await handle?.close();
   }
+}
+
+/** ENOSPC (disk full) and EDQUOT (quota) as the store's StorageFullError (the 507), other errors as they are. */
+function storageFull(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT' ? new StorageFullError('media', { cause: error }) : error;
 }
 
 function isMissing(error: unknown): boolean {

@@ -14,6 +14,9 @@ export interface SourceOptions {
 /** The source answered something other than the content asked for. */
 export class SourceError extends Error {}
 
+/** A Ghee source refused a page of a list as too large an answer (its ANSWER_MAX_* budget). */
+class AnswerTooLarge extends SourceError {}
+
 const RETRIES = 5;
 const PAGE_SIZE = 100;
 
@@ -47,6 +50,7 @@ export class ButterSource {
       }
       const text = await res.text();
       if (res.status === 404) return null;
+      if (res.status === 400 && isAnswerTooLarge(text)) throw new AnswerTooLarge(`GET ${path} answered 400: ${text.slice(0, 200)}`);
       if (!res.ok) throw new SourceError(`GET ${path} answered ${res.status}: ${text.slice(0, 200)}`);
       try {
         return JSON.parse(text);
@@ -56,17 +60,45 @@ export class ButterSource {
     }
   }
 
-  /** Every element of a paginated list; `pick` takes the array out of an answer (`data` by default). */
+  /**
+   * Every element of a paginated list; `pick` takes the array out of an answer (`data` by default).
+   * A page a Ghee source refuses as too large is asked for again in smaller pages.
+   */
   async all(path: string, params: Record<string, string | number | undefined> = {}, pick: (body: any) => unknown[] = (b) => b.data): Promise<any[]> {
     const out: any[] = [];
+    let size = PAGE_SIZE;
     for (let page = 1; ; page++) {
-      const body = await this.get(path, { ...params, page, page_size: PAGE_SIZE });
+      let body: any;
+      try {
+        body = await this.get(path, { ...params, page, page_size: size });
+      } catch (error) {
+        if (!(error instanceof AnswerTooLarge) || size === 1) throw error;
+        size = smallerPageSize(size, out.length);
+        page = out.length / size; // the loop's increment makes it the page after what is read
+        continue;
+      }
       if (body === null) return out;
       out.push(...(pick(body) ?? []));
       const next = body.meta?.next_page;
       if (typeof next !== 'number' || next <= page) return out;
     }
   }
+}
+
+function isAnswerTooLarge(text: string): boolean {
+  try {
+    const detail = (JSON.parse(text) as { detail?: unknown }).detail;
+    return typeof detail === 'string' && detail.startsWith('Answer too large');
+  } catch {
+    return false;
+  }
+}
+
+/** At most half of `size`, dividing `done` so that the next page starts right after it. */
+function smallerPageSize(size: number, done: number): number {
+  let smaller = Math.floor(size / 2);
+  while (done % smaller !== 0) smaller--;
+  return smaller;
 }
 
 /** Seconds to wait: the header's seconds or HTTP date, else a growing default. */

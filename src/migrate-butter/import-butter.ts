@@ -1,6 +1,7 @@
 import { loadAccountSchema, type AccountSchema } from '../content/account-schema.js';
 import { applySchema } from '../content/schema/apply-schema.js';
 import type { SchemaDocument } from '../content/schema/types.js';
+import { MAX_REFERENCES_PER_FIELD } from '../content/write/reference-limits.js';
 import type { MediaIngester } from '../content/write/write-entry.js';
 import { MediaError } from '../media/media-error.js';
 import type { Store } from '../store/database.js';
@@ -10,6 +11,7 @@ import { collectMediaUrls } from './collect-media.js';
 import { dropDanglingReferences, inferSchema } from './infer-schema.js';
 import type { ProgressBar } from './progress-bar.js';
 import { readSource, type ReadPlan, type SourceEntry } from './read-source.js';
+import type { Unresolved } from './to-stored.js';
 import { createEntries, lookupsOf, saveVersions, type EntryIds } from './write-entries.js';
 import { copyAuthors, copyPosts, copyTerms } from './write-blog.js';
 
@@ -113,7 +115,7 @@ export async function importButter(store: Store, o: ButterImportOptions): Promis
   }));
   // Pass two: every target now exists, so references that pointed forward can be stored.
   schema = await schemaOf(store, o.accountId);
-  const unresolved = { count: 0 };
+  const unresolved: Unresolved = { count: 0 };
   await step('references', 1, () => store.db.transaction().execute(async (trx) => {
     for (const entry of ordered) {
       const type = schema.byKey.get(entry.type);
@@ -123,6 +125,7 @@ export async function importButter(store: Store, o: ButterImportOptions): Promis
     await progress.mark('references', trx);
   }));
   if (unresolved.count) notes.push(`${unresolved.count} reference(s) point at content that was not imported; they read as empty`);
+  if (unresolved.dropped) notes.push(`${unresolved.dropped} reference(s) left out of lists that named a target twice or held more than ${MAX_REFERENCES_PER_FIELD}`);
   o.bar.finish();
   return { notes, counts: { entries: ordered.length, posts: snapshot.posts.size, media: media.size } };
 }

@@ -1,7 +1,7 @@
 import type { AccountSchema } from '../content/account-schema.js';
 import { componentFields } from '../content/empty-value.js';
 import type { FieldDef, Fields } from '../content/schema/types.js';
-import { sanitizeHtml } from '../content/write/sanitize-html.js';
+import { fitReferenceList } from '../content/write/reference-limits.js';
 import { isPlainObject, refTarget } from './value-shapes.js';
 
 /** How source values find their Ghee counterparts. */
@@ -14,15 +14,21 @@ export interface Lookups {
   item(collection: string, sourceId: number): number | undefined;
 }
 
-/** Counts references whose target does not exist (yet): the second pass fills them. */
+/**
+ * Counts references whose target does not exist (yet): the second pass fills them; and, in
+ * `dropped`, the ones a `many` list loses to the rules writes follow (no target twice, at most
+ * MAX_REFERENCES_PER_FIELD).
+ */
 export interface Unresolved {
   count: number;
+  dropped?: number;
 }
 
 /**
  * Turns field values as an API reads them into what Ghee stores: references into entry ids,
- * media URLs into library paths (a URL that was not downloaded stays as it is), rich text
- * sanitised as a write would. Only the schema's fields are kept.
+ * media URLs into library paths (a URL that was not downloaded stays as it is). Rich text is
+ * kept as given: the caller sanitises it (sanitizeImportedFields) before storing it. Only the
+ * schema's fields are kept.
  */
 export function toStored(fields: Fields, values: Record<string, unknown>, schema: AccountSchema, lookups: Lookups, unresolved: Unresolved): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -39,14 +45,16 @@ function convert(field: FieldDef, value: unknown, schema: AccountSchema, lookups
         if (id === undefined) unresolved.count++;
         return id ?? null;
       };
-      if (field.many) return (Array.isArray(value) ? value : [value]).map(resolve).filter((id) => id !== null);
-      return resolve(value);
+      if (!field.many) return resolve(value);
+      const fit = fitReferenceList((Array.isArray(value) ? value : [value]).map(resolve).filter((id) => id !== null));
+      if (fit.dropped) unresolved.dropped = (unresolved.dropped ?? 0) + fit.dropped;
+      return fit.ids;
     }
     case 'media':
       return typeof value === 'string' && value ? (lookups.media(value) ?? value) : '';
     case 'wysiwyg':
     case 'html':
-      return typeof value === 'string' ? sanitizeHtml(value) : '';
+      return typeof value === 'string' ? value : '';
     case 'number':
       return typeof value === 'number' ? value : null;
     case 'checkbox':

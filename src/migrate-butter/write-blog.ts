@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { BLOG_TAG } from '../blog/blog-tag.js';
 import { savePostVersion } from '../blog/write/save-post-version.js';
 import { recordChange } from '../cache/content-changes.js';
-import { sanitizeHtml } from '../content/write/sanitize-html.js';
+import { sanitizeImportedBody } from '../content/write/sanitize-imported.js';
 import type { PostChannel, PostStatus } from '../store/blog-tables.js';
 import type { Database } from '../store/tables.js';
 import { isoMicro } from '../time.js';
@@ -66,7 +66,7 @@ export async function copyPosts(trx: Kysely<Database>, accountId: number, posts:
       await savePostVersion(trx, id, channel, {
         status: (['draft', 'published', 'scheduled'].includes(post.status) ? post.status : 'published') as PostStatus,
         author_id: authors.get(post.author?.slug) ?? owner.id,
-        title: str(post.title), body: sanitizeHtml(str(post.body)), summary: str(post.summary), seo_title: str(post.seo_title),
+        title: str(post.title), body: await sanitizeImportedBody(str(post.body), `post ${slug} (${channel})`), summary: str(post.summary), seo_title: str(post.seo_title),
         meta_description: str(post.meta_description), featured_image: image ? (media(image) ?? image) : '', featured_image_alt: str(post.featured_image_alt),
         updated: str(post.updated) || str(post.created), published: post.published ?? null, scheduled: post.scheduled ?? null,
         categoryIds: termIds(post.categories, categories), tagIds: termIds(post.tags, tags),

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { recordChange } from '../cache/content-changes.js';
 import { entryTags } from '../cache/tags.js';
 import type { AccountSchema, ContentType } from '../content/account-schema.js';
+import { sanitizeImportedFields } from '../content/write/sanitize-imported.js';
 import { saveVersion } from '../content/write/save-version.js';
 import type { DialectName } from '../store/dialect/dialect.js';
 import { syncIdSequence } from '../store/sync-id-sequence.js';
@@ -62,6 +63,7 @@ export async function saveVersions(trx: Transaction<Database>, schema: AccountSc
       const obj = channels[channel];
       if (!obj) continue;
       const values = toStored(type.fields, entryFields(type.kind, obj), schema, lookups, unresolved);
+      await sanitizeImportedFields(type, values, schema, `${type.key} ${entry.slug ?? entry.sourceId} (${locale}, ${channel})`);
       await saveVersion(trx, schema, type, {
         entryId: id, slug: entry.slug, locale, channel, status: statusOf(type, channel, channels), name: typeof obj.name === 'string' ? obj.name : entry.slug ?? '',
         values, updated: typeof obj.updated === 'string' ? obj.updated : stamp, published: typeof obj.published === 'string' ? obj.published : channels.published ? stamp : null,

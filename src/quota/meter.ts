@@ -44,9 +44,12 @@ export class Meter {
     private readonly flushMs: number,
   ) {}
 
-  /** Starts the periodic flush (unref'd: it never keeps the process alive). */
-  start(): void {
-    this.timer ??= setInterval(() => void this.flush().catch(() => {}), this.flushMs);
+  /**
+   * Starts the periodic flush (unref'd: it never keeps the process alive). A flush that fails (the
+   * database is away) is told to `onError`; what it did not write stays pending for the next one.
+   */
+  start(onError: (error: unknown) => void = () => {}): void {
+    this.timer ??= setInterval(() => void this.flush().catch(onError), this.flushMs);
     this.timer.unref();
   }
 
@@ -91,20 +94,21 @@ export class Meter {
   private async flushOnce(): Promise<void> {
     const now = this.clock().getTime();
     for (const [accountId, state] of this.counts) {
-      const written = new Map(state.pending);
-      for (const [day, calls] of written) await addCalls(this.db, accountId, day, calls);
-      // Accounts without a limit keep no baseline (startDay ''): nothing to re-read.
-      let baseline = state.baseline;
-      for (let startDay = state.startDay; startDay !== ''; startDay = state.startDay) {
-        baseline = await callsBetween(this.db, accountId, startDay, state.endDay);
-        if (state.startDay === startDay) break; // else a new period was loaded meanwhile: read again
-      }
-      // Swap in one step, so the flushed calls are never counted twice nor missed.
-      state.baseline = baseline;
-      for (const [day, calls] of written) {
+      // Each day's calls move from pending to the baseline as soon as they are committed, with no
+      // await between: never counted twice nor missed, even when a later step of the flush fails.
+      for (const [day, calls] of new Map(state.pending)) {
+        await addCalls(this.db, accountId, day, calls);
         const left = (state.pending.get(day) ?? 0) - calls;
         if (left > 0) state.pending.set(day, left);
         else state.pending.delete(day);
+        if (day >= state.startDay && day < state.endDay) state.baseline += calls;
+      }
+      // Accounts without a limit keep no baseline (startDay ''): nothing to re-read.
+      for (let startDay = state.startDay; startDay !== ''; startDay = state.startDay) {
+        const baseline = await callsBetween(this.db, accountId, startDay, state.endDay);
+        if (state.startDay !== startDay) continue; // a new period was loaded meanwhile: read again
+        state.baseline = baseline;
+        break;
       }
       if (state.pending.size === 0 && now - state.lastSeen > IDLE_MS) this.counts.delete(accountId);
     }

@@ -9,9 +9,13 @@ import * as imports from './migrations/006-imports.js';
 import * as webhooks from './migrations/007-webhooks.js';
 import * as media from './migrations/008-media.js';
 import * as postListIndex from './migrations/009-post-list-index.js';
+import * as invitations from './migrations/010-invitations.js';
+import * as signInAttempts from './migrations/011-sign-in-attempts.js';
+import * as installOperators from './migrations/012-install-operators.js';
+import * as resanitizeHtml from './migrations/013-resanitize-html.js';
 
 /** Every migration, in order. A new one is appended here and never edited once released. */
-const MIGRATIONS = { '001-initial': initial, '002-blog': blog, '003-usage': usage, '004-users': users, '005-content-changes': contentChanges, '006-imports': imports, '007-webhooks': webhooks, '008-media': media, '009-post-list-index': postListIndex } as const;
+const MIGRATIONS = { '001-initial': initial, '002-blog': blog, '003-usage': usage, '004-users': users, '005-content-changes': contentChanges, '006-imports': imports, '007-webhooks': webhooks, '008-media': media, '009-post-list-index': postListIndex, '010-invitations': invitations, '011-sign-in-attempts': signInAttempts, '012-install-operators': installOperators, '013-resanitize-html': resanitizeHtml } as const;
 
 function provider(store: Store): MigrationProvider {
   return {

@@ -10,6 +10,11 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
+import { DatabaseUnavailableError } from './database-unavailable.js';
+import { sqliteFailure } from './sqlite-failure.js';
+import { whileLocked } from './sqlite-lock-wait.js';
+import { WriterQueue } from './sqlite-writer-queue.js';
+import type { StoreHealth } from './store-health.js';
 
 type Statement = SqliteDatabase.Statement<unknown[], unknown>;
 
@@ -24,14 +29,21 @@ const MAX_STATEMENTS = 500;
  *   each release; here reads outside a transaction go to a second, read-only connection (WAL
  *   lets it read the last commit while a transaction is open) and never wait.
  * - What must wait (a transaction, or a write outside one) waits in a FIFO queue that hands the
- *   writer connection to exactly one waiter.
+ *   writer connection to exactly one waiter (for at most QUEUE_WAIT_MS), then for the file's lock
+ *   if another process holds it (at most LOCK_WAIT_MS, without blocking the event loop:
+ *   sqlite-lock-wait.ts); a write that waited too long is refused (a 503).
  * An in-memory database cannot be opened twice, so there reads share the writer and its queue.
+ * A full disk, a busy lock or an I/O error becomes the store's own error (sqlite-failure.ts).
  */
 export class BetterSqliteDialect implements Dialect {
-  constructor(private readonly writer: SqliteDatabase.Database, private readonly reader: SqliteDatabase.Database | null) {}
+  constructor(
+    private readonly writer: SqliteDatabase.Database,
+    private readonly reader: SqliteDatabase.Database | null,
+    private readonly health: StoreHealth,
+  ) {}
 
   createDriver(): Driver {
-    return new BetterSqliteDriver(this.writer, this.reader);
+    return new BetterSqliteDriver(this.writer, this.reader, this.health);
   }
 
   createQueryCompiler() {
@@ -44,26 +56,6 @@ export class BetterSqliteDialect implements Dialect {
 
   createIntrospector(db: Kysely<unknown>) {
     return new SqliteIntrospector(db);
-  }
-}
-
-/** One holder at a time; `release` hands the lock straight to the next waiter, in order. */
-class WriterQueue {
-  private held = false;
-  private readonly waiting: (() => void)[] = [];
-
-  acquire(): Promise<void> | void {
-    if (!this.held) {
-      this.held = true;
-      return;
-    }
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.held = false;
   }
 }
 
@@ -99,7 +91,11 @@ class BetterSqliteDriver implements Driver {
   private readonly writerStatements: StatementCache;
   private readonly readerStatements: StatementCache | null;
 
-  constructor(private readonly writer: SqliteDatabase.Database, private readonly reader: SqliteDatabase.Database | null) {
+  constructor(
+    private readonly writer: SqliteDatabase.Database,
+    private readonly reader: SqliteDatabase.Database | null,
+    private readonly health: StoreHealth,
+  ) {
     this.writerStatements = new StatementCache(writer);
     this.readerStatements = reader && new StatementCache(reader);
   }
@@ -107,7 +103,7 @@ class BetterSqliteDriver implements Driver {
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    return new Connection(this.queue, this.writer, this.writerStatements, this.readerStatements);
+    return new Connection(this.queue, this.writer, this.writerStatements, this.readerStatements, this.health);
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -141,18 +137,30 @@ class Connection implements DatabaseConnection {
     private readonly writer: SqliteDatabase.Database,
     private readonly writerStatements: StatementCache,
     private readonly readerStatements: StatementCache | null,
+    private readonly health: StoreHealth,
   ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    if (this.holdsWriter) return run(this.writerStatements, query) as QueryResult<R>;
+    try {
+      return (await this.execute(query)) as QueryResult<R>;
+    } catch (error) {
+      throw sqliteFailure(error, this.health);
+    }
+  }
+
+  private async execute(query: CompiledQuery): Promise<QueryResult<unknown>> {
+    if (this.holdsWriter) return run(this.writerStatements, query);
     if (this.readerStatements) {
       const statement = this.readerStatements.get(query.sql);
-      if (statement.readonly) return run(this.readerStatements, query) as QueryResult<R>;
+      if (statement.readonly) return run(this.readerStatements, query);
     }
     // A write outside a transaction (or any query without a reader) waits for open transactions.
     await this.queue.acquire();
     try {
-      return run(this.writerStatements, query) as QueryResult<R>;
+      const result = await this.locking(() => run(this.writerStatements, query));
+      // A write on its own (with or without `returning`) committed: there is room again.
+      if (!this.writerStatements.get(query.sql).readonly) this.health.noteCommitted();
+      return result;
     } finally {
       this.queue.release();
     }
@@ -162,11 +170,21 @@ class Connection implements DatabaseConnection {
     await this.queue.acquire();
     this.holdsWriter = true;
     try {
-      // Immediate: the write lock is taken (waiting up to busy_timeout) before the first read, so
+      // Immediate: the write lock is taken (waiting up to LOCK_WAIT_MS) before the first read, so
       // two processes writing one file queue up instead of one failing when it turns to writing.
-      run(this.writerStatements, CompiledQuery.raw('begin immediate'));
+      await this.locking(() => run(this.writerStatements, CompiledQuery.raw('begin immediate')));
     } catch (error) {
       this.release();
+      throw sqliteFailure(error, this.health);
+    }
+  }
+
+  /** Takes the file's write lock with `attempt`; when another process kept it too long, the writes queued here are refused too. */
+  private async locking<T>(attempt: () => T): Promise<T> {
+    try {
+      return await whileLocked(attempt);
+    } catch (error) {
+      if (error instanceof DatabaseUnavailableError) this.queue.refuseWaiting(error);
       throw error;
     }
   }
@@ -174,7 +192,12 @@ class Connection implements DatabaseConnection {
   /** A failed commit keeps the writer: Kysely rolls back next, and only then is it handed on. */
   end(command: 'commit' | 'rollback'): void {
     if (command === 'commit') {
-      run(this.writerStatements, CompiledQuery.raw('commit'));
+      try {
+        run(this.writerStatements, CompiledQuery.raw('commit'));
+      } catch (error) {
+        throw sqliteFailure(error, this.health);
+      }
+      this.health.noteCommitted();
       this.release();
       return;
     }

@@ -1,7 +1,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { BlogTables } from './blog-tables.js';
 import type { MediaTables } from './media-tables.js';
-import type { MembershipsTable, SessionsTable, SignInFailuresTable, UsersTable } from './user-tables.js';
+import type { InvitationsTable, MembershipsTable, SessionsTable, SignInFailuresTable, UsersTable } from './user-tables.js';
 import type { WebhookTables } from './webhook-tables.js';
 
 // Row shapes of every table, as Kysely sees them. Timestamps are ISO 8601 strings with
@@ -151,6 +151,7 @@ export interface Database extends BlogTables, WebhookTables, MediaTables {
   memberships: MembershipsTable;
   sessions: SessionsTable;
   sign_in_failures: SignInFailuresTable;
+  invitations: InvitationsTable;
 }
 
 export type Account = Selectable<AccountsTable>;

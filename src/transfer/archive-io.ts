@@ -3,6 +3,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { ArchiveFiles } from './export-account.js';
 import { packTar, unpackTar } from './tar.js';
+import { makePrivateDir } from '../files/private-dir.js';
 
 /** True when the path names a gzipped tar rather than a directory. */
 export function isTarGz(target: string): boolean {
@@ -15,15 +16,16 @@ export function isTarGz(target: string): boolean {
  */
 export async function writeArchive(target: string, files: ArchiveFiles): Promise<void> {
   if (isTarGz(target)) {
-    await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
+    makePrivateDir(path.dirname(path.resolve(target)));
     await fs.writeFile(target, gzipSync(packTar(files), { level: 9 }));
     return;
   }
-  await fs.mkdir(target, { recursive: true });
+  // Not `mkdir({ recursive })`: it loops forever under a parent that refuses children (/proc).
+  makePrivateDir(target);
   if ((await fs.readdir(target)).length) throw new ArchiveError(`${target} is not empty; export into a new directory`);
   for (const [name, bytes] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const file = path.join(target, ...name.split('/'));
-    await fs.mkdir(path.dirname(file), { recursive: true });
+    makePrivateDir(path.dirname(file));
     await fs.writeFile(file, bytes);
   }
 }

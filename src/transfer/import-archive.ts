@@ -12,6 +12,7 @@ import type { ParsedArchive } from './parse-archive.js';
 import { restoreEntries } from './restore-entries.js';
 import { restorePosts } from './restore-posts.js';
 import { restoreAuthors, restoreTerms, type ConflictMode } from './restore-terms.js';
+import { sanitizeArchive } from './sanitize-archive.js';
 
 export interface ImportOptions {
   accountId: number;
@@ -68,8 +69,10 @@ export async function importArchive(store: Store, archive: ParsedArchive, option
         } else if (step === 'entries') {
           const account = await trx.selectFrom('accounts').select('schema_version').where('id', '=', accountId).executeTakeFirstOrThrow();
           const schema = await loadAccountSchema(trx, accountId, account.schema_version);
+          await sanitizeArchive({ entries: content.entries }, schema);
           await restoreEntries(trx, store.dialect.name, schema, content.entries, mode);
         } else {
+          await sanitizeArchive({ posts: content.posts });
           await restorePosts(trx, accountId, content.posts, mode);
         }
         await progress.mark(step, trx);

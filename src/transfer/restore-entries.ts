@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { recordChange } from '../cache/content-changes.js';
 import { entryTags } from '../cache/tags.js';
 import type { AccountSchema, ContentType } from '../content/account-schema.js';
+import { fitReferenceList } from '../content/write/reference-limits.js';
 import { deleteDerived, saveVersion } from '../content/write/save-version.js';
 import type { DialectName } from '../store/dialect/dialect.js';
 import { syncIdSequence } from '../store/sync-id-sequence.js';
@@ -13,7 +14,8 @@ import type { ConflictMode } from './restore-terms.js';
 /**
  * Restores pages and collection items with all their versions, as they were stored (timestamps
  * included), in the caller's transaction. An entry keeps its id where the install has it free
- * (API.md section 8), else gets a new one; references are rewritten to the ids used. A page with
+ * (API.md section 8), else gets a new one; references are rewritten to the ids used (a `many` list
+ * keeps a repeated target once and at most MAX_REFERENCES_PER_FIELD targets). A page with
  * the slug of one the account has (an item with an id it has) is kept or replaced per `mode`.
  * Returns how many entries were written.
  */
@@ -42,11 +44,13 @@ export async function restoreEntries(trx: Transaction<Database>, dialect: Dialec
   }
   await syncIdSequence(trx, dialect, 'entries');
   const map = (id: number) => ids.get(id) ?? null;
+  // An archive from before the write rules may repeat a target or pass the cap: restored under them.
+  const fit = (list: number[]) => fitReferenceList(list).ids;
   const tags: string[] = [];
   for (const { entry, type, id, replace } of write) {
     if (replace) await dropVersions(trx, id);
     for (const v of entry.versions) {
-      const values = mapReferences(type.fields, v.fields, schema, map) as Record<string, unknown>;
+      const values = mapReferences(type.fields, v.fields, schema, map, fit) as Record<string, unknown>;
       await saveVersion(trx, schema, type, { entryId: id, slug: entry.slug, locale: v.locale, channel: v.channel, status: v.status, name: v.name, values, updated: v.updated, published: v.published });
     }
     tags.push(...entryTags(type, id, [entry.slug]));

@@ -19,6 +19,8 @@ export interface SessionUser {
   email: string;
   name: string;
   csrfToken: string;
+  /** An install operator (`ghee user set-operator`): may set any plan and monthly call limit. */
+  operator: boolean;
 }
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -53,7 +55,7 @@ export async function findSession(db: Kysely<Database>, token: string, now: Date
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.user_id', 's.csrf_token', 's.created', 's.last_seen', 'u.email', 'u.name'])
+    .select(['s.id', 's.user_id', 's.csrf_token', 's.created', 's.last_seen', 'u.email', 'u.name', 'u.operator'])
     .where('s.id', '=', id)
     .where('s.expires', '>', isoMicro(now))
     .executeTakeFirst();
@@ -64,7 +66,7 @@ export async function findSession(db: Kysely<Database>, token: string, now: Date
     const expires = isoMicro(new Date(Math.min(now.getTime() + SESSION_IDLE_MS, cap)));
     await db.updateTable('sessions').set({ last_seen: isoMicro(now), expires }).where('id', '=', id).execute();
   }
-  return { sessionId: row.id, userId: row.user_id, email: row.email, name: row.name, csrfToken: row.csrf_token };
+  return { sessionId: row.id, userId: row.user_id, email: row.email, name: row.name, csrfToken: row.csrf_token, operator: row.operator === 1 };
 }
 
 /** Ends a session (sign-out). */

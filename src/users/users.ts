@@ -30,6 +30,13 @@ export function summarizeUser(row: Pick<User, 'id' | 'email' | 'name' | 'created
   return { id: row.id, email: row.email, name: row.name, created: row.created };
 }
 
+/** The stored form of a person's name: trimmed, at most 200 characters. Throws when it cannot be one. */
+export function normalizeName(raw: string | undefined): string {
+  const name = (raw ?? '').trim();
+  if ([...name].length > 200 || name.includes('\u0000')) throw new UserInputError('A name has at most 200 characters', 'name');
+  return name;
+}
+
 /** Creates a user with a hashed password. Throws UserInputError for a bad or taken email or a bad password. */
 export async function createUser(
   db: Kysely<Database>,
@@ -38,20 +45,24 @@ export async function createUser(
 ): Promise<UserSummary> {
   const email = normalizeEmail(input.email);
   checkPassword(input.password);
-  const name = (input.name ?? '').trim();
-  if (name.length > 200 || name.includes('\u0000')) throw new UserInputError('A name has at most 200 characters', 'name');
+  const name = normalizeName(input.name);
   const password_hash = await hashPassword(input.password);
   try {
-    const row = await db
-      .insertInto('users')
-      .values({ email, password_hash, name, created: isoMicro(now) })
-      .returning(['id', 'email', 'name', 'created'])
-      .executeTakeFirstOrThrow();
-    return summarizeUser(row);
+    return await insertUser(db, { email, password_hash, name }, now);
   } catch (error) {
     if (isUniqueViolation(error)) throw new UserInputError(`A user with the email ${email} already exists`, 'email');
     throw error;
   }
+}
+
+/** Inserts a checked, normalised user whose password is already hashed (a unique violation when the email is taken). */
+export async function insertUser(db: Kysely<Database>, user: { email: string; password_hash: string; name: string }, now: Date): Promise<UserSummary> {
+  const row = await db
+    .insertInto('users')
+    .values({ ...user, created: isoMicro(now) })
+    .returning(['id', 'email', 'name', 'created'])
+    .executeTakeFirstOrThrow();
+  return summarizeUser(row);
 }
 
 /** The user with that email (any case), or undefined. */

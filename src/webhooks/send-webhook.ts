@@ -2,6 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import { MediaError } from '../media/media-error.js';
 import { pinnedRequest } from '../media/pinned-request.js';
 import { resolveHost } from '../media/resolve-host.js';
+import { deliveryErrors } from './delivery-errors.js';
+import { networkReason } from './network-reason.js';
 
 /** Limits of one delivery attempt (issue 10: 5 s to connect, 10 s in all, 64 KB read). */
 export const SEND_LIMITS = { connectTimeoutMs: 5_000, timeoutMs: 10_000, maxResponseBytes: 64 * 1024 } as const;
@@ -36,16 +38,27 @@ export async function sendWebhook(url: string, headers: Record<string, string>, 
     const status = response.statusCode ?? 0;
     const text = await readSome(response, SEND_LIMITS.maxResponseBytes);
     if (status >= 200 && status <= 299) return { status, error: null, retryable: false };
-    return { status, error: `HTTP ${status}${text ? `: ${text.slice(0, 200)}` : ''}`, retryable: status === 429 || status === 408 || status >= 500 };
+    return { status, error: deliveryErrors.answered(status, text), retryable: status === 429 || status === 408 || status >= 500 };
   } catch (error) {
-    if (controller.signal.aborted) return { status: null, error: `timed out after ${SEND_LIMITS.timeoutMs / 1000} s`, retryable: true };
+    if (controller.signal.aborted) return { status: null, error: deliveryErrors.timedOut(SEND_LIMITS.timeoutMs / 1000), retryable: true };
     // The SSRF policy refusing the address will not change by waiting: not retried.
     if (error instanceof MediaError && /private or loopback/.test(error.message)) {
-      return { status: null, error: 'the target resolves to a loopback, link-local or private address (set WEBHOOK_ALLOW_PRIVATE=true to allow)', retryable: false };
+      return { status: null, error: deliveryErrors.privateTarget(), retryable: false };
     }
-    return { status: null, error: error instanceof Error ? error.message : String(error), retryable: true };
+    // The address lookup shares the media downloader's, whose texts speak of downloading a file.
+    const reason = error instanceof MediaError ? 'host not found' : networkReason(error);
+    return { status: null, error: deliveryErrors.unreachable(hostOf(url), reason), retryable: true };
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** The host (and port, when not the scheme's) a URL names, for messages. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'the webhook URL';
   }
 }
 

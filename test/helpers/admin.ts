@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../src/store/database.js';
-import { addMember } from '../../src/users/add-member.js';
+import { addMembership } from '../../src/users/memberships.js';
 import type { Role } from '../../src/users/roles.js';
+import { createUser, findUserByEmail, type UserSummary } from '../../src/users/users.js';
 
 export interface AdminReply {
   status: number;
@@ -79,8 +80,19 @@ export async function signedInClient(app: FastifyInstance, email: string, passwo
 
 export const PASSWORD = 'correct horse battery staple';
 
+/**
+ * Test fixture, straight into the store (no API path sets anyone's password): a member of the
+ * account with `role`, made a user with `password` (PASSWORD by default) unless the email has one.
+ */
+export async function addTestMember(store: Store, accountId: number, input: { email: string; role: Role; name?: string; password?: string }): Promise<UserSummary> {
+  const existing = await findUserByEmail(store.db, input.email);
+  const user = existing ?? (await createUser(store.db, { email: input.email, password: input.password ?? PASSWORD, name: input.name }));
+  await addMembership(store.db, user.id, accountId, input.role);
+  return { id: user.id, email: user.email, name: user.name, created: user.created };
+}
+
 /** Adds a member with `role` (email `<role>@<accountId>.test` unless given) and signs them in. */
 export async function member(app: FastifyInstance, store: Store, accountId: number, role: Role, email = `${role}@${accountId}.test`): Promise<AdminClient> {
-  await addMember(store.db, accountId, { email, role, password: PASSWORD });
+  await addTestMember(store, accountId, { email, role });
   return signedInClient(app, email, PASSWORD);
 }

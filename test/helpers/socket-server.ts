@@ -3,12 +3,11 @@ import type { CreatedAccount } from '../../src/accounts/accounts.js';
 import { loadConfig } from '../../src/config.js';
 import { seedDemo } from '../../src/seed/seed-demo.js';
 import { createServer } from '../../src/server.js';
-import type { Store } from '../../src/store/database.js';
-import { freshStore, type DialectUnderTest } from './databases.js';
+import { freshStore, type DialectUnderTest, type TestStore } from './databases.js';
 
 export interface SocketServer {
   app: FastifyInstance;
-  store: Store;
+  store: TestStore;
   demo: CreatedAccount;
   /** The bound address, e.g. http://127.0.0.1:41234 (also the config's publicUrl). */
   url: string;

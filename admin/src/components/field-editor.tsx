@@ -141,7 +141,7 @@ function FieldEditor({ name, def, onChange, onRemove, onMove, first, last, schem
           <>
             <div className="field narrow"><label htmlFor={`${id}-minl`}>Min length</label><input id={`${id}-minl`} type="number" min={0} value={def.min_length ?? ''} onChange={(e) => onChange(setOpt(def, 'min_length', num(e.target.value)))} /></div>
             <div className="field narrow"><label htmlFor={`${id}-maxl`}>Max length</label><input id={`${id}-maxl`} type="number" min={0} value={def.max_length ?? ''} onChange={(e) => onChange(setOpt(def, 'max_length', num(e.target.value)))} /></div>
-            <div className="field"><label htmlFor={`${id}-pattern`}>Pattern (regular expression)</label><input id={`${id}-pattern`} className="mono" value={def.pattern ?? ''} onChange={(e) => onChange(setOpt(def, 'pattern', e.target.value))} placeholder="^[a-z0-9-]+$" /></div>
+            <div className="field"><label htmlFor={`${id}-pattern`}>Pattern (RE2 regular expression: no lookaround or backreferences)</label><input id={`${id}-pattern`} className="mono" value={def.pattern ?? ''} onChange={(e) => onChange(setOpt(def, 'pattern', e.target.value))} placeholder="^[a-z0-9-]+$" /></div>
           </>
         )}
         {opts.has('min') && (

@@ -1,5 +1,6 @@
 import { useContext, useEffect, useRef, useState } from 'react';
 import { ReadOnlyContext } from '../context';
+import { safeHtml } from './safe-html';
 
 const TOOLS: { cmd: string; arg?: string; label: string; text: string }[] = [
   { cmd: 'bold', label: 'Bold', text: 'B' },
@@ -12,7 +13,8 @@ const TOOLS: { cmd: string; arg?: string; label: string; text: string }[] = [
 
 /**
  * A small rich-text editor for WYSIWYG fields: formatting buttons over an editable area, and the
- * HTML source one click away. Ghee sanitises the HTML on save, so what is pasted in is safe.
+ * HTML source one click away. Ghee sanitises the HTML on save, and the editor sanitises whatever
+ * it shows (safe-html.ts), so markup from the server or the HTML view never runs.
  */
 export function RichText({ id, value, onChange, describedBy, invalid }: {
   id: string; value: string; onChange: (html: string) => void; describedBy: string | undefined; invalid: boolean;
@@ -23,7 +25,8 @@ export function RichText({ id, value, onChange, describedBy, invalid }: {
   const readOnly = useContext(ReadOnlyContext);
   useEffect(() => {
     if (area.current && (value !== own.current || area.current.innerHTML === '') && area.current.innerHTML !== value) {
-      area.current.innerHTML = value;
+      // Never the server's (or the HTML view's) markup as it is: sanitised first, CSP behind it.
+      area.current.innerHTML = safeHtml(value);
       own.current = value;
     }
   }, [value, source]);

@@ -203,7 +203,7 @@ export function ContentTypes() {
                 <ul className="diff" aria-label="Changes to save" data-testid="schema-diff">
                   {changes.map((c) => (
                     <li key={c.line} className={`diff-${c.op === '+' ? 'add' : c.op === '-' ? 'remove' : 'change'}${c.data_loss ? ' loss' : ''}`}>
-                      <code>{c.line}</code>{c.data_loss && <strong> deletes content</strong>}
+                      <code>{c.line}</code>{c.data_loss && <strong> deletes or changes content</strong>}
                     </li>
                   ))}
                 </ul>
@@ -214,8 +214,8 @@ export function ContentTypes() {
         </div>
       )}
       {confirmLoss && (
-        <Confirm title="Save and delete content?" confirmLabel="Save and delete content" danger onCancel={() => setConfirmLoss(false)} onConfirm={() => void save(true)}>
-          <p>These changes delete stored content, in every locale. This cannot be undone:</p>
+        <Confirm title="Save and change content?" confirmLabel="Save and change content" danger onCancel={() => setConfirmLoss(false)} onConfirm={() => void save(true)}>
+          <p>These changes delete stored content, or change values the new field types would not keep as they are (rich text is sanitised), in every locale. This cannot be undone:</p>
           <ul>{losing.map((c) => <li key={c.line}><code>{c.line}</code></li>)}</ul>
         </Confirm>
       )}

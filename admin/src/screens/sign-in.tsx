@@ -1,11 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError } from '../api';
 import type { Session } from '../types';
 import { ErrorNotice } from '../ui';
 
-/** The sign-in form (email and password; the first owner's are printed by `ghee start`). */
-export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
-  const [email, setEmail] = useState('');
+/**
+ * The sign-in form (email and password; the first owner's are printed by `ghee start`). The
+ * invitation page passes its own title, words above the form, and the invited email.
+ */
+export function SignIn({ onSignedIn, title = 'Sign in to Ghee', intro, email: given = '' }: { onSignedIn: (s: Session) => void; title?: string; intro?: ReactNode; email?: string }) {
+  const [email, setEmail] = useState(given);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -25,7 +28,8 @@ export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
   return (
     <main className="center">
       <form className="card sign-in" onSubmit={submit} noValidate aria-labelledby="sign-in-title">
-        <h1 id="sign-in-title">Sign in to Ghee</h1>
+        <h1 id="sign-in-title">{title}</h1>
+        {intro}
         <ErrorNotice error={error} />
         <div className="field">
           <label htmlFor="email">Email</label>
@@ -38,7 +42,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
           {fields.password && <p className="field-error" id="password-error">{fields.password.join(' ')}</p>}
         </div>
         <button type="submit" className="primary" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
-        <p className="hint">The first start of Ghee prints the demo owner's email and password.</p>
+        {!intro && <p className="hint">The first start of Ghee prints the demo owner's email and password.</p>}
       </form>
     </main>
   );

@@ -1,5 +1,6 @@
 import { api, accountPath } from '../api';
 import { CallsChart } from '../components/calls-chart';
+import { PlanPicker } from '../components/plan-picker';
 import { useAccount } from '../context';
 import type { Usage } from '../types';
 import { ErrorNotice, Loading, useLoad } from '../ui';
@@ -67,7 +68,7 @@ export function UsagePlan() {
         ) : (
           <p>This plan is not known to this version of Ghee.</p>
         )}
-        <p className="hint">Plans are changed by the account's owner (<code>ghee account set-plan</code>).</p>
+        <PlanPicker onChanged={usage.reload} />
       </div>
     </section>
   );

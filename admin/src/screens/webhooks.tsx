@@ -229,7 +229,7 @@ function DeliveryLog({ accountId, hook, tick }: { accountId: number; hook: Webho
                     <td><code>{d.event}</code></td>
                     <td><span className={`badge delivery-${d.status}`}>{d.status}</span></td>
                     <td>{d.attempts}</td>
-                    <td className="delivery-error">{d.last_status !== null ? `HTTP ${d.last_status}` : ''}{d.last_status !== null && d.last_error ? ': ' : ''}{d.last_error ?? ''}{d.last_status === null && !d.last_error ? '—' : ''}</td>
+                    <td className="delivery-error">{d.last_error ?? (d.last_status !== null ? `HTTP ${d.last_status}` : '—')}</td>
                     <td>{when(d.created)}</td>
                     <td className="hide-phone">{d.status === 'delivered' ? when(d.delivered_at) : d.status === 'dead' ? '—' : when(d.next_attempt_at)}</td>
                     <td><button type="button" className="small" onClick={() => replay(d)} aria-label={`Replay delivery ${d.id} (${d.event})`}>Replay</button></td>
@@ -281,7 +281,7 @@ function WebhookCard({ accountId, hook, onChanged, onDelete }: { accountId: numb
     const { data } = await api<{ data: Delivery }>('POST', accountPath(accountId, `/webhooks/${hook.id}/test`));
     setTick((t) => t + 1);
     setShowLog(true);
-    const answer = data.last_status !== null ? `HTTP ${data.last_status}` : data.last_error ?? 'no answer';
+    const answer = data.status === 'delivered' ? `HTTP ${data.last_status}` : data.last_error ?? 'no answer';
     return data.status === 'delivered' ? `Test sent: the receiver answered ${answer}.` : `Test not delivered (${data.status}): ${answer}.`;
   });
 

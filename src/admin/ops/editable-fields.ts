@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AccountSchema } from '../../content/account-schema.js';
 import { collectReferences, renderFields } from '../../content/render-fields.js';
+import { chunks, LOOKUP_CHUNK } from '../../content/write/reference-limits.js';
 import type { Database } from '../../store/tables.js';
 
 /**
@@ -18,8 +19,9 @@ export async function editableFields(
   const ids = new Set<number>();
   for (const { type, values } of parsed) if (type) collectReferences(type.fields, values, schema, ids);
   const handles = new Map<number, string | number>();
-  if (ids.size) {
-    const targets = await db.selectFrom('entries').select(['id', 'type_id', 'slug']).where('id', 'in', [...ids]).where('account_id', '=', schema.accountId).execute();
+  // In chunks: content stored before the per-field cap may name more targets than one statement binds.
+  for (const slice of chunks([...ids], LOOKUP_CHUNK)) {
+    const targets = await db.selectFrom('entries').select(['id', 'type_id', 'slug']).where('id', 'in', slice).where('account_id', '=', schema.accountId).execute();
     for (const t of targets) handles.set(t.id, schema.byId.get(t.type_id)?.kind === 'collection' ? t.id : (t.slug ?? t.id));
   }
   const resolve = (id: number) => handles.get(id) ?? null;

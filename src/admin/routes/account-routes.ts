@@ -1,15 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import { AccountInputError } from '../../accounts/accounts.js';
+import { mayChangeLimit, PlanPermissionError, plansOpenTo, type PlanActor } from '../../accounts/plan-policy.js';
 import { setPlan } from '../../accounts/set-plan.js';
 import { bodyObject, optionalString } from '../../api/write/body.js';
 import type { AppContext } from '../../http/context.js';
 import { adminErrors } from '../admin-errors.js';
-import { adminRoutes } from '../admin-routes.js';
-import { accountSummary } from '../ops/account-summary.js';
+import { adminRoutes, type AccountCall } from '../admin-routes.js';
+import { accountSummary, planFeatures } from '../ops/account-summary.js';
 
 const BASE = '/admin/api/accounts/:accountId';
 
-/** GET /admin/api/accounts/:id (viewer) and PUT /admin/api/accounts/:id/plan (owner). */
+/** The caller as plan-policy.ts sees them: their role here, and whether they operate the install. */
+const actorOf = ({ session, role }: AccountCall): PlanActor => ({ operator: session.operator, role });
+
+/**
+ * GET /admin/api/accounts/:id (viewer), GET .../plans (viewer: the plans the caller may pick) and
+ * PUT .../plan (what plan-policy.ts allows: an owner, self-service plans only; an operator, anything).
+ */
 export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): void {
   adminRoutes(app, ctx, BASE, {
     GET: {
@@ -18,10 +25,25 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
     },
   });
 
+  adminRoutes(app, ctx, `${BASE}/plans`, {
+    GET: {
+      access: 'viewer',
+      async handle(call) {
+        const actor = actorOf(call);
+        const open = plansOpenTo(actor, call.account).map((p) => ({
+          name: p.name, self_service: p.selfService, current: p.name === call.account.plan, features: planFeatures(p),
+        }));
+        return { body: { data: { plans: open, may_change_limit: mayChangeLimit(actor, call.account) } } };
+      },
+    },
+  });
+
   adminRoutes(app, ctx, `${BASE}/plan`, {
+    // Open to every member at the gate; plan-policy.ts decides (403 for all but owners and operators).
     PUT: {
-      access: 'owner',
-      async handle({ request, account, role }) {
+      access: 'viewer',
+      async handle(call) {
+        const { request, account, role } = call;
         const body = bodyObject(request.body, ['plan', 'monthly_call_limit']);
         const plan = optionalString(body, 'plan');
         if (!plan) throw adminErrors.field('plan', 'This field is required.');
@@ -30,8 +52,12 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
           throw adminErrors.field('monthly_call_limit', 'A valid integer is required.');
         }
         try {
-          await setPlan(ctx.store.db, account.id, plan, limit as number | null | undefined);
+          await setPlan(ctx.store.db, account.id, { plan, monthlyCallLimit: limit as number | null | undefined }, actorOf(call));
         } catch (error) {
+          if (error instanceof PlanPermissionError) {
+            if (error.refusal === 'not_owner') throw adminErrors.forbidden();
+            throw error.refusal === 'plan_not_self_service' ? adminErrors.planNotSelfService(error.plan) : adminErrors.limitIsOperators();
+          }
           if (!(error instanceof AccountInputError)) throw error;
           throw adminErrors.field(error.message.startsWith('Unknown plan') ? 'plan' : 'monthly_call_limit', error.message);
         }

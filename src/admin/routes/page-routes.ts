@@ -126,7 +126,7 @@ export function registerPageRoutes(app: FastifyInstance, ctx: AppContext): void 
         const row = await latestRow(ctx.store.db, scope, type.id, { slug });
         if (!row) throw errors.pageNotFound();
         // What readers will see once it is published: the /v2 page object under preview=1.
-        const [page] = await new Renderer(ctx.store.db, schema, scope, ctx.config.publicUrl).render([row], parseLevels(call.query));
+        const [page] = await new Renderer(ctx.store.db, schema, scope, ctx.config).render([row], parseLevels(call.query));
         return { body: { data: page } };
       },
     },

@@ -29,7 +29,7 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: AppContext): vo
         if (!email) missing.email = ['This field is required.'];
         if (!password) missing.password = ['This field is required.'];
         if (Object.keys(missing).length) throw errors.validation(missing);
-        const result = await signIn(ctx.store.db, { email, password, ip: call.request.ip }, ctx.clock());
+        const result = await signIn(ctx.store, { email, password, ip: call.request.ip }, ctx.clock());
         if (!result.ok) throw result.reason === 'limited' ? adminErrors.tooManyAttempts(result.retryAfter) : adminErrors.badCredentials();
         setSessionCookie(call.reply, result.token, ctx.config.publicUrl);
         setCsrfCookie(call.reply, null, ctx.config.publicUrl);

@@ -15,10 +15,11 @@ async function listCollections(call: ApiCall, keysText: string, withMeta: boolea
   const levels = parseLevels(query);
   const scope = parseScope(query, caller, schema);
   const pagination = parsePagination(query);
-  const keys = keysText.split(',');
+  // A key named twice reads once: the answer holds it once, so the budget counts it once.
+  const keys = [...new Set(keysText.split(','))];
   const types = keys.map((key) => schema.byKey.get(`collection:${key}`));
   if (types.some((t) => !t)) throw errors.collectionNotFound();
-  const renderer = new Renderer(ctx.store.db, schema, scope, ctx.config.publicUrl, deps);
+  const renderer = new Renderer(ctx.store.db, schema, scope, ctx.config, deps);
   const specs = (types as ContentType[]).map((type) => ({
     type,
     filters: parseFilters(query, type.fields, schema),

@@ -14,7 +14,7 @@ export const retrieveCollectionItem: Endpoint = {
     const { type, id } = itemTarget(schema, params.key!, params.id!);
     const [row] = await fetchEntries(ctx.store.db, scope, [id]);
     if (!row || row.type_id !== type.id) throw errors.notFound();
-    const [item] = await new Renderer(ctx.store.db, schema, scope, ctx.config.publicUrl, deps).render([row], levels);
+    const [item] = await new Renderer(ctx.store.db, schema, scope, ctx.config, deps).render([row], levels);
     return { body: { data: item } };
   },
 };

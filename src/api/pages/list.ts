@@ -29,7 +29,7 @@ export const listPages: Endpoint = {
     const { rows, count } = await listEntries(ctx.store.db, scope, {
       typeIds, filters, order, defaultOrder: 'pages', limit: pagination.limit, offset: pagination.offset,
     });
-    const data = await new Renderer(ctx.store.db, schema, scope, ctx.config.publicUrl, deps).render(rows, levels, selection);
+    const data = await new Renderer(ctx.store.db, schema, scope, ctx.config, deps).render(rows, levels, selection);
     return { body: { meta: listMeta(pagination, count), data } };
   },
 };

@@ -33,7 +33,7 @@ export const retrievePage: Endpoint = {
     // Through `*`, `fields=` is checked against the found page's own schema.
     if (any) selection = parseSelection(query.fields, schema.byId.get(row.type_id)!.fields, schema);
     deps.add(`s${slug}`);
-    const [page] = await new Renderer(ctx.store.db, schema, scope, ctx.config.publicUrl, deps).render([row], levels, selection);
+    const [page] = await new Renderer(ctx.store.db, schema, scope, ctx.config, deps).render([row], levels, selection);
     return { body: { data: page } };
   },
 };

@@ -28,7 +28,7 @@ export const searchPages: Endpoint = {
     const rows = await fetchEntries(ctx.store.db, scope, hits.map((h) => h.entry_id));
     const byId = new Map(rows.map((r) => [r.id, r]));
     const ordered = hits.map((h) => byId.get(h.entry_id)).filter((r) => r !== undefined);
-    const data = await new Renderer(ctx.store.db, schema, scope, ctx.config.publicUrl, deps).render(ordered, levels);
+    const data = await new Renderer(ctx.store.db, schema, scope, ctx.config, deps).render(ordered, levels);
     return { body: { meta: listMeta(pagination, count), data } };
   },
 };

@@ -1,5 +1,6 @@
 import { ApiError } from '../../http/api-error.js';
 import { errors } from '../../http/errors.js';
+import { messages } from '../../content/write/messages.js';
 
 // The top level of a write body, checked before anything is looked up (API.md section 9, step 5).
 
@@ -42,10 +43,14 @@ export function fieldsObject(body: Record<string, unknown>): Record<string, unkn
   return fields;
 }
 
-/** `fields` of a collection create: a list of item objects (one object alone counts as one). */
+/**
+ * `fields` of a collection create: a list of item objects, one per new item. An object alone is
+ * refused, not taken as one item: it is the shape of PUT and PATCH, and a body meant for one of
+ * them would otherwise create a stray item.
+ */
 export function fieldsList(body: Record<string, unknown>): Record<string, unknown>[] {
-  const fields = body.fields;
-  const list = isObject(fields) ? [fields] : fields;
+  const list = body.fields;
+  if (isObject(list)) throw errors.validation({ fields: [messages.itemsList] });
   if (!Array.isArray(list) || list.length === 0 || !list.every(isObject)) {
     throw malformed(`'fields' must be a non-empty list of objects, one per new item`);
   }

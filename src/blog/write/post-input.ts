@@ -1,6 +1,5 @@
 import { PAGE_SLUG } from '../../content/write/find-entry.js';
 import { isHttpUrl } from '../../content/write/validate-fields.js';
-import { sanitizeHtml } from '../../content/write/sanitize-html.js';
 import type { PostStatus } from '../../store/blog-tables.js';
 import type { AuthorRef } from '../authors/author-store.js';
 import { parseDateTime } from './parse-date-time.js';
@@ -37,7 +36,7 @@ export interface PostInput {
   /** An http(s) URL to download, or "" for none. */
   featured_image?: string;
   featured_image_alt?: string;
-  /** Sanitised. */
+  /** As sent: writePost sanitises it (off the event loop when long) before storing it. */
   body?: string;
   summary?: string;
   seo_title?: string;
@@ -48,8 +47,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /**
  * Checks each key of a post body and collects every failure under its key (`categories.2` for
- * the third category), so a 400 names them all at once. Post HTML is sanitised here, before it
- * is stored: no script, event handler or javascript: URL is ever kept.
+ * the third category), so a 400 names them all at once. The body's HTML is left to writePost,
+ * which sanitises it before it is stored: no script, event handler or javascript: URL is kept.
  */
 export function parsePostInput(body: Record<string, unknown>): { input: PostInput; errors: Record<string, string[]> } {
   const errors: Record<string, string[]> = {};
@@ -87,7 +86,7 @@ export function parsePostInput(body: Record<string, unknown>): { input: PostInpu
     else input.scheduled = parsed;
   }
   const html = text('body');
-  if (html !== undefined) input.body = sanitizeHtml(html);
+  if (html !== undefined) input.body = html;
   const image = text('featured_image');
   if (image !== undefined) {
     if (image !== '' && !isHttpUrl(image)) add('featured_image', m.url);

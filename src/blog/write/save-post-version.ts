@@ -44,7 +44,7 @@ async function deleteLinks(db: Kysely<Database>, postId: number, channel: PostCh
 }
 
 /** The words of post HTML for the search index: tags dropped, the common entities decoded. */
-function plainText(html: string): string {
+export function plainText(html: string): string {
   return html
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' })[e] ?? ' ')

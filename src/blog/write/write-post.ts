@@ -2,10 +2,12 @@ import type { Kysely } from 'kysely';
 import { recordChange } from '../../cache/content-changes.js';
 import type { MediaIngester } from '../../content/write/write-entry.js';
 import { errors } from '../../http/errors.js';
-import { MediaError } from '../../media/media-error.js';
+import { ingestRequests } from '../../media/ingest-requests.js';
 import type { Database } from '../../store/tables.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import { isoMicro } from '../../time.js';
+import { limitMessage } from '../../content/write/html-limits.js';
+import { sanitizeValues } from '../../content/write/sanitize-values.js';
 import { findAuthor, defaultAuthor } from '../authors/author-store.js';
 import { BLOG_TAG } from '../blog-tag.js';
 import { resolveTermNames, termIdsOf } from '../terms/term-store.js';
@@ -49,13 +51,16 @@ export async function writePost(db: Kysely<Database>, w: PostWrite, options: Pos
   } else if (!(await findPost(db, w.accountId, w.slug!))) {
     throw errors.postNotFound(); // before any download (API.md section 9: lookup before validation)
   }
-  if (input.featured_image && options.ingestMedia) {
-    try {
-      input.featured_image = await options.ingestMedia(input.featured_image);
-    } catch (error) {
-      if (!(error instanceof MediaError)) throw error;
-      add('featured_image', error.message);
-    }
+  if (input.body !== undefined) {
+    // Sanitised here, off the event loop when it is long, rather than while the body is parsed.
+    const [outcome] = await sanitizeValues([input.body]);
+    if ('html' in outcome!) input.body = outcome.html;
+    else add('body', limitMessage(outcome!));
+  }
+  if (input.featured_image) {
+    // Checked first, and downloaded only when nothing else is wrong (the body included).
+    const request = { path: 'featured_image', url: input.featured_image, assign: (stored: string) => void (input.featured_image = stored) };
+    await ingestRequests([request], found, options.ingestMedia);
   }
   const now = isoMicro(options.now);
   try {

@@ -4,7 +4,9 @@ import type { Database } from '../../store/tables.js';
 import { countContent } from './content-counts.js';
 import { diffSchema, formatChanges, type SchemaChange } from './diff-schema.js';
 import { exportSchema } from './export-schema.js';
+import { resanitizeNewHtml } from './resanitize-new-html.js';
 import { SchemaError } from './schema-error.js';
+import { markTypeChangeLoss } from './type-change-loss.js';
 import type { SchemaDocument } from './types.js';
 import { validateSchemaDocument } from './validate-document.js';
 import { writeSchema } from './write-schema.js';
@@ -49,6 +51,7 @@ export async function applySchema(db: Kysely<Database>, accountId: number, doc: 
       return { changes, applied: true };
     }
     await writeSchema(trx, accountId, current, next);
+    await resanitizeNewHtml(trx, accountId, current, next);
     await trx.commit().execute();
     return { changes, applied: true };
   } catch (error) {
@@ -67,6 +70,7 @@ async function planChanges(db: Kysely<Database>, accountId: number, next: Schema
   }
   const [current, counts] = await Promise.all([exportSchema(db, accountId), countContent(db, accountId)]);
   const changes = diffSchema(current, next, counts);
+  await markTypeChangeLoss(db, accountId, current, next, changes);
   const losing = changes.filter((c) => c.dataLoss);
   if (losing.length && !options.allowDataLoss) {
     throw new SchemaError('data_loss', formatChanges(losing), 'Refusing to apply: these changes would delete content:');

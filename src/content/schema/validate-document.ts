@@ -3,7 +3,7 @@ import { PAGE_SLUG, PAGE_TYPE_KEY, RESERVED_PAGE_TYPE_KEYS, SNAKE_KEY, type Docu
 import { SECTIONS, type Section } from './sections.js';
 import type { ComponentDef, SchemaDocument, TypeDef } from './types.js';
 import { isObject, validateFields, type FieldContext } from './validate-field.js';
-import { validateLocales } from './validate-locales.js';
+import { CONTROL_CHARACTER, CONTROL_CHARACTER_MESSAGE, validateLocales } from './validate-locales.js';
 
 const TOP_LEVEL_KEYS = ['locales', ...SECTIONS.map((s) => s.name)];
 
@@ -81,6 +81,7 @@ function validateType(raw: unknown, path: string, nameOptional: boolean, ctx: Fi
   const { name } = raw;
   const hasName = typeof name === 'string' && name.trim() !== '';
   if (!hasName && !(nameOptional && name === undefined)) ctx.errors.push(`${path}.name: must be a non-empty string`);
+  else if (hasName && CONTROL_CHARACTER.test(name)) ctx.errors.push(`${path}.name: ${CONTROL_CHARACTER_MESSAGE}`);
   if (raw.fields === undefined) {
     ctx.errors.push(`${path}.fields: required (an object of fields keyed by field key)`);
     return { name: String(name ?? ''), fields: {} };

@@ -1,3 +1,4 @@
+import { compilePattern, PatternSyntaxError } from './field-pattern.js';
 import { OPTIONS_BY_TYPE, OPTION_ORDER, SNAKE_KEY, type DocumentKeys, type FieldContainer } from './field-options.js';
 import { FIELD_TYPES, type FieldDef, type FieldType, type Fields } from './types.js';
 
@@ -101,9 +102,10 @@ function orderedPair(raw: Raw, low: string, high: string, err: (key: string, m: 
 function checkPattern(pattern: unknown, err: (m: string) => void): void {
   if (typeof pattern !== 'string') return err('must be a regular expression, as a string');
   try {
-    new RegExp(pattern, 'u');
+    compilePattern(pattern);
   } catch (error) {
-    err(`not a valid regular expression (${(error as Error).message})`);
+    if (!(error instanceof PatternSyntaxError)) throw error;
+    err(`not a valid RE2 pattern: ${error.message}; patterns use RE2 syntax (no lookahead, lookbehind or backreferences)`);
   }
 }
 

@@ -4,6 +4,10 @@ import { isObject } from './validate-field.js';
 
 const LOCALE_KEYS = ['slug', 'name', 'default'];
 
+/** Names are shown as they are: no NUL (which PostgreSQL cannot store in text), line breaks or other control characters. */
+export const CONTROL_CHARACTER = /[\u0000-\u001F\u007F-\u009F]/;
+export const CONTROL_CHARACTER_MESSAGE = 'must not contain control characters (NUL, line breaks, tabs)';
+
 /**
  * Checks the `locales` list and normalises it: `default: true` on the default locale only (the
  * first one when none is marked), so that export and apply round-trip.
@@ -31,6 +35,7 @@ export function validateLocales(raw: unknown, errors: string[]): LocaleDef[] {
       seen.add(slug);
     }
     if (typeof name !== 'string' || name.trim() === '') errors.push(`${at}.name: must be a non-empty string`);
+    else if (CONTROL_CHARACTER.test(name)) errors.push(`${at}.name: ${CONTROL_CHARACTER_MESSAGE}`);
     if (item.default !== undefined && typeof item.default !== 'boolean') errors.push(`${at}.default: must be true or false`);
     out.push({ slug: String(slug), name: String(name), ...(item.default === true ? { default: true } : {}) });
   });

@@ -1,9 +1,22 @@
 import sanitize from 'sanitize-html';
+import { HtmlLimitError, type HtmlLimits } from './html-limits.js';
 
 const CELL = ['colspan', 'rowspan'];
 
 /**
- * The allow-list of API.md section 8 ("Sanitised HTML"). Everything not named here is dropped:
+ * A link that opens another browsing context gets `rel="noopener noreferrer"` (kept tokens first),
+ * so the page it opens cannot reach back through `window.opener` or learn the referring URL.
+ * Any `target` counts: a named target opens a new context just as `_blank` does.
+ */
+function relForTarget(tagName: string, attribs: sanitize.Attributes): sanitize.Tag {
+  if (attribs.target === undefined) return { tagName, attribs };
+  const rel = (attribs.rel ?? '').split(/\s+/).filter(Boolean);
+  for (const token of ['noopener', 'noreferrer']) if (!rel.some((t) => t.toLowerCase() === token)) rel.push(token);
+  return { tagName, attribs: { ...attribs, rel: rel.join(' ') } };
+}
+
+/**
+ * The allow-list of docs/api.md ("Sanitised HTML"). Everything not named here is dropped:
  * tags (their text kept, except inside `nonTextTags`), attributes (every `on*`, `style`, `class`),
  * and URLs whose scheme is not listed. Relative URLs are kept.
  */
@@ -30,29 +43,34 @@ const OPTIONS: sanitize.IOptions = {
     'script', 'style', 'textarea', 'option', 'xmp', 'noscript', 'noembed', 'noframes', 'template',
     'iframe', 'object', 'embed', 'title',
   ],
+  transformTags: { a: relForTarget },
   disallowedTagsMode: 'discard',
   allowVulnerableTags: false,
 };
 
-/** Passes after which an output that still changes is returned as it is (each pass is safe). */
-const MAX_PASSES = 5;
-
 /**
- * Sanitises user HTML (WYSIWYG values, post bodies) before it is stored. Idempotent: the output
- * comes back unchanged from a second call. `<br>` and `<img>` come out self-closed (`<br />`).
+ * Sanitises user HTML (WYSIWYG values, post bodies) in one pass of sanitize-html, refusing input
+ * past `limits` before it costs more than a linear scan: the size is checked first, and the
+ * nesting depth is counted on the parser's own open and close events, so the pass stops at the
+ * first element that would go deeper than allowed (the parser's cost per tag grows with depth).
+ * Throws HtmlLimitError then (every caller in src/ passes limits: html-worker.ts). `<br>` and
+ * `<img>` come out self-closed (`<br />`).
+ *
+ * A second call returns its output unchanged, except for malformed markup where a dropped
+ * element hid an implied end tag (`<li>a<foo><li>b`): a re-save may tidy that further, and
+ * every pass is safe on its own.
  *
  * @example sanitizeHtml('<p onclick="x()">Hi<script>alert(1)</script></p>') // '<p>Hi</p>'
  */
-export function sanitizeHtml(html: string): string {
-  // One pass is not always a fixed point: htmlparser2 closes elements implicitly only when the
-  // element to close is the innermost open one, so a dropped tag can keep `<td><td>` (or
-  // `<li><li>`) nested on the first pass, and the second pass then closes the first one.
-  // Passing again until nothing changes makes the stored value what a re-save would store.
-  let out = sanitize(html, OPTIONS);
-  for (let pass = 1; pass < MAX_PASSES; pass++) {
-    const again = sanitize(out, OPTIONS);
-    if (again === out) break;
-    out = again;
-  }
-  return out;
+export function sanitizeHtml(html: string, limits?: HtmlLimits): string {
+  if (!limits) return sanitize(html, OPTIONS);
+  if (html.length > limits.maxBytes || Buffer.byteLength(html, 'utf8') > limits.maxBytes) throw new HtmlLimitError('size', limits.maxBytes);
+  let depth = 0;
+  return sanitize(html, {
+    ...OPTIONS,
+    onOpenTag: () => {
+      if (++depth > limits.maxDepth) throw new HtmlLimitError('depth', limits.maxDepth);
+    },
+    onCloseTag: () => void depth--,
+  });
 }

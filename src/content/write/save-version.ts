@@ -3,6 +3,7 @@ import type { Database } from '../../store/tables.js';
 import type { AccountSchema, ContentType } from '../account-schema.js';
 import type { Channel } from '../entry-rows.js';
 import { deriveRows } from './derived-rows.js';
+import { chunks, LOOKUP_CHUNK } from './reference-limits.js';
 
 export interface VersionToSave {
   entryId: number;
@@ -29,11 +30,13 @@ export async function saveVersion(trx: Transaction<Database>, schema: AccountSch
     .execute();
   await deleteDerived(trx, v.entryId, v.locale, v.channel);
   const derived = deriveRows(type.fields, v.values, schema);
-  if (derived.scalars.length) {
-    await trx.insertInto('field_values').values(derived.scalars.map((s) => ({ ...key, type_id: type.id, ...s }))).execute();
+  // In slices: a version may hold thousands of references (repeater rows), and each row binds
+  // six or seven values, so one insert of them all could pass SQLite's 32,766 bound values.
+  for (const slice of chunks(derived.scalars, LOOKUP_CHUNK)) {
+    await trx.insertInto('field_values').values(slice.map((s) => ({ ...key, type_id: type.id, ...s }))).execute();
   }
-  if (derived.refs.length) {
-    await trx.insertInto('refs').values(derived.refs.map((r) => ({ ...key, ...r }))).execute();
+  for (const slice of chunks(derived.refs, LOOKUP_CHUNK)) {
+    await trx.insertInto('refs').values(slice.map((r) => ({ ...key, ...r }))).execute();
   }
   if (type.kind !== 'collection') {
     const doc = [v.name, v.slug ?? '', derived.text].join('\n');

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { errors } from '../../http/errors.js';
-import { MediaError } from '../../media/media-error.js';
+import { ingestRequests } from '../../media/ingest-requests.js';
+import type { MediaIngester } from '../../media/media-ingester.js';
 import { recordChange } from '../../cache/content-changes.js';
 import { entryTags } from '../../cache/tags.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
@@ -12,6 +13,7 @@ import { messages } from './messages.js';
 import { propagateShared } from './propagate-shared.js';
 import { resolveReferences } from './resolve-references.js';
 import { saveVersion } from './save-version.js';
+import { sanitizeQueued } from './sanitize-queued.js';
 import { validateFields, type FieldsMode, type Validation } from './validate-fields.js';
 import { enqueueEntryEvents } from '../../webhooks/entry-events.js';
 
@@ -30,7 +32,7 @@ export interface EntryWrite extends EntryTarget {
 }
 
 /** Downloads media URLs into the media store and returns their Ghee URLs (set by the server). */
-export type MediaIngester = (url: string) => Promise<string>;
+export type { MediaIngester };
 
 export interface WriteOptions {
   now?: Date;
@@ -51,7 +53,7 @@ export async function writeEntry(db: Kysely<Database>, schema: AccountSchema, w:
  * start with the entry's index (`1.name`).
  */
 export async function writeEntries(db: Kysely<Database>, schema: AccountSchema, writes: EntryWrite[], options: WriteOptions = {}): Promise<{ id: number }[]> {
-  const v: Validation = { errors: Object.assign({}, ...writes.map((w) => w.errors ?? {})), refs: [], media: [] };
+  const v: Validation = { errors: Object.assign({}, ...writes.map((w) => w.errors ?? {})), refs: [], media: [], html: [] };
   const prefixOf = (i: number) => (writes.length > 1 ? `${i}.` : '');
   const values = writes.map((w, i) => {
     const out: Record<string, Record<string, unknown>> = {};
@@ -60,6 +62,8 @@ export async function writeEntries(db: Kysely<Database>, schema: AccountSchema, 
     }
     return out;
   });
+  // Rich text first: an HTML value past its limits is an error, and a write with errors downloads nothing.
+  await sanitizeQueued(v);
   await ingestAll(v, options.ingestMedia);
   const now = options.now ?? new Date();
   try {
@@ -67,7 +71,7 @@ export async function writeEntries(db: Kysely<Database>, schema: AccountSchema, 
       await resolveReferences(trx, schema, v);
       const ids: (number | null)[] = [];
       for (const [i, w] of writes.entries()) {
-        const slugErrors: Validation = { errors: {}, refs: [], media: [] };
+        const slugErrors: Validation = { errors: {}, refs: [], media: [], html: [] };
         // A slug already refused (missing) needs no second opinion, and the write fails anyway.
         ids.push(w.errors?.slug ? null : await findOrCreateEntry(trx, schema.accountId, w, isoMicro(now), slugErrors));
         for (const [path, list] of Object.entries(slugErrors.errors)) (v.errors[prefixOf(i) + path] ??= []).push(...list);
@@ -90,17 +94,7 @@ export async function writeEntries(db: Kysely<Database>, schema: AccountSchema, 
 }
 
 async function ingestAll(v: Validation, ingest: MediaIngester | undefined): Promise<void> {
-  if (!ingest) return;
-  const byUrl = new Map<string, Promise<string>>();
-  await Promise.all(v.media.map(async (m) => {
-    if (!byUrl.has(m.url)) byUrl.set(m.url, ingest(m.url));
-    try {
-      m.assign(await byUrl.get(m.url)!);
-    } catch (error) {
-      if (!(error instanceof MediaError)) throw error;
-      (v.errors[m.path] ??= []).push(error.message);
-    }
-  }));
+  await ingestRequests(v.media, v.errors, ingest);
 }
 
 async function writeLocale(trx: Transaction<Database>, schema: AccountSchema, w: EntryWrite, entryId: number, locale: string, input: Record<string, unknown>, now: Date) {

@@ -41,4 +41,11 @@ export interface Dialect {
    * single writer already serializes the claiming UPDATE.
    */
   skipLocked(): RawBuilder<unknown>;
+  /**
+   * Holds a lock per key until the transaction ends, so counting and inserting under a key is one
+   * step for every connection and node: PostgreSQL's transaction-level advisory locks (taken in
+   * sorted order, so two callers cannot deadlock); nothing on SQLite, whose `begin immediate`
+   * already lets one writer in at a time.
+   */
+  lockKeys(trx: Transaction<Database>, keys: string[]): Promise<void>;
 }

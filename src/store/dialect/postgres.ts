@@ -6,6 +6,9 @@ function tsTerm(term: string): string {
   return `'${term.replaceAll("'", "''").replaceAll('\\', '\\\\')}':*`;
 }
 
+/** The first half of every advisory lock Ghee takes per key ("gh"). */
+const LOCK_SPACE = 0x6768;
+
 export const postgresDialect: Dialect = {
   name: 'postgres',
   binaryText: 'text collate "C"',
@@ -44,5 +47,14 @@ export const postgresDialect: Dialect = {
 
   skipLocked() {
     return sql`for update skip locked`;
+  },
+
+  async lockKeys(trx, keys) {
+    if (keys.length === 0) return;
+    // Taken in the order of the lock ids themselves, so two transactions cannot wait on each other
+    // even when two keys share a hash; the two-integer form is a key space of its own, apart from
+    // the migrator's one-bigint lock.
+    const ids = await sql<{ id: number }>`select distinct hashtext(k) as id from unnest(array[${sql.join(keys)}]::text[]) as k order by id`.execute(trx);
+    for (const { id } of ids.rows) await sql`select pg_advisory_xact_lock(${LOCK_SPACE}, ${id})`.execute(trx);
   },
 };

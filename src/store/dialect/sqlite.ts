@@ -58,4 +58,8 @@ export const sqliteDialect: Dialect = {
   skipLocked() {
     return sql``;
   },
+
+  async lockKeys() {
+    // `begin immediate` has already made this the only writing transaction on the file.
+  },
 };

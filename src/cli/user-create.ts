@@ -1,17 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/tables.js';
-import { generatePassword } from './generate-password.js';
-import { addMembership, type Member } from './memberships.js';
-import { UserInputError } from './user-input-error.js';
-import type { Role } from './roles.js';
-import { createUser, findUserByEmail, normalizeEmail, summarizeUser } from './users.js';
+import { generatePassword } from '../users/generate-password.js';
+import { addMembership, type Member } from '../users/memberships.js';
+import type { Role } from '../users/roles.js';
+import { UserInputError } from '../users/user-input-error.js';
+import { createUser, findUserByEmail, normalizeEmail, summarizeUser } from '../users/users.js';
 
 /**
- * Adds someone to an account by email. A new email becomes a user, with the password given or a
- * generated one that is returned this once (Ghee sends no email; the admin passes it on). An
- * existing user keeps their password: giving one for them is refused.
+ * `ghee user create`: the operator's way in (a first owner, a recovery), for whoever holds the
+ * database anyway. A new email becomes a user with the password given or a generated one,
+ * returned this once; an existing user joins as they are, and giving a password for them is
+ * refused. The admin API never does this: there, people join by invitation and choose their own.
  */
-export async function addMember(
+export async function createUserAsOperator(
   db: Kysely<Database>,
   accountId: number,
   input: { email: string; role: Role; name?: string; password?: string },
