@@ -119,6 +119,25 @@ describe.each(DIALECTS)('start-up errors (%s)', (dialect) => {
     }
   });
 
+  it('a PostgreSQL address where something accepts and hangs up at once: names DATABASE_URL and the address', async () => {
+    const sockets = new Set<net.Socket>();
+    const hangUp = net.createServer((socket) => {
+      sockets.add(socket);
+      socket.end();
+    });
+    await new Promise<void>((resolve) => hangUp.listen(0, '127.0.0.1', resolve));
+    const { port } = hangUp.address() as net.AddressInfo;
+    try {
+      const outcome = await ghee(['serve'], settings({ DATA_DIR: dataDir, DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/ghee` }));
+      expect(outcome).toEqual({
+        code: 1, stdout: '', stderr: `ghee: DATABASE_URL postgres://postgres@127.0.0.1:${port}/ghee: cannot use PostgreSQL at 127.0.0.1:${port} (Connection terminated unexpectedly)\n`,
+      });
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => hangUp.close(resolve));
+    }
+  });
+
   it('--port 70000 is refused like PORT=70000', async () => {
     const outcome = await ghee(['serve', '--port', '70000'], settings({ DATA_DIR: dataDir, ...databaseEnv }));
     expect(outcome).toEqual({ code: 2, stdout: '', stderr: '--port must be an integer from 0 to 65535, not "70000"\n' });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
+import { DatabaseUnavailableError } from '../store/database-unavailable.js';
 import { maskedDatabaseUrl } from '../store/database-url.js';
 
 // Start-up failures as one line naming the setting to fix and the path or address concerned
@@ -34,11 +35,16 @@ export function databaseStartupError(error: unknown, config: Config): Error {
     if (typeof root.code === 'string' && UNREACHABLE[root.code]) {
       return new Error(`${setting}: cannot connect to PostgreSQL at ${serverOf(config.databaseUrl, root)} (${UNREACHABLE[root.code]})`);
     }
-    if (/timeout exceeded when trying to connect|due to connection timeout/.test(root.message)) {
+    if (/timeout exceeded when trying to connect|due to connection timeout|timeout expired/.test(root.message)) {
       return new Error(`${setting}: cannot connect to PostgreSQL at ${serverOf(config.databaseUrl, root)} (no answer in time)`);
     }
     if (typeof root.severity === 'string' && typeof root.code === 'string' && /^(28|3D|08)|^57P03$|^53300$/.test(root.code)) {
       return new Error(`${setting}: PostgreSQL refused the connection (${root.message})`);
+    }
+    // Anything else the store calls unavailable (a server that closes the connection at once, a
+    // proxy in front of nothing) is still a server that cannot be used at that address.
+    if (error instanceof DatabaseUnavailableError) {
+      return new Error(`${setting}: cannot use PostgreSQL at ${serverOf(config.databaseUrl, root)} (${root.message})`);
     }
   }
   return error instanceof Error ? error : new Error(String(error));
