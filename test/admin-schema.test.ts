@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../src/accounts/accounts.js';
 import { DIALECTS } from './helpers/databases.js';
-import { member, type AdminClient } from './helpers/admin.js';
-import { demoServer, type TestServer } from './helpers/server.js';
+import { demoAdmin, member, type AdminClient } from './helpers/admin.js';
+import type { TestServer } from './helpers/server.js';
 
 // Settings > Localization and Content Types: locales within the plan, confirmation before
 // content is lost, the schema document's diff, apply, import and export.
@@ -15,9 +15,7 @@ describe.each(DIALECTS)('admin locales and schema (%s)', (dialect) => {
   let base: string;
 
   beforeAll(async () => {
-    s = await demoServer(dialect);
-    admin = await member(s.app, s.store, s.demo.id, 'admin');
-    base = `/admin/api/accounts/${s.demo.id}`;
+    ({ s, admin, base } = await demoAdmin(dialect));
   });
 
   afterAll(async () => {

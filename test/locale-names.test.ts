@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../src/cli/io.js';
 import { main } from '../src/cli/main.js';
 import { loadConfig } from '../src/config.js';
-import { member, type AdminClient } from './helpers/admin.js';
+import { demoAdmin, type AdminClient } from './helpers/admin.js';
 import { DIALECTS } from './helpers/databases.js';
-import { demoServer, type TestServer } from './helpers/server.js';
+import type { TestServer } from './helpers/server.js';
 
 const CONTROL = 'must not contain control characters (NUL, line breaks, tabs)';
 const INVALID = 'The schema document is invalid.';
@@ -23,9 +23,7 @@ describe.each(DIALECTS)('control characters in locale and type names (%s)', (dia
   const english = { slug: 'en', name: 'English', default: true };
 
   beforeAll(async () => {
-    s = await demoServer(dialect);
-    admin = await member(s.app, s.store, s.demo.id, 'admin');
-    base = `/admin/api/accounts/${s.demo.id}`;
+    ({ s, admin, base } = await demoAdmin(dialect));
   });
 
   afterAll(async () => {

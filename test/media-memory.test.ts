@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportSchema } from '../src/content/schema/export-schema.js';
 import { withSchema } from './helpers/content.js';
 import { DIALECTS } from './helpers/databases.js';
+import { heldGrowthWhile } from './helpers/held-memory.js';
 import { startMediaOrigin, type MediaOrigin } from './helpers/media-origin.js';
 import { demoServer, type TestServer } from './helpers/server.js';
 
@@ -14,18 +13,6 @@ import { demoServer, type TestServer } from './helpers/server.js';
 
 const MB = 1024 * 1024;
 const FILE_BYTES = 40 * MB;
-
-// A full collection before each sample, so what is measured is what is still held (chunks
-// already written to disk are garbage, and would otherwise count until the collector runs).
-v8.setFlagsFromString('--expose-gc');
-const collect = vm.runInNewContext('gc') as () => void;
-
-/** JS heap plus Buffer memory still held: where a body kept whole would show. */
-const used = () => {
-  collect();
-  const m = process.memoryUsage();
-  return m.heapUsed + m.arrayBuffers;
-};
 
 describe.each(DIALECTS)('media downloads stream to disk (%s)', (dialect) => {
   let s: TestServer;
@@ -49,17 +36,9 @@ describe.each(DIALECTS)('media downloads stream to disk (%s)', (dialect) => {
 
   it('downloads four 40 MB files at once holding under 40 MB more memory (the files: 160 MB)', { timeout: 120_000 }, async () => {
     const images = Array.from({ length: 4 }, (_, i) => `${origin.base}/file.png?bytes=${FILE_BYTES + i}`);
-    const baseline = used();
-    let peak = baseline;
-    const sampler = setInterval(() => (peak = Math.max(peak, used())), 250);
-    try {
-      const res = await writePics(images);
-      expect(res.status).toBe(202);
-    } finally {
-      clearInterval(sampler);
-    }
-    peak = Math.max(peak, used());
-    const growthMb = (peak - baseline) / MB;
+    const { result: res, growth } = await heldGrowthWhile(() => writePics(images));
+    expect(res.status).toBe(202);
+    const growthMb = growth / MB;
     console.log(`[media-memory ${dialect}] 4 x 40 MB downloaded at once: peak growth of heap + buffers held ${growthMb.toFixed(1)} MB`);
     // Held whole, the four bodies would be 160 MB at the end; streamed, a few chunks each (the
     // samples also catch chunks just freed whose memory V8 has not handed back yet).

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { loadConfig } from '../src/config.js';
 import { DIALECTS } from './helpers/databases.js';
-import { member, type AdminClient } from './helpers/admin.js';
+import { demoAdmin, type AdminClient } from './helpers/admin.js';
 import { healthWhile } from './helpers/liveness.js';
-import { demoServer, type TestServer } from './helpers/server.js';
+import type { TestServer } from './helpers/server.js';
 
 // A schema field's `pattern` runs on RE2 (docs/schema.md): linear in the value whatever the
 // pattern, on values of at most 10,000 characters; patterns RE2 cannot run are refused when the
@@ -23,9 +23,7 @@ describe.each(DIALECTS)('schema field patterns on RE2 (%s)', (dialect) => {
   let base: string;
 
   beforeAll(async () => {
-    s = await demoServer(dialect);
-    admin = await member(s.app, s.store, s.demo.id, 'admin');
-    base = `/admin/api/accounts/${s.demo.id}`;
+    ({ s, admin, base } = await demoAdmin(dialect));
   });
   afterAll(async () => {
     await s?.close();

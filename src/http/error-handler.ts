@@ -53,8 +53,10 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   const known = error instanceof ApiError ? error : (fromStore(error, request) ?? fromFramework(error as FastifyError));
   if (known) {
     for (const [name, value] of Object.entries(known.headers)) reply.header(name, value);
-    // Refused before its body was read: the client must still be able to read the answer.
-    if (known.status === 413) return sendWhileDraining(request, reply, known.status, { detail: known.detail });
+    // Refused before its body was read, or part-way through it (a media upload streamed to disk):
+    // the client must still be able to read the answer.
+    const partRead = request.raw.readableDidRead && !request.raw.readableEnded;
+    if (known.status === 413 || partRead) return sendWhileDraining(request, reply, known.status, { detail: known.detail });
     return sendJson(reply, known.status, { detail: known.detail });
   }
   request.log.error({ err: error }, 'unexpected error');

@@ -1,10 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import { MediaError, mediaErrors } from './media-error.js';
 import type { MediaStore, StoredMedia } from './media-store.js';
+import { networkReason } from './network-reason.js';
 import { pinnedRequest } from './pinned-request.js';
 import { limitedBody } from './read-body.js';
 import { resolveHost } from './resolve-host.js';
-import { sniffType } from './sniff-type.js';
+import { allowedType } from './sniff-type.js';
 
 /** Limits of one download; the server's come from the MEDIA_* settings. */
 export interface FetchOptions {
@@ -31,7 +32,7 @@ export async function fetchMedia(url: string, store: MediaStore, opts: FetchOpti
   } catch (error) {
     if (controller.signal.aborted) throw mediaErrors.timeout();
     if (error instanceof MediaError) throw error;
-    throw mediaErrors.download(describe(error), error);
+    throw mediaErrors.download(networkReason(error), error);
   } finally {
     clearTimeout(timer);
   }
@@ -55,11 +56,7 @@ async function download(url: string, store: MediaStore, opts: FetchOptions, sign
       throw mediaErrors.download(`the server answered ${status}`);
     }
     // Aborting (the deadline) destroys the response, which ends the stream and removes the temp file.
-    return store.saveStream(limitedBody(response, opts.maxBytes), (head) => {
-      const type = sniffType(head);
-      if (!type) throw mediaErrors.typeNotAllowed();
-      return type;
-    });
+    return store.saveStream(limitedBody(response, opts.maxBytes), allowedType);
   }
 }
 
@@ -87,20 +84,4 @@ function withDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
     signal.addEventListener('abort', onAbort, { once: true });
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
-}
-
-const REASONS: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  ETIMEDOUT: 'connection timed out',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-};
-
-/** A short, safe reason for a network failure: never a stack trace or an internal address. */
-function describe(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string') return 'connection failed';
-  if (/CERT|TLS|SSL|SIGNATURE/.test(code)) return 'TLS error';
-  return REASONS[code] ?? 'connection failed';
 }

@@ -14,9 +14,14 @@ export const SNIFF_BYTES = 4096;
 export interface StoredMedia {
   /** sha256 of the bytes, lowercase hex. */
   hash: string;
+  /** `<hash>.<ext>`, the file's name in the library. */
+  name: string;
   /** The absolute Ghee media URL, `<publicUrl>/media/<hash>.<ext>`. */
   url: string;
   path: string;
+  mime: string;
+  /** In bytes. */
+  size: number;
 }
 
 /** A stored file opened for serving. */
@@ -48,7 +53,7 @@ export class MediaStore {
     if (!type || type.mime !== mime) throw new Error(`Not a media type Ghee stores: ${ext} ${mime}`);
     const file = path.join(this.dir, name);
     if (!(await exists(file))) await this.writeAtomically(file, bytes);
-    return { hash, url: this.urlFor(name), path: file };
+    return { hash, name, url: this.urlFor(name), path: file, mime, size: bytes.length };
   }
 
   /**
@@ -66,6 +71,7 @@ export class MediaStore {
     let head: Buffer[] = [];
     let headBytes = 0;
     let type: MediaType | null = null;
+    let size = 0;
     try {
       try {
         for await (const chunk of chunks) {
@@ -75,6 +81,7 @@ export class MediaStore {
             if (headBytes >= SNIFF_BYTES) [type, head] = [typeOf(Buffer.concat(head)), []];
           }
           hash.update(chunk);
+          size += chunk.length;
           for (let at = 0; at < chunk.length; ) at += (await handle.write(chunk, at)).bytesWritten;
         }
         type ??= typeOf(Buffer.concat(head));
@@ -91,7 +98,7 @@ export class MediaStore {
         await fs.rename(temp, file);
         await syncDir(this.dir);
       }
-      return { hash: digest, url: this.urlFor(name), path: file };
+      return { hash: digest, name, url: this.urlFor(name), path: file, mime: type.mime, size };
     } catch (error) {
       await fs.rm(temp, { force: true });
       throw storageFull(error);

@@ -7,20 +7,40 @@ import { mediaErrors } from './media-error.js';
  * held here: each chunk goes on to the consumer (media-store.ts writes it to a temporary file).
  */
 export async function* limitedBody(response: IncomingMessage, maxBytes: number): AsyncGenerator<Buffer> {
-  const declared = Number(response.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) {
+  if (declaredOver(response, maxBytes)) {
     response.destroy();
     throw mediaErrors.tooLarge(maxBytes);
   }
-  let total = 0;
   try {
-    for await (const chunk of response as AsyncIterable<Buffer>) {
-      total += chunk.length;
-      if (total > maxBytes) throw mediaErrors.tooLarge(maxBytes);
-      yield chunk;
-    }
+    yield* capped(response, maxBytes);
   } finally {
     // Refused, failed or abandoned by the consumer: the connection goes, the rest is never read.
     if (!response.complete) response.destroy();
+  }
+}
+
+/**
+ * An uploaded request body as it arrives, refused like `limitedBody` (a declared oversize at
+ * once, before anything is read). A refused or abandoned request is left open, never destroyed:
+ * that would reset the connection before the client reads the answer, so the HTTP layer reads
+ * and drops the rest (http/drain-body.ts).
+ */
+export function uploadBody(request: IncomingMessage, maxBytes: number): AsyncIterable<Buffer> {
+  if (declaredOver(request, maxBytes)) throw mediaErrors.tooLarge(maxBytes);
+  return capped(request.iterator({ destroyOnReturn: false }), maxBytes);
+}
+
+function declaredOver(message: IncomingMessage, maxBytes: number): boolean {
+  const declared = Number(message.headers['content-length']);
+  return Number.isFinite(declared) && declared > maxBytes;
+}
+
+/** The chunks passed on one by one, a MediaError `too_large` once they add up to more than `maxBytes`. */
+async function* capped(chunks: AsyncIterable<Buffer>, maxBytes: number): AsyncGenerator<Buffer> {
+  let total = 0;
+  for await (const chunk of chunks) {
+    total += chunk.length;
+    if (total > maxBytes) throw mediaErrors.tooLarge(maxBytes);
+    yield chunk;
   }
 }

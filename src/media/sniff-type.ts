@@ -1,3 +1,4 @@
+import { mediaErrors } from './media-error.js';
 import { MEDIA_TYPES, type MediaExt, type MediaType } from './media-types.js';
 
 // The type is decided from the bytes, never from the sender's Content-Type or the URL: a server
@@ -11,6 +12,13 @@ const AVIF_BRANDS = new Set(['avif', 'avis']);
 export function sniffType(bytes: Uint8Array): MediaType | null {
   const ext = sniffExt(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   return ext ? { mime: MEDIA_TYPES[ext], ext } : null;
+}
+
+/** `sniffType` for MediaStore.saveStream: throws the MediaError `type_not_allowed` for a type Ghee does not store. */
+export function allowedType(head: Uint8Array): MediaType {
+  const type = sniffType(head);
+  if (!type) throw mediaErrors.typeNotAllowed();
+  return type;
 }
 
 function sniffExt(b: Buffer): MediaExt | null {

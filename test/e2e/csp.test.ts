@@ -2,17 +2,15 @@
 // into the page runs no inline script or event handler, and the rich-text editor runs nothing of
 // the HTML the server sends, even HTML stored raw behind the write path's back. playwright-core
 // drives Debian's Chromium against `ghee start` from dist/ (rebuild dist/ and admin/dist/ first).
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openStore } from '../../src/store/database.js';
-import { BIN, kill } from '../helpers/process.js';
+import { launchChromium, withChromium } from './harness/chromium.js';
+import { startForBrowser, type BrowserServer } from './harness/ghee-start.js';
+import { submitSignIn } from './harness/page-helpers.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RAW = '<p>Raw from the server</p><img src="x" onerror="window.__pwned = \'editor\'"><a href="javascript:window.__pwned=\'link\'">link</a>';
 
 /** What the page saw: CSP violations (recorded from the first script on) and whether anything injected ran. */
@@ -21,52 +19,19 @@ interface Seen {
   pwned: unknown;
 }
 
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && fs.existsSync(p));
-
-if (!executablePath) {
-  test('a Chromium is installed for the CSP browser tests', () => {
-    throw new Error('NO CHROMIUM FOUND (looked at $CHROMIUM_PATH and /usr/bin/chromium): the CSP browser tests did NOT run.');
-  });
-} else {
+withChromium('CSP browser tests', () => {
   describe('dashboard Content-Security-Policy in a browser', () => {
-    let server: ChildProcess;
-    let dataDir: string;
-    let base: string;
+    let ghee: BrowserServer;
     let demo: { account_id: number; admin_email: string; admin_password: string };
     let browser: Browser;
     let page: Page;
 
     beforeAll(async () => {
-      if (!fs.existsSync(path.join(ROOT, 'admin', 'dist', 'index.html'))) throw new Error('admin/dist is missing: run `npm run build` first');
-      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-csp-'));
-      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
-      delete env.DATABASE_URL;
-      delete env.PUBLIC_URL;
-      server = spawn(process.execPath, [BIN, 'start', '--port', '0'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-      base = await new Promise<string>((resolve, reject) => {
-        let stderr = '';
-        const timer = setTimeout(() => reject(new Error(`ghee start did not come up: ${stderr}`)), 30_000);
-        server.stderr!.on('data', (d) => {
-          stderr += d;
-          const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(stderr);
-          if (m) {
-            clearTimeout(timer);
-            resolve(m[1]!);
-          }
-        });
-        server.once('exit', (code) => reject(new Error(`ghee start exited (${code}): ${stderr}`)));
-      });
-      demo = JSON.parse(fs.readFileSync(path.join(dataDir, 'demo-credentials.json'), 'utf8'));
-      await storeRawHtml(path.join(dataDir, 'ghee.db'));
-      browser = await chromium.launch({
-        executablePath: executablePath!,
-        headless: true,
-        args: [
-          '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-          '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-        ],
-      });
-      const context = await browser.newContext({ baseURL: base });
+      ghee = await startForBrowser('ghee-csp-');
+      demo = JSON.parse(fs.readFileSync(path.join(ghee.dataDir, 'demo-credentials.json'), 'utf8'));
+      await storeRawHtml(path.join(ghee.dataDir, 'ghee.db'));
+      browser = await launchChromium();
+      const context = await browser.newContext({ baseURL: ghee.base });
       context.setDefaultTimeout(10_000);
       // Installed by the browser itself (not an inline script), before any of the page's own.
       await context.addInitScript(() => {
@@ -76,16 +41,13 @@ if (!executablePath) {
       });
       page = await context.newPage();
       await page.goto('/admin/');
-      await page.getByLabel('Email').fill(demo.admin_email);
-      await page.getByLabel('Password').fill(demo.admin_password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await submitSignIn(page, demo.admin_email, demo.admin_password);
       await page.getByRole('heading', { name: 'Pages', level: 1 }).waitFor();
     }, 90_000);
 
     afterAll(async () => {
       await browser?.close();
-      if (server) await kill(server);
-      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      await ghee?.stop();
     });
 
     const seen = () => page.evaluate(() => {
@@ -142,7 +104,7 @@ if (!executablePath) {
       expect((await seen()).pwned).toBeUndefined();
     });
   });
-}
+});
 
 /** Puts RAW into the demo's about-us body, in the store itself: as an older release could have left it. */
 async function storeRawHtml(file: string): Promise<void> {

@@ -1,124 +1,55 @@
 // End-to-end tests of the dashboard (issue 9): playwright-core drives Debian's Chromium against a
 // real `ghee start` on port 0 with a fresh database. In CI a missing browser fails the run.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BIN, kill } from '../helpers/process.js';
+import { BIN } from '../helpers/process.js';
+import { ConsoleErrors, launchChromium, localPage, withChromium } from './harness/chromium.js';
+import { startForBrowser, type BrowserServer } from './harness/ghee-start.js';
+import { hasText, screenshotPath, submitSignIn, visible } from './harness/page-helpers.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-// Screenshots refresh docs/screenshots only when asked (UPDATE_SCREENSHOTS=1), so `npm test`
-// leaves the work tree clean; otherwise they go to a temporary folder and are still taken.
-const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(ROOT, 'docs', 'screenshots') : fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-shots-'));
 const PASSWORDS = { admin: 'admin-password-e2e', editor: 'editor-password-e2e', viewer: 'viewer-password-e2e' } as const;
 
-/** Waits until the locator shows (within the context's default timeout). */
-const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible' });
-/** Waits until the locator's text matches: a string is contained, a RegExp tested. */
-const hasText = (locator: Locator, want: string | RegExp) =>
-  expect.poll(() => locator.first().textContent(), { timeout: 10_000 }).toMatch(typeof want === 'string' ? new RegExp(want.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : want);
-
-/** The Chromium to drive: CHROMIUM_PATH, else Debian's. */
-function findChromium(): string | null {
-  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium']) if (candidate && fs.existsSync(candidate)) return candidate;
-  return null;
-}
-
-const executablePath = findChromium();
-
-if (!executablePath) {
-  const message = 'NO CHROMIUM FOUND (looked at $CHROMIUM_PATH and /usr/bin/chromium): the dashboard end-to-end tests did NOT run. Install it with `apt-get install -y chromium`.';
-  // Only reached in CI (vitest.config.ts leaves this file out elsewhere): no browser is a failure.
-  test('a Chromium is installed for the dashboard end-to-end tests', () => {
-    throw new Error(message);
-  });
-} else {
+withChromium('dashboard end-to-end tests', () => {
   describe('dashboard end to end', () => {
-    let server: ChildProcess;
-    let dataDir: string;
+    let ghee: BrowserServer;
     let base: string;
     let demo: { account_id: number; read_token: string; admin_email: string; admin_password: string };
     let browser: Browser;
-    const consoleErrors: string[] = [];
+    const errors = new ConsoleErrors();
     /** Console errors a step expects (a refused save logs its 400 as "Failed to load resource"). */
-    const expected: RegExp[] = [];
+    const expected = errors.expected;
 
     beforeAll(async () => {
-      if (!fs.existsSync(path.join(ROOT, 'admin', 'dist', 'index.html'))) throw new Error('admin/dist is missing: run `npm run build` first');
-      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-e2e-'));
       // WEBHOOK_ALLOW_PRIVATE: the webhook step's receiver listens on 127.0.0.1.
-      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'warn', WEBHOOK_ALLOW_PRIVATE: 'true' };
-      delete env.DATABASE_URL;
-      delete env.PUBLIC_URL;
-      server = spawn(process.execPath, [BIN, 'start', '--port', '0'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-      base = await new Promise<string>((resolve, reject) => {
-        let stderr = '';
-        const timer = setTimeout(() => reject(new Error(`ghee start did not come up: ${stderr}`)), 30_000);
-        server.stderr!.on('data', (d) => {
-          stderr += d;
-          const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(stderr);
-          if (m) {
-            clearTimeout(timer);
-            resolve(m[1]!);
-          }
-        });
-        server.once('exit', (code) => reject(new Error(`ghee start exited (${code}): ${stderr}`)));
-      });
-      demo = JSON.parse(fs.readFileSync(path.join(dataDir, 'demo-credentials.json'), 'utf8'));
+      ghee = await startForBrowser('ghee-e2e-', { WEBHOOK_ALLOW_PRIVATE: 'true' });
+      base = ghee.base;
+      demo = JSON.parse(fs.readFileSync(path.join(ghee.dataDir, 'demo-credentials.json'), 'utf8'));
       // A member of each role below the owner, through the CLI (the server keeps running).
       for (const role of ['admin', 'editor', 'viewer'] as const) {
-        const made = spawnSync(process.execPath, [BIN, 'user', 'create', '--email', `${role}@demo.invalid`, '--role', role, '--account', String(demo.account_id), '--password', PASSWORDS[role]], { env, encoding: 'utf8' });
+        const made = spawnSync(process.execPath, [BIN, 'user', 'create', '--email', `${role}@demo.invalid`, '--role', role, '--account', String(demo.account_id), '--password', PASSWORDS[role]], { env: ghee.env, encoding: 'utf8' });
         if (made.status !== 0) throw new Error(`ghee user create failed: ${made.stderr}`);
       }
-      browser = await chromium.launch({
-        executablePath: executablePath!,
-        headless: true,
-        args: [
-          '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-          '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-        ],
-      });
-      fs.mkdirSync(SHOTS, { recursive: true });
+      browser = await launchChromium();
     }, 90_000);
 
     afterAll(async () => {
       await browser?.close();
-      if (server) await kill(server);
-      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      await ghee?.stop();
     });
 
-    /** A fresh browser context (its own cookies) that reaches only the local server. */
-    async function newPage(width = 1280, height = 900): Promise<{ context: BrowserContext; page: Page }> {
-      const context = await browser.newContext({ viewport: { width, height }, baseURL: base });
-      await context.route('**/*', (route) => {
-        const host = new URL(route.request().url()).hostname;
-        return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();
-      });
-      context.setDefaultTimeout(10_000);
-      const page = await context.newPage();
-      page.on('console', (msg) => {
-        if (msg.type() !== 'error') return;
-        const i = expected.findIndex((re) => re.test(msg.text()));
-        if (i >= 0) expected.splice(i, 1);
-        else consoleErrors.push(`${msg.text()} (${msg.location().url})`);
-      });
-      page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
-      return { context, page };
-    }
+    const newPage = (width?: number, height?: number) => localPage(browser, base, errors, width, height);
 
     async function signIn(page: Page, email: string, password: string): Promise<void> {
       await page.goto('/admin/');
-      await page.getByLabel('Email').fill(email);
-      await page.getByLabel('Password').fill(password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await submitSignIn(page, email, password);
       await visible(page.getByRole('heading', { name: 'Pages', level: 1 }));
     }
 
-    const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+    const shot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(name), fullPage: false });
     const v2 = (url: string, token: string) => fetch(`${base}/v2${url}${url.includes('?') ? '&' : '?'}auth_token=${token}`);
     const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
 
@@ -341,7 +272,7 @@ if (!executablePath) {
     });
 
     test('logged no console errors', () => {
-      expect(consoleErrors).toEqual([]);
+      expect(errors.unexpected).toEqual([]);
     });
   });
-}
+});

@@ -3,6 +3,8 @@ import type { Store } from '../../src/store/database.js';
 import { addMembership } from '../../src/users/memberships.js';
 import type { Role } from '../../src/users/roles.js';
 import { createUser, findUserByEmail, type UserSummary } from '../../src/users/users.js';
+import type { DialectUnderTest } from './databases.js';
+import { demoServer, type TestServer } from './server.js';
 
 export interface AdminReply {
   status: number;
@@ -95,4 +97,18 @@ export async function addTestMember(store: Store, accountId: number, input: { em
 export async function member(app: FastifyInstance, store: Store, accountId: number, role: Role, email = `${role}@${accountId}.test`): Promise<AdminClient> {
   await addTestMember(store, accountId, { email, role });
   return signedInClient(app, email, PASSWORD);
+}
+
+/**
+ * The demo server with an admin of the demo account signed in, and that account's admin API
+ * base, `/admin/api/accounts/<id>`. The caller closes `s`.
+ */
+export async function demoAdmin(dialect: DialectUnderTest): Promise<{ s: TestServer; admin: AdminClient; base: string }> {
+  const s = await demoServer(dialect);
+  try {
+    return { s, admin: await member(s.app, s.store, s.demo.id, 'admin'), base: `/admin/api/accounts/${s.demo.id}` };
+  } catch (error) {
+    await s.close();
+    throw error;
+  }
 }

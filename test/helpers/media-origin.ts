@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Writable } from 'node:stream';
 
 /** A real 1x1 PNG: the first bytes of every file served, so each sniffs as a PNG. */
 export const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -17,15 +18,27 @@ export interface MediaOrigin {
 
 const CHUNK = Buffer.alloc(64 * 1024);
 
-/** Waits until a response may take more, or is gone. */
-function drained(res: http.ServerResponse): Promise<void> {
+/** Waits until a stream may take more, or is gone. */
+function drained(out: Writable): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
-      res.off('drain', done).off('close', done);
+      out.off('drain', done).off('close', done);
       resolve();
     };
-    res.on('drain', done).on('close', done);
+    out.on('drain', done).on('close', done);
   });
+}
+
+/**
+ * Writes `count` zero bytes to a response or request body in 64 KB chunks with backpressure, all
+ * from one shared buffer, so the writer itself holds almost nothing; stops early if it is gone.
+ */
+export async function writeZeros(out: Writable, count: number): Promise<void> {
+  for (let sent = 0; sent < count && !out.destroyed; ) {
+    const part = CHUNK.subarray(0, Math.min(CHUNK.length, count - sent));
+    sent += part.length;
+    if (!out.write(part)) await drained(out);
+  }
 }
 
 /**
@@ -52,11 +65,7 @@ export async function startMediaOrigin(): Promise<MediaOrigin> {
     // `stall`: the body stops after its first bytes for that long (a download cut off by its deadline).
     const stall = Number(url.searchParams.get('stall') ?? 0);
     if (stall > 0) await new Promise((resolve) => setTimeout(resolve, stall));
-    for (let sent = PNG_1X1.length; sent < bytes && !res.destroyed; ) {
-      const part = CHUNK.subarray(0, Math.min(CHUNK.length, bytes - sent));
-      sent += part.length;
-      if (!res.write(part)) await drained(res);
-    }
+    await writeZeros(res, bytes - PNG_1X1.length);
     res.end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,8 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../../http/api-error.js';
 import type { AppContext } from '../../http/context.js';
-import { mediaErrors } from '../../media/media-error.js';
-import { sniffType } from '../../media/sniff-type.js';
+import { errors } from '../../http/errors.js';
+import { MediaError } from '../../media/media-error.js';
+import { uploadBody } from '../../media/read-body.js';
+import { uploadMedia } from '../../media/upload-media.js';
 import { isoMicro } from '../../time.js';
 import { adminRoutes } from '../admin-routes.js';
 import { listMeta, parsePagination } from '../content-params.js';
@@ -13,10 +15,11 @@ import { listMeta, parsePagination } from '../content-params.js';
  * disk whatever the account; the `media` table says which accounts uploaded which.
  */
 export function registerMediaRoutes(app: FastifyInstance, ctx: AppContext): void {
-  // Encapsulated: only these routes read their body as bytes, up to the media size limit.
+  // Encapsulated: only these routes leave their body unread, for the upload to stream it to disk
+  // (never held whole in memory) up to MEDIA_MAX_BYTES.
   void app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: ctx.config.mediaMaxBytes }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
     adminRoutes(scope, ctx, '/admin/api/accounts/:accountId/media', {
       GET: {
         access: 'viewer',
@@ -35,20 +38,25 @@ export function registerMediaRoutes(app: FastifyInstance, ctx: AppContext): void
       POST: {
         access: 'editor',
         async handle({ account, request }) {
-          const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-          if (bytes.length > ctx.config.mediaMaxBytes) throw new ApiError(413, 'media_too_large', mediaErrors.tooLarge(ctx.config.mediaMaxBytes).message);
-          const type = sniffType(bytes);
-          if (!type) throw new ApiError(400, 'media_type_not_allowed', mediaErrors.typeNotAllowed().message);
-          const stored = await ctx.media.save(bytes, type.ext, type.mime);
-          const name = `${stored.hash}.${type.ext}`;
-          await ctx.store.db
-            .insertInto('media')
-            .values({ account_id: account.id, name, mime: type.mime, size: bytes.length, created: isoMicro(ctx.clock()) })
-            .onConflict((oc) => oc.columns(['account_id', 'name']).doNothing())
-            .execute();
-          return { status: 201, body: { data: { url: stored.url, name, size: bytes.length, mime: type.mime } } };
+          try {
+            const body = uploadBody(request.raw, ctx.config.mediaMaxBytes);
+            const data = await uploadMedia(ctx.store.db, ctx.media, account.id, body, isoMicro(ctx.clock()));
+            return { status: 201, body: { data } };
+          } catch (error) {
+            throw refusedUpload(error, request);
+          }
         },
       },
     });
   });
+}
+
+/**
+ * An upload's refusal as the answer (the error handler drains a body left part-read): over
+ * MEDIA_MAX_BYTES the 413 of every body over its limit, a type Ghee does not store a 400 saying
+ * so, a body its client broke off a 400 nobody reads; anything else (a full disk) as it is.
+ */
+function refusedUpload(error: unknown, request: FastifyRequest): unknown {
+  if (error instanceof MediaError) return error.code === 'too_large' ? errors.bodyTooLarge() : new ApiError(400, 'media_type_not_allowed', error.message);
+  return request.raw.errored ? errors.malformedRequest() : error;
 }

@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/tables.js';
+import type { MediaStore } from './media-store.js';
+import { allowedType } from './sniff-type.js';
+
+/** A file of an account's media library, as an upload answers it. */
+export interface UploadedMedia {
+  url: string;
+  name: string;
+  size: number;
+  mime: string;
+}
+
+/**
+ * Takes an uploaded file into the library and lists it in the account's media. The bytes stream
+ * to disk as they come (MediaStore.saveStream, as downloads do), their type decided from the
+ * first bytes, never from what the sender says. Throws the MediaError of `chunks` (e.g.
+ * `too_large`, read-body.ts) or `type_not_allowed`; nothing is listed or left on disk then.
+ */
+export async function uploadMedia(
+  db: Kysely<Database>, store: MediaStore, accountId: number, chunks: AsyncIterable<Buffer>, created: string,
+): Promise<UploadedMedia> {
+  const { url, name, size, mime } = await store.saveStream(chunks, allowedType);
+  // The same bytes uploaded again are the same file, listed once.
+  await db
+    .insertInto('media')
+    .values({ account_id: accountId, name, mime, size, created })
+    .onConflict((oc) => oc.columns(['account_id', 'name']).doNothing())
+    .execute();
+  return { url, name, size, mime };
+}
