@@ -42,7 +42,7 @@ describe.each(DIALECTS)('ghee author (%s)', (dialect) => {
     expect(author).toMatchObject({ first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', slug: 'ada-lovelace' });
     const listed = await run(['author', 'list', '--json']);
     expect(JSON.parse(listed.stdout).map((a: { slug: string; email: string }) => [a.slug, a.email])).toEqual([
-      ['ada-lovelace', 'ada@example.com'], ['writers-inc', 'owner@writers.example'],
+      ['writers-inc', 'owner@writers.example'], ['ada-lovelace', 'ada@example.com'],
     ]);
     const plain = await run(['author', 'create', '--first-name', 'Ada', '--last-name', 'Lovelace', '--email', 'ada2@example.com', '--slug', 'countess']);
     expect(plain).toMatchObject({ code: 0, stdout: expect.stringContaining('author countess') });
@@ -55,7 +55,7 @@ describe.each(DIALECTS)('ghee author (%s)', (dialect) => {
     const server: RunningServer = await listen(config, { logger: false });
     try {
       const get = async (url: string) => (await fetch(`${server.address}${url}`, { headers: { authorization: `Token ${account.read_token}` } })).json() as Promise<any>;
-      expect((await get('/v2/authors/')).data.map((a: { slug: string }) => a.slug)).toEqual(['grace-hopper', 'second']);
+      expect((await get('/v2/authors/')).data.map((a: { slug: string }) => a.slug)).toEqual(['second', 'grace-hopper']);
       expect((await get('/v2/authors/grace-hopper/')).data).toMatchObject({ first_name: 'Grace', last_name: 'Hopper', email: 'grace@example.com' });
     } finally {
       await server.close();

@@ -17,7 +17,7 @@ describe.each(DIALECTS)('authors (%s)', (dialect) => {
   beforeAll(async () => { s = await demoServer(dialect, { clock }); });
   afterAll(async () => s?.close());
 
-  it('lists the authors by slug: the owner (the default author) and the demo author', async () => {
+  it('lists the authors oldest first: the owner (the default author), then the demo author', async () => {
     const r = await s.get('/v2/authors/');
     expect(r.status).toBe(200);
     expect(Object.keys(r.body)).toEqual(['data']);

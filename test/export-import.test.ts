@@ -92,7 +92,7 @@ describe.each(DIALECTS)('export and import (%s)', (dialect: DialectUnderTest) =>
     expect(pricing.versions.map((v: any) => `${v.locale}/${v.channel}/${v.status}`)).toEqual(['en/latest/draft', 'en/published/published', 'es/latest/draft', 'es/published/published']);
     expect(fs.readdirSync(path.join(dir, 'media'))).toHaveLength(1);
     // The tar holds the same files as the directory (tar is deterministic: sorted, mtime 0).
-    expect([...unpackTar(gunzipSync(fs.readFileSync(tgz))).keys()]).toEqual(['authors.json', 'categories.json', 'entries.json', 'manifest.json', expect.stringMatching(/^media\/[0-9a-f]{64}\.png$/), 'posts.json', 'schema.json', 'tags.json']);
+    expect([...unpackTar(gunzipSync(fs.readFileSync(tgz))).keys()]).toEqual(['authors.json', 'categories.json', 'entries.json', 'manifest.json', expect.stringMatching(/^media\/[0-9a-f]{64}\.png$/), 'posts.json', 'schema.json', 'settings.json', 'tags.json']);
     expect(await comparable(tgz)).toEqual(await comparable(dir));
 
     const target = await install();

@@ -14,7 +14,7 @@ export const EDGE_SOURCE = 'account 1 (Edge)';
  * Everything that makes naming and quoting hard: keys that collide once PascalCased
  * (`landing-page` / `landing_page`, a single page named like a page type), keys that would
  * shadow globals or the file's own names (`date`, `page_types`), a slug starting with a digit,
- * nested repeaters, text that needs escaping in literals and comments, self-references.
+ * a repeater inside a component, text that needs escaping in literals and comments, self-references.
  */
 export const edgeSchema: SchemaDocument = {
   locales: [{ slug: 'en', name: 'English', default: true }, { slug: 'fr-ca', name: 'Canadian French' }],
@@ -26,6 +26,7 @@ export const edgeSchema: SchemaDocument = {
         text: { type: 'markdown', help_text: 'Closes a comment? */ Not here.\nSecond line.' },
         link: { type: 'reference', to: 'page_type:landing-page' },
         inner: { type: 'component', component: 'array' },
+        substeps: { type: 'repeater', fields: { done: { type: 'checkbox' }, at: { type: 'date' } } },
       },
     },
   },
@@ -45,10 +46,10 @@ export const edgeSchema: SchemaDocument = {
           type: 'repeater',
           fields: {
             title: { type: 'short_text' },
-            substeps: { type: 'repeater', fields: { done: { type: 'checkbox' }, at: { type: 'date' } } },
-            step: { type: 'component', component: 'step' },
+            see_also: { type: 'reference', to: 'page_type:landing_page' },
           },
         },
+        step: { type: 'component', component: 'step' },
         next: { type: 'reference', to: 'page_type:landing_page' },
         dates: { type: 'reference', to: 'collection:date', many: true },
       },

@@ -67,13 +67,15 @@ describe('generateTypes: field values as the API returns them (API.md section 3)
     expect(generateTypes(seo)).toContain('/** The component "CTA" (`cta`). */\nexport interface CtaComponent {\n  url: string;\n}');
   });
 
-  it('repeaters: an array of a row interface named after its owner and field, rows of rows too', () => {
+  it('repeaters: an array of a row interface named after its owner and field, in components too', () => {
     const text = generateTypes({
-      page_types: { guide: { name: 'Guide', fields: { steps: { type: 'repeater', fields: { n: { type: 'number' }, parts: { type: 'repeater', fields: { ok: { type: 'checkbox' } } } } } } } },
+      components: { features: { fields: { parts: { type: 'repeater', fields: { ok: { type: 'checkbox' } } } } } },
+      page_types: { guide: { name: 'Guide', fields: { steps: { type: 'repeater', fields: { n: { type: 'number' } } }, body: { type: 'component_picker', components: ['features'] } } } },
     });
     expect(text).toContain('  steps: GuideStepsRow[];');
-    expect(text).toContain('/** A row of the repeater Guide.steps. */\nexport interface GuideStepsRow {\n  n: number | null;\n  parts: GuideStepsRowPartsRow[];\n}');
-    expect(text).toContain('export interface GuideStepsRowPartsRow {\n  ok: boolean;\n}');
+    expect(text).toContain('/** A row of the repeater Guide.steps. */\nexport interface GuideStepsRow {\n  n: number | null;\n}');
+    expect(text).toContain('export interface FeaturesComponent {\n  parts: FeaturesComponentPartsRow[];\n}');
+    expect(text).toContain('/** A row of the repeater FeaturesComponent.parts. */\nexport interface FeaturesComponentPartsRow {\n  ok: boolean;\n}');
   });
 
   it('maps by key, the locales, help text and notes as doc comments', () => {

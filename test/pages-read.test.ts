@@ -4,7 +4,7 @@ import { DIALECTS } from './helpers/databases.js';
 import { schemaOf, withSchema, write } from './helpers/content.js';
 import { demoServer, PUBLIC_URL, type TestServer } from './helpers/server.js';
 
-const PAGE_KEYS = ['slug', 'name', 'published', 'updated', 'page_type', 'status', 'fields'];
+const PAGE_KEYS = ['slug', 'name', 'published', 'updated', 'page_type', 'scheduled', 'status', 'fields'];
 const ISO_MICRO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 describe.each(DIALECTS)('page reads (%s)', (dialect) => {

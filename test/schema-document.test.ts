@@ -81,7 +81,7 @@ describe('validateSchemaDocument: accepted documents', () => {
             d: { type: 'dropdown', options: ['a', 'b'] },
             r: { type: 'reference', to: 'page_type:landing-page', many: false },
             picker: { type: 'component_picker', components: ['seo', 'card'] },
-            rows: { type: 'repeater', fields: { inner: { type: 'repeater', fields: { c: { type: 'color' } } } } },
+            rows: { type: 'repeater', fields: { c: { type: 'color' }, r: { type: 'reference', to: 'page_type:landing-page' } } },
           },
         },
       },
@@ -278,7 +278,7 @@ describe('validateSchemaDocument: fields', () => {
     ]);
   });
 
-  it('keeps repeaters to pages, and needs their fields', () => {
+  it('keeps repeaters to pages and components, and needs their fields', () => {
     const repeater = { type: 'repeater', fields: { q: { type: 'short_text' } } };
     expect(errorsOf(withFields({ a: { type: 'repeater' }, b: { type: 'repeater', fields: { q: { type: 'nope' } } } }))).toEqual([
       'page_types.p.fields.a.fields: required for a repeater field',
@@ -286,11 +286,9 @@ describe('validateSchemaDocument: fields', () => {
     ]);
     expect(errorsOf({ single_pages: { home: { name: 'H', fields: { r: repeater } } } })).toEqual([]);
     expect(errorsOf({ collections: { c: { name: 'C', fields: { r: repeater } } } })).toEqual([
-      'collections.c.fields.r.type: repeater fields are for pages only, not collections',
+      'collections.c.fields.r.type: a collection cannot hold repeater fields; repeaters are for pages and components',
     ]);
-    expect(errorsOf({ components: { c: { fields: { r: repeater } } } })).toEqual([
-      'components.c.fields.r.type: repeater fields are for pages only, not components',
-    ]);
+    expect(errorsOf({ components: { c: { fields: { r: repeater } } } })).toEqual([]);
   });
 });
 

@@ -12,12 +12,14 @@ const NAV: { to: string; label: string }[] = [
   { to: '/pages', label: 'Pages' },
   { to: '/collections', label: 'Collections' },
   { to: '/posts', label: 'Blog posts' },
+  { to: '/blog-terms', label: 'Categories & tags' },
   { to: '/media', label: 'Media' },
   { to: '/content-types', label: 'Content Types' },
   { to: '/settings/tokens', label: 'API Tokens' },
   { to: '/settings/users', label: 'Users' },
   { to: '/settings/webhooks', label: 'Webhooks' },
   { to: '/settings/localization', label: 'Localization' },
+  { to: '/settings/site', label: 'Site' },
   { to: '/usage', label: 'Usage & plan' },
 ];
 

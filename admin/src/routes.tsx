@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { navigate, useRoute } from './router';
+import { BlogTerms } from './screens/blog-terms';
 import { ContentTypes } from './screens/content-types';
 import { Collections } from './screens/collections';
 import { ItemEdit } from './screens/item-edit';
@@ -8,6 +9,7 @@ import { Media } from './screens/media';
 import { PageEdit } from './screens/page-edit';
 import { PagesList } from './screens/pages-list';
 import { PostEdit, PostsList } from './screens/posts';
+import { Site } from './screens/site';
 import { Tokens } from './screens/tokens';
 import { UsagePlan } from './screens/usage';
 import { Users } from './screens/users';
@@ -32,12 +34,14 @@ export function Routes({ path }: { path: string }) {
   if (a === 'posts' && b === 'new') return <PostEdit key="new" isNew slug="" />;
   if (a === 'posts' && b) return <PostEdit key={b} slug={b} />;
   if (a === 'posts') return <PostsList />;
+  if (a === 'blog-terms') return <BlogTerms />;
   if (a === 'media') return <Media />;
   if (a === 'content-types') return <ContentTypes />;
   if (a === 'settings' && b === 'tokens') return <Tokens />;
   if (a === 'settings' && b === 'users') return <Users />;
   if (a === 'settings' && b === 'localization') return <Localization />;
   if (a === 'settings' && b === 'webhooks') return <Webhooks />;
+  if (a === 'settings' && b === 'site') return <Site />;
   if (a === 'usage') return <UsagePlan />;
   if (!a || a === 'settings') return <Redirect to={a === 'settings' ? '/settings/tokens' : '/pages'} />;
   return (

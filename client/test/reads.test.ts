@@ -27,7 +27,7 @@ describe.each(DIALECTS)('client reads against Ghee (%s)', (dialect) => {
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(res.headers['x-request-id']).toMatch(/\S/);
     const home = res.data.data;
-    expect(Object.keys(home)).toEqual(['slug', 'name', 'published', 'updated', 'page_type', 'status', 'fields']);
+    expect(Object.keys(home)).toEqual(['slug', 'name', 'published', 'updated', 'page_type', 'scheduled', 'status', 'fields']);
     expect(home).toMatchObject({ slug: 'homepage', name: 'Homepage', page_type: null, status: 'published' });
     expect(home.published).toMatch(TIMESTAMP);
     expect(home.fields.headline).toBe(demoHomepage.en.headline);

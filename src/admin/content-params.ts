@@ -1,4 +1,4 @@
-import { parseLevels, parsePagination, listMeta } from '../api/params.js';
+import { parseBool, parseLevels, parsePagination, listMeta } from '../api/params.js';
 import { parseSearchTerms } from '../api/search-query.js';
 import { ApiError } from '../http/api-error.js';
 
@@ -20,7 +20,7 @@ export function searchTerms(query: Record<string, string>): string[] | undefined
   return query.query === undefined ? undefined : parseSearchTerms(query.query);
 }
 
-/** `?force=true`: delete even what other content references. */
+/** `?force=true` (any boolean spelling /v2 takes): delete even what other content references. */
 export function forced(query: Record<string, string>): boolean {
-  return query.force === 'true' || query.force === '1';
+  return parseBool(query.force);
 }

@@ -9,6 +9,8 @@ import { registerPageRoutes } from './routes/page-routes.js';
 import { registerPostRoutes } from './routes/post-routes.js';
 import { registerSchemaRoutes } from './routes/schema-routes.js';
 import { registerSessionRoutes } from './routes/session-routes.js';
+import { registerSiteRoutes } from './routes/site-routes.js';
+import { registerTermRoutes } from './routes/term-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
 import { registerUsageRoutes } from './routes/usage-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
@@ -33,9 +35,11 @@ export function registerAdmin(app: FastifyInstance, ctx: AppContext): void {
   registerPageRoutes(app, ctx);
   registerItemRoutes(app, ctx);
   registerPostRoutes(app, ctx);
+  registerTermRoutes(app, ctx);
   registerMediaRoutes(app, ctx);
   registerUsageRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerInvitationRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
+  registerSiteRoutes(app, ctx);
 }

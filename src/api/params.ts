@@ -7,9 +7,20 @@ import { errors } from '../http/errors.js';
 
 const DIGITS = /^\d{1,16}$/;
 
-/** `1`/`true` and `0`/`false`; anything else counts as false. */
+/**
+ * A boolean in the query, the one reading of every boolean parameter (`preview`, `test`,
+ * `exclude_body`, `force`, `confirm`, checkbox filters): `true`/`1` or `false`/`0`, in any case,
+ * since ButterCMS's Python client sends Python's `True`. Null for anything else (`yes`, ``).
+ */
+export function queryBool(value: string | undefined): boolean | null {
+  if (value === undefined) return null;
+  const lower = value.toLowerCase();
+  return lower === 'true' || lower === '1' ? true : lower === 'false' || lower === '0' ? false : null;
+}
+
+/** A flag: on only for a true value (`queryBool`); absent or unrecognised counts as off. */
 export function parseBool(value: string | undefined): boolean {
-  return value === '1' || value === 'true';
+  return queryBool(value) === true;
 }
 
 /** `levels` 1..5, default 2. */

@@ -5,6 +5,7 @@ import type { ContentType } from '../content/account-schema.js';
 //   t<id>    the lists and searches of one content type (an entry may enter, leave or move)
 //   s<slug>  page lookups by slug (through `*` a new page of another type changes the answer)
 //   blog     every blog answer (lists, neighbours and feeds all shift with any post)
+//   feeds    the feeds, which also show the account's site settings (a settings change records only it)
 
 /** The tags a write to one entry touches. */
 export function entryTags(type: ContentType, entryId: number, slugs: (string | null | undefined)[]): string[] {

@@ -3,11 +3,12 @@ import { planNamed, plans } from '../accounts/plans.js';
 import { OPERATOR } from '../accounts/plan-policy.js';
 import { setPlan as changePlan } from '../accounts/set-plan.js';
 import type { Store } from '../store/database.js';
+import { SET_SITE_USAGE, setSiteCommand } from './account-site.js';
 import { CliError, parseFlags, usage, type CliIo } from './io.js';
 
-const USAGE = 'ghee account create --name NAME [--plan PLAN] [--monthly-call-limit N] [--billing-anchor-day D] [--locales en,es] [--email E] [--json] | ghee account list [--json] | ghee account set-plan ID PLAN [--monthly-call-limit N|none]';
+export const USAGE = `ghee account create --name NAME [--plan PLAN] [--monthly-call-limit N] [--billing-anchor-day D] [--locales en,es] [--email E] [--json] | ghee account list [--json] | ghee account set-plan ID PLAN [--monthly-call-limit N|none] | ${SET_SITE_USAGE}`;
 
-/** `ghee account create|list` */
+/** `ghee account create|list|set-plan|set-site` */
 export async function accountCommand(args: string[], io: CliIo, store: Store): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'list') {
@@ -19,6 +20,7 @@ export async function accountCommand(args: string[], io: CliIo, store: Store): P
     return 0;
   }
   if (sub === 'set-plan') return setPlan(rest, io, store);
+  if (sub === 'set-site') return setSiteCommand(rest, io, store, integer);
   if (sub !== 'create') throw usage(USAGE);
   const { values, positionals } = parseFlags(rest, {
     name: { type: 'string' }, plan: { type: 'string' }, 'monthly-call-limit': { type: 'string' },

@@ -6,7 +6,7 @@ import type { Store } from '../store/database.js';
 import { integer } from './account-command.js';
 import { CliError, parseFlags, usage, type CliIo } from './io.js';
 
-const USAGE = 'ghee author create [--account ID] --first-name F --last-name L --email E [--slug S] [--json] | ghee author list [--account ID] [--json]';
+export const USAGE = 'ghee author create [--account ID] --first-name F --last-name L --email E [--slug S] [--json] | ghee author list [--account ID] [--json]';
 
 /** `ghee author create|list`: the blog's authors (the account's owner is the default one). */
 export async function authorCommand(args: string[], io: CliIo, store: Store): Promise<number> {

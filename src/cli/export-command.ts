@@ -7,7 +7,7 @@ import { integer } from './account-command.js';
 import { accountOption } from './account-option.js';
 import { CliError, parseFlags, usage, type CliIo } from './io.js';
 
-const USAGE = 'ghee export [--account ID] [--out FILE.tar.gz|DIR] [--json]';
+export const USAGE = 'ghee export [--account ID] [--out FILE.tar.gz|DIR] [--json]';
 
 /**
  * `ghee export`: the whole account (schema, pages, items, posts, authors, categories, tags, every

@@ -12,7 +12,7 @@ import { targetAccount } from '../transfer/target-account.js';
 import { integer } from './account-command.js';
 import { CliError, parseFlags, usage, type CliIo } from './io.js';
 
-const USAGE = 'ghee import-butter --token READ_TOKEN [--base-url URL] [--locales en,es] [--page-types a,b|*] [--collections x,y] [--account ID | --new-account NAME] [--schema FILE] [--json]';
+export const USAGE = 'ghee import-butter --token READ_TOKEN [--base-url URL] [--locales en,es] [--page-types a,b|*] [--collections x,y] [--account ID | --new-account NAME] [--schema FILE] [--json]';
 const DEFAULT_BASE = 'https://api.buttercms.com/v2';
 
 /**

@@ -8,7 +8,7 @@ import { targetAccount } from '../transfer/target-account.js';
 import { integer } from './account-command.js';
 import { CliError, parseFlags, usage, type CliIo } from './io.js';
 
-const USAGE = 'ghee import FILE [--account ID | --new-account NAME] [--on-conflict skip|replace] [--json]';
+export const USAGE = 'ghee import FILE [--account ID | --new-account NAME] [--on-conflict skip|replace] [--json]';
 
 /**
  * `ghee import`: restores an archive of `ghee export` into an empty account (or merges it with

@@ -7,10 +7,12 @@ import { authorCommand } from './author-command.js';
 import { exportCommand } from './export-command.js';
 import { importButterCommand } from './import-butter-command.js';
 import { importCommand } from './import-command.js';
+import { asksForHelp, helpText } from './help.js';
 import { CliError, type CliIo } from './io.js';
 import { openDatabase } from './open-database.js';
 import { schemaCommand } from './schema-command.js';
 import { seedCommand } from './seed-command.js';
+import { termCommand } from './term-command.js';
 import { migrateCommand, serveCommand, startCommand } from './serve-command.js';
 import { tokenCommand } from './token-command.js';
 import { typesCommand } from './types-command.js';
@@ -22,18 +24,21 @@ const USAGE = `usage: ghee <command>
   start [--port N]          migrate, seed the demo account on first run, serve
   serve [--port N]          migrate and serve
   migrate                   migrate the database and exit
-  account create|list|set-plan  accounts and plans
+  account create|list|set-plan|set-site  accounts, plans, the feeds' site URL and title
   token create|list|revoke  API tokens
   schema apply|export       content schema as code
   seed demo                 create a demo account
   author create|list        blog authors
+  category list|delete      blog categories (delete: an unused one)
+  tag list|delete           blog tags (delete: an unused one)
   types generate            TypeScript interfaces for the schema
   usage [--month YYYY-MM]   API calls of a billing month
   user create|invite|list|set-password|set-operator  dashboard users
   webhook add|list|remove|test  webhooks (add prints the signing secret once)
   export [--out FILE]       the whole account as one archive (.tar.gz or directory)
   import FILE               restore an archive into an account
-  import-butter --token T   copy a ButterCMS (or compatible) account into Ghee`;
+  import-butter --token T   copy a ButterCMS (or compatible) account into Ghee
+ghee <command> --help (or -h) prints a command's usage.`;
 
 /** Commands that work on an open, migrated database. */
 const STORE_COMMANDS: Record<string, (args: string[], io: CliIo, store: Store) => Promise<number>> = {
@@ -44,6 +49,8 @@ const STORE_COMMANDS: Record<string, (args: string[], io: CliIo, store: Store) =
   types: typesCommand,
   usage: usageCommand,
   author: authorCommand,
+  category: termCommand('categories'),
+  tag: termCommand('tags'),
   user: userCommand,
   webhook: webhookCommand,
   export: exportCommand,
@@ -63,6 +70,11 @@ function processIo(): CliIo {
 /** Runs one CLI command and returns its exit code. */
 export async function main(argv: string[], given?: CliIo): Promise<number> {
   const [command, ...args] = argv;
+  // Before the settings are read: help needs no database, and a bad setting does not hide it.
+  if (asksForHelp(argv) || command === 'help') {
+    (given?.out ?? ((text: string) => process.stdout.write(`${text}\n`)))(helpText(argv, USAGE));
+    return 0;
+  }
   let io = given;
   try {
     // Inside the try: a bad setting (PORT=abc) is one `ghee:` line, not a stack trace.
@@ -75,7 +87,7 @@ export async function main(argv: string[], given?: CliIo): Promise<number> {
     const run = command ? STORE_COMMANDS[command] : undefined;
     if (!run) {
       io.err(USAGE);
-      return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+      return command === undefined ? 0 : 2;
     }
     const { store } = await openDatabase(io.config);
     try {

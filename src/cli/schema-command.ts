@@ -8,8 +8,8 @@ import { SchemaError } from '../content/schema/schema-error.js';
 import type { Store } from '../store/database.js';
 import { CliError, usage, type CliIo } from './io.js';
 
-const APPLY_USAGE = 'ghee schema apply [--account ID] [--dry-run] [--allow-data-loss] [--json] FILE';
-const EXPORT_USAGE = 'ghee schema export [--account ID]';
+export const APPLY_USAGE = 'ghee schema apply [--account ID] [--dry-run] [--allow-data-loss] [--json] FILE';
+export const EXPORT_USAGE = 'ghee schema export [--account ID]';
 
 const READ_ERRORS: Record<string, string> = {
   ENOENT: 'no such file',

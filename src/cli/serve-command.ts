@@ -10,12 +10,16 @@ import { startBanner } from './start-banner.js';
 import { dataDirError, databaseStartupError, listenError } from './startup-errors.js';
 import { untilSignal } from './until-signal.js';
 
+export const START_USAGE = 'ghee start [--port N]';
+export const SERVE_USAGE = 'ghee serve [--port N]';
+export const MIGRATE_USAGE = 'ghee migrate';
+
 /**
  * `ghee start`: the first-run experience. Migrates, seeds the demo account once, serves, and
  * prints the API address, the demo tokens and a curl command that works.
  */
 export async function startCommand(args: string[], io: CliIo): Promise<number> {
-  const config = withPort(args, io.config, 'ghee start [--port N]');
+  const config = withPort(args, io.config, START_USAGE);
   try {
     makePrivateDir(config.dataDir);
     // The demo credentials are written there: say so now rather than after seeding.
@@ -38,7 +42,7 @@ export async function startCommand(args: string[], io: CliIo): Promise<number> {
 
 /** `ghee serve [--port N]`: migrate and serve. */
 export async function serveCommand(args: string[], io: CliIo): Promise<number> {
-  const config = withPort(args, io.config, 'ghee serve [--port N]');
+  const config = withPort(args, io.config, SERVE_USAGE);
   const server = await serve(config);
   io.err(`Ghee is serving the API at ${config.publicUrl}/v2/ (listening on ${server.address})`);
   await untilSignal(server.close);
@@ -47,7 +51,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
 
 /** `ghee migrate`: bring the database to the newest schema, then exit. */
 export async function migrateCommand(args: string[], io: CliIo): Promise<number> {
-  if (args.length) throw usage('ghee migrate');
+  if (args.length) throw usage(MIGRATE_USAGE);
   const { store, applied } = await openDatabase(io.config);
   await store.close();
   io.err(applied.length ? `applied ${applied.join(', ')}` : 'database is up to date');

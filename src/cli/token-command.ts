@@ -6,7 +6,7 @@ import { integer } from './account-command.js';
 import { accountOption } from './account-option.js';
 import { CliError, usage, type CliIo } from './io.js';
 
-const USAGE = 'ghee token create [--account ID] --kind read|write [--label L] [--json] | ghee token list [--account ID] [--json] | ghee token revoke TOKEN_OR_ID';
+export const USAGE = 'ghee token create [--account ID] --kind read|write [--label L] [--json] | ghee token list [--account ID] [--json] | ghee token revoke TOKEN_OR_ID';
 
 /** `ghee token create|list|revoke` */
 export async function tokenCommand(args: string[], io: CliIo, store: Store): Promise<number> {

@@ -4,7 +4,7 @@ import { generateTypes } from '../content/schema/generate-types.js';
 import type { Store } from '../store/database.js';
 import { CliError, parseFlags, usage, type CliIo } from './io.js';
 
-const USAGE = 'ghee types generate [--account ID] > cms-types.ts';
+export const USAGE = 'ghee types generate [--account ID] > cms-types.ts';
 
 /** `ghee types generate`: TypeScript interfaces for the account's schema, on standard output. */
 export async function typesCommand(args: string[], io: CliIo, store: Store): Promise<number> {

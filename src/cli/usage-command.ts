@@ -5,7 +5,7 @@ import { integer } from './account-command.js';
 import { accountOption } from './account-option.js';
 import { CliError, parseFlags, usage, type CliIo } from './io.js';
 
-const USAGE = 'ghee usage [--account ID] [--month YYYY-MM] [--json]';
+export const USAGE = 'ghee usage [--account ID] [--month YYYY-MM] [--json]';
 
 /** `ghee usage`: calls per day of a billing month, the total, the limit and what is left. */
 export async function usageCommand(args: string[], io: CliIo, store: Store): Promise<number> {

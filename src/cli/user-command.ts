@@ -13,7 +13,7 @@ import { CliError, parseFlags, usage, type CliIo } from './io.js';
 import { createUserAsOperator } from './user-create.js';
 import { operatorCommand } from './user-operator.js';
 
-const USAGE = [
+export const USAGE = [
   'ghee user create --email E --role owner|admin|editor|viewer [--account ID] [--name N] [--password-stdin | --password P] [--json]',
   'ghee user invite --email E --role owner|admin|editor|viewer [--account ID] [--name N] [--json]',
   'ghee user list [--account ID] [--json]',

@@ -7,7 +7,7 @@ import { createWebhook, deleteWebhook, findWebhook, listWebhooks } from '../webh
 import { integer } from './account-command.js';
 import { CliError, parseFlags, usage, type CliIo } from './io.js';
 
-const USAGE = 'ghee webhook add [--account ID] --url URL [--events a,b] [--header K:V]... [--json] | ghee webhook list [--account ID] [--json] | ghee webhook remove|test [--account ID] WEBHOOK_ID [--json]';
+export const USAGE = 'ghee webhook add [--account ID] --url URL [--events a,b] [--header K:V]... [--json] | ghee webhook list [--account ID] [--json] | ghee webhook remove|test [--account ID] WEBHOOK_ID [--json]';
 
 /** `ghee webhook add|list|remove|test`: an account's webhooks; `add` prints the signing secret once. */
 export async function webhookCommand(args: string[], io: CliIo, store: Store): Promise<number> {

@@ -1,3 +1,4 @@
+import { queryBool } from '../api/params.js';
 import { errors } from '../http/errors.js';
 import type { AccountSchema } from './account-schema.js';
 import { isNumeric, isScalar, resolvePath, splitPath } from './field-paths.js';
@@ -52,7 +53,10 @@ function resolveFilter(segments: string[], raw: string, fields: Fields, schema: 
 function comparable(type: string, raw: string): string | number | null {
   // No stored text holds U+0000 (writes refuse it), and PostgreSQL cannot even compare it.
   if (raw.includes('\u0000')) return null;
-  if (type === 'checkbox') return raw === 'true' || raw === '1' ? 1 : raw === 'false' || raw === '0' ? 0 : null;
+  if (type === 'checkbox') {
+    const flag = queryBool(raw);
+    return flag === null ? null : Number(flag);
+  }
   if (type === 'number') {
     const n = raw.trim() === '' ? NaN : Number(raw);
     return Number.isFinite(n) ? n : null;

@@ -113,6 +113,8 @@ export class Renderer {
       published: row.published,
       updated: row.updated,
       page_type: type.kind === 'page_type' ? type.key : null,
+      // As ButterCMS shows it beside `status`; pages cannot be scheduled yet, so never a time.
+      scheduled: null,
       status: row.status,
       fields,
     };

@@ -43,6 +43,8 @@ export const errors = {
     new ApiError(400, 'undefined_field', `Field '${field}' is not defined in this ${where}`),
   validation: (fields: FieldErrors['fields']) => new ApiError(400, 'validation', { fields }),
   referenced: (list: string) => new ApiError(400, 'referenced', `Cannot delete: referenced by ${list}`),
+  termInUse: (kind: 'category' | 'tag', name: string, posts: number) =>
+    new ApiError(409, 'term_in_use', `Cannot delete the ${kind} "${name}": ${posts} ${posts === 1 ? 'post uses' : 'posts use'} it. Take it off ${posts === 1 ? 'that post' : 'those posts'} first.`),
   quotaExceeded: (retryAfter: number, headers: Record<string, string> = {}) =>
     new ApiError(429, 'quota_exceeded', 'API Calls limit reached.', { ...headers, 'retry-after': String(retryAfter) }),
   htmlBusy: () =>

@@ -1,3 +1,5 @@
+import type { FieldContainer } from '../content/schema/field-options.js';
+import { nestingRefusal } from '../content/schema/nesting-rules.js';
 import type { ComponentDef, Fields, SchemaDocument, TypeDef } from '../content/schema/types.js';
 import { fieldTypeOf, observeObject, type FieldSample } from './infer-field.js';
 import { entryFields } from './entry-fields.js';
@@ -36,7 +38,7 @@ export function inferSchema(entries: SourceEntry[], locales: { slug: string; nam
         }
       }
     }
-    const container = kind === 'collection' ? 'collection' : 'page';
+    const container: FieldContainer = kind === 'collection' ? 'collection' : 'page';
     const fields = resolveFields(samples, `${kind === 'page_type' ? 'page_types' : kind === 'single_page' ? 'single_pages' : 'collections'}.${key}`, container, components, notes);
     const section = kind === 'page_type' ? 'page_types' : kind === 'single_page' ? 'single_pages' : 'collections';
     sections[section][key] = { name: kind === 'single_page' ? name : humanName(key), fields };
@@ -45,7 +47,7 @@ export function inferSchema(entries: SourceEntry[], locales: { slug: string; nam
   return { doc, notes };
 }
 
-function resolveFields(samples: Map<string, FieldSample>, path: string, container: 'page' | 'collection' | 'component', components: Record<string, ComponentDef>, notes: string[]): Fields {
+function resolveFields(samples: Map<string, FieldSample>, path: string, container: FieldContainer, components: Record<string, ComponentDef>, notes: string[]): Fields {
   const fields: Fields = {};
   for (const [key, sample] of samples) {
     const at = `${path}.fields.${key}`;
@@ -60,12 +62,13 @@ function resolveFields(samples: Map<string, FieldSample>, path: string, containe
     }
     if (found.note) notes.push(`${at}: ${found.note}`);
     const def = found.def;
+    const refused = nestingRefusal(def.type, container);
+    if (refused) {
+      notes.push(`${at}: left out: ${refused}`);
+      continue;
+    }
     if (def.type === 'repeater') {
-      if (container !== 'page') {
-        notes.push(`${at}: left out: a list of objects, and repeaters are for pages only`);
-        continue;
-      }
-      def.fields = resolveFields(sample.nested ?? new Map(), at, 'component', components, notes);
+      def.fields = resolveFields(sample.nested ?? new Map(), at, 'repeater', components, notes);
     } else if (def.type === 'component') {
       def.component = addComponent(key, resolveFields(sample.nested ?? new Map(), at, 'component', components, notes), components);
     } else if (def.type === 'component_picker') {

@@ -13,9 +13,10 @@ import * as invitations from './migrations/010-invitations.js';
 import * as signInAttempts from './migrations/011-sign-in-attempts.js';
 import * as installOperators from './migrations/012-install-operators.js';
 import * as resanitizeHtml from './migrations/013-resanitize-html.js';
+import * as siteSettings from './migrations/014-site-settings.js';
 
 /** Every migration, in order. A new one is appended here and never edited once released. */
-const MIGRATIONS = { '001-initial': initial, '002-blog': blog, '003-usage': usage, '004-users': users, '005-content-changes': contentChanges, '006-imports': imports, '007-webhooks': webhooks, '008-media': media, '009-post-list-index': postListIndex, '010-invitations': invitations, '011-sign-in-attempts': signInAttempts, '012-install-operators': installOperators, '013-resanitize-html': resanitizeHtml } as const;
+const MIGRATIONS = { '001-initial': initial, '002-blog': blog, '003-usage': usage, '004-users': users, '005-content-changes': contentChanges, '006-imports': imports, '007-webhooks': webhooks, '008-media': media, '009-post-list-index': postListIndex, '010-invitations': invitations, '011-sign-in-attempts': signInAttempts, '012-install-operators': installOperators, '013-resanitize-html': resanitizeHtml, '014-site-settings': siteSettings } as const;
 
 function provider(store: Store): MigrationProvider {
   return {

@@ -20,6 +20,10 @@ export interface AccountsTable {
   /** Bumped by every content write: keys response caches. */
   content_version: number;
   created: string;
+  /** The site's base URL for the feeds' absolute links (migration 014); null: unset. */
+  site_url: string | null;
+  /** The feeds' title; null: ButterCMS's own. */
+  feed_title: string | null;
 }
 
 export interface TokensTable {

@@ -7,7 +7,7 @@ export const ARCHIVE_FORMAT = 'ghee-archive';
 export const ARCHIVE_VERSION = 1;
 
 /** The steps of an import, in the order they run; each commits on its own. */
-export const IMPORT_STEPS = ['media', 'schema', 'terms', 'entries', 'posts'] as const;
+export const IMPORT_STEPS = ['media', 'schema', 'terms', 'entries', 'posts', 'settings'] as const;
 export type ImportStep = (typeof IMPORT_STEPS)[number];
 
 /** `manifest.json`: what the archive holds, and the sha256 of every other file in it. */
@@ -89,6 +89,12 @@ export interface ArchivedPost {
   versions: ArchivedPostVersion[];
 }
 
+/** The account's site settings (`settings.json`): the feeds' site URL and title, null when unset. */
+export interface ArchivedSettings {
+  site_url: string | null;
+  feed_title: string | null;
+}
+
 /** The content of an archive besides its manifest and media. */
 export interface ArchiveContent {
   schema: unknown;
@@ -97,6 +103,8 @@ export interface ArchiveContent {
   categories: ArchivedTerm[];
   tags: ArchivedTerm[];
   posts: ArchivedPost[];
+  /** Absent from archives made before settings.json existed. */
+  settings?: ArchivedSettings;
 }
 
 /** How every JSON file of an archive is written: indented, one trailing newline. */

@@ -9,6 +9,7 @@ import { isoMicro } from '../time.js';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, archiveJson, byCodePoint, type Manifest } from './archive-format.js';
 import { dumpAuthors, dumpPosts, dumpTerms } from './dump-blog.js';
 import { dumpEntries } from './dump-entries.js';
+import { dumpSettings } from './dump-settings.js';
 import { collectMediaNames } from './map-references.js';
 
 /** The files of an archive, by path inside it (`manifest.json`, `media/<hash>.<ext>`, ...). */
@@ -23,8 +24,8 @@ export interface ExportResult {
 
 /**
  * Reads everything of an account into archive files: the schema document, every entry with all
- * its versions, authors, categories, tags, posts, the media files the content uses, and a
- * manifest with counts and checksums. Reads run in one transaction, so the archive is a
+ * its versions, authors, categories, tags, posts, the site settings, the media files the content
+ * uses, and a manifest with counts and checksums. Reads run in one transaction, so the archive is a
  * consistent snapshot even while the account is being written.
  */
 export async function exportAccount(db: Kysely<Database>, accountId: number, mediaDir: string, now = new Date()): Promise<ExportResult> {
@@ -35,6 +36,7 @@ export async function exportAccount(db: Kysely<Database>, accountId: number, med
     categories: await dumpTerms(trx, 'categories', accountId),
     tags: await dumpTerms(trx, 'tags', accountId),
     posts: await dumpPosts(trx, accountId),
+    settings: await dumpSettings(trx, accountId),
   }));
   const names = new Set<string>();
   collectMediaNames(content.entries.map((e) => e.versions.map((v) => v.fields)), names);

@@ -11,6 +11,7 @@ import { ImportProgress } from './import-progress.js';
 import type { ParsedArchive } from './parse-archive.js';
 import { restoreEntries } from './restore-entries.js';
 import { restorePosts } from './restore-posts.js';
+import { archivedSettings, restoreSettings } from './restore-settings.js';
 import { restoreAuthors, restoreTerms, type ConflictMode } from './restore-terms.js';
 import { sanitizeArchive } from './sanitize-archive.js';
 
@@ -28,12 +29,14 @@ export class ImportRefused extends Error {}
 
 /**
  * Restores an archive into an account, one transaction per kind of content (media files, schema,
- * authors with categories and tags, entries, posts), each recorded as done with its writes. Run
- * again after an interruption, it skips the steps already committed; run on a finished import,
- * it changes nothing.
+ * authors with categories and tags, entries, posts, site settings), each recorded as done with
+ * its writes. Run again after an interruption, it skips the steps already committed; run on a
+ * finished import, it changes nothing.
  */
 export async function importArchive(store: Store, archive: ParsedArchive, options: ImportOptions): Promise<{ steps: Record<string, string> }> {
   const { accountId } = options;
+  // Checked before anything is written: a bad settings.json refuses the import whole.
+  const settings = archivedSettings(archive.content.settings);
   const progress = new ImportProgress(store.db, accountId, archive.source);
   const done = await progress.done();
   if (done.size === 0 && !options.onConflict) {
@@ -71,9 +74,11 @@ export async function importArchive(store: Store, archive: ParsedArchive, option
           const schema = await loadAccountSchema(trx, accountId, account.schema_version);
           await sanitizeArchive({ entries: content.entries }, schema);
           await restoreEntries(trx, store.dialect.name, schema, content.entries, mode);
-        } else {
+        } else if (step === 'posts') {
           await sanitizeArchive({ posts: content.posts });
           await restorePosts(trx, accountId, content.posts, mode);
+        } else {
+          await restoreSettings(trx, accountId, settings, mode);
         }
         await progress.mark(step, trx);
       });

@@ -37,6 +37,9 @@ export function parseArchive(files: ArchiveFiles): ParsedArchive {
     if (!bytes) throw new ArchiveError(`The archive is incomplete: ${key}.json is missing`);
     return [key, parse(bytes, `${key}.json`)];
   })) as unknown as ArchiveContent;
+  // settings.json came later: an archive made before it carries no settings.
+  const settings = files.get('settings.json');
+  if (settings) content.settings = parse(settings, 'settings.json');
   const media = new Map([...files].filter(([name]) => name.startsWith('media/')).map(([name, bytes]) => [name.slice('media/'.length), bytes]));
   // The checksums identify the content; exported_at does not, so a re-export resumes the same import.
   const source = `archive:${sha256(JSON.stringify(manifest.files))}`;

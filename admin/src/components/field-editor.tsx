@@ -7,6 +7,15 @@ export const FIELD_TYPES = [
   'reference', 'component', 'component_picker', 'repeater',
 ] as const;
 const TEXT = new Set(['short_text', 'long_text', 'wysiwyg', 'html', 'markdown']);
+const STRUCTURED = new Set(['component', 'component_picker', 'repeater']);
+
+/** Where a field list sits; as on ButterCMS, repeater rows and collections hold no structures (docs/schema.md). */
+export type FieldContainer = 'page' | 'component' | 'repeater' | 'collection';
+
+/** The field types a container offers: the ButterCMS nestings, so schemas made here stay portable (the server also takes older Ghee ones). */
+function typesFor(container: FieldContainer): readonly string[] {
+  return container === 'repeater' || container === 'collection' ? FIELD_TYPES.filter((t) => !STRUCTURED.has(t)) : FIELD_TYPES;
+}
 
 /** The options a field type takes (docs/schema.md, "Options"). */
 function optionsFor(type: string): string[] {
@@ -41,8 +50,8 @@ function setOpt(def: FieldDef, key: keyof FieldDef, value: unknown): FieldDef {
 const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
 
 /** The field list of a content type, component or repeater: add, remove, reorder, edit options. */
-export function FieldList({ fields, onChange, schema, path, allowRepeater }: {
-  fields: Record<string, FieldDef>; onChange: (f: Record<string, FieldDef>) => void; schema: SchemaDoc; path: string; allowRepeater: boolean;
+export function FieldList({ fields, onChange, schema, path, container }: {
+  fields: Record<string, FieldDef>; onChange: (f: Record<string, FieldDef>) => void; schema: SchemaDoc; path: string; container: FieldContainer;
 }) {
   const [newKey, setNewKey] = useState('');
   const [newType, setNewType] = useState<string>('short_text');
@@ -68,7 +77,7 @@ export function FieldList({ fields, onChange, schema, path, allowRepeater }: {
           def={def}
           schema={schema}
           path={`${path}.${key}`}
-          allowRepeater={allowRepeater}
+          container={container}
           onChange={(d) => replace(entries.map(([k, v]) => [k, k === key ? d : v]))}
           onRemove={() => replace(entries.filter(([k]) => k !== key))}
           onMove={(dir) => {
@@ -91,7 +100,7 @@ export function FieldList({ fields, onChange, schema, path, allowRepeater }: {
         <div className="field">
           <label htmlFor={`${id}-new-type`}>Type</label>
           <select id={`${id}-new-type`} value={newType} onChange={(e) => setNewType(e.target.value)}>
-            {FIELD_TYPES.filter((t) => allowRepeater || t !== 'repeater').map((t) => <option key={t} value={t}>{humanize(t)}</option>)}
+            {typesFor(container).map((t) => <option key={t} value={t}>{humanize(t)}</option>)}
           </select>
         </div>
         <button type="button" onClick={add}>Add field</button>
@@ -102,9 +111,9 @@ export function FieldList({ fields, onChange, schema, path, allowRepeater }: {
 }
 
 /** One field's type and options. */
-function FieldEditor({ name, def, onChange, onRemove, onMove, first, last, schema, path, allowRepeater }: {
+function FieldEditor({ name, def, onChange, onRemove, onMove, first, last, schema, path, container }: {
   name: string; def: FieldDef; onChange: (d: FieldDef) => void; onRemove: () => void; onMove: (dir: -1 | 1) => void;
-  first: boolean; last: boolean; schema: SchemaDoc; path: string; allowRepeater: boolean;
+  first: boolean; last: boolean; schema: SchemaDoc; path: string; container: FieldContainer;
 }) {
   const id = `fe-${path.replace(/[^a-z0-9_-]/gi, '-')}`;
   const opts = new Set(optionsFor(def.type));
@@ -120,7 +129,7 @@ function FieldEditor({ name, def, onChange, onRemove, onMove, first, last, schem
         <div className="field">
           <label htmlFor={`${id}-type`}>Type of {name}</label>
           <select id={`${id}-type`} value={def.type} onChange={(e) => onChange(retype(def, e.target.value))}>
-            {FIELD_TYPES.filter((t) => allowRepeater || t !== 'repeater' || def.type === 'repeater').map((t) => <option key={t} value={t}>{humanize(t)}</option>)}
+            {FIELD_TYPES.filter((t) => typesFor(container).includes(t) || t === def.type).map((t) => <option key={t} value={t}>{humanize(t)}</option>)}
           </select>
         </div>
         <div className="row-actions">
@@ -190,7 +199,7 @@ function FieldEditor({ name, def, onChange, onRemove, onMove, first, last, schem
       {opts.has('fields') && (
         <fieldset className="group">
           <legend>Fields of each {name} row</legend>
-          <FieldList fields={def.fields ?? {}} onChange={(f) => onChange({ ...def, fields: f })} schema={schema} path={`${path}.fields`} allowRepeater={false} />
+          <FieldList fields={def.fields ?? {}} onChange={(f) => onChange({ ...def, fields: f })} schema={schema} path={`${path}.fields`} container="repeater" />
         </fieldset>
       )}
     </div>

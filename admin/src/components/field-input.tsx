@@ -9,7 +9,7 @@ export interface FieldProps {
   def: FieldDef;
   value: unknown;
   onChange: (v: unknown) => void;
-  /** The value's path in error messages (`seo.title`, `faq.2.question`). */
+  /** The value's path in error messages (`seo.title`, `faq.2.question`, `body.0.fields.features.2.headline`). */
   path: string;
   errors: FieldErrors;
   schema: SchemaDoc;
@@ -152,7 +152,7 @@ function Group(props: FieldProps) {
         return (
           <div className="row-block" key={i}>
             <p className="row-title">{schema.components[kind]?.name ?? humanize(kind)}</p>
-            <Fields {...props} fields={fields} values={(row.fields ?? {}) as Record<string, unknown>} onChange={(next) => setRow(i, { type: kind, fields: next })} prefix={`${path}.${i}`} />
+            <Fields {...props} fields={fields} values={(row.fields ?? {}) as Record<string, unknown>} onChange={(next) => setRow(i, { type: kind, fields: next })} prefix={`${path}.${i}.fields`} />
             <button type="button" className="danger small" onClick={() => remove(i)}>Remove {schema.components[kind]?.name ?? kind}</button>
           </div>
         );

@@ -181,7 +181,7 @@ export function ContentTypes() {
                 fields={type.fields}
                 schema={draft}
                 path={`${selected.section}.${selected.key}.fields`}
-                allowRepeater={selected.section === 'page_types' || selected.section === 'single_pages'}
+                container={selected.section === 'components' ? 'component' : selected.section === 'collections' ? 'collection' : 'page'}
                 onChange={(f) => edit((d) => { d[selected.section][selected.key]!.fields = f; })}
               />
             </fieldset>

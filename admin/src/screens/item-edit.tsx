@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, accountPath, ApiError, qs } from '../api';
+import { CopyFromLocale } from '../components/copy-locale';
 import { EntryFields, ErrorSummary, fieldErrorsOf } from '../components/entry-form';
 import { LocaleTabs } from '../components/locale-tabs';
 import { useAccount } from '../context';
@@ -83,6 +84,9 @@ export function ItemEdit({ collection, id }: { collection: string; id: number | 
       </div>
       {readOnly && <ReadOnlyNote role={account.role} />}
       {id !== null && <LocaleTabs locales={account.locales} current={locale} to={(l) => `/collections/${encodeURIComponent(collection)}/${id}?locale=${l}`} has={e?.locales ?? []} />}
+      {!readOnly && <CopyFromLocale key={locale} entry={e} locales={account.locales} what="item"
+        load={(l) => api<{ data: Entry }>('GET', accountPath(account.id, `${base}/${id}${qs({ locale: l })}`)).then((r) => r.data)}
+        onCopy={(source) => setValues(source.fields)} />}
       {saved && !error && <Notice kind="ok">{saved}</Notice>}
       {error instanceof ApiError && Object.keys(error.fields).length ? <ErrorSummary errors={errors} /> : <ErrorNotice error={error} />}
       <form className="editor" onSubmit={(ev) => { ev.preventDefault(); void save('draft'); }} noValidate>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, accountPath, ApiError, qs } from '../api';
+import { CopyFromLocale } from '../components/copy-locale';
 import { EntryFields, ErrorSummary, fieldErrorsOf } from '../components/entry-form';
 import { LocaleTabs } from '../components/locale-tabs';
 import { useAccount } from '../context';
@@ -129,6 +130,9 @@ export function PageEdit({ typeKey: initialType, slug, isNew = false }: { typeKe
       </div>
       {readOnly && <ReadOnlyNote role={account.role} />}
       <LocaleTabs locales={account.locales} current={locale} to={(l) => `${isNew ? `/pages/new${qs({ type: typeKey })}&` : `${path}?`}locale=${l}`.replace('?&', '?')} has={e?.locales ?? []} />
+      {!readOnly && <CopyFromLocale key={locale} entry={e} locales={account.locales} what="page"
+        load={(l) => api<{ data: Entry }>('GET', accountPath(account.id, `${path}${qs({ locale: l })}`)).then((r) => r.data)}
+        onCopy={(source) => { setTitle(source.name ?? ''); setValues(source.fields); }} />}
       {notice && !error && <Notice kind="ok">{notice}</Notice>}
       {error instanceof ApiError && Object.keys(error.fields).length ? <ErrorSummary errors={errors} /> : <ErrorNotice error={error} />}
       <form className="editor" onSubmit={(ev) => { ev.preventDefault(); void save('draft'); }} noValidate>

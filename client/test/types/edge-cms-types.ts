@@ -23,6 +23,7 @@ export interface LandingPage {
 /** The fields of a page of page type "Landing (underscore)" (`landing_page`). */
 export interface LandingPagePageType {
   guide: LandingPagePageTypeGuideRow[];
+  step: StepComponent;
   /** Expanded by `levels` (default 2); the API URI string at the last level. */
   next: GheePage<LandingPagePageType, "landing_page"> | string | null;
   /** Expanded by `levels` (default 2); the API URI string at the last level. */
@@ -32,15 +33,8 @@ export interface LandingPagePageType {
 /** A row of the repeater LandingPagePageType.guide. */
 export interface LandingPagePageTypeGuideRow {
   title: string;
-  substeps: LandingPagePageTypeGuideRowSubstepsRow[];
-  step: StepComponent;
-}
-
-/** A row of the repeater LandingPagePageTypeGuideRow.substeps. */
-export interface LandingPagePageTypeGuideRowSubstepsRow {
-  done: boolean;
-  /** ISO 8601 date or date-time; "" when empty. */
-  at: string;
+  /** Expanded by `levels` (default 2); the API URI string at the last level. */
+  see_also: GheePage<LandingPagePageType, "landing_page"> | string | null;
 }
 
 /** The fields of a page of page type "Date" (`date`). */
@@ -91,6 +85,14 @@ export interface StepComponent {
   /** Expanded by `levels` (default 2); the API URI string at the last level. */
   link: GheePage<LandingPage, "landing-page"> | string | null;
   inner: ArrayComponent;
+  substeps: StepComponentSubstepsRow[];
+}
+
+/** A row of the repeater StepComponent.substeps. */
+export interface StepComponentSubstepsRow {
+  done: boolean;
+  /** ISO 8601 date or date-time; "" when empty. */
+  at: string;
 }
 
 /** Page types by key: `page.retrieve<PageTypes["landing_page"]>(...)`. */

@@ -78,6 +78,13 @@ export async function content(): Promise<void> {
   void res.data.data.pages;
   const edge = await butter.content.retrieve<Edge.Collections>(['date']);
   const seen: (Edge.DateItem | string)[] = edge.data.data.date[0]!.seen;
+  // A repeater inside a component, as picked in a component picker.
+  const guide = await butter.page.retrieve<Edge.LandingPage>('landing-page', 'guide');
+  for (const step of guide.data.data.fields.steps) {
+    if (step.type === 'step') void (step.fields.substeps[0]?.done satisfies boolean | undefined);
+    // @ts-expect-error: an array component has no repeater of substeps
+    else void step.fields.substeps;
+  }
   void [id, seen];
 }
 

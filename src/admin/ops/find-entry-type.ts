@@ -1,13 +1,6 @@
 import type { AccountSchema, ContentType } from '../../content/account-schema.js';
 import { errors } from '../../http/errors.js';
 
-/** The page type of an admin page path: a page type's key, or `*` with a single page's slug. */
-export function pageType(schema: AccountSchema, typeKey: string, slug: string): ContentType {
-  const type = typeKey === '*' ? schema.byKey.get(`single_page:${slug}`) : schema.byKey.get(`page_type:${typeKey}`);
-  if (!type || slug.includes('\u0000')) throw errors.pageNotFound();
-  return type;
-}
-
 /** The collection of an admin item path (the read's 404 when unknown). */
 export function collectionType(schema: AccountSchema, key: string): ContentType {
   const type = schema.byKey.get(`collection:${key}`);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { parseBool } from '../../api/params.js';
 import { bodyObject } from '../../api/write/body.js';
 import type { AppContext } from '../../http/context.js';
 import { adminErrors } from '../admin-errors.js';
@@ -6,9 +7,9 @@ import { adminRoutes } from '../admin-routes.js';
 import { listLocales, setLocales } from '../ops/set-locales.js';
 import { changeBody, schemaApiError } from '../schema-errors.js';
 
-/** `?confirm=true`: go ahead with a change that deletes content. */
+/** `?confirm=true` (any boolean spelling /v2 takes): go ahead with a change that deletes content. */
 export function confirmed(query: Record<string, string>): boolean {
-  return query.confirm === 'true' || query.confirm === '1';
+  return parseBool(query.confirm);
 }
 
 /** Settings > Localization: GET (viewer) and PUT (admin) /admin/api/accounts/:id/locales. */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { bodyObject, fieldsObject, optionalStatus, optionalString } from '../../api/write/body.js';
 import { splitLocales } from '../../api/write/locale-fields.js';
 import type { ContentType } from '../../content/account-schema.js';
+import { findPage } from '../../content/find-page.js';
 import { Renderer } from '../../content/renderer.js';
 import { deleteEntry } from '../../content/write/delete-entry.js';
 import { writeEntry } from '../../content/write/write-entry.js';
@@ -10,7 +11,7 @@ import { errors } from '../../http/errors.js';
 import { adminRoutes, type AccountCall } from '../admin-routes.js';
 import { forced, listMeta, parseLevels, parsePagination, searchTerms, statusFilter } from '../content-params.js';
 import { editableEntry, summarizeEntries } from '../ops/editable-entry.js';
-import { adminLocale, pageType } from '../ops/find-entry-type.js';
+import { adminLocale } from '../ops/find-entry-type.js';
 import { latestRow, listLatest } from '../ops/list-latest.js';
 import { unpublishEntry } from '../ops/unpublish-entry.js';
 
@@ -26,10 +27,16 @@ function listedTypes(types: ContentType[], key: string | undefined): number[] {
 }
 
 /** The answer of every page endpoint: the page as its editor shows it, in the request's locale. */
-async function readPage(call: AccountCall, typeKey: string, slug: string, status = 200) {
+async function readPage(call: AccountCall, type: ContentType, slug: string, status = 200) {
   const schema = await call.schema();
-  const page = await editableEntry(call.ctx.store.db, schema, pageType(schema, typeKey, slug), { slug }, adminLocale(schema, call.query), call.ctx.config.publicUrl);
+  const page = await editableEntry(call.ctx.store.db, schema, type, { slug }, adminLocale(schema, call.query), call.ctx.config.publicUrl);
   return { status, body: { data: page } };
+}
+
+/** The page of a `:type/:slug` path (`*`: a page of any type with that slug), the read's 404 or 403 when not one. */
+async function pathPage(call: AccountCall) {
+  const { type: typeKey, slug } = call.params as { type: string; slug: string };
+  return { slug, ...(await findPage(call.ctx.store.db, await call.schema(), typeKey, slug)) };
 }
 
 /** Content > Pages: list, create, read, edit (draft or publish), unpublish, preview, delete. */
@@ -64,38 +71,43 @@ export function registerPageRoutes(app: FastifyInstance, ctx: AppContext): void 
         await writeEntry(ctx.store.db, schema, {
           type, intent: 'create', slug, name: title, status, ...splitLocales(fieldsObject(body), type, schema, locale), mode: { partial: false, requireAll: false },
         }, { ingestMedia: ctx.ingestMedia });
-        return readPage(call, type.kind === 'page_type' ? type.key : '*', slug!, 201);
+        return readPage(call, type, slug!, 201);
       },
     },
   });
 
   adminRoutes(app, ctx, `${BASE}/:type/:slug`, {
-    GET: { access: 'viewer', handle: (call) => readPage(call, call.params.type!, call.params.slug!) },
+    GET: {
+      access: 'viewer',
+      async handle(call) {
+        const { type, slug } = await pathPage(call);
+        return readPage(call, type, slug);
+      },
+    },
     PUT: {
       access: 'editor',
       async handle(call) {
         const schema = await call.schema();
-        const { type: typeKey, slug } = call.params as { type: string; slug: string };
-        const type = pageType(schema, typeKey, slug);
         const body = bodyObject(call.request.body, ['title', 'slug', 'status', 'fields']);
         const [title, newSlug, status] = [optionalString(body, 'title'), optionalString(body, 'slug'), optionalStatus(body)];
+        const locale = adminLocale(schema, call.query);
+        const { type, slug } = await pathPage(call);
         if (type.kind === 'single_page' && newSlug !== undefined && newSlug !== type.key) {
           throw errors.validation({ slug: ['A single page keeps the slug its schema gives it.'] });
         }
-        const locale = adminLocale(schema, call.query);
         // Partial: only the fields sent change, so a form may send just what was edited.
         await writeEntry(ctx.store.db, schema, {
           type, intent: 'update', slug, newSlug, name: title, status, ...splitLocales(fieldsObject(body), type, schema, locale), mode: { partial: true, requireAll: false },
         }, { ingestMedia: ctx.ingestMedia });
-        return readPage(call, typeKey, newSlug ?? slug);
+        return readPage(call, type, newSlug ?? slug);
       },
     },
     DELETE: {
       access: 'editor',
       async handle(call) {
-        const schema = await call.schema();
-        const { type: typeKey, slug } = call.params as { type: string; slug: string };
-        await deleteEntry(ctx.store.db, schema, pageType(schema, typeKey, slug), { slug }, forced(call.query));
+        const force = forced(call.query);
+        const { type, slug } = await pathPage(call);
+        await deleteEntry(ctx.store.db, await call.schema(), type, { slug }, force);
         return null;
       },
     },
@@ -106,11 +118,11 @@ export function registerPageRoutes(app: FastifyInstance, ctx: AppContext): void 
       access: 'editor',
       async handle(call) {
         const schema = await call.schema();
-        const { type: typeKey, slug } = call.params as { type: string; slug: string };
         // Without ?locale= the page goes off the air in every locale.
         const locale = call.query.locale === undefined ? null : adminLocale(schema, call.query);
-        await unpublishEntry(ctx.store.db, schema, pageType(schema, typeKey, slug), { slug }, locale);
-        return readPage(call, typeKey, slug);
+        const { type, slug } = await pathPage(call);
+        await unpublishEntry(ctx.store.db, schema, type, { slug }, locale);
+        return readPage(call, type, slug);
       },
     },
   });
@@ -120,9 +132,8 @@ export function registerPageRoutes(app: FastifyInstance, ctx: AppContext): void 
       access: 'viewer',
       async handle(call) {
         const schema = await call.schema();
-        const { type: typeKey, slug } = call.params as { type: string; slug: string };
-        const type = pageType(schema, typeKey, slug);
         const scope = { accountId: schema.accountId, locale: adminLocale(schema, call.query), channel: 'latest' as const };
+        const { type, slug } = await pathPage(call);
         const row = await latestRow(ctx.store.db, scope, type.id, { slug });
         if (!row) throw errors.pageNotFound();
         // What readers will see once it is published: the /v2 page object under preview=1.

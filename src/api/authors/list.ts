@@ -3,7 +3,7 @@ import { listAuthors } from '../../blog/authors/author-store.js';
 import type { ApiCall, Endpoint } from '../../http/define-routes.js';
 import { withRecentPosts } from '../blog/with-recent-posts.js';
 
-/** GET /v2/authors/: every author of the account, by slug (no pagination, no meta). */
+/** GET /v2/authors/: every author of the account, oldest first (no pagination, no meta). */
 export const listAuthorsEndpoint: Endpoint = {
   auth: 'read',
   async handle(call: ApiCall) {

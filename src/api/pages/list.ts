@@ -5,14 +5,14 @@ import type { ApiCall, Endpoint } from '../../http/define-routes.js';
 import { errors } from '../../http/errors.js';
 import { listMeta, parseLevels, parsePagination, parseScope } from '../params.js';
 
-/** GET /v2/pages/<type>/: pages of one type; `*` lists the single pages. */
+/** GET /v2/pages/<type>/: pages of one type; `*` lists the single pages, as does GET /v2/pages/ (no type). */
 export const listPages: Endpoint = {
   auth: 'read',
   async handle({ ctx, caller, schema, query, params, deps }: ApiCall) {
     const levels = parseLevels(query);
     const scope = parseScope(query, caller, schema);
     const pagination = parsePagination(query);
-    const typeKey = (params as { type: string }).type;
+    const typeKey = params.type ?? '*';
     if (typeKey === '*') {
       // Filters, order and selection need one schema; the single pages have one each.
       if (query.order !== undefined || query.fields !== undefined || Object.keys(query).some((k) => k.startsWith('fields.'))) {

@@ -9,7 +9,7 @@ import { searchPages } from './search.js';
 import { updatePage } from './update.js';
 
 export function registerPages(app: FastifyInstance, ctx: AppContext): void {
-  defineRoutes(app, ctx, '/v2/pages/', { POST: createPage });
+  defineRoutes(app, ctx, '/v2/pages/', { GET: listPages, POST: createPage });
   defineRoutes(app, ctx, '/v2/pages/search/', { GET: searchPages });
   defineRoutes(app, ctx, '/v2/pages/:type/', { GET: listPages });
   defineRoutes(app, ctx, '/v2/pages/:type/:slug/', { GET: retrievePage, PATCH: updatePage, PUT: updatePage, DELETE: deletePage });

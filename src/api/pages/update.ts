@@ -1,4 +1,4 @@
-import type { AccountSchema, ContentType } from '../../content/account-schema.js';
+import { findPage } from '../../content/find-page.js';
 import { writeEntry } from '../../content/write/write-entry.js';
 import type { ApiCall, Endpoint } from '../../http/define-routes.js';
 import { errors } from '../../http/errors.js';
@@ -7,14 +7,10 @@ import { bodyObject, fieldsObject, optionalStatus, optionalString } from '../wri
 import { splitLocales, writeLocale } from '../write/locale-fields.js';
 import { PAGE_BODY_KEYS } from './create.js';
 
-/** The type of `/v2/pages/<type>/<slug>/` for a write: `*` names a single page by its slug. */
-export function pageTypeOf(schema: AccountSchema, typeKey: string, slug: string): ContentType {
-  const type = typeKey === '*' ? schema.byKey.get(`single_page:${slug}`) : schema.byKey.get(`page_type:${typeKey}`);
-  if (!type || slug.includes('\u0000')) throw errors.pageNotFound();
-  return type;
-}
-
-/** PATCH and PUT /v2/pages/<type>/<slug>/: only the fields sent change (PUT too, as in ButterCMS). */
+/**
+ * PATCH and PUT /v2/pages/<type>/<slug>/: only the fields sent change (PUT too, as in ButterCMS).
+ * `*` finds the page of any page type by its slug.
+ */
 export const updatePage: Endpoint = {
   auth: 'write',
   async handle({ ctx, schema, query, request, params }: ApiCall) {
@@ -26,7 +22,7 @@ export const updatePage: Endpoint = {
     const status = optionalStatus(body);
     const fields = fieldsObject(body);
     const locale = writeLocale(query, schema);
-    const type = pageTypeOf(schema, params.type!, params.slug!);
+    const { type } = await findPage(ctx.store.db, schema, params.type!, params.slug!);
     if (type.kind === 'single_page' && newSlug !== undefined && newSlug !== type.key) {
       throw errors.validation({ slug: ['A single page keeps the slug its schema gives it.'] });
     }

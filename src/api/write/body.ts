@@ -1,6 +1,7 @@
 import { ApiError } from '../../http/api-error.js';
 import { errors } from '../../http/errors.js';
 import { messages } from '../../content/write/messages.js';
+import { parseBool } from '../params.js';
 
 // The top level of a write body, checked before anything is looked up (API.md section 9, step 5).
 
@@ -57,7 +58,7 @@ export function fieldsList(body: Record<string, unknown>): Record<string, unknow
   return list;
 }
 
-/** `?force=true` on deletes. */
+/** `?force=true` on deletes (any boolean spelling of `parseBool`). */
 export function forceFlag(query: Record<string, string>): boolean {
-  return query.force === 'true' || query.force === '1';
+  return parseBool(query.force);
 }

@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../store/tables.js';
 import type { AuthorRow } from './author-object.js';
 
-/** An account's authors, by slug (code point order). */
+/** An account's authors in the order they were created, oldest first (the owner first), as ButterCMS lists them. */
 export async function listAuthors(db: Kysely<Database>, accountId: number): Promise<AuthorRow[]> {
-  return db.selectFrom('authors').selectAll().where('account_id', '=', accountId).orderBy('slug').execute();
+  return db.selectFrom('authors').selectAll().where('account_id', '=', accountId).orderBy('created').orderBy('id').execute();
 }
 
 /** One author by slug, or undefined (also for a slug no author can have). */

@@ -4,6 +4,7 @@ import type { MediaIngester } from '../../content/write/write-entry.js';
 import { errors } from '../../http/errors.js';
 import { ingestRequests } from '../../media/ingest-requests.js';
 import type { Database } from '../../store/tables.js';
+import { isForeignKeyViolation } from '../../store/foreign-key-violation.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import { isoMicro } from '../../time.js';
 import { limitMessage } from '../../content/write/html-limits.js';
@@ -41,7 +42,7 @@ export interface PostWriteOptions {
  * featured image in the media store. Only the keys sent change (PATCH and PUT alike). Every
  * failing field is reported at once; nothing is stored then. Records the change for the caches.
  */
-export async function writePost(db: Kysely<Database>, w: PostWrite, options: PostWriteOptions): Promise<{ id: number }> {
+export async function writePost(db: Kysely<Database>, w: PostWrite, options: PostWriteOptions, retried = false): Promise<{ id: number }> {
   const found: Record<string, string[]> = structuredClone(w.errors ?? {});
   const add = (path: string, message: string) => void (found[path] ??= []).push(message);
   const input = { ...w.input };
@@ -107,6 +108,9 @@ export async function writePost(db: Kysely<Database>, w: PostWrite, options: Pos
   } catch (error) {
     // Two writes of one new slug at once: the unique index decides, the loser gets the field error.
     if (isUniqueViolation(error)) throw errors.validation({ slug: [m.slugTaken] });
+    // What this write links went meanwhile (PostgreSQL): an unused category or tag it names was
+    // deleted (terms/delete-term.ts), or the post itself. Once more, it creates the term anew or 404s.
+    if (isForeignKeyViolation(error) && !retried) return writePost(db, w, options, true);
     throw error;
   }
 }

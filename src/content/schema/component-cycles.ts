@@ -22,28 +22,39 @@ function edgesOf(fields: Fields, path: string, out: Edge[] = []): Edge[] {
 /**
  * Finds components that contain themselves, directly or through other components (a component
  * field or a component picker): such a value would be infinitely deep. Each cycle is reported
- * once, at the field that closes it.
+ * once, at the field that closes it. The walk keeps its own stack, so a document of thousands of
+ * chained components is answered, not a stack overflow.
  */
 export function findComponentCycles(components: Record<string, ComponentDef>): string[] {
   const errors: string[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
-  const stack: string[] = [];
-  const visit = (key: string): void => {
+  const path: string[] = [];
+  const frames: { key: string; edges: Edge[]; next: number }[] = [];
+  const enter = (key: string) => {
     state.set(key, 'visiting');
-    stack.push(key);
-    const def = components[key];
-    for (const edge of def ? edgesOf(def.fields, `components.${key}.fields`) : []) {
+    path.push(key);
+    frames.push({ key, edges: edgesOf(components[key]!.fields, `components.${key}.fields`), next: 0 });
+  };
+  for (const start of Object.keys(components)) {
+    if (state.has(start)) continue;
+    enter(start);
+    while (frames.length) {
+      const frame = frames[frames.length - 1]!;
+      const edge = frame.edges[frame.next++];
+      if (!edge) {
+        frames.pop();
+        path.pop();
+        state.set(frame.key, 'done');
+        continue;
+      }
       const seen = state.get(edge.to);
       if (seen === 'visiting') {
-        const cycle = [...stack.slice(stack.indexOf(edge.to)), edge.to].join(' -> ');
+        const cycle = [...path.slice(path.indexOf(edge.to)), edge.to].join(' -> ');
         errors.push(`${edge.path}: a component may not contain itself (${cycle})`);
-      } else if (seen === undefined && components[edge.to]) {
-        visit(edge.to);
+      } else if (seen === undefined && Object.hasOwn(components, edge.to)) {
+        enter(edge.to);
       }
     }
-    stack.pop();
-    state.set(key, 'done');
-  };
-  for (const key of Object.keys(components)) if (!state.has(key)) visit(key);
+  }
   return errors;
 }

@@ -41,8 +41,8 @@ export const OPTION_ORDER = [
   'options', 'to', 'many', 'component', 'components', 'fields',
 ] as const;
 
-/** Where a field sits: repeaters are for pages only. */
-export type FieldContainer = 'page' | 'collection' | 'component';
+/** Where a field sits, which decides the field types it may have (nesting-rules.ts). */
+export type FieldContainer = 'page' | 'component' | 'repeater' | 'collection';
 
 /** Keys the fields of a document may point at, gathered before the fields are checked. */
 export interface DocumentKeys {

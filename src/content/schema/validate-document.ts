@@ -1,4 +1,5 @@
 import { findComponentCycles } from './component-cycles.js';
+import { findTooDeep } from './field-depth.js';
 import { PAGE_SLUG, PAGE_TYPE_KEY, RESERVED_PAGE_TYPE_KEYS, SNAKE_KEY, type DocumentKeys, type FieldContainer } from './field-options.js';
 import { SECTIONS, type Section } from './sections.js';
 import type { ComponentDef, SchemaDocument, TypeDef } from './types.js';
@@ -48,7 +49,9 @@ export function validateSchemaDocument(doc: unknown): { ok: true; doc: SchemaDoc
     // The sections differ only in whether `name` is optional, which validateType enforces.
     (out as Record<string, unknown>)[section.name] = types;
   }
-  errors.push(...findComponentCycles(out.components ?? {}));
+  const cycles = findComponentCycles(out.components ?? {});
+  // Depth is measured along component paths, which a cycle makes endless.
+  errors.push(...cycles, ...(cycles.length ? [] : findTooDeep(out.components ?? {})));
   return errors.length ? { ok: false, errors } : { ok: true, doc: out };
 }
 

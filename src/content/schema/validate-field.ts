@@ -1,5 +1,6 @@
 import { compilePattern, PatternSyntaxError } from './field-pattern.js';
 import { OPTIONS_BY_TYPE, OPTION_ORDER, SNAKE_KEY, type DocumentKeys, type FieldContainer } from './field-options.js';
+import { nestingRefusal } from './nesting-rules.js';
 import { FIELD_TYPES, type FieldDef, type FieldType, type Fields } from './types.js';
 
 /** What a field check needs to know: where it is, and what the document defines. */
@@ -52,16 +53,16 @@ function validateField(raw: unknown, path: string, ctx: FieldContext): FieldDef 
       ? `${path}.${key}: does not apply to a ${fieldType} field (its options are ${allowed.join(', ')})`
       : `${path}.${key}: unknown option; a ${fieldType} field takes ${allowed.join(', ')}`);
   }
-  if (fieldType === 'repeater' && ctx.container !== 'page') {
-    ctx.errors.push(`${path}.type: repeater fields are for pages only, not ${ctx.container === 'collection' ? 'collections' : 'components'}`);
-  }
+  const refused = nestingRefusal(fieldType, ctx.container);
+  // Not looked into further: a refused repeater's rows could nest again, as deep as the body goes.
+  if (refused) return void ctx.errors.push(`${path}.type: ${refused}`);
   checkOptions(raw, fieldType, path, ctx);
   const normalised: Raw = {};
   for (const key of OPTION_ORDER) {
     if (raw[key] === undefined || (key !== 'type' && !allowed.includes(key))) continue;
     const value = raw[key];
     // Lists are copied so that the stored document never shares arrays with the caller's input.
-    normalised[key] = key === 'fields' ? validateFields(value, `${path}.fields`, ctx) : Array.isArray(value) ? [...value] : value;
+    normalised[key] = key === 'fields' ? validateFields(value, `${path}.fields`, { ...ctx, container: 'repeater' }) : Array.isArray(value) ? [...value] : value;
   }
   return normalised as unknown as FieldDef;
 }

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { errors } from '../../http/errors.js';
 import type { Database } from '../../store/tables.js';
 import type { ContentType } from '../account-schema.js';
@@ -28,19 +28,28 @@ export interface EntryTarget {
 export async function findOrCreateEntry(trx: Transaction<Database>, accountId: number, t: EntryTarget, stamp: string, v: Validation): Promise<number | null> {
   const isItem = t.type.kind === 'collection';
   if (t.intent === 'update') {
-    const query = trx.selectFrom('entries').select('id').where('type_id', '=', t.type.id).where('account_id', '=', accountId);
-    const found = isItem ? await query.where('id', '=', t.id ?? -1).executeTakeFirst() : await query.where('slug', '=', t.slug ?? '').executeTakeFirst();
-    if (!found) throw isItem ? errors.notFound() : errors.pageNotFound();
+    const id = await existingEntryId(trx, accountId, t);
     if (!isItem && t.newSlug !== undefined && t.newSlug !== t.slug) {
       if (await slugProblem(trx, t.type, t.newSlug, v)) return null;
-      await trx.updateTable('entries').set({ slug: t.newSlug }).where('id', '=', found.id).execute();
+      await trx.updateTable('entries').set({ slug: t.newSlug }).where('id', '=', id).execute();
     }
-    return found.id;
+    return id;
   }
   const slug = isItem ? null : t.slug ?? '';
   if (slug !== null && (await slugProblem(trx, t.type, slug, v))) return null;
   const row = await trx.insertInto('entries').values({ account_id: accountId, type_id: t.type.id, slug, created: stamp }).returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** The entry an update is for (a page by slug, an item by id), or the read's 404. */
+export async function existingEntryId(db: Kysely<Database>, accountId: number, t: EntryTarget): Promise<number> {
+  const isItem = t.type.kind === 'collection';
+  const query = db.selectFrom('entries').select('id').where('type_id', '=', t.type.id).where('account_id', '=', accountId);
+  const found = isItem
+    ? await query.where('id', '=', t.id ?? -1).executeTakeFirst()
+    : t.slug?.includes('\u0000') ? undefined : await query.where('slug', '=', t.slug ?? '').executeTakeFirst();
+  if (!found) throw isItem ? errors.notFound() : errors.pageNotFound();
+  return found.id;
 }
 
 async function slugProblem(trx: Transaction<Database>, type: ContentType, slug: string, v: Validation): Promise<boolean> {

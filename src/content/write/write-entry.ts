@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../../store/unique-violation.js';
 import type { Database } from '../../store/tables.js';
 import { isoMicro } from '../../time.js';
 import type { AccountSchema } from '../account-schema.js';
-import { findOrCreateEntry, type EntryTarget } from './find-entry.js';
+import { existingEntryId, findOrCreateEntry, type EntryTarget } from './find-entry.js';
 import { messages } from './messages.js';
 import { propagateShared } from './propagate-shared.js';
 import { resolveReferences } from './resolve-references.js';
@@ -53,6 +53,9 @@ export async function writeEntry(db: Kysely<Database>, schema: AccountSchema, w:
  * start with the entry's index (`1.name`).
  */
 export async function writeEntries(db: Kysely<Database>, schema: AccountSchema, writes: EntryWrite[], options: WriteOptions = {}): Promise<{ id: number }[]> {
+  // The targets first: an update of something missing is the read's 404 before any field is
+  // checked or media downloaded (the transaction looks again, in case it went in between).
+  for (const w of writes) if (w.intent === 'update') await existingEntryId(db, schema.accountId, w);
   const v: Validation = { errors: Object.assign({}, ...writes.map((w) => w.errors ?? {})), refs: [], media: [], html: [] };
   const prefixOf = (i: number) => (writes.length > 1 ? `${i}.` : '');
   const values = writes.map((w, i) => {

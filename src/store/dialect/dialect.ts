@@ -42,6 +42,13 @@ export interface Dialect {
    */
   skipLocked(): RawBuilder<unknown>;
   /**
+   * What ends a SELECT of a row that is checked, then deleted: PostgreSQL's `for update`, which
+   * waits for transactions that link to the row (their foreign-key check holds `for key share`),
+   * so the check that follows sees their links; nothing on SQLite, whose single writer already
+   * makes check and delete one step.
+   */
+  forUpdate(): RawBuilder<unknown>;
+  /**
    * Holds a lock per key until the transaction ends, so counting and inserting under a key is one
    * step for every connection and node: PostgreSQL's transaction-level advisory locks (taken in
    * sorted order, so two callers cannot deadlock); nothing on SQLite, whose `begin immediate`

@@ -49,6 +49,10 @@ export const postgresDialect: Dialect = {
     return sql`for update skip locked`;
   },
 
+  forUpdate() {
+    return sql`for update`;
+  },
+
   async lockKeys(trx, keys) {
     if (keys.length === 0) return;
     // Taken in the order of the lock ids themselves, so two transactions cannot wait on each other

@@ -59,6 +59,10 @@ export const sqliteDialect: Dialect = {
     return sql``;
   },
 
+  forUpdate() {
+    return sql``;
+  },
+
   async lockKeys() {
     // `begin immediate` has already made this the only writing transaction on the file.
   },

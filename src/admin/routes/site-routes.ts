@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { readSiteSettings, setSiteSettings, SiteSettingsError } from '../../accounts/site-settings.js';
+import { bodyObject } from '../../api/write/body.js';
+import type { AppContext } from '../../http/context.js';
+import { errors } from '../../http/errors.js';
+import { adminErrors } from '../admin-errors.js';
+import { adminRoutes } from '../admin-routes.js';
+
+/**
+ * Settings > Site: GET (viewer) and PUT (admin) /admin/api/accounts/:id/settings, the site's base
+ * URL and the feeds' title. PUT changes only the keys sent; null or "" unsets one.
+ */
+export function registerSiteRoutes(app: FastifyInstance, ctx: AppContext): void {
+  adminRoutes(app, ctx, '/admin/api/accounts/:accountId/settings', {
+    GET: {
+      access: 'viewer',
+      handle: async ({ account }) => ({ body: { data: await readSiteSettings(ctx.store.db, account.id) } }),
+    },
+    PUT: {
+      access: 'admin',
+      async handle({ request, account }) {
+        const body = bodyObject(request.body, ['site_url', 'feed_title']);
+        try {
+          const settings = await setSiteSettings(ctx.store.db, account.id, body);
+          if (!settings) throw adminErrors.notFound();
+          return { body: { data: settings } };
+        } catch (error) {
+          if (error instanceof SiteSettingsError) throw errors.validation(error.fields);
+          throw error;
+        }
+      },
+    },
+  });
+}
