@@ -65,7 +65,7 @@ function mainTable(sqlite, postgres) {
 }
 
 /**
- * Each target of BENCHMARKS.md and issue 7 on one database, by id: its name, the figure, and
+ * Each target of bench/README.md and issue 7 on one database, by id: its name, the figure, and
  * met or missed by how much.
  */
 function targets(db, bare) {

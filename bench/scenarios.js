@@ -3,7 +3,7 @@
 // `ghee-metered` (authentication switched off, metering on).
 // `expect` is the x-ghee-cache a probe must see first, so a scenario measures what it says.
 
-/** Saturation is measured with 50 connections, creates with 10 (BENCHMARKS.md). */
+/** Saturation is measured with 50 connections, creates with 10 (bench/README.md). */
 const SATURATE = 50;
 
 /** The scenarios of one database; `main` adds the bare server and the auth + metering pair. */

@@ -1,4 +1,4 @@
-// Reduces the runs of one scenario to the figures BENCHMARKS.md asks for: median with min-max.
+// Reduces the runs of one scenario to the figures bench/README.md asks for: median with min-max.
 
 /** Median, min and max of numbers. */
 export function spread(values) {

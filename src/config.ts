@@ -34,7 +34,7 @@ export interface Config {
   mediaDownloadsPerProcess: number;
   /** Reads through the admin API per dashboard user and minute (a bucket that refills at this rate). */
   adminReadsPerMinute: number;
-  /** An operator's JSON file of plans over the defaults (API.md section 5). */
+  /** An operator's JSON file of plans over the defaults (docs/quotas.md). */
   plansFile: string | undefined;
   /** How often API-call counts go from memory to the database, in milliseconds. */
   usageFlushMs: number;

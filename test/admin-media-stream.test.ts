@@ -85,7 +85,7 @@ describe.each(DIALECTS)('dashboard media uploads stream to disk (%s)', (dialect)
   ] as const)('an upload over MEDIA_MAX_BYTES %s: the 413 JSON, no temporary file, nothing listed', { timeout: 60_000 }, async ([, declared]) => {
     const before = { files: files().length, listed: await listed() };
     const res = await upload(LIMIT + MB, { declared });
-    expect(res).toEqual({ status: 413, connection: 'close', body: { detail: 'Request body too large' } });
+    expect(res).toEqual({ status: 413, connection: 'close', body: { detail: 'Request body too large', code: 'body_too_large' } });
     expect(temps()).toEqual([]);
     expect({ files: files().length, listed: await listed() }).toEqual(before);
   });
@@ -110,7 +110,7 @@ describe.each(DIALECTS)('dashboard media uploads stream to disk (%s)', (dialect)
   it('a large upload of a type Ghee does not store: the 400 once its first bytes are read, no temporary file', { timeout: 60_000 }, async () => {
     const before = { files: files().length, listed: await listed() };
     const res = await upload(20 * MB, { declared: false, head: Buffer.from('<html><script>alert(1)</script>') });
-    expect(res).toEqual({ status: 400, connection: 'close', body: { detail: 'File type not allowed: only PNG, JPEG, GIF, WebP, AVIF, PDF, MP4, WebM and MP3' } });
+    expect(res).toEqual({ status: 400, connection: 'close', body: { detail: 'File type not allowed: only PNG, JPEG, GIF, WebP, AVIF, PDF, MP4, WebM and MP3', code: 'media_type_not_allowed' } });
     expect(temps()).toEqual([]);
     expect({ files: files().length, listed: await listed() }).toEqual(before);
   });

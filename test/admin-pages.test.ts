@@ -125,9 +125,10 @@ describe.each(DIALECTS)('admin pages (%s)', (dialect) => {
     expect(written.body.data).toMatchObject({ locale: 'es', status: 'published', locales: ['en', 'es'], fields: { headline: 'Únete', priority: 5 } });
     expect((await s.get('/v2/pages/landing_page/careers/?locale=es')).body.data.fields.headline).toBe('Únete');
 
-    expect((await editor.request('POST', pages, { title: 'Again', slug: 'careers', page_type: 'landing_page', fields: { headline: 'x' } })).body).toEqual({ detail: { fields: { slug: ['A page with this slug already exists.'] } } });
-    expect((await editor.request('POST', pages, { page_type: 'landing_page' })).body).toEqual({ detail: { fields: { title: ['This field is required.'], slug: ['This field is required.'] } } });
-    expect((await editor.request('POST', pages, { title: 'T', slug: 'x', page_type: 'nope' })).body).toEqual({ detail: { fields: { page_type: ['Unknown page type "nope".'] } } });
+    expect((await editor.request('POST', pages, { title: 'Again', slug: 'careers', page_type: 'landing_page', fields: { headline: 'x' } })).body).toEqual({ detail: { fields: { slug: ['A page with this slug already exists.'] } }, code: 'validation' });
+    // Every failing field at once, as /v2 answers: the body's and the page type's.
+    expect((await editor.request('POST', pages, { page_type: 'landing_page' })).body).toEqual({ detail: { fields: { title: ['This field is required.'], slug: ['This field is required.'], headline: ['This field is required.'] } }, code: 'validation' });
+    expect((await editor.request('POST', pages, { title: 'T', slug: 'x', page_type: 'nope' })).body).toEqual({ detail: { fields: { page_type: ['Unknown page type "nope".'] } }, code: 'validation' });
   });
 
   it('renames a page through its slug, and deletes (referenced pages only with ?force=true)', async () => {

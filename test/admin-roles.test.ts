@@ -6,8 +6,8 @@ import { demoServer, type TestServer } from './helpers/server.js';
 
 // Roles (viewer < editor < admin < owner) and accounts that cannot see each other.
 
-const FORBIDDEN = { detail: 'You do not have permission to perform this action' };
-const NOT_FOUND = { detail: 'Not found' };
+const FORBIDDEN = { detail: 'You do not have permission to perform this action', code: 'forbidden' };
+const NOT_FOUND = { detail: 'Not found', code: 'not_found' };
 
 describe.each(DIALECTS)('admin roles (%s)', (dialect) => {
   let s: TestServer;
@@ -114,9 +114,9 @@ describe.each(DIALECTS)('admin roles (%s)', (dialect) => {
     });
 
     it('refuses bad input as field errors', async () => {
-      expect((await as.admin.request('POST', `${a}/users`, { email: 'not-an-email', role: 'viewer' })).body).toEqual({ detail: { fields: { email: ['"not-an-email" is not an email address'] } } });
-      expect((await as.admin.request('POST', `${a}/users`, { email: 'short@example.test', role: 'viewer', password: 'whatever1' })).body).toEqual({ detail: "Unknown key 'password' in request body" });
-      expect((await as.admin.request('POST', `${a}/users`, { email: 'r@example.test', role: 'god' })).body).toEqual({ detail: { fields: { role: ['Choose one of owner, admin, editor, viewer.'] } } });
+      expect((await as.admin.request('POST', `${a}/users`, { email: 'not-an-email', role: 'viewer' })).body).toEqual({ detail: { fields: { email: ['"not-an-email" is not an email address'] } }, code: 'validation' });
+      expect((await as.admin.request('POST', `${a}/users`, { email: 'short@example.test', role: 'viewer', password: 'whatever1' })).body).toEqual({ detail: "Unknown key 'password' in request body", code: 'unknown_body_key' });
+      expect((await as.admin.request('POST', `${a}/users`, { email: 'r@example.test', role: 'god' })).body).toEqual({ detail: { fields: { role: ['Choose one of owner, admin, editor, viewer.'] } }, code: 'validation' });
     });
 
     it('changes and removes members; an account keeps at least one owner', async () => {

@@ -7,7 +7,7 @@ import type { TestServer } from './helpers/server.js';
 // Settings > Localization and Content Types: locales within the plan, confirmation before
 // content is lost, the schema document's diff, apply, import and export.
 
-const FORBIDDEN = { detail: 'You do not have permission to perform this action' };
+const FORBIDDEN = { detail: 'You do not have permission to perform this action', code: 'forbidden' };
 
 describe.each(DIALECTS)('admin locales and schema (%s)', (dialect) => {
   let s: TestServer;
@@ -139,7 +139,7 @@ describe.each(DIALECTS)('admin locales and schema (%s)', (dialect) => {
       const bad = await owner.request('PUT', url, { locales: [{ slug: 'EN', name: '' }] });
       expect(bad.status).toBe(400);
       expect(bad.body.detail.errors).toEqual([expect.stringContaining('locales.0.slug'), 'locales.0.name: must be a non-empty string']);
-      expect((await owner.request('PUT', url, {})).body).toEqual({ detail: { fields: { locales: ['This field is required.'] } } });
+      expect((await owner.request('PUT', url, {})).body).toEqual({ detail: { fields: { locales: ['This field is required.'] } }, code: 'validation' });
     });
   });
 });

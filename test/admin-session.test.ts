@@ -7,9 +7,9 @@ import { demoServer, PUBLIC_URL, type TestServer } from './helpers/server.js';
 // Sign-in, sessions and CSRF of the admin API (docs/admin-api.md): the texts, the cookie flags,
 // the rate limit on failed attempts, and every way a state-changing call is refused.
 
-const NOT_SIGNED_IN = { detail: 'Authentication credentials were not provided' };
-const BAD_CREDENTIALS = { detail: 'Invalid email or password' };
-const CSRF_TOKEN = { detail: 'CSRF Failed: CSRF token missing or incorrect.' };
+const NOT_SIGNED_IN = { detail: 'Authentication credentials were not provided', code: 'not_signed_in' };
+const BAD_CREDENTIALS = { detail: 'Invalid email or password', code: 'bad_credentials' };
+const CSRF_TOKEN = { detail: 'CSRF Failed: CSRF token missing or incorrect.', code: 'csrf_token' };
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 describe.each(DIALECTS)('admin sessions and CSRF (%s)', (dialect) => {
@@ -92,7 +92,7 @@ describe.each(DIALECTS)('admin sessions and CSRF (%s)', (dialect) => {
     }
     const blocked = await client.signIn('target@example.test', PASSWORD, { remoteAddress: '10.2.1.1' });
     expect(blocked.status).toBe(429);
-    expect(blocked.body).toEqual({ detail: 'Too many failed sign-in attempts. Try again later.' });
+    expect(blocked.body).toEqual({ detail: 'Too many failed sign-in attempts. Try again later.', code: 'too_many_sign_in_attempts' });
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(890);
     expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(900);
     // Other users are not affected.

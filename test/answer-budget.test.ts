@@ -81,7 +81,7 @@ describe.each(DIALECTS)('the answer budget (%s)', (dialect) => {
     const viewer = await member(s.app, s.store, s.demo.id, 'viewer');
     const url = `/admin/api/accounts/${s.demo.id}/pages/landing_page/loop-a/preview?levels=4`;
     const r = await refused(url, () => viewer.get(url));
-    expect(r.reply).toEqual({ status: 400, body: { detail: NODES } });
+    expect(r.reply).toEqual({ status: 400, body: { detail: NODES, code: 'answer_too_large' } });
     expect(r.slowestMs).toBeLessThan(100);
   });
 

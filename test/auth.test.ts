@@ -5,7 +5,7 @@ import { applySchema } from '../src/content/schema/apply-schema.js';
 import { DIALECTS } from './helpers/databases.js';
 import { demoServer, type TestServer } from './helpers/server.js';
 
-// Authentication of the read endpoints (API.md section 2): where the token comes from, which
+// Authentication of the read endpoints (docs/api.md §2): where the token comes from, which
 // one wins, the two 401 texts, revocation, and accounts that cannot see each other.
 
 const NO_CREDENTIALS = { detail: 'Authentication credentials were not provided' };

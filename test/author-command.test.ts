@@ -9,7 +9,7 @@ import { listen, type RunningServer } from '../src/server.js';
 import { AUTHOR_KEYS } from './helpers/blog.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './helpers/databases.js';
 
-// `ghee author create|list` (API.md section 10), in-process; the authors it makes are served by
+// `ghee author create|list` (docs/api.md §10), in-process; the authors it makes are served by
 // /v2/authors/ and can write posts.
 
 describe.each(DIALECTS)('ghee author (%s)', (dialect) => {

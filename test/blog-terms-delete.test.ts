@@ -74,7 +74,7 @@ describe.each(DIALECTS)('deleting unused categories and tags (%s)', (dialect) =>
     expect(recipes.posts).toBeGreaterThan(1);
     const refused = await editor.request('DELETE', `${base}/categories/recipes`);
     expect(refused.status).toBe(409);
-    expect(refused.body).toEqual({ detail: `Cannot delete the category "Recipes": ${recipes.posts} posts use it. Take it off those posts first.` });
+    expect(refused.body).toEqual({ detail: `Cannot delete the category "Recipes": ${recipes.posts} posts use it. Take it off those posts first.`, code: 'term_in_use' });
     expect(await v2Slugs('categories')).toContain('recipes');
   });
 
@@ -83,7 +83,7 @@ describe.each(DIALECTS)('deleting unused categories and tags (%s)', (dialect) =>
     expect((await s.send('PATCH', '/v2/posts/live-tagged/', { status: 'draft', tags: [] })).status).toBe(202);
     const refused = await editor.request('DELETE', `${base}/tags/still-live`);
     expect(refused.status).toBe(409);
-    expect(refused.body).toEqual({ detail: 'Cannot delete the tag "Still live": 1 post uses it. Take it off that post first.' });
+    expect(refused.body).toEqual({ detail: 'Cannot delete the tag "Still live": 1 post uses it. Take it off that post first.', code: 'term_in_use' });
     expect((await s.get('/v2/posts/live-tagged/')).body.data.tags).toEqual([{ name: 'Still live', slug: 'still-live' }]);
   });
 

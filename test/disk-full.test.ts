@@ -146,7 +146,7 @@ describe.each(MOUNTABLE ? DIALECTS : [])('a real full disk (%s)', (dialect) => {
 
   it('answers 507 to a media upload on a full disk, leaving no partial file, and 201 once room is made', async () => {
     const filler = disk.fill();
-    expect(await upload(png(7))).toEqual({ status: 507, body: { detail: FULL } });
+    expect(await upload(png(7))).toEqual({ status: 507, body: { detail: FULL, code: 'storage_full' } });
     const mediaDir = path.join(disk.dir, 'media');
     expect(fs.existsSync(mediaDir) ? fs.readdirSync(mediaDir) : []).toEqual([]);
     fs.rmSync(filler);

@@ -27,7 +27,7 @@ function kept(file: string, text: string): string {
   return fs.readFileSync(file, 'utf8');
 }
 
-describe('generateTypes: field values as the API returns them (API.md section 3)', () => {
+describe('generateTypes: field values as the API returns them (docs/api.md §3)', () => {
   it.each<[string, FieldDef, string]>([
     ['short_text', { type: 'short_text' }, 'f: string;'],
     ['long_text', { type: 'long_text' }, 'f: string;'],
@@ -56,7 +56,7 @@ describe('generateTypes: field values as the API returns them (API.md section 3)
     const text = generateTypes(collection);
     expect(text).toContain('export interface BrandsItem {\n  name: string;\n  meta: { id: number };\n}');
     expect(text).toContain('export interface GheePage<Fields, PageType extends string | null = string | null> {');
-    expect(text).toMatch(/ {2}page_type: PageType;\n {2}status: "published" \| "draft" \| "scheduled";\n {2}fields: Fields;/);
+    expect(text).toMatch(/ {2}page_type: PageType;\n.*\n {2}scheduled: string \| null;\n {2}status: "published" \| "draft" \| "scheduled";\n {2}fields: Fields;/);
   });
 
   const seo: SchemaDocument = { components: { seo: { fields: { title: { type: 'short_text' } } }, cta: { name: 'CTA', fields: { url: { type: 'short_text' } } } } };

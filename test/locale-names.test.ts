@@ -35,7 +35,7 @@ describe.each(DIALECTS)('control characters in locale and type names (%s)', (dia
   it.for(CHARACTERS)('a locale name with %s: 400 naming it, locales unchanged', async ([, character]) => {
     const before = await locales();
     const res = await admin.request('PUT', `${base}/locales`, { locales: [english, { slug: 'es', name: `Espa${character}ñol` }] });
-    expect({ status: res.status, body: res.body }).toEqual({ status: 400, body: { detail: { message: INVALID, errors: [`locales.1.name: ${CONTROL}`] } } });
+    expect({ status: res.status, body: res.body }).toEqual({ status: 400, body: { detail: { message: INVALID, errors: [`locales.1.name: ${CONTROL}`] }, code: 'invalid_schema' } });
     expect(await locales()).toEqual(before);
   });
 
@@ -43,7 +43,7 @@ describe.each(DIALECTS)('control characters in locale and type names (%s)', (dia
     const res = await admin.request('PUT', `${base}/locales`, { locales: [english, { slug: 'es\u0000', name: 'Español' }] });
     expect({ status: res.status, body: res.body }).toEqual({
       status: 400,
-      body: { detail: { message: INVALID, errors: ['locales.1.slug: "es\\u0000" is not a locale slug (lowercase letters with an optional region, e.g. en, fr-ca)'] } },
+      body: { detail: { message: INVALID, errors: ['locales.1.slug: "es\\u0000" is not a locale slug (lowercase letters with an optional region, e.g. en, fr-ca)'] }, code: 'invalid_schema' },
     });
   });
 
@@ -57,7 +57,7 @@ describe.each(DIALECTS)('control characters in locale and type names (%s)', (dia
     const res = await admin.request('PUT', `${base}/schema`, doc);
     expect({ status: res.status, body: res.body }).toEqual({
       status: 400,
-      body: { detail: { message: INVALID, errors: [`locales.1.name: ${CONTROL}`, `page_types.landing_page.name: ${CONTROL}`] } },
+      body: { detail: { message: INVALID, errors: [`locales.1.name: ${CONTROL}`, `page_types.landing_page.name: ${CONTROL}`] }, code: 'invalid_schema' },
     });
     expect((await admin.get(`${base}/schema`)).body.data).toEqual(current);
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_CONTENT_TYPES } from '../src/content/schema/document-size.js';
 import { generateTypes } from '../src/content/schema/generate-types.js';
 import { demoAdmin, type AdminClient } from './helpers/admin.js';
 import { butterLandingPage, butterLandingSchema } from './helpers/butter-landing.js';
@@ -76,16 +77,19 @@ describe.each(DIALECTS)('nested fields: the schema (%s)', (dialect) => {
     expect(await put(doc)).toMatchObject(invalid([`components.top.fields.pick: nests too deep: a page holding top would have fields 7 levels deep (top: pick[c1].next.next.next.rows[].x); ${DEPTH}`]));
   });
 
-  it('answers a chain of 3000 components with a 400, not a stack overflow', async () => {
-    const long = chain(3000);
+  it('answers a chain of as many components as a schema may hold with a 400, not a stack overflow', async () => {
+    const long = chain(MAX_CONTENT_TYPES);
     const started = performance.now();
     const res = await put({ components: long });
     expect(res.status).toBe(400);
-    expect(res.body.detail.errors).toHaveLength(2996);
-    expect(res.body.detail.errors[0]).toBe(`components.c1.fields.next: nests too deep: a page holding c1 would have fields 3002 levels deep (c1: next.next.next.next.next.next...); ${DEPTH}`);
-    const looped = await put({ components: { ...long, c3000: { fields: { back: { type: 'component', component: 'c1' } } } } });
-    expect(looped.body.detail.errors).toEqual([expect.stringMatching(/^components\.c3000\.fields\.back\.component: a component may not contain itself \(c1 -> c2 -> .* -> c3000 -> c1\)$/)]);
+    expect(res.body.detail.errors).toHaveLength(MAX_CONTENT_TYPES - 4);
+    expect(res.body.detail.errors[0]).toBe(`components.c1.fields.next: nests too deep: a page holding c1 would have fields ${MAX_CONTENT_TYPES + 2} levels deep (c1: next.next.next.next.next.next...); ${DEPTH}`);
+    const last = `c${MAX_CONTENT_TYPES}`;
+    const looped = await put({ components: { ...long, [last]: { fields: { back: { type: 'component', component: 'c1' } } } } });
+    expect(looped.body.detail.errors).toEqual([expect.stringMatching(new RegExp(`^components\\.${last}\\.fields\\.back\\.component: a component may not contain itself \\(c1 -> c2 -> .* -> ${last} -> c1\\)$`))]);
     expect(performance.now() - started).toBeLessThan(10_000);
+    // A longer chain is past the cap on content types, refused before any walk.
+    expect((await put({ components: chain(3000) })).body.detail.errors).toEqual([expect.stringMatching(/^document: 3000 content types; a schema holds at most /)]);
   });
 
   it('refuses a component key that is a property of every object (constructor), without a 500', async () => {

@@ -109,11 +109,11 @@ describe.each(DIALECTS)('writes through * (%s)', (dialect) => {
   it('the admin API deletes a page of a page type through *', async () => {
     await write(s.store, s.demo.id, 'page_type:landing_page', { slug: 'admin-delete', locale: 'en', status: 'published', fields: { headline: 'Bye' } });
     expect((await editor.request('DELETE', `${pages}/*/admin-delete`)).status).toBe(204);
-    expect((await editor.get(`${pages}/landing_page/admin-delete`)).body).toEqual(PAGE_404);
+    expect((await editor.get(`${pages}/landing_page/admin-delete`)).body).toEqual({ ...PAGE_404, code: 'page_not_found' });
   });
 
   it.for(['GET', 'PUT', 'DELETE'])('the admin API answers %s through * with two pages of that slug with the 403', async (method) => {
     const r = await editor.request(method, `${pages}/*/twin`, method === 'PUT' ? { fields: { headline: 'x' } } : undefined);
-    expect({ status: r.status, body: r.body }).toEqual({ status: 403, body: MULTIPLE });
+    expect({ status: r.status, body: r.body }).toEqual({ status: 403, body: { ...MULTIPLE, code: 'multiple_pages' } });
   });
 });

@@ -4,7 +4,7 @@ import { postBody } from './helpers/blog.js';
 import { DIALECTS } from './helpers/databases.js';
 import { demoServer, type TestServer } from './helpers/server.js';
 
-// DELETE /v2/posts/<slug>/, and who may write posts at all (API.md sections 2 and 4).
+// DELETE /v2/posts/<slug>/, and who may write posts at all (docs/api.md §2, §4).
 
 describe.each(DIALECTS)('post deletes and write permissions (%s)', (dialect) => {
   let s: TestServer;
@@ -28,7 +28,7 @@ describe.each(DIALECTS)('post deletes and write permissions (%s)', (dialect) => 
     expect(reader.body).toEqual({ detail: 'Authentication credentials were not provided' });
     expect((await s.send('DELETE', '/v2/posts/hello-world/', undefined, s.demo.read_token)).status).toBe(401);
     expect((await s.send('PATCH', '/v2/posts/hello-world/', { title: 'x' }, null)).status).toBe(401);
-    // Authentication is checked before the body is even parsed (API.md section 9).
+    // Authentication is checked before the body is even parsed (docs/api.md §9).
     const broken = await s.app.inject({ method: 'POST', url: '/v2/posts/', headers: { authorization: `Token ${s.demo.read_token}` }, payload: '{broken' });
     expect(broken.statusCode).toBe(401);
     const free = await createAccount(s.store.db, { name: 'Free blog', plan: 'free' });

@@ -5,7 +5,7 @@ import { AUTHOR_KEYS, DAY_MS, demoPost, demoSlugs, movableClock, POST_KEYS, publ
 import { DIALECTS } from './helpers/databases.js';
 import { demoServer, type TestServer } from './helpers/server.js';
 
-// GET /v2/posts/ and /v2/posts/<slug>/ (API.md sections 1, 3, 8 and 9) on the demo blog: ten
+// GET /v2/posts/ and /v2/posts/<slug>/ (docs/api.md §1, §3, §8, §9) on the demo blog: ten
 // published posts, one scheduled a month ahead, one draft.
 
 const slugs = (body: { data: { slug: string }[] }) => body.data.map((p) => p.slug);

@@ -5,7 +5,7 @@ import { demoServer, type TestServer } from './helpers/server.js';
 
 // GET /v2/posts/search/ and /v2/search/: full text over title, summary and body (FTS5 on SQLite,
 // tsvector on PostgreSQL), a title match first, then summary, then body; the query rules of
-// API.md section 1.
+// docs/api.md §1.
 
 const slugs = (body: { data: { slug: string }[] }) => body.data.map((p) => p.slug);
 const future = () => new Date(Date.now() + 10 * DAY_MS).toISOString();

@@ -5,7 +5,7 @@ import { movableClock, postBody } from './helpers/blog.js';
 import { DIALECTS } from './helpers/databases.js';
 import { demoServer, PUBLIC_URL, type TestServer } from './helpers/server.js';
 
-// POST /v2/posts/, PATCH/PUT/DELETE /v2/posts/<slug>/ (API.md section 4): field-level
+// POST /v2/posts/, PATCH/PUT/DELETE /v2/posts/<slug>/ (docs/api.md §4, §6): field-level
 // validation, the author by email or slug, categories and tags by name, the featured image in the
 // media store, sanitised bodies, versions (draft over published), and the slug race.
 

@@ -47,6 +47,7 @@ describe.each(DIALECTS)('schema field patterns on RE2 (%s)', (dialect) => {
     expect(res.status).toBe(400);
     expect(res.body).toEqual({
       detail: { message: 'The schema document is invalid.', errors: [`collections.codes.fields.code.pattern: not a valid RE2 pattern: ${reason}; ${RE2_HINT}`] },
+      code: 'invalid_schema',
     });
   });
 

@@ -12,7 +12,7 @@ import { addTestMember, PASSWORD } from './helpers/admin.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './helpers/databases.js';
 import { freePort, kill, spawnServe } from './helpers/process.js';
 
-const LIMITED = { detail: 'Too many failed sign-in attempts. Try again later.' };
+const LIMITED = { detail: 'Too many failed sign-in attempts. Try again later.', code: 'too_many_sign_in_attempts' };
 
 describe.each(DIALECTS)('sign-in limiter across two nodes (%s)', (dialect) => {
   const children: ChildProcess[] = [];

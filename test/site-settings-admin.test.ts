@@ -80,7 +80,7 @@ describe.each(DIALECTS)('site settings in the admin API (%s)', (dialect) => {
   ] as const)('site_url %j: 400 on site_url', async ([value, text]) => {
     const r = await admin.request('PUT', url, { site_url: value });
     expect(r.status).toBe(400);
-    expect(r.body).toEqual({ detail: { fields: { site_url: [text] } } });
+    expect(r.body).toEqual({ detail: { fields: { site_url: [text] } }, code: 'validation' });
   });
 
   it.for([
@@ -94,14 +94,14 @@ describe.each(DIALECTS)('site settings in the admin API (%s)', (dialect) => {
   ] as const)('feed_title %j: 400 on feed_title', async ([value, text]) => {
     const r = await admin.request('PUT', url, { feed_title: value });
     expect(r.status).toBe(400);
-    expect(r.body).toEqual({ detail: { fields: { feed_title: [text] } } });
+    expect(r.body).toEqual({ detail: { fields: { feed_title: [text] } }, code: 'validation' });
   });
 
   it('names every failing key at once, and a refused write changes nothing', async () => {
     await admin.request('PUT', url, { site_url: 'https://kept.example', feed_title: 'Kept' });
     const both = await admin.request('PUT', url, { site_url: 'ftp://x', feed_title: 'x'.repeat(300) });
     expect(both.status).toBe(400);
-    expect(both.body).toEqual({ detail: { fields: { site_url: [URL_TEXT], feed_title: ['Ensure this field has no more than 200 characters.'] } } });
+    expect(both.body).toEqual({ detail: { fields: { site_url: [URL_TEXT], feed_title: ['Ensure this field has no more than 200 characters.'] } }, code: 'validation' });
     const one = await admin.request('PUT', url, { site_url: 'https://changed.example', feed_title: 'bad\u0007' });
     expect(one.status).toBe(400);
     expect(await current()).toEqual({ data: { site_url: 'https://kept.example', feed_title: 'Kept' } });
@@ -109,12 +109,12 @@ describe.each(DIALECTS)('site settings in the admin API (%s)', (dialect) => {
   });
 
   it.for([
-    [{ site_url: 'https://x.example', title: 'x' }, "Unknown key 'title' in request body"],
-    [['https://x.example'], 'Request body must be a JSON object'],
-  ] as const)('a malformed body %j: 400', async ([body, detail]) => {
+    [{ site_url: 'https://x.example', title: 'x' }, "Unknown key 'title' in request body", 'unknown_body_key'],
+    [['https://x.example'], 'Request body must be a JSON object', 'malformed_body'],
+  ] as const)('a malformed body %j: 400', async ([body, detail, code]) => {
     const r = await admin.request('PUT', url, body);
     expect(r.status).toBe(400);
-    expect(r.body).toEqual({ detail });
+    expect(r.body).toEqual({ detail, code });
     expect(await current()).toEqual({ data: NONE });
   });
 
@@ -122,20 +122,20 @@ describe.each(DIALECTS)('site settings in the admin API (%s)', (dialect) => {
     const client = role === 'editor' ? editor : viewer;
     const r = await client.request('PUT', url, { site_url: 'https://x.example' });
     expect(r.status).toBe(403);
-    expect(r.body).toEqual({ detail: 'You do not have permission to perform this action' });
+    expect(r.body).toEqual({ detail: 'You do not have permission to perform this action', code: 'forbidden' });
     expect(await current()).toEqual({ data: NONE });
   });
 
   it('signed out: 401; without the CSRF token: 403; another account: 404; POST: 405', async () => {
     const anonymous = await anonymousClient(s.app);
     const signedOut = await anonymous.get(url);
-    expect([signedOut.status, signedOut.body]).toEqual([401, { detail: 'Authentication credentials were not provided' }]);
+    expect([signedOut.status, signedOut.body]).toEqual([401, { detail: 'Authentication credentials were not provided', code: 'not_signed_in' }]);
     const csrf = await admin.request('PUT', url, { feed_title: 'x' }, { csrf: null });
-    expect([csrf.status, csrf.body]).toEqual([403, { detail: 'CSRF Failed: CSRF token missing or incorrect.' }]);
+    expect([csrf.status, csrf.body]).toEqual([403, { detail: 'CSRF Failed: CSRF token missing or incorrect.', code: 'csrf_token' }]);
     const other = await admin.get(`/admin/api/accounts/${s.demo.id + 1000}/settings`);
-    expect([other.status, other.body]).toEqual([404, { detail: 'Not found' }]);
+    expect([other.status, other.body]).toEqual([404, { detail: 'Not found', code: 'not_found' }]);
     const post = await admin.request('POST', url, {});
-    expect([post.status, post.body, post.headers.allow]).toEqual([405, { detail: 'Method "POST" not allowed.' }, 'GET, PUT, HEAD']);
+    expect([post.status, post.body, post.headers.allow]).toEqual([405, { detail: 'Method "POST" not allowed.', code: 'method_not_allowed' }, 'GET, PUT, HEAD']);
     expect(await current()).toEqual({ data: NONE });
   });
 });

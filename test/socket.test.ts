@@ -1,5 +1,5 @@
 // The app over a real socket (port 0): what only a real HTTP exchange shows. Conventions of
-// API.md section 1 (trailing slashes, content type, CORS, request ids), 405 and HEAD, keep-alive,
+// docs/api.md §1 (trailing slashes, content type, CORS, request ids), 405 and HEAD, keep-alive,
 // and a clean close.
 import http from 'node:http';
 import net from 'node:net';
@@ -187,7 +187,7 @@ describe.each(DIALECTS)('Ghee over a real socket (%s)', (dialect) => {
       },
     );
 
-    // API.md section 9: the route check (405) comes before body syntax (400) and authentication.
+    // docs/api.md §9: the route check (405) comes before body syntax (400) and authentication.
     it.each([
       ['application/json', '{not json'],
       ['text/plain', 'hello'],

@@ -47,7 +47,7 @@ describe.each(DIALECTS)('webhooks (%s)', (dialect) => {
     const r = await admin.request('POST', base, { url: receiver.url });
     await s.store.db.updateTable('accounts').set({ plan: 'enterprise' }).where('id', '=', s.demo.id).execute();
     expect(r.status).toBe(403);
-    expect(r.body).toEqual({ detail: 'You do not have permission to perform this action' });
+    expect(r.body).toEqual({ detail: 'You do not have permission to perform this action', code: 'forbidden' });
   });
 
   it('refuses loopback and private targets unless the operator allows them', async () => {
@@ -56,7 +56,7 @@ describe.each(DIALECTS)('webhooks (%s)', (dialect) => {
       for (const url of [receiver.url, 'http://10.1.2.3/x', 'http://169.254.169.254/latest', 'http://[::1]:8080/']) {
         const r = await admin.request('POST', base, { url });
         expect(r.status).toBe(400);
-        expect(r.body).toEqual({ detail: { fields: { url: ['Webhooks to loopback, link-local or private addresses are not allowed.'] } } });
+        expect(r.body).toEqual({ detail: { fields: { url: ['Webhooks to loopback, link-local or private addresses are not allowed.'] } }, code: 'validation' });
       }
     } finally {
       s.ctx.config.webhookAllowPrivate = true;

@@ -68,21 +68,21 @@ describe.each(DIALECTS)('updates look up their target first (%s)', (dialect) => 
 
   it('the admin API: a missing page of a page type is 404, nothing fetched', async () => {
     const r = await editor.request('PUT', `${admin}/pages/landing_page/missing`, { fields: { hero_image: image } });
-    expect(outcome(r)).toEqual({ status: 404, body: PAGE_404, downloads: 0 });
+    expect(outcome(r)).toEqual({ status: 404, body: { ...PAGE_404, code: 'page_not_found' }, downloads: 0 });
   });
 
   it('the admin API: a missing page through * is 404, nothing fetched', async () => {
     const r = await editor.request('PUT', `${admin}/pages/*/missing`, { fields: { hero_image: image } });
-    expect(outcome(r)).toEqual({ status: 404, body: PAGE_404, downloads: 0 });
+    expect(outcome(r)).toEqual({ status: 404, body: { ...PAGE_404, code: 'page_not_found' }, downloads: 0 });
   });
 
   it('the admin API: a missing collection item is 404, nothing fetched', async () => {
     const r = await editor.request('PUT', `${admin}/items/brands/${MISSING_ITEM}`, { fields: { logo: image } });
-    expect(outcome(r)).toEqual({ status: 404, body: NOT_FOUND, downloads: 0 });
+    expect(outcome(r)).toEqual({ status: 404, body: { ...NOT_FOUND, code: 'not_found' }, downloads: 0 });
   });
 
   it('the admin API: a missing post is 404, nothing fetched', async () => {
     const r = await editor.request('PUT', `${admin}/posts/missing`, { featured_image: image });
-    expect(outcome(r)).toEqual({ status: 404, body: POST_404, downloads: 0 });
+    expect(outcome(r)).toEqual({ status: 404, body: { ...POST_404, code: 'post_not_found' }, downloads: 0 });
   });
 });

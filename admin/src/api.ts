@@ -10,6 +10,8 @@ export class ApiError extends Error {
     message: string,
     readonly fields: FieldErrors = {},
     readonly reasons: string[] = [],
+    /** The API's error code (docs/admin-api.md); decide on it, never on the wording. '' when none. */
+    readonly code: string = '',
   ) {
     super(message);
   }
@@ -22,22 +24,29 @@ export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
-function explain(status: number, detail: unknown): ApiError {
+/** Codes whose `detail` says why in words a person understands, so it is shown as it is. */
+const SAYS_WHY = new Set(['bad_credentials', 'plan_not_self_service', 'limit_is_operators']);
+
+/** The refusal in a person's words, chosen by the answer's code and status, never by its wording. */
+function explain(status: number, body: { detail?: unknown; code?: unknown } | null): ApiError {
+  const detail = body?.detail;
+  const code = typeof body?.code === 'string' ? body.code : '';
+  const refused = (message: string) => new ApiError(status, message, {}, [], code);
   if (detail && typeof detail === 'object') {
     const d = detail as { fields?: FieldErrors; message?: string; errors?: string[] };
-    if (d.fields) return new ApiError(status, 'Some fields need attention: see the messages beside them.', d.fields);
-    return new ApiError(status, d.message ?? 'The request was refused.', {}, d.errors ?? []);
+    if (d.fields) return new ApiError(status, 'Some fields need attention: see the messages beside them.', d.fields, [], code);
+    return new ApiError(status, d.message ?? 'The request was refused.', {}, d.errors ?? [], code);
   }
   const text = typeof detail === 'string' ? detail : '';
-  if (status === 401) return new ApiError(status, text === 'Invalid email or password' ? text + '.' : 'Your session has ended. Please sign in again.');
-  if (status === 403 && text.startsWith('CSRF')) return new ApiError(status, 'This page is out of date. Reload it and try again.');
-  // A refusal that says why (a plan only the operator may set) is shown as it is.
-  if (status === 403 && text.startsWith('Only the operator')) return new ApiError(status, text);
-  if (status === 403) return new ApiError(status, 'You do not have permission to do this. Ask an admin or owner of the account.');
-  if (status === 404) return new ApiError(status, text && text !== 'Not found' ? text + '.' : 'This no longer exists. It may have been deleted.');
-  if (status === 429) return new ApiError(status, text || 'Too many attempts. Try again later.');
-  if (status >= 500) return new ApiError(status, 'Ghee could not do this right now. Try again in a moment.');
-  return new ApiError(status, text ? (/[.!?]$/.test(text) ? text : text + '.') : `The request was refused (${status}).`);
+  const sentence = text && !/[.!?]$/.test(text) ? text + '.' : text;
+  if (SAYS_WHY.has(code)) return refused(sentence);
+  if (status === 401) return refused('Your session has ended. Please sign in again.');
+  if (code === 'csrf_token' || code === 'csrf_origin') return refused('This page is out of date. Reload it and try again.');
+  if (status === 403) return refused('You do not have permission to do this. Ask an admin or owner of the account.');
+  if (status === 404) return refused(text && code !== 'not_found' ? sentence : 'This no longer exists. It may have been deleted.');
+  if (status === 429) return refused(text || 'Too many attempts. Try again later.');
+  if (status >= 500) return refused('Ghee could not do this right now. Try again in a moment.');
+  return refused(sentence || `The request was refused (${status}).`);
 }
 
 /** Calls the admin API; answers the parsed body, throws an ApiError when refused. */
@@ -62,7 +71,7 @@ export async function api<T = unknown>(method: string, path: string, body?: unkn
     parsed = null;
   }
   if (!res.ok) {
-    const error = explain(res.status, (parsed as { detail?: unknown } | null)?.detail);
+    const error = explain(res.status, parsed as { detail?: unknown; code?: unknown } | null);
     if (res.status === 401 && path !== '/sign-in') window.dispatchEvent(new Event('ghee:signed-out'));
     throw error;
   }
@@ -80,10 +89,10 @@ export async function apiUpload<T = unknown>(path: string, file: Blob): Promise<
   } catch {
     throw new ApiError(0, 'Ghee cannot be reached. Check your connection and that the server is running.');
   }
-  const parsed = await res.json().catch(() => null) as { detail?: unknown } | null;
+  const parsed = await res.json().catch(() => null) as { detail?: unknown; code?: unknown } | null;
   if (!res.ok) {
     if (res.status === 413) throw new ApiError(413, 'This file is too large for the media library.');
-    throw explain(res.status, parsed?.detail);
+    throw explain(res.status, parsed);
   }
   return parsed as T;
 }

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { AccountSummary } from '../../src/shared/accounts';
 import { api, accountPath, setCsrfToken } from './api';
 import { AccountContext } from './context';
 import { Link, navigate, useRoute } from './router';
-import type { Account, Session } from './types';
-import { ErrorNotice, Loading } from './ui';
+import { Routes } from './routes';
 import { AcceptInvitation } from './screens/accept-invitation';
 import { SignIn } from './screens/sign-in';
-import { Routes } from './routes';
+import type { Session } from './types';
+import { ErrorNotice, Loading } from './ui';
 
 const NAV: { to: string; label: string }[] = [
   { to: '/pages', label: 'Pages' },
@@ -58,14 +59,14 @@ export function App() {
 function SignedIn({ session, onSignedOut }: { session: Session; onSignedOut: () => void }) {
   const { path } = useRoute();
   const [accountId, setAccountId] = useState(() => Number(localStorage.getItem('ghee.account')) || session.memberships[0]?.account.id || 0);
-  const [account, setAccount] = useState<Account | null>(null);
+  const [account, setAccount] = useState<AccountSummary | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [menuOpen, setMenuOpen] = useState(false);
   const valid = session.memberships.some((m) => m.account.id === accountId) ? accountId : session.memberships[0]?.account.id ?? 0;
 
   const refresh = useCallback(() => {
     if (!valid) return;
-    api<{ data: Account }>('GET', accountPath(valid, '')).then(({ data }) => setAccount(data), setError);
+    api<{ data: AccountSummary }>('GET', accountPath(valid, '')).then(({ data }) => setAccount(data), setError);
   }, [valid]);
   useEffect(refresh, [refresh]);
   useEffect(() => setMenuOpen(false), [path]);

@@ -1,8 +1,8 @@
 import { createContext, useContext } from 'react';
-import type { Account } from './types';
+import type { AccountSummary } from '../../src/shared/accounts';
 
 export interface AccountContextValue {
-  account: Account;
+  account: AccountSummary;
   /** Loads the account again (after its locales or plan changed). */
   refresh: () => void;
 }

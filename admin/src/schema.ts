@@ -1,13 +1,14 @@
+import { emptyObject } from '../../src/shared/empty-value';
+import type { ExportedSchema, Fields } from '../../src/shared/field-types';
 import { api, accountPath } from './api';
-import type { FieldDef, SchemaDoc } from './types';
 
-const cache = new Map<number, Promise<SchemaDoc>>();
+const cache = new Map<number, Promise<ExportedSchema>>();
 
 /** The account's schema document (cached until `forgetSchema`). */
-export function loadSchema(accountId: number): Promise<SchemaDoc> {
+export function loadSchema(accountId: number): Promise<ExportedSchema> {
   let p = cache.get(accountId);
   if (!p) {
-    p = api<{ data: SchemaDoc }>('GET', accountPath(accountId, '/schema')).then((r) => r.data);
+    p = api<{ data: ExportedSchema }>('GET', accountPath(accountId, '/schema')).then((r) => r.data);
     p.catch(() => cache.delete(accountId));
     cache.set(accountId, p);
   }
@@ -19,22 +20,11 @@ export function forgetSchema(accountId: number): void {
   cache.delete(accountId);
 }
 
-/** The empty value of a field, as the API reads it back. */
-export function emptyValue(def: FieldDef, schema: SchemaDoc): unknown {
-  switch (def.type) {
-    case 'number': return null;
-    case 'checkbox': return false;
-    case 'reference': return def.many ? [] : null;
-    case 'repeater':
-    case 'component_picker': return [];
-    case 'component': return emptyFields(schema.components[def.component ?? '']?.fields ?? {}, schema);
-    default: return '';
-  }
-}
+const componentsOf = (schema: ExportedSchema) => (key: string | undefined): Fields => schema.components[key ?? '']?.fields ?? {};
 
-/** Every field of a type with its empty value. */
-export function emptyFields(fields: Record<string, FieldDef>, schema: SchemaDoc): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields).map(([k, d]) => [k, emptyValue(d, schema)]));
+/** Every field of a type with its empty value, as the API reads it back. */
+export function emptyFields(fields: Fields, schema: ExportedSchema): Record<string, unknown> {
+  return emptyObject(fields, componentsOf(schema));
 }
 
 /** Words for a field key: `hero_image` -> `Hero image`. */

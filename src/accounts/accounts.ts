@@ -97,10 +97,15 @@ export async function listAccounts(db: Kysely<Database>): Promise<Account[]> {
   return db.selectFrom('accounts').selectAll().orderBy('id').execute();
 }
 
+/** The account of an id, or undefined. */
+export async function findAccount(db: Kysely<Database>, id: number): Promise<Account | undefined> {
+  return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 /** The account a CLI command acts on: the one named, or the only one there is. */
 export async function resolveAccount(db: Kysely<Database>, id: number | undefined): Promise<Account> {
   if (id !== undefined) {
-    const row = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await findAccount(db, id);
     if (!row) throw new AccountInputError(`No account with id ${id}`);
     return row;
   }

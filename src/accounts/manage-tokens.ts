@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { IssuedToken } from '../shared/tokens.js';
 import type { Database } from '../store/tables.js';
 import { isoMicro } from '../time.js';
 import { planNamed } from './plans.js';
@@ -7,11 +8,6 @@ import { createToken, summarizeToken, type TokenSummary } from './tokens.js';
 
 /** A feature the account's plan does not include (the admin API answers the contract's 403). */
 export class PlanFeatureError extends Error {}
-
-/** A token just made: its summary, and its full value, shown this once. */
-export interface IssuedToken extends TokenSummary {
-  token: string;
-}
 
 interface AccountRef {
   id: number;

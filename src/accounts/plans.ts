@@ -16,7 +16,7 @@ export interface Plan {
   selfService: boolean;
 }
 
-/** The contract's default plans (API.md section 5). */
+/** The default plans (docs/api.md §5). */
 export const DEFAULT_PLANS: Readonly<Record<string, Plan>> = {
   free: { name: 'free', monthlyCalls: 50_000, blockedOverLimit: true, writeApi: false, locales: 1, webhooks: false, selfService: false },
   trial: { name: 'trial', monthlyCalls: 50_000, blockedOverLimit: true, writeApi: true, locales: 3, webhooks: true, selfService: false },

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { FEEDS_TAG } from '../blog/feeds/feeds-tag.js';
 import { recordChange } from '../cache/content-changes.js';
-import { messages } from '../content/write/messages.js';
+import { messages } from '../errors/index.js';
 import type { Database } from '../store/tables.js';
 
 /** An account's site settings (docs/api.md, Feeds): null means unset. */

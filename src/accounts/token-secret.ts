@@ -1,10 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { TokenKind } from '../shared/tokens.js';
+
+export type { TokenKind };
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const PREFIX = { read: 'ghee_r_', write: 'ghee_w_' } as const;
 const RANDOM_LENGTH = 40;
 
-export type TokenKind = keyof typeof PREFIX;
+const PREFIX: Record<TokenKind, string> = { read: 'ghee_r_', write: 'ghee_w_' };
 
 /** A new token: its recognisable prefix and 40 random base62 characters (about 238 bits). */
 export function generateToken(kind: TokenKind): string {

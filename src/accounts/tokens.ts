@@ -1,18 +1,10 @@
 import type { Kysely } from 'kysely';
+import type { TokenSummary } from '../shared/tokens.js';
 import type { Database, Token } from '../store/tables.js';
 import { isoMicro } from '../time.js';
 import { generateToken, hashToken, type TokenKind } from './token-secret.js';
 
-export interface TokenSummary {
-  id: number;
-  kind: TokenKind;
-  prefix: string;
-  last4: string;
-  label: string;
-  created: string;
-  last_used: string | null;
-  revoked: boolean;
-}
+export type { TokenSummary };
 
 /** Creates a token and returns it in full: the only time it is ever seen. */
 export async function createToken(

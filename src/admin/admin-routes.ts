@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AccountSchema } from '../content/account-schema.js';
 import type { AppContext } from '../http/context.js';
-import { errors } from '../http/errors.js';
+import { methodRoutes, METHODS, type Method, type MethodRoute } from '../http/method-routes.js';
 import { sendJson } from '../http/send.js';
+import { positiveId } from '../params/positive-id.js';
 import type { Account } from '../store/tables.js';
+import { membershipIn } from '../users/memberships.js';
 import { roleAtLeast, type Role } from '../users/roles.js';
 import { findSession, type SessionUser } from '../users/sessions.js';
 import { adminErrors } from './admin-errors.js';
@@ -12,8 +14,12 @@ import { checkCsrfToken, checkOrigin, UNSAFE_METHODS } from './csrf.js';
 import { readLimiterOf } from './read-limiter.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from './session-cookie.js';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The admin call, set once its checks passed (null before, and on other routes). */
+    adminCall: AdminCall | null;
+  }
+}
 
 /** What every admin handler gets. */
 export interface AdminCall {
@@ -49,44 +55,28 @@ export interface AccountEndpoint {
   handle(call: AccountCall): AdminResult;
 }
 
-const calls = new WeakMap<FastifyRequest, AdminCall>();
-
 /**
  * Registers the admin endpoints of one path, and a 405 with `Allow` for its other methods. Every
  * check runs before the body is read, in this order: session (401), CSRF on state-changing
  * methods (403), membership of the account (404, so other accounts do not exist), role (403).
  */
 export function adminRoutes(app: FastifyInstance, ctx: AppContext, url: string, endpoints: Partial<Record<Method, SessionEndpoint | AccountEndpoint>>): void {
-  const allowed = METHODS.filter((m) => endpoints[m]);
-  for (const method of allowed) {
+  if (!app.hasRequestDecorator('adminCall')) app.decorateRequest('adminCall', null);
+  const routes: Partial<Record<Method, MethodRoute>> = {};
+  for (const method of METHODS.filter((m) => endpoints[m])) {
     const endpoint = endpoints[method]!;
-    app.route({
-      method,
-      url,
+    routes[method] = {
       onRequest: async (request, reply) => {
-        calls.set(request, await authorize(ctx, request, reply, endpoint.access));
+        request.adminCall = await authorize(ctx, request, reply, endpoint.access);
       },
       handler: async (request, reply) => {
-        const call = calls.get(request)!;
-        const result = await (endpoint.handle as (c: AdminCall) => AdminResult)(call);
+        const result = await (endpoint.handle as (c: AdminCall) => AdminResult)(request.adminCall!);
         if (result === null) return reply.code(204).send();
         return sendJson(reply, result.status ?? 200, result.body);
       },
-    });
+    };
   }
-  const others = METHODS.filter((m) => !endpoints[m]);
-  if (others.length === 0) return;
-  const allow = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : [])].join(', ');
-  app.route({
-    method: others,
-    url,
-    onRequest: async (request) => {
-      throw errors.methodNotAllowed(request.method, allow.split(', '));
-    },
-    handler: async () => {
-      throw errors.internal();
-    },
-  });
+  methodRoutes(app, url, routes);
 }
 
 async function authorize(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, access: SessionEndpoint['access'] | Role): Promise<AdminCall> {
@@ -104,19 +94,10 @@ async function authorize(ctx: AppContext, request: FastifyRequest, reply: Fastif
     ctx, request, reply, session, query: request.query as Record<string, string>, params: request.params as Record<string, string>,
   };
   if (access === 'public' || access === 'signed-in') return base;
-  const accountId = /^[1-9]\d{0,9}$/.test(base.params.accountId ?? '') ? Number(base.params.accountId) : NaN;
-  const row = accountId < 2 ** 31
-    ? await ctx.store.db
-        .selectFrom('memberships as m')
-        .innerJoin('accounts as a', 'a.id', 'm.account_id')
-        .selectAll('a')
-        .select('m.role')
-        .where('m.user_id', '=', session!.userId)
-        .where('m.account_id', '=', accountId)
-        .executeTakeFirst()
-    : undefined;
-  if (!row) throw adminErrors.notFound();
-  const { role, ...account } = row;
+  const accountId = positiveId(base.params.accountId);
+  const membership = accountId === null ? undefined : await membershipIn(ctx.store.db, session!.userId, accountId);
+  if (!membership) throw adminErrors.notFound();
+  const { role, account } = membership;
   if (!roleAtLeast(role, access)) throw adminErrors.forbidden();
   // An account's data read through the dashboard is not metered like /v2, but limited per user.
   if (request.method === 'GET') {

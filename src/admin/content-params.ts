@@ -1,4 +1,4 @@
-import { parseBool, parseLevels, parsePagination, listMeta } from '../api/params.js';
+import { parseLevels, parsePagination, listMeta } from '../api/params.js';
 import { parseSearchTerms } from '../api/search-query.js';
 import { ApiError } from '../http/api-error.js';
 
@@ -18,9 +18,4 @@ export function statusFilter(query: Record<string, string>): 'draft' | 'publishe
 /** `query=` search terms (the /v2 rules and texts), or undefined when absent. */
 export function searchTerms(query: Record<string, string>): string[] | undefined {
   return query.query === undefined ? undefined : parseSearchTerms(query.query);
-}
-
-/** `?force=true` (any boolean spelling /v2 takes): delete even what other content references. */
-export function forced(query: Record<string, string>): boolean {
-  return parseBool(query.force);
 }

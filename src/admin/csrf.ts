@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { adminErrors } from './admin-errors.js';
+import { adminErrors } from '../errors/index.js';
 
 /** The methods that change state, and so need the CSRF checks. */
 export const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { isAdminApi } from '../http/admin-paths.js';
 import type { AppContext } from '../http/context.js';
 import { registerAccountRoutes } from './routes/account-routes.js';
 import { registerInvitationRoutes } from './routes/invitation-routes.js';
@@ -15,11 +16,6 @@ import { registerTokenRoutes } from './routes/token-routes.js';
 import { registerUsageRoutes } from './routes/usage-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
 import { registerWebhookRoutes } from './routes/webhook-routes.js';
-
-/** True for the admin API's paths. */
-export function isAdminApi(url: string): boolean {
-  return url === '/admin/api' || url.startsWith('/admin/api/') || url.startsWith('/admin/api?');
-}
 
 /** Registers the session-authenticated admin JSON API under /admin/api (docs/admin-api.md). */
 export function registerAdmin(app: FastifyInstance, ctx: AppContext): void {

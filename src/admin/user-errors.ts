@@ -1,6 +1,6 @@
 import { InvitationError } from '../users/invitation-error.js';
 import { UserInputError } from '../users/user-input-error.js';
-import { adminErrors } from './admin-errors.js';
+import { adminErrors } from '../errors/index.js';
 
 const BY_REASON = {
   gone: adminErrors.invitationGone,

@@ -1,27 +1,13 @@
 import type { Caller } from '../accounts/find-caller.js';
 import type { AccountSchema } from '../content/account-schema.js';
+import { enabledLocale } from '../content/enabled-locale.js';
 import type { ReadScope } from '../content/entry-rows.js';
 import { errors } from '../http/errors.js';
+import { parseBool } from '../params/query-bool.js';
 
 // Query parameters shared by the read endpoints, parsed with the contract's exact error texts.
 
 const DIGITS = /^\d{1,16}$/;
-
-/**
- * A boolean in the query, the one reading of every boolean parameter (`preview`, `test`,
- * `exclude_body`, `force`, `confirm`, checkbox filters): `true`/`1` or `false`/`0`, in any case,
- * since ButterCMS's Python client sends Python's `True`. Null for anything else (`yes`, ``).
- */
-export function queryBool(value: string | undefined): boolean | null {
-  if (value === undefined) return null;
-  const lower = value.toLowerCase();
-  return lower === 'true' || lower === '1' ? true : lower === 'false' || lower === '0' ? false : null;
-}
-
-/** A flag: on only for a true value (`queryBool`); absent or unrecognised counts as off. */
-export function parseBool(value: string | undefined): boolean {
-  return queryBool(value) === true;
-}
 
 /** `levels` 1..5, default 2. */
 export function parseLevels(query: Record<string, string>): number {
@@ -34,8 +20,7 @@ export function parseLevels(query: Record<string, string>): number {
 
 /** Locale and channel: `locale` must be enabled; `preview=1` (or legacy `test=1`) reads the latest drafts. */
 export function parseScope(query: Record<string, string>, caller: Caller, schema: AccountSchema): ReadScope {
-  const locale = query.locale ?? schema.defaultLocale;
-  if (!schema.locales.some((l) => l.slug === locale)) throw errors.invalidLocale();
+  const locale = enabledLocale(schema, query.locale);
   const preview = parseBool(query.preview) || parseBool(query.test);
   return { accountId: caller.accountId, locale, channel: preview ? 'latest' : 'published' };
 }

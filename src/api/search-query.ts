@@ -1,4 +1,4 @@
-import { errors } from '../http/errors.js';
+import { errors } from '../errors/index.js';
 
 /**
  * Checks a search `query` (1 to 256 code points, no control characters) and splits it into

@@ -15,7 +15,7 @@ export interface PostParts {
 }
 
 /**
- * The post object of API.md section 3, in the contract's key order; `body` is left out for
+ * The post object of docs/api.md §3, in its key order; `body` is left out for
  * `exclude_body`. `url` is the post's path on the site, `/<slug>`.
  */
 export function postObject(row: PostRow, parts: PostParts, options: { publicUrl: string; now: string; body: boolean }): Record<string, unknown> {
@@ -41,7 +41,7 @@ export function postObject(row: PostRow, parts: PostParts, options: { publicUrl:
   };
 }
 
-/** The short post of `meta.next_post` / `meta.previous_post` (API.md section 8). */
+/** The short post of `meta.next_post` / `meta.previous_post` (docs/api.md §8). */
 export function shortPost(row: PostRow, publicUrl: string): { slug: string; title: string; featured_image: string } {
   return { slug: row.slug, title: row.title, featured_image: mediaUrl(row.featured_image, publicUrl) };
 }

@@ -1,5 +1,5 @@
-import { sql, type Expression, type Kysely } from 'kysely';
-import type { PostChannel, PostStatus } from '../store/blog-tables.js';
+import { sql, type Expression, type InferResult, type Kysely } from 'kysely';
+import type { PostChannel } from '../store/blog-tables.js';
 import type { Database } from '../store/tables.js';
 
 /** Where a blog read looks: the account, the channel (`latest` under preview) and the instant. */
@@ -11,23 +11,7 @@ export interface BlogScope {
 }
 
 /** A post with one version: what every blog endpoint renders. */
-export interface PostRow {
-  id: number;
-  slug: string;
-  created: string;
-  status: PostStatus;
-  author_id: number;
-  title: string;
-  body: string;
-  summary: string;
-  seo_title: string;
-  meta_description: string;
-  featured_image: string;
-  featured_image_alt: string;
-  updated: string;
-  published: string | null;
-  scheduled: string | null;
-}
+export type PostRow = InferResult<PostQuery>[number];
 
 /**
  * The instant a post is (or will be) published: `published`, or `scheduled` for a post whose
@@ -40,25 +24,41 @@ export const publicationTime: Expression<string | null> = sql<string | null>`coa
  * published versions and the scheduled ones whose time has passed: the scheduler makes that
  * durable later, but reads never wait for it.
  */
-export function postsInScope(db: Kysely<Database>, scope: BlogScope) {
-  let query = db
+export function postsInScope(db: Kysely<Database>, scope: BlogScope): PostQuery {
+  const query = postVersions(db, scope);
+  return scope.channel === 'published' ? onAir(query, scope.now) : query;
+}
+
+/** Posts of the scope's account joined to their version in its channel, whatever their status. */
+function postVersions(db: Kysely<Database>, scope: BlogScope) {
+  return db
     .selectFrom('posts as p')
     .innerJoin('post_versions as v', (join) => join.onRef('v.post_id', '=', 'p.id').on('v.channel', '=', scope.channel))
-    .where('p.account_id', '=', scope.accountId);
-  if (scope.channel === 'published') {
-    query = query.where((eb) => eb.or([
-      eb('v.status', '=', 'published'),
-      eb.and([eb('v.status', '=', 'scheduled'), eb('v.scheduled', '<=', scope.now)]),
-    ]));
-  }
-  return query.select([
-    'p.id', 'p.slug', 'p.created', 'v.status', 'v.author_id', 'v.title', 'v.body', 'v.summary', 'v.seo_title',
-    'v.meta_description', 'v.featured_image', 'v.featured_image_alt', 'v.updated', 'v.published', 'v.scheduled',
-  ]);
+    .where('p.account_id', '=', scope.accountId)
+    .select([
+      'p.id', 'p.slug', 'p.created', 'v.status', 'v.author_id', 'v.title', 'v.body', 'v.summary', 'v.seo_title',
+      'v.meta_description', 'v.featured_image', 'v.featured_image_alt', 'v.updated', 'v.published', 'v.scheduled',
+    ]);
 }
 
 /** The query of `postsInScope`, to which filters and order are added. */
-export type PostQuery = ReturnType<typeof postsInScope>;
+export type PostQuery = ReturnType<typeof postVersions>;
+
+/**
+ * The one rule of what readers see at `now`: versions published, or scheduled for `now` or
+ * before. `effectiveState` is the same rule for one row.
+ */
+export function onAir(query: PostQuery, now: string): PostQuery {
+  return query.where((eb) => eb.or([
+    eb('v.status', '=', 'published'),
+    eb.and([eb('v.status', '=', 'scheduled'), eb('v.scheduled', '<=', now)]),
+  ]));
+}
+
+/** The post of `slug` in the scope, or undefined. */
+export async function postBySlug(db: Kysely<Database>, scope: BlogScope, slug: string): Promise<PostRow | undefined> {
+  return impossibleSlug(slug) ? undefined : postsInScope(db, scope).where('p.slug', '=', slug).executeTakeFirst();
+}
 
 /** The status and times a reader sees: a scheduled post whose time has come is published then. */
 export function effectiveState(row: Pick<PostRow, 'status' | 'published' | 'scheduled'>, now: string) {

@@ -11,7 +11,7 @@ export interface RenderOptions {
   publicUrl: string;
   /** False for `exclude_body=true`. */
   body?: boolean;
-  /** Post details, search results and recent_posts carry `"deleted": null` (API.md section 8). */
+  /** Post details, search results and recent_posts carry `"deleted": null` (docs/api.md §8). */
   deleted?: boolean;
 }
 

@@ -5,8 +5,8 @@ import { integer } from './account-command.js';
 import { CliError } from './io.js';
 
 /**
- * The account a command acts on: `--account ID`, or the only account there is (API.md section
- * 10). Anything else is a CliError that says why, listing the accounts when there are several.
+ * The account a command acts on: `--account ID`, or the only account there is (docs/api.md
+ * §10). Anything else is a CliError that says why, listing the accounts when there are several.
  */
 export async function accountOption(store: Store, raw: string | undefined): Promise<Account> {
   try {

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { AccountInputError, resolveAccount } from '../accounts/accounts.js';
 import { applySchema } from '../content/schema/apply-schema.js';
-import { formatChanges } from '../content/schema/diff-schema.js';
+import { formatChanges } from '../content/schema/schema-change.js';
 import { exportSchema } from '../content/schema/export-schema.js';
 import { SchemaError } from '../content/schema/schema-error.js';
 import type { Store } from '../store/database.js';
@@ -17,7 +17,7 @@ const READ_ERRORS: Record<string, string> = {
   EACCES: 'permission denied',
 };
 
-/** `ghee schema apply|export`: schema as code (API.md section 7). Returns the exit code. */
+/** `ghee schema apply|export`: schema as code (docs/schema.md). Returns the exit code. */
 export async function schemaCommand(args: string[], io: CliIo, store: Store): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'export') return exportCommand(rest, io, store);

@@ -1,7 +1,7 @@
 import { deleteTerm } from '../blog/terms/delete-term.js';
 import type { TermKind } from '../blog/terms/term-store.js';
 import { listTermUsage } from '../blog/terms/term-usage.js';
-import { ApiError } from '../http/api-error.js';
+import { GheeError } from '../errors/index.js';
 import type { Store } from '../store/database.js';
 import { accountOption } from './account-option.js';
 import { CliError, parseFlags, usage, type CliIo } from './io.js';
@@ -37,8 +37,8 @@ export function termCommand(kind: TermKind) {
       io.out(values.json ? JSON.stringify({ ...gone, deleted: true }) : `${NOUN[kind]} ${gone.slug} ("${gone.name}") deleted from account ${account.id}`);
       return 0;
     } catch (error) {
-      if (error instanceof ApiError && error.status === 404) throw new CliError(`Account ${account.id} has no ${NOUN[kind]} with the slug "${slug}"`);
-      if (error instanceof ApiError) throw new CliError(error.message);
+      if (error instanceof GheeError && error.code === 'not_found') throw new CliError(`Account ${account.id} has no ${NOUN[kind]} with the slug "${slug}"`);
+      if (error instanceof GheeError) throw new CliError(error.message);
       throw error;
     }
   };

@@ -3,6 +3,7 @@ import type { Database } from '../store/tables.js';
 import { generatePassword } from '../users/generate-password.js';
 import { addMembership, type Member } from '../users/memberships.js';
 import type { Role } from '../users/roles.js';
+import { userMessages } from '../errors/index.js';
 import { UserInputError } from '../users/user-input-error.js';
 import { createUser, findUserByEmail, normalizeEmail, summarizeUser } from '../users/users.js';
 
@@ -23,7 +24,7 @@ export async function createUserAsOperator(
   let generated: string | undefined;
   let user;
   if (existing) {
-    if (input.password !== undefined) throw new UserInputError('This user already exists and keeps their own password', 'password');
+    if (input.password !== undefined) throw new UserInputError(userMessages.existingUserKeepsPassword, 'password');
     user = summarizeUser(existing);
   } else {
     generated = input.password === undefined ? generatePassword() : undefined;

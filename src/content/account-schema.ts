@@ -1,12 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { ContentTypeKind, Database } from '../store/tables.js';
+import type { ContentTypeKind, ContentTypeRow, Database } from '../store/tables.js';
 import type { Fields } from './schema/types.js';
 
-export interface ContentType {
-  id: number;
-  kind: ContentTypeKind;
-  key: string;
-  name: string;
+/** A content type of the snapshot: its row with the fields parsed. */
+export interface ContentType extends Pick<ContentTypeRow, 'id' | 'kind' | 'key' | 'name'> {
   fields: Fields;
 }
 

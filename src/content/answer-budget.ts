@@ -1,4 +1,4 @@
-import { errors } from '../http/errors.js';
+import { errors } from '../errors/index.js';
 
 /** How much one read answer may hold (ANSWER_MAX_NODES, ANSWER_MAX_BYTES; docs/security.md). */
 export interface AnswerLimits {

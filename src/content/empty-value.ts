@@ -1,29 +1,15 @@
+import { emptyObject as emptyOf, emptyValue as emptyFor } from '../shared/empty-value.js';
 import type { AccountSchema } from './account-schema.js';
 import type { FieldDef, Fields } from './schema/types.js';
 
-/** The value an empty field reads back as (API.md section 8, "Empty values"). */
+/** The value an empty field reads back as (docs/api.md §8, "Empty values"). */
 export function emptyValue(field: FieldDef, schema: AccountSchema): unknown {
-  switch (field.type) {
-    case 'number':
-      return null;
-    case 'checkbox':
-      return false;
-    case 'reference':
-      return field.many ? [] : null;
-    case 'repeater':
-    case 'component_picker':
-      return [];
-    case 'component':
-      return emptyObject(componentFields(schema, field.component), schema);
-    default:
-      return '';
-  }
+  return emptyFor(field, (key) => componentFields(schema, key));
 }
 
+/** Every field of a list with its empty value. */
 export function emptyObject(fields: Fields, schema: AccountSchema): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(fields)) out[key] = emptyValue(field, schema);
-  return out;
+  return emptyOf(fields, (key) => componentFields(schema, key));
 }
 
 /** The fields of a component, or none when the schema no longer has it. */

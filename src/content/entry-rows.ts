@@ -1,19 +1,10 @@
-import type { Kysely } from 'kysely';
+import type { InferResult, Kysely } from 'kysely';
 import type { Database } from '../store/tables.js';
 
 export type Channel = 'published' | 'latest';
 
 /** An entry with one version: what every read endpoint renders. */
-export interface EntryRow {
-  id: number;
-  type_id: number;
-  slug: string | null;
-  status: 'draft' | 'published';
-  name: string;
-  fields: string;
-  updated: string;
-  published: string | null;
-}
+export type EntryRow = InferResult<ReturnType<typeof entriesInScope>>[number];
 
 /** Where a read looks: the account's locale and channel (`latest` under preview). */
 export interface ReadScope {

@@ -9,6 +9,13 @@ export interface FoundPage {
   id: number;
 }
 
+/** The page type of a path or `?page_type=` (not `*`), or the read's 404. */
+export function pageTypeOf(schema: AccountSchema, key: string): ContentType {
+  const type = schema.byKey.get(`page_type:${key}`);
+  if (!type) throw errors.pageNotFound();
+  return type;
+}
+
 /**
  * The page at `/pages/<type>/<slug>/`, in any version (drafts included), for the writes of /v2
  * and every page route of the admin API. `*` finds the slug among single pages and pages of
@@ -18,7 +25,7 @@ export interface FoundPage {
 export async function findPage(db: Kysely<Database>, schema: AccountSchema, typeKey: string, slug: string): Promise<FoundPage> {
   const types = typeKey === '*'
     ? [...schema.byId.values()].filter((t) => t.kind === 'page_type' || t.kind === 'single_page')
-    : [schema.byKey.get(`page_type:${typeKey}`)].filter((t) => t !== undefined);
+    : [pageTypeOf(schema, typeKey)];
   // No slug holds U+0000 (PostgreSQL could not even compare it).
   if (types.length === 0 || slug.includes('\u0000')) throw errors.pageNotFound();
   const rows = await db

@@ -1,5 +1,5 @@
-import { queryBool } from '../api/params.js';
-import { errors } from '../http/errors.js';
+import { queryBool } from '../params/query-bool.js';
+import { errors } from '../errors/index.js';
 import type { AccountSchema } from './account-schema.js';
 import { isNumeric, isScalar, resolvePath, splitPath } from './field-paths.js';
 import type { Fields } from './schema/types.js';

@@ -51,7 +51,7 @@ function renderValue(field: FieldDef, value: unknown, schema: AccountSchema, hoo
 function renderReference(field: FieldDef, value: unknown, resolve: ResolveRef): unknown {
   if (field.many) {
     const ids = Array.isArray(value) ? value : [];
-    // A gone or unpublished target is left out of a `many` array (API.md section 1).
+    // A gone or unpublished target is left out of a `many` array (docs/api.md §1).
     return ids.filter((id): id is number => typeof id === 'number').map(resolve).filter((v) => v !== null && v !== undefined);
   }
   return typeof value === 'number' ? (resolve(value) ?? null) : null;

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { isAdminApi } from '../admin/register.js';
-import { errors } from './errors.js';
+import { adminErrors, errors } from '../errors/index.js';
+import { isAdminApi } from './admin-paths.js';
 
 /** Where `npm run build -w admin` writes the dashboard (the same from src/ under tsx and from dist/). */
 export const ADMIN_DIST = fileURLToPath(new URL('../../admin/dist', import.meta.url));
@@ -75,11 +75,7 @@ export function registerAdminStatic(app: FastifyInstance, distDir: string = ADMI
     const urlPath = request.url.split('?')[0]!;
     if (isAdminApi(urlPath)) throw errors.notFound();
     const index = path.join(root, 'index.html');
-    if (!fs.existsSync(index)) {
-      return reply.code(503).header('content-type', 'application/json; charset=utf-8').send(
-        JSON.stringify({ detail: 'The dashboard is not built. Run `npm run build` (npm ci does it too), then restart Ghee.' }),
-      );
-    }
+    if (!fs.existsSync(index)) throw adminErrors.dashboardNotBuilt();
     const rest = urlPath.replace(/^\/admin\/?/, '');
     const file = rest ? fileFor(root, rest) : null;
     if (file && path.basename(file) !== 'index.html') {

@@ -1,23 +1,12 @@
-/** Detail of a validation failure: field path -> messages. */
-export interface FieldErrors {
-  fields: Record<string, string[]>;
-}
+import { GheeError, type ErrorCode, type ErrorDetail } from '../errors/index.js';
 
-/** Detail of a refusal with several reasons: an invalid schema's problems, the content a change deletes. */
-export interface ListedErrors {
-  message: string;
-  errors: string[];
-}
+// Moved to src/errors/ (GheeError and the catalogue). Kept while the files that still build errors
+// inline switch to catalogue factories; then deleted.
+export type { FieldErrors, ListedErrors } from '../errors/index.js';
 
-/** The one error type of the HTTP API: a status, a stable code and the public `detail`. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly detail: string | FieldErrors | ListedErrors,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(typeof detail === 'string' ? detail : 'Validation failed');
-    this.name = 'ApiError';
+/** @deprecated The status is the code's (src/http/error-status.ts); use a factory of src/errors. */
+export class ApiError extends GheeError {
+  constructor(_status: number, code: ErrorCode, detail: ErrorDetail) {
+    super(code, detail);
   }
 }

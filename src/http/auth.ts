@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Caller } from '../accounts/find-caller.js';
 import { planNamed } from '../accounts/plans.js';
 import type { AppContext } from './context.js';
-import { errors } from './errors.js';
+import { errors } from '../errors/index.js';
 
 export type AuthNeed = 'read' | 'write';
 
@@ -19,7 +19,7 @@ export function tokenOf(request: FastifyRequest): string | null {
 }
 
 /**
- * Identifies the caller of a /v2 request (API.md section 2): 401 without a usable token, with an
+ * Identifies the caller of a /v2 request (docs/api.md §2): 401 without a usable token, with an
  * unknown or revoked one, or with a read token on a write endpoint.
  */
 export async function identify(ctx: AppContext, request: FastifyRequest, need: AuthNeed): Promise<Caller> {
@@ -31,7 +31,7 @@ export async function identify(ctx: AppContext, request: FastifyRequest, need: A
   return caller;
 }
 
-/** The plan check (after the quota, API.md section 9): the write API needs a plan with it. */
+/** The plan check (after the quota, docs/api.md §9): the write API needs a plan with it. */
 export function checkPlan(caller: Caller, need: AuthNeed): void {
   if (need === 'write' && !planNamed(caller.plan)?.writeApi) throw errors.forbidden();
 }

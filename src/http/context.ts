@@ -1,5 +1,5 @@
 import type { SchemaCache } from '../content/account-schema.js';
-import type { MediaIngester } from '../content/write/write-entry.js';
+import type { MediaIngester } from '../media/media-ingester.js';
 import type { MediaStore } from '../media/media-store.js';
 import type { Meter } from '../quota/meter.js';
 import type { ResponseCache } from '../cache/response-cache.js';

@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 
 export const CORS_ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE';
 
-/** Answers a CORS preflight (API.md section 1): no token, not metered. */
+/** Answers a CORS preflight (docs/api.md §1): no token, not metered. */
 export function answerPreflight(reply: FastifyReply): FastifyReply {
   return reply
     .code(204)

@@ -1,20 +1,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Caller } from '../accounts/find-caller.js';
 import type { AccountSchema } from '../content/account-schema.js';
+import { parseBool } from '../params/query-bool.js';
 import { checkPlan, identify, type AuthNeed } from './auth.js';
 import type { AppContext } from './context.js';
 import { answerPreflight } from './cors.js';
-import { errors } from './errors.js';
+import { methodRoutes, METHODS, type Method, type MethodRoute } from './method-routes.js';
 import { sendJson } from './send.js';
 import { cacheKey } from '../cache/cache-key.js';
 import { makeAnswer, sendAnswer } from '../cache/send-answer.js';
-import { parseBool } from '../api/params.js';
 
-/** The authenticated caller of each request in flight. */
-const callers = new WeakMap<FastifyRequest, Caller>();
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The authenticated /v2 caller, set once its checks passed (null before, and on other routes). */
+    apiCaller: Caller | null;
+  }
+}
 
 /** What an endpoint's handler gets: the caller, its schema snapshot and the parsed request. */
 export interface ApiCall {
@@ -38,7 +39,7 @@ export interface Endpoint {
 
 /**
  * Registers the endpoints of one path, and a 405 with `Allow` for its other methods
- * (after the route check, before authentication: API.md section 9).
+ * (after the route check, before authentication: docs/api.md §9); OPTIONS is the CORS preflight.
  */
 export function defineRoutes(
   app: FastifyInstance,
@@ -46,22 +47,21 @@ export function defineRoutes(
   url: string,
   endpoints: Partial<Record<Method, Endpoint>>,
 ): void {
-  const allowed = METHODS.filter((m) => endpoints[m]);
-  for (const method of allowed) {
+  if (!app.hasRequestDecorator('apiCaller')) app.decorateRequest('apiCaller', null);
+  const routes: Partial<Record<Method, MethodRoute>> = {};
+  for (const method of METHODS.filter((m) => endpoints[m])) {
     const endpoint = endpoints[method]!;
-    app.route({
-      method,
-      url,
-      // Authentication, quota and plan run before the body is parsed, in the order of section 9:
+    routes[method] = {
+      // Authentication, quota and plan run before the body is parsed, in the order of docs/api.md §9:
       // a 401, 429 or 403 wins over a bad body.
       onRequest: async (request, reply) => {
         const caller = await identify(ctx, request, endpoint.auth);
         reply.headers(await ctx.meter.count(caller));
         checkPlan(caller, endpoint.auth);
-        callers.set(request, caller);
+        request.apiCaller = caller;
       },
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
-        const caller = callers.get(request)!;
+        const caller = request.apiCaller!;
         const query = request.query as Record<string, string>;
         const cached = method === 'GET';
         let key: string | null = null;
@@ -84,19 +84,7 @@ export function defineRoutes(
         if (deps.size > 0) ctx.cache.put(caller, key!, { ...answer, expires: cacheFor.until });
         return sendAnswer(request, reply, answer, { store: ctx.cache, key: deps.size > 0 ? key : null, accountId: caller.accountId, state: 'miss' });
       },
-    });
+    };
   }
-  const allowHeader = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : [])];
-  app.route({
-    method: [...METHODS.filter((m) => !endpoints[m]), 'OPTIONS'],
-    url,
-    // Answered before the body is read: a wrong method is a 405 whatever it carries.
-    onRequest: async (request, reply) => {
-      if (request.method === 'OPTIONS') return answerPreflight(reply.header('allow', allowHeader.join(', ')));
-      throw errors.methodNotAllowed(request.method, allowHeader);
-    },
-    handler: async () => {
-      throw errors.internal();
-    },
-  });
+  methodRoutes(app, url, routes, (reply, allow) => answerPreflight(reply.header('allow', allow)));
 }

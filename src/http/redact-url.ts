@@ -1,6 +1,6 @@
 /**
  * Query parameters that carry a secret, by their decoded name in lower case: the API token
- * (`auth_token`, API.md section 2), and `token`, the name secrets take in links.
+ * (`auth_token`, docs/api.md §2), and `token`, the name secrets take in links.
  */
 const SECRET_PARAMETERS = new Set(['auth_token', 'token']);
 

@@ -1,9 +1,9 @@
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.js';
+import type { MailOutcome } from '../shared/users.js';
 import { smtpOptions } from './smtp-options.js';
 
-/** What became of a mail: sent, refused or unreachable (`failed`), or not tried (no SMTP_URL). */
-export type MailOutcome = 'sent' | 'failed' | 'not_configured';
+export type { MailOutcome };
 
 export interface MailMessage {
   to: string;

@@ -1,15 +1,10 @@
 import type { Kysely } from 'kysely';
+import type { MediaFile } from '../shared/media.js';
 import type { Database } from '../store/tables.js';
+import { addAccountMedia } from './media-table.js';
 import type { MediaStore } from './media-store.js';
 import { allowedType } from './sniff-type.js';
 
-/** A file of an account's media library, as an upload answers it. */
-export interface UploadedMedia {
-  url: string;
-  name: string;
-  size: number;
-  mime: string;
-}
 
 /**
  * Takes an uploaded file into the library and lists it in the account's media. The bytes stream
@@ -19,13 +14,9 @@ export interface UploadedMedia {
  */
 export async function uploadMedia(
   db: Kysely<Database>, store: MediaStore, accountId: number, chunks: AsyncIterable<Buffer>, created: string,
-): Promise<UploadedMedia> {
+): Promise<MediaFile> {
   const { url, name, size, mime } = await store.saveStream(chunks, allowedType);
   // The same bytes uploaded again are the same file, listed once.
-  await db
-    .insertInto('media')
-    .values({ account_id: accountId, name, mime, size, created })
-    .onConflict((oc) => oc.columns(['account_id', 'name']).doNothing())
-    .execute();
+  await addAccountMedia(db, accountId, { name, mime, size, created });
   return { url, name, size, mime };
 }

@@ -2,7 +2,7 @@ import { loadAccountSchema, type AccountSchema } from '../content/account-schema
 import { applySchema } from '../content/schema/apply-schema.js';
 import type { SchemaDocument } from '../content/schema/types.js';
 import { MAX_REFERENCES_PER_FIELD } from '../content/write/reference-limits.js';
-import type { MediaIngester } from '../content/write/write-entry.js';
+import type { MediaIngester } from '../media/media-ingester.js';
 import { MediaError } from '../media/media-error.js';
 import type { Store } from '../store/database.js';
 import { ImportProgress } from '../transfer/import-progress.js';
@@ -100,7 +100,7 @@ export async function importButter(store: Store, o: ButterImportOptions): Promis
     const contentType = schema.byKey.get(type);
     await step(`content ${type}`, entries.length, () => store.db.transaction().execute(async (trx) => {
       if (contentType) {
-        const made = await createEntries(trx, store.dialect.name, schema, contentType, entries, ids, lookups, now);
+        const made = await createEntries(trx, store.dialect, schema, contentType, entries, ids, lookups, now);
         for (const { entry, id } of made) {
           await progress.mark(madeKey(entry), trx, String(id));
           createdIds.set(madeKey(entry), id);

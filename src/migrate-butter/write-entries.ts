@@ -4,8 +4,7 @@ import { entryTags } from '../cache/tags.js';
 import type { AccountSchema, ContentType } from '../content/account-schema.js';
 import { sanitizeImportedFields } from '../content/write/sanitize-imported.js';
 import { saveVersion } from '../content/write/save-version.js';
-import type { DialectName } from '../store/dialect/dialect.js';
-import { syncIdSequence } from '../store/sync-id-sequence.js';
+import type { Dialect } from '../store/dialect/dialect.js';
 import type { Database } from '../store/tables.js';
 import { isoMicro } from '../time.js';
 import { entryFields } from './entry-fields.js';
@@ -33,14 +32,14 @@ export function lookupsOf(ids: EntryIds, media: Map<string, string>): Lookups {
  * is left alone. Every version read is stored with the source's timestamps, references resolved
  * as far as their targets exist. Returns the entries created.
  */
-export async function createEntries(trx: Transaction<Database>, dialect: DialectName, schema: AccountSchema, type: ContentType, entries: SourceEntry[], ids: EntryIds, lookups: Lookups, now: Date): Promise<{ entry: SourceEntry; id: number }[]> {
+export async function createEntries(trx: Transaction<Database>, dialect: Dialect, schema: AccountSchema, type: ContentType, entries: SourceEntry[], ids: EntryIds, lookups: Lookups, now: Date): Promise<{ entry: SourceEntry; id: number }[]> {
   const made: { entry: SourceEntry; id: number }[] = [];
   for (const entry of entries) {
     const isItem = type.kind === 'collection';
     const key = isItem ? `${type.key}\u0000${entry.sourceId}` : `${type.kind}:${type.key}\u0000${entry.slug}`;
     if ((isItem ? ids.items : ids.pages).has(key)) continue;
     const free = isItem && entry.sourceId !== null && !(await trx.selectFrom('entries').select('id').where('id', '=', entry.sourceId).executeTakeFirst());
-    if (!free) await syncIdSequence(trx, dialect, 'entries');
+    if (!free) await dialect.syncIdSequence(trx, 'entries');
     const row = await trx
       .insertInto('entries')
       .values({ ...(free && { id: entry.sourceId! }), account_id: schema.accountId, type_id: type.id, slug: isItem ? null : entry.slug, created: createdOf(entry, now) })
@@ -49,7 +48,7 @@ export async function createEntries(trx: Transaction<Database>, dialect: Dialect
     (isItem ? ids.items : ids.pages).set(key, row.id);
     made.push({ entry, id: row.id });
   }
-  await syncIdSequence(trx, dialect, 'entries');
+  await dialect.syncIdSequence(trx, 'entries');
   for (const { entry, id } of made) await saveVersions(trx, schema, type, entry, id, lookups, now, { count: 0 });
   if (made.length) await recordChange(trx, schema.accountId, made.flatMap(({ entry, id }) => entryTags(type, id, [entry.slug])));
   return made;

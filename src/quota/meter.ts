@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Caller } from '../accounts/find-caller.js';
 import { effectiveLimit, planNamed } from '../accounts/plans.js';
-import { errors } from '../http/errors.js';
+import { errors } from '../errors/index.js';
 import type { Database } from '../store/tables.js';
 import type { Clock } from '../time.js';
 import { billingPeriodAt, secondsLeft, utcDay, type BillingPeriod } from './billing-period.js';
-import { rateLimitHeaders } from './rate-limit-headers.js';
+import { quotaStanding, rateLimitHeaders } from './rate-limit-headers.js';
 import { addCalls, callsBetween } from './usage-store.js';
 
 /** What this process knows of one account's calls. */
@@ -26,7 +26,7 @@ interface AccountCount {
 const IDLE_MS = 10 * 60_000;
 
 /**
- * Meters API calls (API.md section 5). Counting happens in memory, so no request waits on a
+ * Meters API calls (docs/api.md §5). Counting happens in memory, so no request waits on a
  * database write; counts are flushed every `flushMs` and the database total is re-read then,
  * which is how other nodes' calls are seen. On one node the limit holds exactly (the check and
  * the increment run without an await between them); across N nodes each may admit what it sees
@@ -79,10 +79,10 @@ export class Meter {
     // From here to the increment there is no await: concurrent calls cannot overshoot.
     const used = state.baseline + pendingWithin(state, period);
     if (plan?.blockedOverLimit && used >= limit) {
-      throw errors.quotaExceeded(secondsLeft(period, now), rateLimitHeaders(limit, 0, period, now));
+      throw errors.quotaExceeded(secondsLeft(period, now), quotaStanding(limit, 0, period, now));
     }
     bump(state, utcDay(now));
-    return rateLimitHeaders(limit, limit - used - 1, period, now);
+    return rateLimitHeaders(quotaStanding(limit, limit - used - 1, period, now));
   }
 
   /** Writes pending counts to the database and re-reads the totals of active accounts. */

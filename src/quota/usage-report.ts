@@ -1,22 +1,11 @@
 import type { Kysely } from 'kysely';
+import type { UsageReport } from '../shared/usage.js';
 import { effectiveLimit, planNamed } from '../accounts/plans.js';
 import type { Account, Database } from '../store/tables.js';
 import { billingPeriodAt, billingPeriodOf } from './billing-period.js';
 import { callsByDay } from './usage-store.js';
 
-/** An account's calls in one billing month (`ghee usage --json`, API.md section 10). */
-export interface UsageReport {
-  account: number;
-  plan: string;
-  month: string;
-  /** First instant of the billing month and the instant it resets. */
-  starts: string;
-  resets: string;
-  calls: number;
-  limit: number | null;
-  remaining: number | null;
-  days: { day: string; calls: number }[];
-}
+export type { UsageReport };
 
 /**
  * The usage of a billing month: the current one, or the one starting in `month` (`YYYY-MM`).

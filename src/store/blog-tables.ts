@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { PostStatus } from '../shared/posts.js';
 
 // Row shapes of the blog tables (migration 002). Timestamps are ISO 8601 strings with six
 // fractional digits, like the rest of the store, so they compare and sort as text.
@@ -40,7 +41,7 @@ export interface PostsTable {
 }
 
 export type PostChannel = 'published' | 'latest';
-export type PostStatus = 'draft' | 'published' | 'scheduled';
+export type { PostStatus };
 
 /**
  * One version of a post, as for pages: 'published' is what readers see, 'latest' the newest

@@ -1,5 +1,6 @@
-/** True for a foreign-key violation on either database (PostgreSQL 23503, SQLite's FOREIGNKEY). */
+import { DIALECTS } from './dialect/dialects.js';
+
+/** True for a foreign-key violation, whichever database raised it: each dialect knows its own. */
 export function isForeignKeyViolation(error: unknown): boolean {
-  const e = error as { code?: unknown } | null;
-  return e?.code === '23503' || e?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+  return DIALECTS.some((dialect) => dialect.isForeignKeyViolation(error));
 }

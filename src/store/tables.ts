@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { TokenKind } from '../shared/tokens.js';
 import type { BlogTables } from './blog-tables.js';
 import type { MediaTables } from './media-tables.js';
 import type { InvitationsTable, MembershipsTable, SessionsTable, SignInFailuresTable, UsersTable } from './user-tables.js';
@@ -29,7 +30,7 @@ export interface AccountsTable {
 export interface TokensTable {
   id: Generated<number>;
   account_id: number;
-  kind: 'read' | 'write';
+  kind: TokenKind;
   hash: string;
   prefix: string;
   last4: string;

@@ -1,5 +1,6 @@
-/** True for a unique-constraint violation on either database (PostgreSQL 23505, SQLite's UNIQUE). */
+import { DIALECTS } from './dialect/dialects.js';
+
+/** True for a unique-constraint violation, whichever database raised it: each dialect knows its own. */
 export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: unknown } | null;
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+  return DIALECTS.some((dialect) => dialect.isUniqueViolation(error));
 }

@@ -1,6 +1,7 @@
 // Row shapes of the dashboard's tables (migrations 004 and 010): users, their account memberships,
 // sign-in sessions, failed sign-in attempts and invitations. Timestamps are ISO 8601 strings, as elsewhere.
 import type { Generated, Selectable } from 'kysely';
+import type { Role } from '../shared/roles.js';
 
 /** A person who signs in to the dashboard. `email` is stored lowercased and is unique. */
 export interface UsersTable {
@@ -18,7 +19,7 @@ export interface UsersTable {
 export interface MembershipsTable {
   user_id: number;
   account_id: number;
-  role: 'owner' | 'admin' | 'editor' | 'viewer';
+  role: Role;
   created: string;
 }
 
@@ -64,4 +65,3 @@ export interface InvitationsTable {
 }
 
 export type User = Selectable<UsersTable>;
-export type Role = MembershipsTable['role'];

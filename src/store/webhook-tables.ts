@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { DeliveryStatus } from '../shared/webhooks.js';
 
 // Row shapes of the webhook tables (migration 007); see src/webhooks/.
 
@@ -16,9 +17,6 @@ export interface WebhooksTable {
   enabled: number;
   created: string;
 }
-
-/** Where a delivery stands: `failed` is retried, `dead` is not (until replayed). */
-export type DeliveryStatus = 'pending' | 'failed' | 'delivered' | 'dead';
 
 /** One event for one webhook: the outbox row, its attempts and its lease. */
 export interface WebhookDeliveriesTable {

@@ -73,7 +73,7 @@ export async function importArchive(store: Store, archive: ParsedArchive, option
           const account = await trx.selectFrom('accounts').select('schema_version').where('id', '=', accountId).executeTakeFirstOrThrow();
           const schema = await loadAccountSchema(trx, accountId, account.schema_version);
           await sanitizeArchive({ entries: content.entries }, schema);
-          await restoreEntries(trx, store.dialect.name, schema, content.entries, mode);
+          await restoreEntries(trx, store.dialect, schema, content.entries, mode);
         } else if (step === 'posts') {
           await sanitizeArchive({ posts: content.posts });
           await restorePosts(trx, accountId, content.posts, mode);

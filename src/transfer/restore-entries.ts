@@ -4,8 +4,7 @@ import { entryTags } from '../cache/tags.js';
 import type { AccountSchema, ContentType } from '../content/account-schema.js';
 import { fitReferenceList } from '../content/write/reference-limits.js';
 import { deleteDerived, saveVersion } from '../content/write/save-version.js';
-import type { DialectName } from '../store/dialect/dialect.js';
-import { syncIdSequence } from '../store/sync-id-sequence.js';
+import type { Dialect } from '../store/dialect/dialect.js';
 import type { Database } from '../store/tables.js';
 import type { ArchivedEntry } from './archive-format.js';
 import { mapReferences } from './map-references.js';
@@ -14,12 +13,12 @@ import type { ConflictMode } from './restore-terms.js';
 /**
  * Restores pages and collection items with all their versions, as they were stored (timestamps
  * included), in the caller's transaction. An entry keeps its id where the install has it free
- * (API.md section 8), else gets a new one; references are rewritten to the ids used (a `many` list
+ * (docs/api.md §8), else gets a new one; references are rewritten to the ids used (a `many` list
  * keeps a repeated target once and at most MAX_REFERENCES_PER_FIELD targets). A page with
  * the slug of one the account has (an item with an id it has) is kept or replaced per `mode`.
  * Returns how many entries were written.
  */
-export async function restoreEntries(trx: Transaction<Database>, dialect: DialectName, schema: AccountSchema, entries: ArchivedEntry[], mode: ConflictMode): Promise<number> {
+export async function restoreEntries(trx: Transaction<Database>, dialect: Dialect, schema: AccountSchema, entries: ArchivedEntry[], mode: ConflictMode): Promise<number> {
   const ids = new Map<number, number>();
   const write: { entry: ArchivedEntry; type: ContentType; id: number; replace: boolean }[] = [];
   for (const entry of entries) {
@@ -33,7 +32,7 @@ export async function restoreEntries(trx: Transaction<Database>, dialect: Dialec
     }
     const free = !(await trx.selectFrom('entries').select('id').where('id', '=', entry.id).executeTakeFirst());
     // PostgreSQL's sequence knows nothing of the ids inserted explicitly before: move it past them.
-    if (!free) await syncIdSequence(trx, dialect, 'entries');
+    if (!free) await dialect.syncIdSequence(trx, 'entries');
     const row = await trx
       .insertInto('entries')
       .values({ ...(free && { id: entry.id }), account_id: schema.accountId, type_id: type.id, slug: entry.slug, created: entry.created })
@@ -42,7 +41,7 @@ export async function restoreEntries(trx: Transaction<Database>, dialect: Dialec
     ids.set(entry.id, row.id);
     write.push({ entry, type, id: row.id, replace: false });
   }
-  await syncIdSequence(trx, dialect, 'entries');
+  await dialect.syncIdSequence(trx, 'entries');
   const map = (id: number) => ids.get(id) ?? null;
   // An archive from before the write rules may repeat a target or pass the cap: restored under them.
   const fit = (list: number[]) => fitReferenceList(list).ids;

@@ -6,6 +6,7 @@ import { InvitationError } from './invitation-error.js';
 import { invitationTokenHash } from './invitation-token.js';
 import { checkPassword, hashPassword } from './passwords.js';
 import { createSession } from './sessions.js';
+import { messages, userMessages } from '../errors/index.js';
 import { UserInputError } from './user-input-error.js';
 import { findUserByEmail, insertUser, normalizeName, summarizeUser, type UserSummary } from './users.js';
 
@@ -51,8 +52,8 @@ export async function acceptInvitation(db: Kysely<Database>, token: string, inpu
   const existing = await findUserByEmail(db, invitation.email);
   if (existing) {
     if (!input.signedIn) throw new InvitationError('sign_in');
-    if (input.password !== undefined) throw new UserInputError('You already have a password: accepting an invitation does not change it', 'password');
-    if (input.name !== undefined) throw new UserInputError('You already have a name: accepting an invitation does not change it', 'name');
+    if (input.password !== undefined) throw new UserInputError(userMessages.keepsPassword, 'password');
+    if (input.name !== undefined) throw new UserInputError(userMessages.keepsName, 'name');
     await db.transaction().execute(async (trx) => {
       await take(trx, invitation.id, hash, now);
       // Already a member (made so meanwhile from the CLI): the role they have stays.
@@ -62,7 +63,7 @@ export async function acceptInvitation(db: Kysely<Database>, token: string, inpu
     return { user: summarizeUser(existing), accountId: invitation.account_id, session: null };
   }
 
-  if (!input.password) throw new UserInputError('This field is required.', 'password');
+  if (!input.password) throw new UserInputError(messages.required, 'password');
   checkPassword(input.password);
   const name = normalizeName(input.name ?? invitation.name);
   // Hashed before the transaction: the slow part holds no lock.

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
+import type { Invitation, InvitationView } from '../shared/users.js';
 import type { Database } from '../store/tables.js';
 import { isoMicro } from '../time.js';
 import { invitationTokenHash } from './invitation-token.js';
-import type { Role } from './roles.js';
 
 /** An invitation can be accepted for this long after it was made (or last renewed). */
 export const INVITATION_TTL_MS = 7 * 24 * 3600_000;
@@ -11,29 +11,7 @@ export const EXPIRED_INVITATION_KEPT_MS = 30 * 24 * 3600_000;
 /** At most this many invitations wait in one account at once. */
 export const MAX_INVITATIONS_PER_ACCOUNT = 1000;
 
-/** A pending invitation as admins see it: never its token. */
-export interface Invitation {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  created: string;
-  expires: string;
-  expired: boolean;
-  invited_by: { id: number; email: string; name: string } | null;
-}
-
-/** What the invitation link's page shows its holder. */
-export interface InvitationView {
-  email: string;
-  name: string;
-  role: Role;
-  expires: string;
-  account: { id: number; name: string };
-  invited_by: { email: string; name: string } | null;
-  /** True for an email with no user yet: accepting sets its password. */
-  password_required: boolean;
-}
+export type { Invitation, InvitationView };
 
 function listQuery(db: Kysely<Database>, accountId: number) {
   return db

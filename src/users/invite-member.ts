@@ -5,6 +5,7 @@ import { InvitationError } from './invitation-error.js';
 import { newInvitationToken } from './invitation-token.js';
 import { EXPIRED_INVITATION_KEPT_MS, findInvitation, INVITATION_TTL_MS, MAX_INVITATIONS_PER_ACCOUNT, type Invitation } from './invitations.js';
 import { mayManage, type Role } from './roles.js';
+import { userMessages } from '../errors/index.js';
 import { UserInputError } from './user-input-error.js';
 import { normalizeEmail, normalizeName } from './users.js';
 
@@ -40,14 +41,14 @@ export async function inviteMember(db: Kysely<Database>, accountId: number, inpu
       .where('m.account_id', '=', accountId)
       .where('u.email', '=', email)
       .executeTakeFirst();
-    if (member) throw new UserInputError(`This user is already a member of this account (${member.role})`, 'email');
+    if (member) throw new UserInputError(userMessages.alreadyMember(member.role), 'email');
     const pending = await trx.selectFrom('invitations').select('role').where('account_id', '=', accountId).where('email', '=', email).executeTakeFirst();
     // Replacing an invitation is changing it: nobody replaces one above their own role.
     if (pending && inviter && !mayManage(inviter.role, pending.role, role)) throw new InvitationError('role');
     if (!pending) {
       const count = await trx.selectFrom('invitations').select((eb) => eb.fn.countAll().as('n')).where('account_id', '=', accountId).executeTakeFirst();
       if (Number(count?.n ?? 0) >= MAX_INVITATIONS_PER_ACCOUNT) {
-        throw new UserInputError(`This account already has ${MAX_INVITATIONS_PER_ACCOUNT} pending invitations: revoke some first`, 'email');
+        throw new UserInputError(userMessages.tooManyInvitations(MAX_INVITATIONS_PER_ACCOUNT), 'email');
       }
     }
     const row = { role, name, token_hash: hash, invited_by: inviter?.userId ?? null, created: isoMicro(now), expires: isoMicro(new Date(now.getTime() + INVITATION_TTL_MS)) };

@@ -1,25 +1,17 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../store/tables.js';
+import type { AccountMembership, Member } from '../shared/users.js';
+import type { Account, Database } from '../store/tables.js';
 import { isoMicro } from '../time.js';
+import { userMessages } from '../errors/index.js';
 import { UserInputError } from './user-input-error.js';
 import type { Role } from './roles.js';
-import type { UserSummary } from './users.js';
 
-/** A user's place in an account. */
-export interface Member extends UserSummary {
-  role: Role;
-}
-
-/** An account a user belongs to, as the session shows it. */
-export interface AccountMembership {
-  account: { id: number; slug: string; name: string; plan: string };
-  role: Role;
-}
+export type { AccountMembership, Member };
 
 /** Makes a user a member of an account. Throws UserInputError when they already are one. */
 export async function addMembership(db: Kysely<Database>, userId: number, accountId: number, role: Role, now = new Date()): Promise<void> {
   const existing = await roleIn(db, userId, accountId);
-  if (existing) throw new UserInputError(`This user is already a member of this account (${existing})`, 'email');
+  if (existing) throw new UserInputError(userMessages.alreadyMember(existing), 'email');
   await db.insertInto('memberships').values({ user_id: userId, account_id: accountId, role, created: isoMicro(now) }).execute();
 }
 
@@ -27,6 +19,21 @@ export async function addMembership(db: Kysely<Database>, userId: number, accoun
 export async function roleIn(db: Kysely<Database>, userId: number, accountId: number): Promise<Role | undefined> {
   const row = await db.selectFrom('memberships').select('role').where('user_id', '=', userId).where('account_id', '=', accountId).executeTakeFirst();
   return row?.role;
+}
+
+/** The account, with the user's role in it, when the user is a member of it; else undefined. */
+export async function membershipIn(db: Kysely<Database>, userId: number, accountId: number): Promise<{ account: Account; role: Role } | undefined> {
+  const row = await db
+    .selectFrom('memberships as m')
+    .innerJoin('accounts as a', 'a.id', 'm.account_id')
+    .selectAll('a')
+    .select('m.role')
+    .where('m.user_id', '=', userId)
+    .where('m.account_id', '=', accountId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { role, ...account } = row;
+  return { account, role };
 }
 
 /** The members of an account, in the order they joined. */
@@ -65,7 +72,7 @@ export async function updateMembership(db: Kysely<Database>, userId: number, acc
     if (!current) return false;
     if (current === 'owner' && role !== 'owner') {
       const owners = await trx.selectFrom('memberships').select((eb) => eb.fn.countAll().as('n')).where('account_id', '=', accountId).where('role', '=', 'owner').executeTakeFirst();
-      if (Number(owners?.n ?? 0) <= 1) throw new UserInputError('An account needs at least one owner', 'role');
+      if (Number(owners?.n ?? 0) <= 1) throw new UserInputError(userMessages.lastOwner, 'role');
     }
     if (role === null) await trx.deleteFrom('memberships').where('user_id', '=', userId).where('account_id', '=', accountId).execute();
     else await trx.updateTable('memberships').set({ role }).where('user_id', '=', userId).where('account_id', '=', accountId).execute();

@@ -1,4 +1,5 @@
 import argon2 from 'argon2';
+import { userMessages } from '../errors/index.js';
 import { UserInputError } from './user-input-error.js';
 
 // OWASP's first Argon2id setting (19 MiB, 2 passes, 1 lane): a sign-in costs tens of
@@ -13,8 +14,8 @@ export const MAX_PASSWORD = 1024;
 /** Refuses a password too short or too long to be hashed sensibly. */
 export function checkPassword(password: string): void {
   const length = [...password].length;
-  if (length < MIN_PASSWORD) throw new UserInputError(`A password needs at least ${MIN_PASSWORD} characters`, 'password');
-  if (length > MAX_PASSWORD) throw new UserInputError(`A password has at most ${MAX_PASSWORD} characters`, 'password');
+  if (length < MIN_PASSWORD) throw new UserInputError(userMessages.passwordTooShort(MIN_PASSWORD), 'password');
+  if (length > MAX_PASSWORD) throw new UserInputError(userMessages.passwordTooLong(MAX_PASSWORD), 'password');
 }
 
 /** The Argon2id PHC string of a password (salted; the only form a password is ever stored in). */

@@ -1,18 +1,14 @@
 import type { Kysely } from 'kysely';
+import type { UserSummary } from '../shared/users.js';
 import type { Database } from '../store/tables.js';
 import type { User } from '../store/user-tables.js';
 import { isUniqueViolation } from '../store/unique-violation.js';
 import { isoMicro } from '../time.js';
 import { checkPassword, hashPassword } from './passwords.js';
+import { userMessages } from '../errors/index.js';
 import { UserInputError } from './user-input-error.js';
 
-/** A user as the admin API and the CLI show one: never the hash. */
-export interface UserSummary {
-  id: number;
-  email: string;
-  name: string;
-  created: string;
-}
+export type { UserSummary };
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
@@ -20,7 +16,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
 export function normalizeEmail(raw: string): string {
   const email = raw.trim().toLowerCase();
   if (!EMAIL.test(email) || email.length > 254 || email.includes('\u0000')) {
-    throw new UserInputError(`"${raw}" is not an email address`, 'email');
+    throw new UserInputError(userMessages.notEmail(raw), 'email');
   }
   return email;
 }
@@ -33,7 +29,7 @@ export function summarizeUser(row: Pick<User, 'id' | 'email' | 'name' | 'created
 /** The stored form of a person's name: trimmed, at most 200 characters. Throws when it cannot be one. */
 export function normalizeName(raw: string | undefined): string {
   const name = (raw ?? '').trim();
-  if ([...name].length > 200 || name.includes('\u0000')) throw new UserInputError('A name has at most 200 characters', 'name');
+  if ([...name].length > 200 || name.includes('\u0000')) throw new UserInputError(userMessages.nameTooLong(200), 'name');
   return name;
 }
 
@@ -50,7 +46,7 @@ export async function createUser(
   try {
     return await insertUser(db, { email, password_hash, name }, now);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new UserInputError(`A user with the email ${email} already exists`, 'email');
+    if (isUniqueViolation(error)) throw new UserInputError(userMessages.emailTaken(email), 'email');
     throw error;
   }
 }

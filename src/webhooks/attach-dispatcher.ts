@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../http/context.js';
+import type { Config } from '../config.js';
+import type { Store } from '../store/database.js';
+import type { Clock } from '../time.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
 
 /**
@@ -7,7 +9,7 @@ import { WebhookDispatcher } from './webhook-dispatcher.js';
  * app's logger and stopped by `app.close()` (before the database closes). Call before the app
  * listens; start it once it listens.
  */
-export function attachDispatcher(app: FastifyInstance, ctx: AppContext): WebhookDispatcher {
+export function attachDispatcher(app: FastifyInstance, ctx: { config: Config; store: Store; clock: Clock }): WebhookDispatcher {
   const { config } = ctx;
   const dispatcher = new WebhookDispatcher(ctx.store, ctx.clock, {
     allowPrivate: config.webhookAllowPrivate,

@@ -1,22 +1,10 @@
 import type { Kysely } from 'kysely';
+import type { DeliverySummary } from '../shared/webhooks.js';
 import type { Database } from '../store/tables.js';
 import { isoMicro } from '../time.js';
 import type { Delivery } from './claim.js';
 
-/** A delivery as the log shows it, with the payload that was (or will be) sent. */
-export interface DeliverySummary {
-  id: number;
-  webhook_id: number;
-  event: string;
-  status: Delivery['status'];
-  attempts: number;
-  next_attempt_at: string | null;
-  last_status: number | null;
-  last_error: string | null;
-  created: string;
-  delivered_at: string | null;
-  payload: unknown;
-}
+export type { DeliverySummary };
 
 /** A row in its shown form (`next_attempt_at` only while another attempt is planned). */
 export function summarizeDelivery(d: Delivery): DeliverySummary {

@@ -3,7 +3,7 @@ import { MediaError } from '../media/media-error.js';
 import { networkReason } from '../media/network-reason.js';
 import { pinnedRequest } from '../media/pinned-request.js';
 import { resolveHost } from '../media/resolve-host.js';
-import { deliveryErrors } from './delivery-errors.js';
+import { deliveryErrors } from '../errors/index.js';
 
 /** Limits of one delivery attempt (issue 10: 5 s to connect, 10 s in all, 64 KB read). */
 export const SEND_LIMITS = { connectTimeoutMs: 5_000, timeoutMs: 10_000, maxResponseBytes: 64 * 1024 } as const;

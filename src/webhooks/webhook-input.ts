@@ -1,5 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
+import { webhookMessages } from '../errors/index.js';
 import { isPublicAddress } from '../media/address-policy.js';
 import { SUBSCRIBABLE } from './events.js';
 
@@ -9,14 +10,6 @@ export class WebhookInputError extends Error {
     super(message);
   }
 }
-
-/** The texts of those errors, written once. */
-export const webhookMessages = {
-  url: 'Enter a valid http or https URL.',
-  privateUrl: 'Webhooks to loopback, link-local or private addresses are not allowed.',
-  events: `Choose events among: ${SUBSCRIBABLE.join(', ')}.`,
-  header: 'Headers are names (letters, digits, - and _) with single-line text values; Content-Type, Host and webhook-* are set by Ghee.',
-} as const;
 
 const RESERVED = /^(host|content-type|content-length|transfer-encoding|connection|user-agent|webhook-.*)$/i;
 const TOKEN = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/;
@@ -43,7 +36,7 @@ export async function checkUrl(raw: unknown, allowPrivate: boolean): Promise<str
 /** A subscription list: at least one known event name or catch-all. */
 export function checkEvents(raw: unknown): string[] {
   if (!Array.isArray(raw) || raw.length === 0 || !raw.every((e) => typeof e === 'string' && SUBSCRIBABLE.includes(e))) {
-    throw new WebhookInputError('events', webhookMessages.events);
+    throw new WebhookInputError('events', webhookMessages.events(SUBSCRIBABLE));
   }
   return [...new Set(raw as string[])];
 }

@@ -2,20 +2,13 @@ import type { Kysely, Selectable } from 'kysely';
 import { PlanFeatureError } from '../accounts/manage-tokens.js';
 import { planNamed } from '../accounts/plans.js';
 import type { Database } from '../store/tables.js';
+import type { NewWebhook, WebhookSummary } from '../shared/webhooks.js';
 import type { WebhooksTable } from '../store/webhook-tables.js';
 import { isoMicro } from '../time.js';
 import { joinEvents, splitEvents } from './events.js';
 import { newSecret } from './signing.js';
 
-/** A webhook as the admin API and the CLI show it: never its secret after creation. */
-export interface WebhookSummary {
-  id: number;
-  url: string;
-  events: string[];
-  headers: Record<string, string>;
-  enabled: boolean;
-  created: string;
-}
+export type { WebhookSummary };
 
 /** Settings of a webhook (already checked by webhook-input.ts). */
 export interface WebhookSettings {
@@ -34,7 +27,7 @@ export function summarizeWebhook(row: Selectable<WebhooksTable>): WebhookSummary
  * Adds a webhook with a new signing secret, returned this once. Throws PlanFeatureError when the
  * account's plan has no webhooks (the admin API's 403).
  */
-export async function createWebhook(db: Kysely<Database>, account: { id: number; plan: string }, s: WebhookSettings, now = new Date()): Promise<WebhookSummary & { secret: string }> {
+export async function createWebhook(db: Kysely<Database>, account: { id: number; plan: string }, s: WebhookSettings, now = new Date()): Promise<NewWebhook> {
   if (!planNamed(account.plan)?.webhooks) throw new PlanFeatureError(`The ${account.plan} plan has no webhooks`);
   const secret = newSecret();
   const row = await db

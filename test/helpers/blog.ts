@@ -4,7 +4,7 @@ import type { Clock } from '../../src/time.js';
 /** ISO 8601 with six fractional digits and Z, as every API timestamp. */
 export const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
-/** The keys of a post object, in the contract's order (API.md section 3). */
+/** The keys of a post object, in their order (docs/api.md §3). */
 export const POST_KEYS = [
   'status', 'created', 'updated', 'published', 'scheduled', 'title', 'slug', 'body', 'summary', 'seo_title',
   'meta_description', 'featured_image', 'featured_image_alt', 'url', 'author', 'tags', 'categories',

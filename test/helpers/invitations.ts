@@ -5,7 +5,7 @@ import { PUBLIC_URL } from './server.js';
 export const LINK = new RegExp(`^${PUBLIC_URL.replace(/[.]/g, '\\.')}/admin/invite/([A-Za-z0-9_-]{43})$`);
 
 /** The not-valid answer of every unknown, used, revoked, replaced or expired link. */
-export const GONE = { detail: 'This invitation link is not valid: it was already used, revoked or replaced, or it has expired.' };
+export const GONE = { detail: 'This invitation link is not valid: it was already used, revoked or replaced, or it has expired.', code: 'invitation_not_found' };
 
 /** Invites through the admin API; answers the reply and the token of its link (empty when refused). */
 export async function invite(client: AdminClient, accountId: number, body: Record<string, unknown>): Promise<{ res: AdminReply; token: string }> {

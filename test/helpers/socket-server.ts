@@ -16,7 +16,7 @@ export interface SocketServer {
 
 /**
  * The real app on a fresh database of the given dialect, with the demo account seeded,
- * listening on a free port of 127.0.0.1. `publicUrl` is the bound address (API.md section 10).
+ * listening on a free port of 127.0.0.1. `publicUrl` is the bound address (docs/api.md §10).
  */
 export async function demoSocketServer(dialect: DialectUnderTest): Promise<SocketServer> {
   const store = await freshStore(dialect);

@@ -1,5 +1,6 @@
-import { useState } from 'react';
-import type { Entry, Locale } from '../types';
+import type { LocaleSummary } from '../../../src/shared/accounts';
+import { useSubmit } from '../hooks/use-submit';
+import type { Entry } from '../types';
 import { ErrorNotice, Notice } from '../ui';
 
 /**
@@ -9,34 +10,24 @@ import { ErrorNotice, Notice } from '../ui';
  */
 export function CopyFromLocale({ entry, locales, what, load, onCopy }: {
   entry: Entry | null;
-  locales: Locale[];
+  locales: LocaleSummary[];
   /** "page" or "item", for the sentence. */
   what: string;
   /** Reads the entry in another locale. */
   load: (locale: string) => Promise<Entry>;
   onCopy: (source: Entry) => void;
 }) {
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [copied, setCopied] = useState('');
+  const { busy, error, notice, run } = useSubmit();
   if (!entry || entry.status !== null) return null;
-  if (copied) return <Notice kind="ok">Copied from {copied}. Translate it, then save a draft or publish: nothing is stored before.</Notice>;
+  if (notice) return <Notice kind="ok">{notice}</Notice>;
   const written = locales.filter((l) => l.slug !== entry.locale && entry.locales.includes(l.slug));
   const source = written.find((l) => l.default) ?? written[0];
   if (!source) return null;
   const here = locales.find((l) => l.slug === entry.locale)?.name ?? entry.locale;
-  const copy = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      onCopy(await load(source.slug));
-      setCopied(source.name);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const copy = () => run(async () => {
+    onCopy(await load(source.slug));
+    return `Copied from ${source.name}. Translate it, then save a draft or publish: nothing is stored before.`;
+  });
   return (
     <div className="notice notice-info copy-locale" role="region" aria-label="Start this locale">
       <p>This {what} has nothing in {here} yet. Start from the {source.name} version and translate it, or fill the fields in yourself.</p>

@@ -1,8 +1,8 @@
+import type { ExportedSchema, FieldDef } from '../../../src/shared/field-types';
 import type { FieldErrors } from '../api';
 import { ApiError } from '../api';
 import { ReadOnlyContext } from '../context';
 import { humanize } from '../schema';
-import type { FieldDef, SchemaDoc } from '../types';
 import { Fields } from './field-input';
 
 /** Field errors keyed by the path inside `fields` (the API may prefix `fields.` or the locale). */
@@ -32,7 +32,7 @@ export function ErrorSummary({ errors }: { errors: FieldErrors }) {
 /** The fields of a page or item, read-only for viewers. */
 export function EntryFields({ fields, values, onChange, errors, schema, locale, readOnly }: {
   fields: Record<string, FieldDef>; values: Record<string, unknown>; onChange: (v: Record<string, unknown>) => void;
-  errors: FieldErrors; schema: SchemaDoc; locale: string; readOnly: boolean;
+  errors: FieldErrors; schema: ExportedSchema; locale: string; readOnly: boolean;
 }) {
   return (
     <ReadOnlyContext.Provider value={readOnly}>

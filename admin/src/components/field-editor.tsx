@@ -1,38 +1,16 @@
 import { useState } from 'react';
+import { OPTIONS_BY_TYPE, SNAKE_KEY, STRUCTURED_TYPES, type FieldContainer } from '../../../src/shared/field-options';
+import { FIELD_TYPES, type ExportedSchema, type FieldDef, type FieldType } from '../../../src/shared/field-types';
 import { humanize } from '../schema';
-import type { FieldDef, SchemaDoc } from '../types';
 
-export const FIELD_TYPES = [
-  'short_text', 'long_text', 'wysiwyg', 'markdown', 'html', 'number', 'date', 'checkbox', 'dropdown', 'color', 'media',
-  'reference', 'component', 'component_picker', 'repeater',
-] as const;
-const TEXT = new Set(['short_text', 'long_text', 'wysiwyg', 'html', 'markdown']);
-const STRUCTURED = new Set(['component', 'component_picker', 'repeater']);
-
-/** Where a field list sits; as on ButterCMS, repeater rows and collections hold no structures (docs/schema.md). */
-export type FieldContainer = 'page' | 'component' | 'repeater' | 'collection';
-
-/** The field types a container offers: the ButterCMS nestings, so schemas made here stay portable (the server also takes older Ghee ones). */
-function typesFor(container: FieldContainer): readonly string[] {
-  return container === 'repeater' || container === 'collection' ? FIELD_TYPES.filter((t) => !STRUCTURED.has(t)) : FIELD_TYPES;
-}
-
-/** The options a field type takes (docs/schema.md, "Options"). */
-function optionsFor(type: string): string[] {
-  const all = ['required', 'localized', 'help_text'];
-  if (TEXT.has(type)) return [...all, 'min_length', 'max_length', 'pattern'];
-  if (type === 'number') return [...all, 'min', 'max'];
-  if (type === 'dropdown') return [...all, 'options'];
-  if (type === 'reference') return [...all, 'to', 'many'];
-  if (type === 'component') return [...all, 'component'];
-  if (type === 'component_picker') return [...all, 'components'];
-  if (type === 'repeater') return [...all, 'fields'];
-  return all;
+/** The field types a container offers: the ButterCMS nestings, so schemas made here stay portable (the server also takes older Ghee ones; docs/schema.md). */
+function typesFor(container: FieldContainer): readonly FieldType[] {
+  return container === 'repeater' || container === 'collection' ? FIELD_TYPES.filter((t) => !STRUCTURED_TYPES.has(t)) : FIELD_TYPES;
 }
 
 /** A field of the new type, keeping the options that still apply. */
-function retype(def: FieldDef, type: string): FieldDef {
-  const keep = new Set(optionsFor(type));
+function retype(def: FieldDef, type: FieldType): FieldDef {
+  const keep = new Set(OPTIONS_BY_TYPE[type]);
   const next: FieldDef = { type };
   for (const [k, v] of Object.entries(def)) if (k !== 'type' && keep.has(k)) (next as unknown as Record<string, unknown>)[k] = v;
   if (type === 'dropdown' && !next.options) next.options = ['option_1'];
@@ -51,16 +29,16 @@ const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
 
 /** The field list of a content type, component or repeater: add, remove, reorder, edit options. */
 export function FieldList({ fields, onChange, schema, path, container }: {
-  fields: Record<string, FieldDef>; onChange: (f: Record<string, FieldDef>) => void; schema: SchemaDoc; path: string; container: FieldContainer;
+  fields: Record<string, FieldDef>; onChange: (f: Record<string, FieldDef>) => void; schema: ExportedSchema; path: string; container: FieldContainer;
 }) {
   const [newKey, setNewKey] = useState('');
-  const [newType, setNewType] = useState<string>('short_text');
+  const [newType, setNewType] = useState<FieldType>('short_text');
   const [problem, setProblem] = useState('');
   const entries = Object.entries(fields);
   const replace = (list: [string, FieldDef][]) => onChange(Object.fromEntries(list));
   const add = () => {
     const key = newKey.trim();
-    if (!/^[a-z][a-z0-9_]*$/.test(key)) return setProblem('Use lowercase letters, digits and underscores, starting with a letter (e.g. hero_image).');
+    if (!SNAKE_KEY.test(key)) return setProblem('Use lowercase letters, digits and underscores, starting with a letter (e.g. hero_image).');
     if (fields[key]) return setProblem(`There is already a field "${key}".`);
     setProblem('');
     replace([...entries, [key, retype({ type: newType }, newType)]]);
@@ -99,7 +77,7 @@ export function FieldList({ fields, onChange, schema, path, container }: {
         </div>
         <div className="field">
           <label htmlFor={`${id}-new-type`}>Type</label>
-          <select id={`${id}-new-type`} value={newType} onChange={(e) => setNewType(e.target.value)}>
+          <select id={`${id}-new-type`} value={newType} onChange={(e) => setNewType(e.target.value as FieldType)}>
             {typesFor(container).map((t) => <option key={t} value={t}>{humanize(t)}</option>)}
           </select>
         </div>
@@ -113,10 +91,10 @@ export function FieldList({ fields, onChange, schema, path, container }: {
 /** One field's type and options. */
 function FieldEditor({ name, def, onChange, onRemove, onMove, first, last, schema, path, container }: {
   name: string; def: FieldDef; onChange: (d: FieldDef) => void; onRemove: () => void; onMove: (dir: -1 | 1) => void;
-  first: boolean; last: boolean; schema: SchemaDoc; path: string; container: FieldContainer;
+  first: boolean; last: boolean; schema: ExportedSchema; path: string; container: FieldContainer;
 }) {
   const id = `fe-${path.replace(/[^a-z0-9_-]/gi, '-')}`;
-  const opts = new Set(optionsFor(def.type));
+  const opts = new Set(OPTIONS_BY_TYPE[def.type]);
   const targets = [
     ...Object.keys(schema.page_types).map((k) => `page_type:${k}`),
     ...Object.keys(schema.collections).map((k) => `collection:${k}`),
@@ -128,7 +106,7 @@ function FieldEditor({ name, def, onChange, onRemove, onMove, first, last, schem
         <strong><code>{name}</code></strong>
         <div className="field">
           <label htmlFor={`${id}-type`}>Type of {name}</label>
-          <select id={`${id}-type`} value={def.type} onChange={(e) => onChange(retype(def, e.target.value))}>
+          <select id={`${id}-type`} value={def.type} onChange={(e) => onChange(retype(def, e.target.value as FieldType))}>
             {FIELD_TYPES.filter((t) => typesFor(container).includes(t) || t === def.type).map((t) => <option key={t} value={t}>{humanize(t)}</option>)}
           </select>
         </div>

@@ -1,6 +1,6 @@
+import type { ExportedSchema, FieldDef } from '../../../src/shared/field-types';
 import type { FieldErrors } from '../api';
 import { emptyFields, humanize } from '../schema';
-import type { FieldDef, SchemaDoc } from '../types';
 import { MediaField } from './media-picker';
 import { RichText } from './rich-text';
 
@@ -12,7 +12,7 @@ export interface FieldProps {
   /** The value's path in error messages (`seo.title`, `faq.2.question`, `body.0.fields.features.2.headline`). */
   path: string;
   errors: FieldErrors;
-  schema: SchemaDoc;
+  schema: ExportedSchema;
   locale: string;
 }
 

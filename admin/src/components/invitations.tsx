@@ -1,23 +1,23 @@
 import { useState, type FormEvent } from 'react';
+import { ROLES, roleAtLeast, type Role } from '../../../src/shared/roles';
+import type { Invitation, MailOutcome, SentInvitation } from '../../../src/shared/users';
 import { api, accountPath, ApiError } from '../api';
 import { useAccount } from '../context';
-import { can, type Invitation, type Role } from '../types';
+import { useSubmit } from '../hooks/use-submit';
 import { Confirm, Empty, ErrorNotice, Notice, when } from '../ui';
 
-const ROLES: Role[] = ['viewer', 'editor', 'admin', 'owner'];
-
-const MAIL_NOTE: Record<NonNullable<Invitation['mail']>, string> = {
+const MAIL_NOTE: Record<MailOutcome, string> = {
   sent: 'An email with this link was sent to them too.',
   failed: 'The email with this link could not be sent: pass the link on yourself.',
   not_configured: 'Ghee sends no email here (no SMTP_URL): pass the link on yourself.',
 };
 
 /** The accept link of a new invitation, shown once (only a hash is kept), with a copy button. */
-function FreshLink({ invitation, onDone }: { invitation: Invitation; onDone: () => void }) {
+function FreshLink({ invitation, onDone }: { invitation: SentInvitation; onDone: () => void }) {
   const [copied, setCopied] = useState('');
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(invitation.link!);
+      await navigator.clipboard.writeText(invitation.link);
       setCopied('Copied to the clipboard.');
     } catch {
       setCopied('Copying is not allowed here: select the link and copy it yourself.');
@@ -35,7 +35,7 @@ function FreshLink({ invitation, onDone }: { invitation: Invitation; onDone: () 
         <button type="button" onClick={copy}>Copy link</button>
         <button type="button" onClick={onDone}>Done</button>
       </div>
-      <p className="hint">{MAIL_NOTE[invitation.mail ?? 'not_configured']}</p>
+      <p className="hint">{MAIL_NOTE[invitation.mail]}</p>
       {copied && <Notice kind="ok">{copied}</Notice>}
     </div>
   );
@@ -47,27 +47,16 @@ export function Invitations({ list, reload }: { list: Invitation[]; reload: () =
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('editor');
-  const [fresh, setFresh] = useState<Invitation | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const [fresh, setFresh] = useState<SentInvitation | null>(null);
+  const { busy, error, run } = useSubmit();
   const [revoking, setRevoking] = useState<Invitation | null>(null);
-  const roles = ROLES.filter((r) => can(account.role, r));
+  const roles = ROLES.filter((r) => roleAtLeast(account.role, r));
 
-  const send = async (body: { email: string; role: Role; name?: string }) => {
-    setError(null);
-    setBusy(true);
-    try {
-      const { data } = await api<{ data: Invitation }>('POST', accountPath(account.id, '/invitations'), body);
-      setFresh(data);
-      reload();
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+  const send = (body: { email: string; role: Role; name?: string }) => run(async () => {
+    const { data } = await api<{ data: SentInvitation }>('POST', accountPath(account.id, '/invitations'), body);
+    setFresh(data);
+    reload();
+  });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (await send({ email, role, name: name.trim() || undefined })) {
@@ -75,16 +64,11 @@ export function Invitations({ list, reload }: { list: Invitation[]; reload: () =
       setName('');
     }
   };
-  const revoke = async (invitation: Invitation) => {
-    setError(null);
-    try {
-      await api('DELETE', accountPath(account.id, `/invitations/${invitation.id}`));
-      if (fresh?.id === invitation.id) setFresh(null);
-      reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const revoke = (invitation: Invitation) => run(async () => {
+    await api('DELETE', accountPath(account.id, `/invitations/${invitation.id}`));
+    if (fresh?.id === invitation.id) setFresh(null);
+    reload();
+  });
   const fields = error instanceof ApiError ? error.fields : {};
 
   return (
@@ -125,7 +109,7 @@ export function Invitations({ list, reload }: { list: Invitation[]; reload: () =
             </thead>
             <tbody>
               {list.map((i) => {
-                const mine = can(account.role, i.role);
+                const mine = roleAtLeast(account.role, i.role);
                 return (
                   <tr key={i.id} className={i.expired ? 'revoked' : undefined} data-invitation-id={i.id}>
                     <td>{i.email}{i.name && <span className="hint"> ({i.name})</span>}</td>

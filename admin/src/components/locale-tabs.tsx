@@ -1,8 +1,8 @@
+import type { LocaleSummary } from '../../../src/shared/accounts';
 import { Link } from '../router';
-import type { Locale } from '../types';
 
 /** Links to the same entry in each of the account's locales. */
-export function LocaleTabs({ locales, current, to, has }: { locales: Locale[]; current: string; to: (slug: string) => string; has: string[] }) {
+export function LocaleTabs({ locales, current, to, has }: { locales: LocaleSummary[]; current: string; to: (slug: string) => string; has: string[] }) {
   if (locales.length < 2) return null;
   return (
     <nav className="tabs" aria-label="Locale">

@@ -1,17 +1,11 @@
 import { useContext, useEffect, useRef, useState } from 'react';
+import type { MediaFile } from '../../../src/shared/media';
+import { roleAtLeast } from '../../../src/shared/roles';
 import { api, accountPath, apiUpload, qs } from '../api';
 import { ReadOnlyContext, useAccount } from '../context';
-import { can, type Paged } from '../types';
+import { useSubmit } from '../hooks/use-submit';
+import type { Paged } from '../types';
 import { ErrorNotice, Loading, useLoad } from '../ui';
-
-/** A file of the account's media library, as the admin API lists it. */
-export interface MediaFile {
-  url: string;
-  name: string;
-  size: number;
-  mime: string;
-  created?: string;
-}
 
 export const isImage = (mime: string) => mime.startsWith('image/');
 
@@ -38,21 +32,13 @@ export async function uploadFiles(accountId: number, files: FileList | File[]): 
 /** A file input styled as a button; uploads what is chosen. */
 export function UploadButton({ label = 'Upload files', onUploaded, onError, id }: { label?: string; onUploaded: (files: MediaFile[]) => void; onError: (e: unknown) => void; id: string }) {
   const { account } = useAccount();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit(onError);
   const input = useRef<HTMLInputElement>(null);
   const onChange = async () => {
     const files = input.current?.files;
     if (!files || files.length === 0) return;
-    setBusy(true);
-    onError(null);
-    try {
-      onUploaded(await uploadFiles(account.id, files));
-    } catch (err) {
-      onError(err);
-    } finally {
-      setBusy(false);
-      if (input.current) input.current.value = '';
-    }
+    await run(async () => onUploaded(await uploadFiles(account.id, files)));
+    if (input.current) input.current.value = '';
   };
   return (
     <span className="upload">
@@ -89,7 +75,7 @@ export function MediaPicker({ onPick, onClose, images = false }: { onPick: (url:
     <dialog ref={ref} className="dialog wide" aria-labelledby="picker-title" onCancel={(e) => { e.preventDefault(); onClose(); }}>
       <div className="heading-row">
         <h2 id="picker-title">Choose from the media library</h2>
-        {can(account.role, 'editor') && <UploadButton id="picker-upload" label="Upload new" onError={setError} onUploaded={(up) => { if (up[0]) onPick(up[0].url); }} />}
+        {roleAtLeast(account.role, 'editor') && <UploadButton id="picker-upload" label="Upload new" onError={setError} onUploaded={(up) => { if (up[0]) onPick(up[0].url); }} />}
       </div>
       <ErrorNotice error={error ?? list.error} />
       {list.loading && !list.data ? <Loading what="media" /> : files.length === 0 ? <p className="hint">No files yet. Upload one.</p> : (

@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import type { PlanFeatures } from '../../../src/shared/accounts';
 import { api, accountPath } from '../api';
 import { useAccount } from '../context';
-import type { Features } from '../types';
+import { useSubmit } from '../hooks/use-submit';
 import { ErrorNotice, Notice, useLoad } from '../ui';
 
 /** A plan the signed-in user may put this account on (GET .../plans). */
@@ -9,7 +10,7 @@ interface PlanChoice {
   name: string;
   self_service: boolean;
   current: boolean;
-  features: Features;
+  features: PlanFeatures;
 }
 
 interface PlanChoices {
@@ -34,8 +35,7 @@ export function PlanPicker({ onChanged }: { onChanged: () => void }) {
   const choices = useLoad(() => api<{ data: PlanChoices }>('GET', accountPath(account.id, '/plans')).then((r) => r.data), [account.id, account.plan]);
   const [plan, setPlan] = useState('');
   const [limit, setLimit] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState('');
+  const { busy, error, notice, run } = useSubmit();
   const c = choices.data;
   const others = c ? c.plans.filter((p) => !p.current) : [];
   if (!c || (others.length === 0 && !c.may_change_limit)) {
@@ -43,22 +43,16 @@ export function PlanPicker({ onChanged }: { onChanged: () => void }) {
   }
   const chosen = plan || account.plan;
   const limitText = limit ?? (account.monthly_call_limit === null ? '' : String(account.monthly_call_limit));
-  const save = async () => {
-    setError(null);
-    setDone('');
-    try {
-      const body: Record<string, unknown> = { plan: chosen };
-      if (c.may_change_limit) body.monthly_call_limit = limitText.trim() === '' ? null : Number(limitText);
-      await api('PUT', accountPath(account.id, '/plan'), body);
-      setDone(`The account is on the ${chosen} plan.`);
-      setPlan('');
-      setLimit(null);
-      refresh();
-      onChanged();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const save = () => run(async () => {
+    const body: Record<string, unknown> = { plan: chosen };
+    if (c.may_change_limit) body.monthly_call_limit = limitText.trim() === '' ? null : Number(limitText);
+    await api('PUT', accountPath(account.id, '/plan'), body);
+    setPlan('');
+    setLimit(null);
+    refresh();
+    onChanged();
+    return `The account is on the ${chosen} plan.`;
+  });
   return (
     <form className="inline-form" onSubmit={(e) => { e.preventDefault(); void save(); }}>
       <div className="field">
@@ -74,9 +68,9 @@ export function PlanPicker({ onChanged }: { onChanged: () => void }) {
           <span className="hint" id="plan-limit-help">Empty: the plan's limit. You can set this as an operator of this install.</span>
         </div>
       )}
-      <button type="submit" className="primary">Change plan</button>
+      <button type="submit" className="primary" disabled={busy}>Change plan</button>
       <ErrorNotice error={error} />
-      {done && <Notice kind="ok">{done}</Notice>}
+      {notice && <Notice kind="ok">{notice}</Notice>}
     </form>
   );
 }

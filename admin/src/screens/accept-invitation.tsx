@@ -1,7 +1,9 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
+import type { InvitationView } from '../../../src/shared/users';
 import { api, ApiError } from '../api';
+import { useSubmit } from '../hooks/use-submit';
 import { navigate } from '../router';
-import type { InvitationView, Session } from '../types';
+import type { Session } from '../types';
 import { ErrorNotice, Loading, useLoad, when } from '../ui';
 import { SignIn } from './sign-in';
 
@@ -32,22 +34,14 @@ export function AcceptInvitation({ token, session, onSession, onSignOut }: {
   const invitation = useLoad(() => api<{ data: InvitationView }>('GET', `/invitations/${encodeURIComponent(token)}`).then((r) => r.data), [token]);
   const [name, setName] = useState<string | null>(null);
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
-  const accept = async (body: Record<string, string>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const { data } = await api<{ data: Accepted }>('POST', `/invitations/${encodeURIComponent(token)}/accept`, body);
-      localStorage.setItem('ghee.account', String(data.account_id));
-      navigate('/pages', true);
-      onSession(data);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+  const accept = (body: Record<string, string>) => run(async () => {
+    const { data } = await api<{ data: Accepted }>('POST', `/invitations/${encodeURIComponent(token)}/accept`, body);
+    localStorage.setItem('ghee.account', String(data.account_id));
+    navigate('/pages', true);
+    onSession(data);
+  });
 
   if (invitation.loading && !invitation.data) return <main className="center"><Loading what="the invitation" /></main>;
   const view = invitation.data;

@@ -1,8 +1,9 @@
 import { useState } from 'react';
+import { roleAtLeast } from '../../../src/shared/roles';
 import { api, accountPath } from '../api';
 import { useAccount } from '../context';
+import { useSubmit } from '../hooks/use-submit';
 import { Link } from '../router';
-import { can } from '../types';
 import { Confirm, Empty, ErrorNotice, Loading, Notice, ReadOnlyNote, useLoad } from '../ui';
 
 type Kind = 'categories' | 'tags';
@@ -14,7 +15,7 @@ const NOUN: Record<Kind, string> = { categories: 'category', tags: 'tag' };
 /** Blog › Categories & tags: how many posts use each; an unused one can be deleted. */
 export function BlogTerms() {
   const { account } = useAccount();
-  const editor = can(account.role, 'editor');
+  const editor = roleAtLeast(account.role, 'editor');
   const [notice, setNotice] = useState('');
   return (
     <section>
@@ -32,17 +33,14 @@ function TermTable({ kind, editor, onDeleted }: { kind: Kind; editor: boolean; o
   const { account } = useAccount();
   const list = useLoad(() => api<{ data: Term[] }>('GET', accountPath(account.id, `/${kind}`)).then((r) => r.data), [account.id, kind]);
   const [deleting, setDeleting] = useState<Term | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useSubmit();
   const title = kind === 'categories' ? 'Categories' : 'Tags';
   const remove = async (term: Term) => {
     setDeleting(null);
-    setError(null);
-    try {
+    await run(async () => {
       await api('DELETE', accountPath(account.id, `/${kind}/${encodeURIComponent(term.slug)}`));
       onDeleted(`Deleted the ${NOUN[kind]} "${term.name}".`);
-    } catch (err) {
-      setError(err);
-    }
+    });
     list.reload();
   };
   return (

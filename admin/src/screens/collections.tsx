@@ -1,8 +1,10 @@
+import type { ExportedSchema } from '../../../src/shared/field-types';
+import { roleAtLeast } from '../../../src/shared/roles';
 import { api, accountPath, qs } from '../api';
 import { useAccount } from '../context';
 import { Link, navigate, useRoute } from '../router';
 import { humanize, loadSchema } from '../schema';
-import { can, type EntrySummary, type Paged, type SchemaDoc } from '../types';
+import type { EntrySummary, Paged } from '../types';
 import { Empty, ErrorNotice, Loading, useLoad, when } from '../ui';
 import { Pager } from './pages-list';
 
@@ -19,7 +21,7 @@ export function Collections({ collection }: { collection: string | null }) {
   const { query } = useRoute();
   const page = Number(query.get('page') ?? '1') || 1;
   const locale = query.get('locale') ?? '';
-  const schema = useLoad<SchemaDoc>(() => loadSchema(account.id), [account.id]);
+  const schema = useLoad<ExportedSchema>(() => loadSchema(account.id), [account.id]);
   const key = collection ?? Object.keys(schema.data?.collections ?? {})[0] ?? null;
   const items = useLoad(
     () => (key ? api<Paged<EntrySummary>>('GET', accountPath(account.id, `/items/${encodeURIComponent(key)}${qs({ page, page_size: 20, locale })}`)) : Promise.resolve(null)),
@@ -42,7 +44,7 @@ export function Collections({ collection }: { collection: string | null }) {
     <section>
       <div className="heading-row">
         <h1>Collections</h1>
-        {key && can(account.role, 'editor') && <Link className="button primary" to={`/collections/${encodeURIComponent(key)}/new`}>New item</Link>}
+        {key && roleAtLeast(account.role, 'editor') && <Link className="button primary" to={`/collections/${encodeURIComponent(key)}/new`}>New item</Link>}
       </div>
       <div className="filters">
         <div className="field">

@@ -1,16 +1,20 @@
 import { useEffect, useState, type ChangeEvent } from 'react';
+import { PAGE_SLUG, PAGE_TYPE_KEY, RESERVED_PAGE_TYPE_KEYS, SNAKE_KEY } from '../../../src/shared/field-options';
+import type { ExportedSchema, SectionName } from '../../../src/shared/field-types';
+import { roleAtLeast } from '../../../src/shared/roles';
+import type { SchemaChangeLine } from '../../../src/shared/schema-changes';
 import { api, accountPath, ApiError } from '../api';
 import { FieldList } from '../components/field-editor';
 import { useAccount } from '../context';
+import { useSubmit } from '../hooks/use-submit';
 import { forgetSchema, loadSchema } from '../schema';
-import { can, type Change, type SchemaDoc, type Section } from '../types';
 import { Confirm, ErrorNotice, Loading, Notice, ReadOnlyNote, useLoad } from '../ui';
 
-const SECTIONS: { key: Section; label: string; keyRule: RegExp; keyHint: string }[] = [
-  { key: 'page_types', label: 'Page types', keyRule: /^[a-z][a-z0-9_-]*$/, keyHint: 'lowercase, digits, _ and -, e.g. landing_page' },
-  { key: 'single_pages', label: 'Single pages', keyRule: /^[a-z0-9]+(-[a-z0-9]+)*$/, keyHint: 'the page slug, e.g. about-us' },
-  { key: 'collections', label: 'Collections', keyRule: /^[a-z][a-z0-9_]*$/, keyHint: 'lowercase, digits and _, e.g. team_members' },
-  { key: 'components', label: 'Components', keyRule: /^[a-z][a-z0-9_]*$/, keyHint: 'lowercase, digits and _, e.g. seo' },
+const SECTIONS: { key: SectionName; label: string; keyRule: RegExp; keyHint: string }[] = [
+  { key: 'page_types', label: 'Page types', keyRule: PAGE_TYPE_KEY, keyHint: 'lowercase, digits, _ and -, e.g. landing_page' },
+  { key: 'single_pages', label: 'Single pages', keyRule: PAGE_SLUG, keyHint: 'the page slug, e.g. about-us' },
+  { key: 'collections', label: 'Collections', keyRule: SNAKE_KEY, keyHint: 'lowercase, digits and _, e.g. team_members' },
+  { key: 'components', label: 'Components', keyRule: SNAKE_KEY, keyHint: 'lowercase, digits and _, e.g. seo' },
 ];
 
 const clone = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -18,15 +22,14 @@ const clone = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 /** Content Types: page types, single pages, collections and components; a diff before saving; import and export. */
 export function ContentTypes() {
   const { account, refresh } = useAccount();
-  const editable = can(account.role, 'admin');
-  const loaded = useLoad<SchemaDoc>(() => loadSchema(account.id), [account.id]);
-  const [draft, setDraft] = useState<SchemaDoc | null>(null);
-  const [selected, setSelected] = useState<{ section: Section; key: string } | null>(null);
-  const [changes, setChanges] = useState<Change[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState('');
+  const editable = roleAtLeast(account.role, 'admin');
+  const loaded = useLoad<ExportedSchema>(() => loadSchema(account.id), [account.id]);
+  const [draft, setDraft] = useState<ExportedSchema | null>(null);
+  const [selected, setSelected] = useState<{ section: SectionName; key: string } | null>(null);
+  const [changes, setChanges] = useState<SchemaChangeLine[] | null>(null);
+  const { error, notice, run, setNotice } = useSubmit();
   const [confirmLoss, setConfirmLoss] = useState(false);
-  const [adding, setAdding] = useState<{ section: Section; key: string; name: string; problem: string }>({ section: 'page_types', key: '', name: '', problem: '' });
+  const [adding, setAdding] = useState<{ section: SectionName; key: string; name: string; problem: string }>({ section: 'page_types', key: '', name: '', problem: '' });
 
   useEffect(() => {
     if (loaded.data) setDraft(clone(loaded.data));
@@ -35,47 +38,42 @@ export function ContentTypes() {
   if (loaded.error) return <ErrorNotice error={loaded.error} />;
   if (!draft) return null;
 
-  const edit = (fn: (d: SchemaDoc) => void) => {
+  const edit = (fn: (d: ExportedSchema) => void) => {
     const next = clone(draft);
     fn(next);
     setDraft(next);
     setChanges(null);
-    setSaved('');
+    setNotice('');
   };
   const addType = () => {
     const rule = SECTIONS.find((s) => s.key === adding.section)!;
     const key = adding.key.trim();
-    if (!rule.keyRule.test(key) || key === 'search') return setAdding({ ...adding, problem: `That key is not allowed here: use ${rule.keyHint}.` });
+    if (!rule.keyRule.test(key) || RESERVED_PAGE_TYPE_KEYS.includes(key)) return setAdding({ ...adding, problem: `That key is not allowed here: use ${rule.keyHint}.` });
     if (draft[adding.section][key]) return setAdding({ ...adding, problem: `There is already a type "${key}" here.` });
     edit((d) => { d[adding.section][key] = { name: adding.name.trim() || key, fields: {} }; });
     setSelected({ section: adding.section, key });
     setAdding({ ...adding, key: '', name: '', problem: '' });
   };
-  const review = async () => {
-    setError(null);
-    try {
-      const { data } = await api<{ data: Change[] }>('POST', accountPath(account.id, '/schema/diff'), draft);
-      setChanges(data);
-    } catch (e) {
-      setError(e);
-      setChanges(null);
-    }
-  };
-  const save = async (confirm: boolean) => {
-    setError(null);
+  const review = () => run(async () => {
+    setChanges(null);
+    const { data } = await api<{ data: SchemaChangeLine[] }>('POST', accountPath(account.id, '/schema/diff'), draft);
+    setChanges(data);
+  });
+  const save = (confirm: boolean) => run(async () => {
     setConfirmLoss(false);
     try {
-      const res = await api<{ data: SchemaDoc; changes: Change[] }>('PUT', accountPath(account.id, `/schema${confirm ? '?confirm=true' : ''}`), draft);
+      const res = await api<{ data: ExportedSchema; changes: SchemaChangeLine[] }>('PUT', accountPath(account.id, `/schema${confirm ? '?confirm=true' : ''}`), draft);
       forgetSchema(account.id);
       loaded.setData(res.data);
       setChanges(null);
-      setSaved(`Saved ${res.changes.length} change${res.changes.length === 1 ? '' : 's'}.`);
       refresh();
+      return `Saved ${res.changes.length} change${res.changes.length === 1 ? '' : 's'}.`;
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) setConfirmLoss(true);
-      else setError(e);
+      // Content would be lost: the dialog asks before saving again with confirm.
+      if (e instanceof ApiError && e.status === 409) return setConfirmLoss(true);
+      throw e;
     }
-  };
+  });
   const exportDoc = () => {
     const blob = new Blob([JSON.stringify(draft, null, 2) + '\n'], { type: 'application/json' });
     const a = document.createElement('a');
@@ -88,18 +86,19 @@ export function ContentTypes() {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
-    try {
-      const doc = JSON.parse(await file.text()) as Partial<SchemaDoc>;
-      if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('not an object');
-      const next: SchemaDoc = { ...doc, components: doc.components ?? {}, page_types: doc.page_types ?? {}, single_pages: doc.single_pages ?? {}, collections: doc.collections ?? {} };
-      setDraft(next);
-      setSelected(null);
-      setSaved('');
-      const { data } = await api<{ data: Change[] }>('POST', accountPath(account.id, '/schema/diff'), next);
-      setChanges(data);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new Error(`${file.name} is not a schema document (JSON as ghee schema export writes it).`));
-    }
+    await run(async () => {
+      try {
+        const doc = JSON.parse(await file.text()) as Partial<ExportedSchema>;
+        if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('not an object');
+        const next: ExportedSchema = { ...doc, components: doc.components ?? {}, page_types: doc.page_types ?? {}, single_pages: doc.single_pages ?? {}, collections: doc.collections ?? {} };
+        setDraft(next);
+        setSelected(null);
+        const { data } = await api<{ data: SchemaChangeLine[] }>('POST', accountPath(account.id, '/schema/diff'), next);
+        setChanges(data);
+      } catch (err) {
+        throw err instanceof ApiError ? err : new Error(`${file.name} is not a schema document (JSON as ghee schema export writes it).`);
+      }
+    });
   };
 
   const type = selected ? draft[selected.section][selected.key] : undefined;
@@ -120,7 +119,7 @@ export function ContentTypes() {
         </div>
       </div>
       {!editable && <ReadOnlyNote role={account.role} />}
-      {saved && <Notice kind="ok">{saved}</Notice>}
+      {notice && <Notice kind="ok">{notice}</Notice>}
       <ErrorNotice error={error} />
       <div className="split">
         <aside className="type-list" aria-label="Content types">
@@ -145,7 +144,7 @@ export function ContentTypes() {
               <h2>Add a content type</h2>
               <div className="field">
                 <label htmlFor="new-type-section">Kind</label>
-                <select id="new-type-section" value={adding.section} onChange={(e) => setAdding({ ...adding, section: e.target.value as Section, problem: '' })}>
+                <select id="new-type-section" value={adding.section} onChange={(e) => setAdding({ ...adding, section: e.target.value as SectionName, problem: '' })}>
                   {SECTIONS.map((s) => <option key={s.key} value={s.key}>{s.label.replace(/s$/, '')}</option>)}
                 </select>
               </div>

@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
+import type { ExportedSchema } from '../../../src/shared/field-types';
+import { roleAtLeast } from '../../../src/shared/roles';
 import { api, accountPath, ApiError, qs } from '../api';
 import { CopyFromLocale } from '../components/copy-locale';
 import { EntryFields, ErrorSummary, fieldErrorsOf } from '../components/entry-form';
 import { LocaleTabs } from '../components/locale-tabs';
 import { useAccount } from '../context';
+import { useSubmit } from '../hooks/use-submit';
 import { Link, navigate, useRoute } from '../router';
 import { emptyFields, loadSchema } from '../schema';
-import { can, type Entry, type SchemaDoc } from '../types';
+import type { Entry } from '../types';
 import { Confirm, ErrorNotice, Loading, Notice, ReadOnlyNote, useLoad } from '../ui';
 
 /** Edits one collection item in one locale, or creates one. */
@@ -14,17 +17,15 @@ export function ItemEdit({ collection, id }: { collection: string; id: number | 
   const { account } = useAccount();
   const { query } = useRoute();
   const locale = query.get('locale') || account.locales.find((l) => l.default)?.slug || '';
-  const readOnly = !can(account.role, 'editor');
-  const schema = useLoad<SchemaDoc>(() => loadSchema(account.id), [account.id]);
+  const readOnly = !roleAtLeast(account.role, 'editor');
+  const schema = useLoad<ExportedSchema>(() => loadSchema(account.id), [account.id]);
   const base = `/items/${encodeURIComponent(collection)}`;
   const entry = useLoad<Entry | null>(
     () => (id === null ? Promise.resolve(null) : api<{ data: Entry }>('GET', accountPath(account.id, `${base}/${id}${qs({ locale })}`)).then((r) => r.data)),
     [account.id, collection, id, locale],
   );
   const [values, setValues] = useState<Record<string, unknown>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, notice, run } = useSubmit();
   const [deleting, setDeleting] = useState(false);
   const def = schema.data?.collections[collection];
   useEffect(() => {
@@ -36,42 +37,27 @@ export function ItemEdit({ collection, id }: { collection: string; id: number | 
   if (schema.error || entry.error) return <ErrorNotice error={schema.error ?? entry.error} />;
   if (!def) return <ErrorNotice error={new Error(`There is no collection "${collection}". Check the key under Content Types › Collections.`)} />;
 
-  const save = async (status: 'draft' | 'published') => {
-    setBusy(true);
-    setError(null);
-    setSaved('');
-    try {
-      if (id === null) {
-        const { data } = await api<{ data: Entry }>('POST', accountPath(account.id, `${base}${qs({ locale })}`), { status, fields: values });
-        navigate(`/collections/${encodeURIComponent(collection)}/${data.id}${qs({ locale })}`, true);
-        return;
-      }
-      const { data } = await api<{ data: Entry }>('PUT', accountPath(account.id, `${base}/${id}${qs({ locale })}`), { status, fields: values });
-      entry.setData(data);
-      setSaved(status === 'published' ? 'Published.' : 'Draft saved.');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
+  const save = (status: 'draft' | 'published') => run(async () => {
+    if (id === null) {
+      const { data } = await api<{ data: Entry }>('POST', accountPath(account.id, `${base}${qs({ locale })}`), { status, fields: values });
+      navigate(`/collections/${encodeURIComponent(collection)}/${data.id}${qs({ locale })}`, true);
+      return;
     }
-  };
-  const unpublish = async () => {
-    try {
-      const { data } = await api<{ data: Entry }>('POST', accountPath(account.id, `${base}/${id}/unpublish${qs({ locale })}`));
-      entry.setData(data);
-      setSaved('Unpublished.');
-    } catch (err) {
-      setError(err);
-    }
-  };
-  const remove = async () => {
+    const { data } = await api<{ data: Entry }>('PUT', accountPath(account.id, `${base}/${id}${qs({ locale })}`), { status, fields: values });
+    entry.setData(data);
+    return status === 'published' ? 'Published.' : 'Draft saved.';
+  });
+  const unpublish = () => run(async () => {
+    const { data } = await api<{ data: Entry }>('POST', accountPath(account.id, `${base}/${id}/unpublish${qs({ locale })}`));
+    entry.setData(data);
+    return 'Unpublished.';
+  });
+  const remove = () => {
     setDeleting(false);
-    try {
+    return run(async () => {
       await api('DELETE', accountPath(account.id, `${base}/${id}`));
       navigate(`/collections/${encodeURIComponent(collection)}`, true);
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
   const errors = fieldErrorsOf(error, locale);
   const e = entry.data;
@@ -87,7 +73,7 @@ export function ItemEdit({ collection, id }: { collection: string; id: number | 
       {!readOnly && <CopyFromLocale key={locale} entry={e} locales={account.locales} what="item"
         load={(l) => api<{ data: Entry }>('GET', accountPath(account.id, `${base}/${id}${qs({ locale: l })}`)).then((r) => r.data)}
         onCopy={(source) => setValues(source.fields)} />}
-      {saved && !error && <Notice kind="ok">{saved}</Notice>}
+      {notice && !error && <Notice kind="ok">{notice}</Notice>}
       {error instanceof ApiError && Object.keys(error.fields).length ? <ErrorSummary errors={errors} /> : <ErrorNotice error={error} />}
       <form className="editor" onSubmit={(ev) => { ev.preventDefault(); void save('draft'); }} noValidate>
         <EntryFields fields={def.fields} values={values} onChange={setValues} errors={errors} schema={schema.data!} locale={locale} readOnly={readOnly} />

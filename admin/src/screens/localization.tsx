@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
+import type { LocaleSummary } from '../../../src/shared/accounts';
+import { roleAtLeast } from '../../../src/shared/roles';
+import type { SchemaChangeLine } from '../../../src/shared/schema-changes';
 import { api, accountPath, ApiError } from '../api';
 import { useAccount } from '../context';
+import { useSubmit } from '../hooks/use-submit';
 import { forgetSchema } from '../schema';
-import { can, type Change, type Locale } from '../types';
 import { Confirm, ErrorNotice, Loading, Notice, ReadOnlyNote, useLoad } from '../ui';
 
-interface Row extends Locale {
+interface Row extends LocaleSummary {
   /** The slug stored now (null for a row added here). */
   original: string | null;
 }
@@ -13,11 +16,10 @@ interface Row extends Locale {
 /** Settings > Localization: add, rename, remove and reorder locales, choose the default. */
 export function Localization() {
   const { account, refresh } = useAccount();
-  const editable = can(account.role, 'admin');
-  const loaded = useLoad(() => api<{ data: Locale[] }>('GET', accountPath(account.id, '/locales')).then((r) => r.data), [account.id]);
+  const editable = roleAtLeast(account.role, 'admin');
+  const loaded = useLoad(() => api<{ data: LocaleSummary[] }>('GET', accountPath(account.id, '/locales')).then((r) => r.data), [account.id]);
   const [rows, setRows] = useState<Row[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState('');
+  const { busy, error, notice, run } = useSubmit();
   const [confirming, setConfirming] = useState<string[] | null>(null);
   useEffect(() => {
     if (loaded.data) setRows(loaded.data.map((l) => ({ ...l, original: l.slug })));
@@ -28,25 +30,24 @@ export function Localization() {
   const removed = (loaded.data ?? []).filter((l) => !rows.some((r) => r.original === l.slug));
   const losing = removed.filter((l) => (l.entries ?? 0) > 0);
 
-  const save = async (confirm: boolean) => {
-    setError(null);
-    setDone('');
+  const save = (confirm: boolean) => run(async () => {
     if (!confirm && losing.length) {
       setConfirming(losing.map((l) => `${l.name} (${l.slug}): ${l.entries} ${l.entries === 1 ? 'entry' : 'entries'}`));
       return;
     }
     try {
       const body = { locales: rows.map((r) => ({ slug: r.slug.trim(), name: r.name.trim(), ...(r.default && { default: true }) })) };
-      const res = await api<{ data: Locale[]; changes: Change[] }>('PUT', accountPath(account.id, `/locales${confirm ? '?confirm=true' : ''}`), body);
-      setDone(res.changes.length ? `Saved: ${res.changes.map((c) => c.line).join('; ')}` : 'Nothing to change.');
+      const res = await api<{ data: LocaleSummary[]; changes: SchemaChangeLine[] }>('PUT', accountPath(account.id, `/locales${confirm ? '?confirm=true' : ''}`), body);
       loaded.setData(res.data);
       forgetSchema(account.id);
       refresh();
+      return res.changes.length ? `Saved: ${res.changes.map((c) => c.line).join('; ')}` : 'Nothing to change.';
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) setConfirming(e.reasons);
-      else setError(e);
+      // Locales that hold content would go: the dialog lists them and asks before saving with confirm.
+      if (e instanceof ApiError && e.status === 409) return setConfirming(e.reasons);
+      throw e;
     }
-  };
+  });
 
   if (loaded.loading && !loaded.data) return <Loading what="locales" />;
   if (loaded.error) return <ErrorNotice error={loaded.error} />;
@@ -57,7 +58,7 @@ export function Localization() {
       {!editable && <ReadOnlyNote role={account.role} />}
       <p>{limit === null ? `The ${account.plan} plan allows any number of locales.` : `The ${account.plan} plan allows ${limit} locale${limit === 1 ? '' : 's'}; this account has ${rows.length}.`}</p>
       <ErrorNotice error={error} />
-      {done && <Notice kind="ok">{done}</Notice>}
+      {notice && <Notice kind="ok">{notice}</Notice>}
       <form onSubmit={(e) => { e.preventDefault(); void save(false); }}>
         <fieldset disabled={!editable} className="plain">
           <legend className="visually-hidden">Locales</legend>
@@ -88,7 +89,7 @@ export function Localization() {
             <button type="button" onClick={() => setRows([...rows, { slug: '', name: '', default: false, original: null }])} disabled={limit !== null && rows.length >= limit}>
               Add locale
             </button>
-            <button type="submit" className="primary">Save locales</button>
+            <button type="submit" className="primary" disabled={busy}>Save locales</button>
           </div>
           {limit !== null && rows.length >= limit && <p className="hint">The plan's limit of {limit} locale{limit === 1 ? '' : 's'} is reached. A bigger plan allows more.</p>}
         </fieldset>

@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import type { MediaFile } from '../../../src/shared/media';
+import { roleAtLeast } from '../../../src/shared/roles';
 import { api, accountPath, qs } from '../api';
-import { MediaTile, mediaSrc, UploadButton, type MediaFile } from '../components/media-picker';
+import { MediaTile, mediaSrc, UploadButton } from '../components/media-picker';
 import { useAccount } from '../context';
 import { navigate, useRoute } from '../router';
-import { can, type Paged } from '../types';
+import type { Paged } from '../types';
 import { Empty, ErrorNotice, Loading, Notice, ReadOnlyNote, useLoad } from '../ui';
 import { Pager } from './pages-list';
 
@@ -15,7 +17,7 @@ export function Media() {
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
   const list = useLoad(() => api<Paged<MediaFile>>('GET', accountPath(account.id, `/media${qs({ page, page_size: 24 })}`)), [account.id, page]);
-  const editor = can(account.role, 'editor');
+  const editor = roleAtLeast(account.role, 'editor');
   const copy = async (file: MediaFile) => {
     try {
       await navigator.clipboard.writeText(file.url);

@@ -1,17 +1,19 @@
 import { useEffect, useState } from 'react';
+import type { ExportedSchema, TypeDef } from '../../../src/shared/field-types';
+import { roleAtLeast } from '../../../src/shared/roles';
 import { api, accountPath, ApiError, qs } from '../api';
 import { CopyFromLocale } from '../components/copy-locale';
 import { EntryFields, ErrorSummary, fieldErrorsOf } from '../components/entry-form';
 import { LocaleTabs } from '../components/locale-tabs';
 import { useAccount } from '../context';
+import { useSubmit } from '../hooks/use-submit';
 import { Link, navigate, useRoute } from '../router';
 import { emptyFields, loadSchema } from '../schema';
-import { can, type Entry, type SchemaDoc, type TypeDef } from '../types';
+import { slugify } from '../slugify';
+import type { Entry } from '../types';
 import { Confirm, ErrorNotice, Loading, Notice, ReadOnlyNote, useLoad, when } from '../ui';
 
-const slugify = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-
-function typeOf(schema: SchemaDoc, typeKey: string, slug: string): TypeDef | undefined {
+function typeOf(schema: ExportedSchema, typeKey: string, slug: string): TypeDef | undefined {
   return typeKey === '*' ? schema.single_pages[slug] : schema.page_types[typeKey];
 }
 
@@ -21,8 +23,8 @@ export function PageEdit({ typeKey: initialType, slug, isNew = false }: { typeKe
   const { query } = useRoute();
   const defaultLocale = account.locales.find((l) => l.default)?.slug ?? account.locales[0]?.slug ?? '';
   const locale = query.get('locale') || defaultLocale;
-  const readOnly = !can(account.role, 'editor');
-  const schema = useLoad<SchemaDoc>(() => loadSchema(account.id), [account.id]);
+  const readOnly = !roleAtLeast(account.role, 'editor');
+  const schema = useLoad<ExportedSchema>(() => loadSchema(account.id), [account.id]);
   const entry = useLoad<Entry | null>(
     () => (isNew ? Promise.resolve(null) : api<{ data: Entry }>('GET', accountPath(account.id, `/pages/${encodeURIComponent(initialType)}/${encodeURIComponent(slug)}${qs({ locale })}`)).then((r) => r.data)),
     [account.id, initialType, slug, locale, isNew],
@@ -32,9 +34,7 @@ export function PageEdit({ typeKey: initialType, slug, isNew = false }: { typeKe
   const [newSlug, setNewSlug] = useState(slug);
   const [slugTouched, setSlugTouched] = useState(!isNew);
   const [values, setValues] = useState<Record<string, unknown>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, notice, run, setError } = useSubmit();
   const [preview, setPreview] = useState<unknown>(null);
   const [deleting, setDeleting] = useState(false);
 
@@ -57,44 +57,28 @@ export function PageEdit({ typeKey: initialType, slug, isNew = false }: { typeKe
   const errors = fieldErrorsOf(error, locale);
   const path = `/pages/${encodeURIComponent(typeKey)}/${encodeURIComponent(slug)}`;
 
-  const save = async (status: 'draft' | 'published') => {
-    setBusy(true);
-    setError(null);
-    setSaved('');
-    try {
-      if (isNew) {
-        const body = { title, slug: newSlug, page_type: typeKey || undefined, status, fields: values };
-        const { data } = await api<{ data: Entry }>('POST', accountPath(account.id, `/pages${qs({ locale })}`), body);
-        navigate(`/pages/${encodeURIComponent(data.page_type ?? '*')}/${encodeURIComponent(data.slug!)}${qs({ locale, saved: status })}`, true);
-        return;
-      }
-      const body = { title, ...(newSlug !== slug && { slug: newSlug }), status, fields: values };
-      const { data } = await api<{ data: Entry }>('PUT', accountPath(account.id, `${path}${qs({ locale })}`), body);
-      if (data.slug !== slug) {
-        navigate(`/pages/${encodeURIComponent(typeKey)}/${encodeURIComponent(data.slug!)}${qs({ locale })}`, true);
-        return;
-      }
-      entry.setData(data);
-      setSaved(status === 'published' ? 'Published: the /v2 API serves this version now.' : 'Draft saved. Published readers still see the last published version.');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
+  const save = (status: 'draft' | 'published') => run(async () => {
+    if (isNew) {
+      const body = { title, slug: newSlug, page_type: typeKey || undefined, status, fields: values };
+      const { data } = await api<{ data: Entry }>('POST', accountPath(account.id, `/pages${qs({ locale })}`), body);
+      navigate(`/pages/${encodeURIComponent(data.page_type ?? '*')}/${encodeURIComponent(data.slug!)}${qs({ locale, saved: status })}`, true);
+      return;
     }
-  };
-  const unpublish = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const { data } = await api<{ data: Entry }>('POST', accountPath(account.id, `${path}/unpublish${qs({ locale })}`));
-      entry.setData(data);
-      setSaved('Unpublished in this locale: the page is a draft again.');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
+    const body = { title, ...(newSlug !== slug && { slug: newSlug }), status, fields: values };
+    const { data } = await api<{ data: Entry }>('PUT', accountPath(account.id, `${path}${qs({ locale })}`), body);
+    if (data.slug !== slug) {
+      navigate(`/pages/${encodeURIComponent(typeKey)}/${encodeURIComponent(data.slug!)}${qs({ locale })}`, true);
+      return;
     }
-  };
+    entry.setData(data);
+    return status === 'published' ? 'Published: the /v2 API serves this version now.' : 'Draft saved. Published readers still see the last published version.';
+  });
+  const unpublish = () => run(async () => {
+    const { data } = await api<{ data: Entry }>('POST', accountPath(account.id, `${path}/unpublish${qs({ locale })}`));
+    entry.setData(data);
+    return 'Unpublished in this locale: the page is a draft again.';
+  });
+  // A read, not a change: it keeps the last save's message.
   const showPreview = async () => {
     setError(null);
     try {
@@ -104,18 +88,16 @@ export function PageEdit({ typeKey: initialType, slug, isNew = false }: { typeKe
       setError(err);
     }
   };
-  const remove = async () => {
+  const remove = () => {
     setDeleting(false);
-    try {
+    return run(async () => {
       await api('DELETE', accountPath(account.id, path));
       navigate('/pages', true);
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
 
   const justSaved = query.get('saved');
-  const notice = saved || (justSaved === 'published' ? 'Page created and published.' : justSaved === 'draft' ? 'Page created as a draft.' : '');
+  const shown = notice || (justSaved === 'published' ? 'Page created and published.' : justSaved === 'draft' ? 'Page created as a draft.' : '');
   const status = e?.status ?? null;
   return (
     <section>
@@ -133,7 +115,7 @@ export function PageEdit({ typeKey: initialType, slug, isNew = false }: { typeKe
       {!readOnly && <CopyFromLocale key={locale} entry={e} locales={account.locales} what="page"
         load={(l) => api<{ data: Entry }>('GET', accountPath(account.id, `${path}${qs({ locale: l })}`)).then((r) => r.data)}
         onCopy={(source) => { setTitle(source.name ?? ''); setValues(source.fields); }} />}
-      {notice && !error && <Notice kind="ok">{notice}</Notice>}
+      {shown && !error && <Notice kind="ok">{shown}</Notice>}
       {error instanceof ApiError && Object.keys(error.fields).length ? <ErrorSummary errors={errors} /> : <ErrorNotice error={error} />}
       <form className="editor" onSubmit={(ev) => { ev.preventDefault(); void save('draft'); }} noValidate>
         <fieldset className="plain" disabled={readOnly}>

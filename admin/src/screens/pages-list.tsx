@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
+import type { ExportedSchema } from '../../../src/shared/field-types';
+import { roleAtLeast } from '../../../src/shared/roles';
 import { api, accountPath, qs } from '../api';
 import { useAccount } from '../context';
 import { Link, navigate, useRoute } from '../router';
 import { loadSchema } from '../schema';
-import { can, type EntrySummary, type Paged, type SchemaDoc } from '../types';
+import type { EntrySummary, Paged } from '../types';
 import { Empty, ErrorNotice, Loading, useLoad, when } from '../ui';
 
 /** Content > Pages: pages by type, with search, status and locale filters, newest change first. */
@@ -17,7 +19,7 @@ export function PagesList() {
   const page = Number(query.get('page') ?? '1') || 1;
   const [searchText, setSearchText] = useState(search);
   useEffect(() => setSearchText(search), [search]);
-  const schema = useLoad<SchemaDoc>(() => loadSchema(account.id), [account.id]);
+  const schema = useLoad<ExportedSchema>(() => loadSchema(account.id), [account.id]);
   const list = useLoad(
     () => api<Paged<EntrySummary>>('GET', accountPath(account.id, `/pages${qs({ type, status, query: search, locale, page, page_size: 20 })}`)),
     [account.id, type, status, search, locale, page],
@@ -34,7 +36,7 @@ export function PagesList() {
     <section>
       <div className="heading-row">
         <h1>Pages</h1>
-        {can(account.role, 'editor') && <Link className="button primary" to={`/pages/new${qs({ type: type && type !== '*' ? type : '' })}`}>New page</Link>}
+        {roleAtLeast(account.role, 'editor') && <Link className="button primary" to={`/pages/new${qs({ type: type && type !== '*' ? type : '' })}`}>New page</Link>}
       </div>
       <form className="filters" role="search" onSubmit={(e) => { e.preventDefault(); go({ query: searchText.trim() }); }}>
         <div className="field">
@@ -69,7 +71,7 @@ export function PagesList() {
       {list.loading && !list.data ? <Loading what="pages" /> : list.error ? <ErrorNotice error={list.error} /> : !list.data || list.data.data.length === 0 ? (
         <Empty>
           {search || status || type ? 'No pages match these filters.' : 'No pages yet.'}{' '}
-          {can(account.role, 'editor') && <Link to="/pages/new">Create a page</Link>}
+          {roleAtLeast(account.role, 'editor') && <Link to="/pages/new">Create a page</Link>}
         </Empty>
       ) : (
         <>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError } from '../api';
+import { useSubmit } from '../hooks/use-submit';
 import type { Session } from '../types';
 import { ErrorNotice } from '../ui';
 
@@ -10,19 +11,13 @@ import { ErrorNotice } from '../ui';
 export function SignIn({ onSignedIn, title = 'Sign in to Ghee', intro, email: given = '' }: { onSignedIn: (s: Session) => void; title?: string; intro?: ReactNode; email?: string }) {
   const [email, setEmail] = useState(given);
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const { busy, error, run } = useSubmit();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const { data } = await api<{ data: Session }>('POST', '/sign-in', { email, password });
       onSignedIn(data);
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
+    });
   };
   const fields = error instanceof ApiError ? error.fields : {};
   return (

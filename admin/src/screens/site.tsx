@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { roleAtLeast } from '../../../src/shared/roles';
 import { api, accountPath, ApiError } from '../api';
 import { useAccount } from '../context';
-import { can } from '../types';
+import { useSubmit } from '../hooks/use-submit';
 import { ErrorNotice, Loading, Notice, ReadOnlyNote, useLoad } from '../ui';
 
 interface SiteSettings {
@@ -12,13 +13,11 @@ interface SiteSettings {
 /** Settings > Site: the site's address and the feeds' title, used by the RSS, Atom and sitemap feeds. */
 export function Site() {
   const { account } = useAccount();
-  const editable = can(account.role, 'admin');
+  const editable = roleAtLeast(account.role, 'admin');
   const loaded = useLoad(() => api<{ data: SiteSettings }>('GET', accountPath(account.id, '/settings')).then((r) => r.data), [account.id]);
   const [siteUrl, setSiteUrl] = useState('');
   const [feedTitle, setFeedTitle] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, notice, run } = useSubmit();
   const fields = error instanceof ApiError ? error.fields : {};
   useEffect(() => {
     if (!loaded.data) return;
@@ -26,20 +25,13 @@ export function Site() {
     setFeedTitle(loaded.data.feed_title ?? '');
   }, [loaded.data]);
 
-  const save = async (e: FormEvent) => {
+  const save = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    setDone('');
-    setBusy(true);
-    try {
+    void run(async () => {
       const { data } = await api<{ data: SiteSettings }>('PUT', accountPath(account.id, '/settings'), { site_url: siteUrl.trim(), feed_title: feedTitle.trim() });
       loaded.setData(data);
-      setDone('Saved. The feeds use it from the next request.');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+      return 'Saved. The feeds use it from the next request.';
+    });
   };
 
   if (loaded.loading && !loaded.data) return <Loading what="site settings" />;
@@ -51,7 +43,7 @@ export function Site() {
       <p className="lead">The RSS, Atom and sitemap feeds link to your posts on your site. Without an address their links are relative (<code>my-first-post</code>), as ButterCMS writes them.</p>
       {!editable && <ReadOnlyNote role={account.role} />}
       <ErrorNotice error={error} />
-      {done && <Notice kind="ok">{done}</Notice>}
+      {notice && <Notice kind="ok">{notice}</Notice>}
       <form className="card" onSubmit={save} noValidate aria-label="Site settings">
         <fieldset className="plain" disabled={!editable || busy}>
           <div className={fields.site_url ? 'field invalid' : 'field'}>

@@ -1,16 +1,18 @@
 import { useState } from 'react';
+import { roleAtLeast } from '../../../src/shared/roles';
+import type { IssuedToken, TokenKind, TokenSummary } from '../../../src/shared/tokens';
 import { api, accountPath } from '../api';
 import { useAccount } from '../context';
-import { can, type Token } from '../types';
+import { useSubmit } from '../hooks/use-submit';
 import { Confirm, Empty, ErrorNotice, Loading, Notice, useLoad, when } from '../ui';
 
 /** A token's full value, shown once after it is created or rotated: masked until revealed. */
-function FreshToken({ token, onDone }: { token: Token; onDone: () => void }) {
+function FreshToken({ token, onDone }: { token: IssuedToken; onDone: () => void }) {
   const [shown, setShown] = useState(false);
   const [copied, setCopied] = useState('');
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(token.token!);
+      await navigator.clipboard.writeText(token.token);
       setCopied('Copied to the clipboard.');
     } catch {
       setShown(true);
@@ -37,27 +39,25 @@ function FreshToken({ token, onDone }: { token: Token; onDone: () => void }) {
 /** Settings > API Tokens: the read and write tokens of the account; create, rotate, revoke. */
 export function Tokens() {
   const { account } = useAccount();
-  const admin = can(account.role, 'admin');
-  const list = useLoad(() => (admin ? api<{ data: Token[] }>('GET', accountPath(account.id, '/tokens')).then((r) => r.data) : Promise.resolve([])), [account.id]);
-  const [fresh, setFresh] = useState<Token | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [revoking, setRevoking] = useState<Token | null>(null);
+  const admin = roleAtLeast(account.role, 'admin');
+  const list = useLoad(() => (admin ? api<{ data: TokenSummary[] }>('GET', accountPath(account.id, '/tokens')).then((r) => r.data) : Promise.resolve([])), [account.id]);
+  const [fresh, setFresh] = useState<IssuedToken | null>(null);
+  const { error, run } = useSubmit();
+  const [revoking, setRevoking] = useState<TokenSummary | null>(null);
   const [label, setLabel] = useState('');
   const writeAllowed = account.features?.write_api ?? false;
 
-  const act = async (fn: () => Promise<{ data: Token }>) => {
-    setError(null);
-    try {
-      const { data } = await fn();
-      if (data.token) setFresh(data);
-      list.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
-  const create = (kind: 'read' | 'write') => act(() => api('POST', accountPath(account.id, '/tokens'), { kind, label: label.trim() || undefined }));
-  const rotate = (t: Token) => act(() => api('POST', accountPath(account.id, `/tokens/${t.id}/rotate`)));
-  const revoke = (t: Token) => act(() => api('DELETE', accountPath(account.id, `/tokens/${t.id}`)));
+  /** Makes a token (created or rotated): shows its value once. */
+  const issue = (call: () => Promise<{ data: IssuedToken }>) => run(async () => {
+    setFresh((await call()).data);
+    list.reload();
+  });
+  const create = (kind: TokenKind) => issue(() => api('POST', accountPath(account.id, '/tokens'), { kind, label: label.trim() || undefined }));
+  const rotate = (t: TokenSummary) => issue(() => api('POST', accountPath(account.id, `/tokens/${t.id}/rotate`)));
+  const revoke = (t: TokenSummary) => run(async () => {
+    await api('DELETE', accountPath(account.id, `/tokens/${t.id}`));
+    list.reload();
+  });
 
   if (!admin) {
     return (

@@ -1,20 +1,19 @@
 import { useState } from 'react';
+import { ROLES, roleAtLeast, type Role } from '../../../src/shared/roles';
+import type { Invitation, Member } from '../../../src/shared/users';
 import { api, accountPath } from '../api';
 import { Invitations } from '../components/invitations';
 import { useAccount } from '../context';
-import { can, type Invitation, type Member, type Role } from '../types';
+import { useSubmit } from '../hooks/use-submit';
 import { Confirm, ErrorNotice, Loading, Notice, useLoad, when } from '../ui';
-
-const ROLES: Role[] = ['viewer', 'editor', 'admin', 'owner'];
 
 /** Settings > Users: the members and their roles (change, remove), invitations (invite, renew, revoke). */
 export function Users() {
   const { account } = useAccount();
-  const admin = can(account.role, 'admin');
+  const admin = roleAtLeast(account.role, 'admin');
   const members = useLoad(() => (admin ? api<{ data: Member[] }>('GET', accountPath(account.id, '/users')).then((r) => r.data) : Promise.resolve([])), [account.id]);
   const invitations = useLoad(() => (admin ? api<{ data: Invitation[] }>('GET', accountPath(account.id, '/invitations')).then((r) => r.data) : Promise.resolve([])), [account.id]);
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState('');
+  const { error, notice, run } = useSubmit();
   const [removing, setRemoving] = useState<Member | null>(null);
 
   if (!admin) {
@@ -26,17 +25,11 @@ export function Users() {
     );
   }
 
-  const act = async (work: () => Promise<unknown>, done: string) => {
-    setError(null);
-    setSaved('');
-    try {
-      await work();
-      setSaved(done);
-      members.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const act = (work: () => Promise<unknown>, done: string) => run(async () => {
+    await work();
+    members.reload();
+    return done;
+  });
   const changeRole = (m: Member, role: Role) => act(() => api('PUT', accountPath(account.id, `/users/${m.id}`), { role }), `${m.email} is now ${role}.`);
   const remove = (m: Member) => act(() => api('DELETE', accountPath(account.id, `/users/${m.id}`)), `${m.email} was removed from ${account.name}.`);
 
@@ -45,7 +38,7 @@ export function Users() {
       <h1>Users</h1>
       <p className="lead">Who can sign in to <strong>{account.name}</strong>, and what they may do: viewers read, editors also edit content, admins also manage tokens, users and settings, owners also the plan.</p>
       <ErrorNotice error={error} />
-      {saved && <Notice kind="ok">{saved}</Notice>}
+      {notice && <Notice kind="ok">{notice}</Notice>}
       <h2>Members</h2>
       {members.loading && !members.data ? <Loading what="members" /> : members.error ? <ErrorNotice error={members.error} /> : (
         <div className="table-wrap">
@@ -57,7 +50,7 @@ export function Users() {
             <tbody>
               {(members.data ?? []).map((m) => {
                 // Nobody changes a member above their own role, nor gives a role above it.
-                const mine = can(account.role, m.role);
+                const mine = roleAtLeast(account.role, m.role);
                 return (
                   <tr key={m.id} data-member-id={m.id}>
                     <td>{m.email}</td>
@@ -65,7 +58,7 @@ export function Users() {
                     <td>
                       <label className="visually-hidden" htmlFor={`role-${m.id}`}>Role of {m.email}</label>
                       <select id={`role-${m.id}`} value={m.role} disabled={!mine} onChange={(e) => void changeRole(m, e.target.value as Role)}>
-                        {ROLES.filter((r) => r === m.role || can(account.role, r)).map((r) => <option key={r} value={r}>{r}</option>)}
+                        {ROLES.filter((r) => r === m.role || roleAtLeast(account.role, r)).map((r) => <option key={r} value={r}>{r}</option>)}
                       </select>
                     </td>
                     <td>{when(m.created)}</td>

@@ -8,6 +8,8 @@ export interface Page<PageModel extends object = Record<string, unknown>, PageTy
   updated: string | null;
   /** The page type's key; null for a single page (so through `*` it may be either). */
   page_type: PageType extends '*' ? string | null : PageType;
+  /** When a scheduled page goes live (ISO 8601); null otherwise. */
+  scheduled: string | null;
   status: Status;
   fields: PageModel;
 }

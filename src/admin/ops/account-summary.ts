@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { planNamed, type Plan } from '../../accounts/plans.js';
+import type { AccountSummary, PlanFeatures } from '../../shared/accounts.js';
 import type { Account, Database } from '../../store/tables.js';
 import type { Role } from '../../users/roles.js';
 
 /** A plan's features as the admin API shows them (null for an unknown plan name). */
-export function planFeatures(plan: Plan | undefined) {
+export function planFeatures(plan: Plan | undefined): PlanFeatures | null {
   if (!plan) return null;
   return {
     monthly_calls: plan.monthlyCalls,
@@ -16,7 +17,7 @@ export function planFeatures(plan: Plan | undefined) {
 }
 
 /** An account for the dashboard: its plan and features, its locales, and the caller's role. */
-export async function accountSummary(db: Kysely<Database>, account: Account, role: Role) {
+export async function accountSummary(db: Kysely<Database>, account: Account, role: Role): Promise<AccountSummary> {
   const locales = await db.selectFrom('locales').select(['slug', 'name', 'is_default']).where('account_id', '=', account.id).orderBy('position').execute();
   return {
     id: account.id,

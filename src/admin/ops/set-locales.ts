@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely';
 import { applySchema, type ApplyResult } from '../../content/schema/apply-schema.js';
 import { countContent } from '../../content/schema/content-counts.js';
 import { exportSchema } from '../../content/schema/export-schema.js';
+import type { LocaleSummary } from '../../shared/accounts.js';
 import type { Database } from '../../store/tables.js';
 
 /** An account's locales in order, with how many pages and items hold a version in each. */
-export async function listLocales(db: Kysely<Database>, accountId: number) {
+export async function listLocales(db: Kysely<Database>, accountId: number): Promise<LocaleSummary[]> {
   const [rows, counts] = await Promise.all([
     db.selectFrom('locales').select(['slug', 'name', 'is_default']).where('account_id', '=', accountId).orderBy('position').execute(),
     countContent(db, accountId),

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { AccountInputError } from '../../accounts/accounts.js';
+import { AccountInputError, findAccount } from '../../accounts/accounts.js';
 import { mayChangeLimit, PlanPermissionError, plansOpenTo, type PlanActor } from '../../accounts/plan-policy.js';
 import { setPlan } from '../../accounts/set-plan.js';
 import { bodyObject, optionalString } from '../../api/write/body.js';
@@ -61,7 +61,8 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
           if (!(error instanceof AccountInputError)) throw error;
           throw adminErrors.field(error.message.startsWith('Unknown plan') ? 'plan' : 'monthly_call_limit', error.message);
         }
-        const fresh = await ctx.store.db.selectFrom('accounts').selectAll().where('id', '=', account.id).executeTakeFirstOrThrow();
+        const fresh = await findAccount(ctx.store.db, account.id);
+        if (!fresh) throw adminErrors.notFound();
         return { body: { data: await accountSummary(ctx.store.db, fresh, role) } };
       },
     },

@@ -8,17 +8,12 @@ import { mayManage } from '../../users/roles.js';
 import { adminErrors } from '../admin-errors.js';
 import { adminRoutes } from '../admin-routes.js';
 import { checkCsrfToken } from '../csrf.js';
+import { pathId } from '../path-id.js';
 import { setCsrfCookie, setSessionCookie } from '../session-cookie.js';
 import { asUserAnswer } from '../user-errors.js';
 import { inviteEndpoint } from './invite-endpoint.js';
 
 const BASE = '/admin/api/accounts/:accountId/invitations';
-
-/** The invitation id of a path, or the 404 when it is not one. */
-function invitationId(raw: string | undefined): number {
-  if (!/^[1-9]\d{0,9}$/.test(raw ?? '') || Number(raw) >= 2 ** 31) throw adminErrors.notFound();
-  return Number(raw);
-}
 
 /**
  * Invitations: an account's pending ones (admin: list, invite, revoke), and the public pair behind
@@ -37,7 +32,7 @@ export function registerInvitationRoutes(app: FastifyInstance, ctx: AppContext):
     DELETE: {
       access: 'admin',
       async handle({ account, params, role }) {
-        const id = invitationId(params.invitationId);
+        const id = pathId(params.invitationId);
         const invitation = await findInvitation(ctx.store.db, account.id, id, ctx.clock());
         if (!invitation) throw adminErrors.notFound();
         // Revoking is changing: nobody revokes an invitation to a role above their own.

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { parseBool } from '../../api/params.js';
 import { bodyObject } from '../../api/write/body.js';
 import type { AppContext } from '../../http/context.js';
+import { parseBool } from '../../params/query-bool.js';
 import { adminErrors } from '../admin-errors.js';
 import { adminRoutes } from '../admin-routes.js';
 import { listLocales, setLocales } from '../ops/set-locales.js';

@@ -3,6 +3,7 @@ import { ApiError } from '../../http/api-error.js';
 import type { AppContext } from '../../http/context.js';
 import { errors } from '../../http/errors.js';
 import { MediaError } from '../../media/media-error.js';
+import { listAccountMedia } from '../../media/media-table.js';
 import { uploadBody } from '../../media/read-body.js';
 import { uploadMedia } from '../../media/upload-media.js';
 import { isoMicro } from '../../time.js';
@@ -25,12 +26,7 @@ export function registerMediaRoutes(app: FastifyInstance, ctx: AppContext): void
         access: 'viewer',
         async handle({ account, query }) {
           const pagination = parsePagination(query);
-          const base = ctx.store.db.selectFrom('media').where('account_id', '=', account.id);
-          const counted = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-          const count = Number(counted?.n ?? 0);
-          const rows = pagination.offset < count
-            ? await base.selectAll().orderBy('created', 'desc').orderBy('name').limit(pagination.limit).offset(pagination.offset).execute()
-            : [];
+          const { rows, count } = await listAccountMedia(ctx.store.db, account.id, pagination);
           const data = rows.map((r) => ({ url: ctx.media.urlFor(r.name), name: r.name, size: r.size, mime: r.mime, created: r.created }));
           return { body: { meta: listMeta(pagination, count), data } };
         },

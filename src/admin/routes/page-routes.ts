@@ -1,42 +1,50 @@
 import type { FastifyInstance } from 'fastify';
 import { bodyObject, fieldsObject, optionalStatus, optionalString } from '../../api/write/body.js';
-import { splitLocales } from '../../api/write/locale-fields.js';
-import type { ContentType } from '../../content/account-schema.js';
-import { findPage } from '../../content/find-page.js';
+import type { AccountSchema, ContentType } from '../../content/account-schema.js';
+import { enabledLocale } from '../../content/enabled-locale.js';
+import { findPage, pageTypeOf } from '../../content/find-page.js';
 import { Renderer } from '../../content/renderer.js';
-import { deleteEntry } from '../../content/write/delete-entry.js';
-import { writeEntry } from '../../content/write/write-entry.js';
+import { createPage, deletePage, updatePage, type PagePath } from '../../content/write/page-operations.js';
+import type { WriteContext } from '../../content/write/write-context.js';
 import type { AppContext } from '../../http/context.js';
 import { errors } from '../../http/errors.js';
 import { adminRoutes, type AccountCall } from '../admin-routes.js';
-import { forced, listMeta, parseLevels, parsePagination, searchTerms, statusFilter } from '../content-params.js';
+import { listMeta, parseLevels, parsePagination, searchTerms, statusFilter } from '../content-params.js';
 import { editableEntry, summarizeEntries } from '../ops/editable-entry.js';
-import { adminLocale } from '../ops/find-entry-type.js';
 import { latestRow, listLatest } from '../ops/list-latest.js';
 import { unpublishEntry } from '../ops/unpublish-entry.js';
 
 const BASE = '/admin/api/accounts/:accountId/pages';
 
 /** The page types a list covers: one page type, `*` for the single pages, or all of both. */
-function listedTypes(types: ContentType[], key: string | undefined): number[] {
+function listedTypes(schema: AccountSchema, key: string | undefined): number[] {
+  const types = [...schema.byId.values()];
   if (key === undefined || key === '') return types.filter((t) => t.kind === 'page_type' || t.kind === 'single_page').map((t) => t.id);
   if (key === '*') return types.filter((t) => t.kind === 'single_page').map((t) => t.id);
-  const type = types.find((t) => t.kind === 'page_type' && t.key === key);
-  if (!type) throw errors.pageNotFound();
-  return [type.id];
+  return [pageTypeOf(schema, key).id];
 }
 
 /** The answer of every page endpoint: the page as its editor shows it, in the request's locale. */
 async function readPage(call: AccountCall, type: ContentType, slug: string, status = 200) {
   const schema = await call.schema();
-  const page = await editableEntry(call.ctx.store.db, schema, type, { slug }, adminLocale(schema, call.query), call.ctx.config.publicUrl);
+  const page = await editableEntry(call.ctx.store.db, schema, type, { slug }, enabledLocale(schema, call.query.locale), call.ctx.config.publicUrl);
   return { status, body: { data: page } };
 }
 
-/** The page of a `:type/:slug` path (`*`: a page of any type with that slug), the read's 404 or 403 when not one. */
+/** The `:type/:slug` of a page path (`*`: a page of any type). */
+function pagePath(call: AccountCall): PagePath {
+  return { type: call.params.type!, slug: call.params.slug! };
+}
+
+/** The page of the path, the read's 404 or 403 when not one. */
 async function pathPage(call: AccountCall) {
-  const { type: typeKey, slug } = call.params as { type: string; slug: string };
-  return { slug, ...(await findPage(call.ctx.store.db, await call.schema(), typeKey, slug)) };
+  const { type, slug } = pagePath(call);
+  return { slug, ...(await findPage(call.ctx.store.db, await call.schema(), type, slug)) };
+}
+
+/** What the page operations work with: the store, the account's schema, the media downloader. */
+async function writeContext(call: AccountCall): Promise<WriteContext> {
+  return { db: call.ctx.store.db, schema: await call.schema(), ingestMedia: call.ctx.ingestMedia };
 }
 
 /** Content > Pages: list, create, read, edit (draft or publish), unpublish, preview, delete. */
@@ -48,8 +56,8 @@ export function registerPageRoutes(app: FastifyInstance, ctx: AppContext): void 
         const schema = await call.schema();
         const pagination = parsePagination(call.query);
         const { rows, count } = await listLatest(ctx.store.db, ctx.store.dialect, {
-          accountId: schema.accountId, typeIds: listedTypes([...schema.byId.values()], call.query.type),
-          locale: adminLocale(schema, call.query), status: statusFilter(call.query), terms: searchTerms(call.query),
+          accountId: schema.accountId, typeIds: listedTypes(schema, call.query.type),
+          locale: enabledLocale(schema, call.query.locale), status: statusFilter(call.query), terms: searchTerms(call.query),
           order: 'updated', limit: pagination.limit, offset: pagination.offset,
         });
         return { body: { meta: listMeta(pagination, count), data: await summarizeEntries(ctx.store.db, schema, rows, ctx.config.publicUrl, false) } };
@@ -58,20 +66,11 @@ export function registerPageRoutes(app: FastifyInstance, ctx: AppContext): void 
     POST: {
       access: 'editor',
       async handle(call) {
-        const schema = await call.schema();
         const body = bodyObject(call.request.body, ['title', 'slug', 'page_type', 'status', 'fields']);
-        const [title, slug, typeKey, status] = [optionalString(body, 'title'), optionalString(body, 'slug'), optionalString(body, 'page_type') ?? '*', optionalStatus(body)];
-        const missing: Record<string, string[]> = {};
-        if (!title) missing.title = ['This field is required.'];
-        if (!slug) missing.slug = ['This field is required.'];
-        const type = typeKey === '*' ? schema.byKey.get(`single_page:${slug}`) : schema.byKey.get(`page_type:${typeKey}`);
-        if (!type) (typeKey === '*' ? (missing.slug ??= ['No single page is defined with this slug.']) : (missing.page_type = [`Unknown page type "${typeKey}".`]));
-        if (!type || Object.keys(missing).length) throw errors.validation(missing);
-        const locale = adminLocale(schema, call.query);
-        await writeEntry(ctx.store.db, schema, {
-          type, intent: 'create', slug, name: title, status, ...splitLocales(fieldsObject(body), type, schema, locale), mode: { partial: false, requireAll: false },
-        }, { ingestMedia: ctx.ingestMedia });
-        return readPage(call, type, slug!, 201);
+        const [title, slug, pageType, status] = [optionalString(body, 'title'), optionalString(body, 'slug'), optionalString(body, 'page_type') ?? '*', optionalStatus(body)];
+        // Fields left out are created empty: the editor fills them in later.
+        const page = await createPage(await writeContext(call), { title, slug, pageType, status, fields: fieldsObject(body), locale: call.query.locale }, { requireAllFields: false });
+        return readPage(call, page.type, page.slug, 201);
       },
     },
   });
@@ -87,27 +86,17 @@ export function registerPageRoutes(app: FastifyInstance, ctx: AppContext): void 
     PUT: {
       access: 'editor',
       async handle(call) {
-        const schema = await call.schema();
         const body = bodyObject(call.request.body, ['title', 'slug', 'status', 'fields']);
-        const [title, newSlug, status] = [optionalString(body, 'title'), optionalString(body, 'slug'), optionalStatus(body)];
-        const locale = adminLocale(schema, call.query);
-        const { type, slug } = await pathPage(call);
-        if (type.kind === 'single_page' && newSlug !== undefined && newSlug !== type.key) {
-          throw errors.validation({ slug: ['A single page keeps the slug its schema gives it.'] });
-        }
+        const [title, slug, status] = [optionalString(body, 'title'), optionalString(body, 'slug'), optionalStatus(body)];
         // Partial: only the fields sent change, so a form may send just what was edited.
-        await writeEntry(ctx.store.db, schema, {
-          type, intent: 'update', slug, newSlug, name: title, status, ...splitLocales(fieldsObject(body), type, schema, locale), mode: { partial: true, requireAll: false },
-        }, { ingestMedia: ctx.ingestMedia });
-        return readPage(call, type, newSlug ?? slug);
+        const page = await updatePage(await writeContext(call), pagePath(call), { title, slug, status, fields: fieldsObject(body), locale: call.query.locale });
+        return readPage(call, page.type, page.slug);
       },
     },
     DELETE: {
       access: 'editor',
       async handle(call) {
-        const force = forced(call.query);
-        const { type, slug } = await pathPage(call);
-        await deleteEntry(ctx.store.db, await call.schema(), type, { slug }, force);
+        await deletePage(await writeContext(call), pagePath(call), call.query.force);
         return null;
       },
     },
@@ -119,7 +108,7 @@ export function registerPageRoutes(app: FastifyInstance, ctx: AppContext): void 
       async handle(call) {
         const schema = await call.schema();
         // Without ?locale= the page goes off the air in every locale.
-        const locale = call.query.locale === undefined ? null : adminLocale(schema, call.query);
+        const locale = call.query.locale === undefined ? null : enabledLocale(schema, call.query.locale);
         const { type, slug } = await pathPage(call);
         await unpublishEntry(ctx.store.db, schema, type, { slug }, locale);
         return readPage(call, type, slug);
@@ -132,7 +121,7 @@ export function registerPageRoutes(app: FastifyInstance, ctx: AppContext): void 
       access: 'viewer',
       async handle(call) {
         const schema = await call.schema();
-        const scope = { accountId: schema.accountId, locale: adminLocale(schema, call.query), channel: 'latest' as const };
+        const scope = { accountId: schema.accountId, locale: enabledLocale(schema, call.query.locale), channel: 'latest' as const };
         const { type, slug } = await pathPage(call);
         const row = await latestRow(ctx.store.db, scope, type.id, { slug });
         if (!row) throw errors.pageNotFound();

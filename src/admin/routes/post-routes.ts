@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { bodyObject } from '../../api/write/body.js';
 import { authorObject } from '../../blog/authors/author-object.js';
 import { authorsById, listAuthors } from '../../blog/authors/author-store.js';
-import { effectiveState, postsInScope, type BlogScope } from '../../blog/post-rows.js';
+import { listLatestPosts, type EffectiveStatus } from '../../blog/list-latest-posts.js';
+import { effectiveState, postBySlug, type BlogScope } from '../../blog/post-rows.js';
 import { renderPosts } from '../../blog/render-posts.js';
 import { deletePost } from '../../blog/write/delete-post.js';
-import { parsePostInput, POST_BODY_KEYS } from '../../blog/write/post-input.js';
-import { writePost } from '../../blog/write/write-post.js';
+import { createPost, updatePost } from '../../blog/write/post-operations.js';
+import { POST_BODY_KEYS } from '../../blog/write/post-input.js';
 import { ApiError } from '../../http/api-error.js';
 import type { AppContext } from '../../http/context.js';
 import { errors } from '../../http/errors.js';
@@ -17,10 +17,8 @@ import { listMeta, parsePagination, searchTerms } from '../content-params.js';
 
 const BASE = '/admin/api/accounts/:accountId';
 
-type PostStatusFilter = 'draft' | 'published' | 'scheduled';
-
 /** `status=draft|published|scheduled` on posts (as readers see it now); absent lists all. */
-function postStatusFilter(query: Record<string, string>): PostStatusFilter | undefined {
+function postStatusFilter(query: Record<string, string>): EffectiveStatus | undefined {
   const status = query.status;
   if (status === undefined || status === '') return undefined;
   if (status !== 'draft' && status !== 'published' && status !== 'scheduled') {
@@ -37,7 +35,7 @@ function latestScope(call: AccountCall): BlogScope {
 /** A post for its editor: the `/v2` post object of its newest version (categories and tags by name). */
 async function readPost(call: AccountCall, slug: string, status = 200) {
   const scope = latestScope(call);
-  const row = slug.includes('\u0000') ? undefined : await postsInScope(call.ctx.store.db, scope).where('p.slug', '=', slug).executeTakeFirst();
+  const row = await postBySlug(call.ctx.store.db, scope, slug);
   if (!row) throw errors.postNotFound();
   const [post] = await renderPosts(call.ctx.store.db, scope, [row], { publicUrl: call.ctx.config.publicUrl });
   return { status, body: { data: post } };
@@ -53,22 +51,7 @@ export function registerPostRoutes(app: FastifyInstance, ctx: AppContext): void 
         const pagination = parsePagination(call.query);
         const status = postStatusFilter(call.query);
         const terms = call.query.query === '' ? undefined : searchTerms(call.query);
-        if (terms && terms.length === 0) return { body: { meta: listMeta(pagination, 0), data: [] } };
-        let base = postsInScope(ctx.store.db, scope);
-        if (status === 'draft') base = base.where('v.status', '=', 'draft');
-        if (status === 'scheduled') base = base.where('v.status', '=', 'scheduled').where('v.scheduled', '>', scope.now);
-        if (status === 'published') {
-          base = base.where((eb) => eb.or([eb('v.status', '=', 'published'), eb.and([eb('v.status', '=', 'scheduled'), eb('v.scheduled', '<=', scope.now)])]));
-        }
-        if (terms) {
-          base = base.innerJoin(ctx.store.dialect.postMatches(terms).as('m'), (join) => join.onRef('m.post_id', '=', 'p.id').onRef('m.channel', '=', 'v.channel'));
-        }
-        const counted = await base.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirst();
-        const count = Number(counted?.n ?? 0);
-        const ordered = terms
-          ? base.orderBy(sql`m.rank`, 'desc').orderBy('p.slug')
-          : base.orderBy('v.updated', 'desc').orderBy('p.id', 'desc');
-        const rows = pagination.offset < count ? await ordered.limit(pagination.limit).offset(pagination.offset).execute() : [];
+        const { rows, count } = await listLatestPosts(ctx.store.db, ctx.store.dialect, scope, { status, terms, limit: pagination.limit, offset: pagination.offset });
         const authors = await authorsById(ctx.store.db, rows.map((r) => r.author_id));
         const data = rows.map((row) => {
           const state = effectiveState(row, scope.now);
@@ -84,9 +67,8 @@ export function registerPostRoutes(app: FastifyInstance, ctx: AppContext): void 
     POST: {
       access: 'editor',
       async handle(call) {
-        const { input, errors: found } = parsePostInput(bodyObject(call.request.body, POST_BODY_KEYS));
-        await writePost(ctx.store.db, { accountId: call.account.id, intent: 'create', input, errors: found }, { now: ctx.clock(), ingestMedia: ctx.ingestMedia });
-        return readPost(call, input.slug!, 201);
+        const post = await createPost(ctx.store.db, call.account.id, bodyObject(call.request.body, POST_BODY_KEYS), { now: ctx.clock(), ingestMedia: ctx.ingestMedia });
+        return readPost(call, post.slug, 201);
       },
     },
   });
@@ -96,10 +78,8 @@ export function registerPostRoutes(app: FastifyInstance, ctx: AppContext): void 
     PUT: {
       access: 'editor',
       async handle(call) {
-        const slug = call.params.slug!;
-        const { input, errors: found } = parsePostInput(bodyObject(call.request.body, POST_BODY_KEYS));
-        await writePost(ctx.store.db, { accountId: call.account.id, intent: 'update', slug, input, errors: found }, { now: ctx.clock(), ingestMedia: ctx.ingestMedia });
-        return readPost(call, input.slug ?? slug);
+        const post = await updatePost(ctx.store.db, call.account.id, call.params.slug!, bodyObject(call.request.body, POST_BODY_KEYS), { now: ctx.clock(), ingestMedia: ctx.ingestMedia });
+        return readPost(call, post.slug);
       },
     },
     DELETE: {

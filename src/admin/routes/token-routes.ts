@@ -5,14 +5,9 @@ import { bodyObject, optionalString } from '../../api/write/body.js';
 import type { AppContext } from '../../http/context.js';
 import { adminErrors } from '../admin-errors.js';
 import { adminRoutes } from '../admin-routes.js';
+import { pathId } from '../path-id.js';
 
 const BASE = '/admin/api/accounts/:accountId/tokens';
-
-/** The token id of a path, or the 404 when it is not one. */
-function tokenId(raw: string | undefined): number {
-  if (!/^[1-9]\d{0,9}$/.test(raw ?? '') || Number(raw) >= 2 ** 31) throw adminErrors.notFound();
-  return Number(raw);
-}
 
 /** The plan gate: the reference's 403 for a write token on a plan without the write API. */
 async function gated<T>(work: () => Promise<T>): Promise<T> {
@@ -49,7 +44,7 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: AppContext): void
     POST: {
       access: 'admin',
       async handle({ account, params }) {
-        const issued = await gated(() => rotateAccountToken(ctx.store.db, account, tokenId(params.tokenId), ctx.clock()));
+        const issued = await gated(() => rotateAccountToken(ctx.store.db, account, pathId(params.tokenId), ctx.clock()));
         if (!issued) throw adminErrors.notFound();
         return { status: 201, body: { data: issued } };
       },
@@ -60,7 +55,7 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: AppContext): void
     DELETE: {
       access: 'admin',
       async handle({ account, params }) {
-        const revoked = await revokeAccountToken(ctx.store.db, account.id, tokenId(params.tokenId), ctx.clock());
+        const revoked = await revokeAccountToken(ctx.store.db, account.id, pathId(params.tokenId), ctx.clock());
         if (!revoked) throw adminErrors.notFound();
         return { body: { data: revoked } };
       },

@@ -5,6 +5,7 @@ import { listMembers, roleIn, updateMembership } from '../../users/memberships.j
 import { mayManage, type Role } from '../../users/roles.js';
 import { adminErrors } from '../admin-errors.js';
 import { adminRoutes, type AccountCall } from '../admin-routes.js';
+import { pathId } from '../path-id.js';
 import { asUserAnswer } from '../user-errors.js';
 import { inviteEndpoint, roleOf } from './invite-endpoint.js';
 
@@ -12,12 +13,11 @@ const BASE = '/admin/api/accounts/:accountId/users';
 
 /** The member of a path, after the checks that the caller may act on them. */
 async function target(call: AccountCall, role: Role | null): Promise<number> {
-  const raw = call.params.userId ?? '';
-  const userId = /^[1-9]\d{0,9}$/.test(raw) && Number(raw) < 2 ** 31 ? Number(raw) : null;
-  const current = userId === null ? undefined : await roleIn(call.ctx.store.db, userId, call.account.id);
+  const userId = pathId(call.params.userId);
+  const current = await roleIn(call.ctx.store.db, userId, call.account.id);
   if (!current) throw adminErrors.notFound();
   if (!mayManage(call.role, current, role)) throw adminErrors.forbidden();
-  return userId!;
+  return userId;
 }
 
 /**

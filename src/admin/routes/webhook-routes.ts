@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { PlanFeatureError } from '../../accounts/manage-tokens.js';
 import { bodyObject } from '../../api/write/body.js';
 import type { AppContext } from '../../http/context.js';
+import { DELIVERY_STATUSES as STATUSES } from '../../shared/webhooks.js';
 import { listDeliveries, replayDelivery } from '../../webhooks/delivery-log.js';
 import { testWebhook } from '../../webhooks/test-webhook.js';
 import { ALL_EVENTS, checkEvents, checkHeaders, checkUrl, WebhookInputError } from '../../webhooks/webhook-input.js';
@@ -9,16 +10,10 @@ import { createWebhook, deleteWebhook, findWebhook, listWebhooks, updateWebhook,
 import { adminErrors } from '../admin-errors.js';
 import { adminRoutes, type AccountCall } from '../admin-routes.js';
 import { listMeta, parsePagination } from '../content-params.js';
+import { pathId } from '../path-id.js';
 
 const BASE = '/admin/api/accounts/:accountId/webhooks';
 const KEYS = ['url', 'events', 'headers', 'enabled'];
-const STATUSES = ['pending', 'failed', 'delivered', 'dead'] as const;
-
-/** An id of a path, or the 404 when it is not one. */
-function pathId(raw: string | undefined): number {
-  if (!/^[1-9]\d{0,9}$/.test(raw ?? '') || Number(raw) >= 2 ** 31) throw adminErrors.notFound();
-  return Number(raw);
-}
 
 /** The settings of a body (only those sent), as field errors or the plan's 403. */
 async function settings(ctx: AppContext, body: unknown, creating: boolean): Promise<Partial<WebhookSettings>> {

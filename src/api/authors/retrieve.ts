@@ -1,7 +1,7 @@
 import { authorObject } from '../../blog/authors/author-object.js';
 import { authorBySlug } from '../../blog/authors/author-store.js';
 import type { ApiCall, Endpoint } from '../../http/define-routes.js';
-import { errors } from '../../http/errors.js';
+import { errors } from '../../errors/index.js';
 import { withRecentPosts } from '../blog/with-recent-posts.js';
 
 /** GET /v2/authors/<slug>/: one author; 404 `Not found` for an unknown slug. */

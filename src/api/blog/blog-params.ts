@@ -1,8 +1,8 @@
 import type { BlogScope } from '../../blog/post-rows.js';
 import type { PostFilters } from '../../blog/list-posts.js';
 import type { ApiCall } from '../../http/define-routes.js';
+import { parseBool } from '../../params/query-bool.js';
 import { isoMicro } from '../../time.js';
-import { parseBool } from '../params.js';
 
 // Query parameters of the blog endpoints. Posts have no locales or levels: `locale` and `levels`
 // are ignored like any other unknown parameter.

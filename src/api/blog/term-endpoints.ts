@@ -1,6 +1,6 @@
 import { listTerms, termBySlug, type TermKind } from '../../blog/terms/term-store.js';
 import type { ApiCall, Endpoint } from '../../http/define-routes.js';
-import { errors } from '../../http/errors.js';
+import { errors } from '../../errors/index.js';
 import { withRecentPosts } from './with-recent-posts.js';
 
 /** GET /v2/categories/ or /v2/tags/: every one of the account, by slug, as `{name, slug}`. */

@@ -1,9 +1,7 @@
-import { writeEntries } from '../../content/write/write-entry.js';
+import { createItems } from '../../content/write/item-operations.js';
 import type { ApiCall, Endpoint } from '../../http/define-routes.js';
-import { errors } from '../../http/errors.js';
 import { ACCEPTED } from '../write/accepted.js';
 import { bodyObject, fieldsList, optionalStatus, optionalString } from '../write/body.js';
-import { splitLocales, writeLocale } from '../write/locale-fields.js';
 
 /**
  * POST /v2/content/ (and /v2/content/<key>/): one new item per element of `fields`, all in one
@@ -15,20 +13,11 @@ export const createCollectionItems: Endpoint = {
     const body = bodyObject(request.body, ['key', 'status', 'fields']);
     const bodyKey = optionalString(body, 'key');
     const status = optionalStatus(body);
-    const list = fieldsList(body);
-    const locale = writeLocale(query, schema);
-    const pathKey = params.keys;
-    if (pathKey !== undefined && bodyKey !== undefined && bodyKey !== pathKey) {
-      throw errors.validation({ key: [`The key "${bodyKey}" differs from the collection in the URL, "${pathKey}".`] });
-    }
-    const key = pathKey ?? bodyKey;
-    if (key === undefined) throw errors.validation({ key: ['This field is required.'] });
-    const type = schema.byKey.get(`collection:${key}`);
-    if (!type) throw errors.collectionNotFound();
-    const writes = list.map((fields) => ({
-      type, intent: 'create' as const, status, ...splitLocales(fields, type, schema, locale), mode: { partial: false, requireAll: false },
-    }));
-    await writeEntries(ctx.store.db, schema, writes, { ingestMedia: ctx.ingestMedia });
+    const items = fieldsList(body);
+    await createItems(
+      { db: ctx.store.db, schema, ingestMedia: ctx.ingestMedia },
+      { pathKey: params.keys, bodyKey, status, items, locale: query.locale },
+    );
     return ACCEPTED;
   },
 };

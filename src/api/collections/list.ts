@@ -1,14 +1,13 @@
-import type { ContentType } from '../../content/account-schema.js';
+import { collectionOf } from '../../content/find-item.js';
 import { listEntries } from '../../content/list-entries.js';
 import { parseFilters, parseOrder, parseSelection } from '../../content/list-spec.js';
 import { Renderer } from '../../content/renderer.js';
 import type { ApiCall, Endpoint } from '../../http/define-routes.js';
-import { errors } from '../../http/errors.js';
 import { listMeta, parseLevels, parsePagination, parseScope } from '../params.js';
 
 /**
  * Items of one or more collections. Pagination, filters and order apply to each key's list
- * and must fit every collection; `meta` describes the first key (API.md section 9).
+ * and must fit every collection; `meta` describes the first key (docs/api.md §9).
  */
 async function listCollections(call: ApiCall, keysText: string, withMeta: boolean) {
   const { ctx, caller, schema, query, deps } = call;
@@ -17,10 +16,9 @@ async function listCollections(call: ApiCall, keysText: string, withMeta: boolea
   const pagination = parsePagination(query);
   // A key named twice reads once: the answer holds it once, so the budget counts it once.
   const keys = [...new Set(keysText.split(','))];
-  const types = keys.map((key) => schema.byKey.get(`collection:${key}`));
-  if (types.some((t) => !t)) throw errors.collectionNotFound();
+  const types = keys.map((key) => collectionOf(schema, key));
   const renderer = new Renderer(ctx.store.db, schema, scope, ctx.config, deps);
-  const specs = (types as ContentType[]).map((type) => ({
+  const specs = types.map((type) => ({
     type,
     filters: parseFilters(query, type.fields, schema),
     order: parseOrder(query.order, type.fields, schema),

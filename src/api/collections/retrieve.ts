@@ -1,9 +1,9 @@
 import { fetchEntries } from '../../content/entry-rows.js';
+import { itemTarget } from '../../content/find-item.js';
 import { Renderer } from '../../content/renderer.js';
 import type { ApiCall, Endpoint } from '../../http/define-routes.js';
 import { errors } from '../../http/errors.js';
 import { parseLevels, parseScope } from '../params.js';
-import { itemTarget } from './update.js';
 
 /** GET /v2/content/<key>/<id>/: one collection item by its id. */
 export const retrieveCollectionItem: Endpoint = {
@@ -11,7 +11,7 @@ export const retrieveCollectionItem: Endpoint = {
   async handle({ ctx, caller, schema, query, params, deps }: ApiCall) {
     const levels = parseLevels(query);
     const scope = parseScope(query, caller, schema);
-    const { type, id } = itemTarget(schema, params.key!, params.id!);
+    const { type, id } = itemTarget(schema, params.key!, params.id);
     const [row] = await fetchEntries(ctx.store.db, scope, [id]);
     if (!row || row.type_id !== type.id) throw errors.notFound();
     const [item] = await new Renderer(ctx.store.db, schema, scope, ctx.config, deps).render([row], levels);

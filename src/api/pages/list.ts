@@ -1,3 +1,4 @@
+import { pageTypeOf } from '../../content/find-page.js';
 import { listEntries } from '../../content/list-entries.js';
 import { parseFilters, parseOrder, parseSelection } from '../../content/list-spec.js';
 import { Renderer } from '../../content/renderer.js';
@@ -19,8 +20,7 @@ export const listPages: Endpoint = {
         throw errors.invalidFields();
       }
     }
-    const type = typeKey === '*' ? null : schema.byKey.get(`page_type:${typeKey}`);
-    if (type === undefined) throw errors.pageNotFound();
+    const type = typeKey === '*' ? null : pageTypeOf(schema, typeKey);
     const typeIds = type ? [type.id] : [...schema.byId.values()].filter((t) => t.kind === 'single_page').map((t) => t.id);
     for (const id of typeIds) deps.add(`t${id}`);
     const filters = type ? parseFilters(query, type.fields, schema) : [];

@@ -1,5 +1,6 @@
 import type { ContentType } from '../../content/account-schema.js';
 import { entriesInScope } from '../../content/entry-rows.js';
+import { pageTypeOf } from '../../content/find-page.js';
 import { parseSelection } from '../../content/list-spec.js';
 import { Renderer } from '../../content/renderer.js';
 import type { ApiCall, Endpoint } from '../../http/define-routes.js';
@@ -18,9 +19,7 @@ export const retrievePage: Endpoint = {
     if (any) {
       types = [...schema.byId.values()].filter((t) => t.kind === 'page_type' || t.kind === 'single_page');
     } else {
-      const type = schema.byKey.get(`page_type:${typeKey}`);
-      if (!type) throw errors.pageNotFound();
-      types = [type];
+      types = [pageTypeOf(schema, typeKey)];
     }
     let selection = any ? null : parseSelection(query.fields, types[0]!.fields, schema);
     // No slug holds U+0000 (PostgreSQL could not even compare it).

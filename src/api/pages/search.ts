@@ -1,7 +1,7 @@
 import { fetchEntries } from '../../content/entry-rows.js';
+import { pageTypeOf } from '../../content/find-page.js';
 import { Renderer } from '../../content/renderer.js';
 import type { ApiCall, Endpoint } from '../../http/define-routes.js';
-import { errors } from '../../http/errors.js';
 import { listMeta, parseLevels, parsePagination, parseScope } from '../params.js';
 import { parseSearchTerms } from '../search-query.js';
 
@@ -15,11 +15,7 @@ export const searchPages: Endpoint = {
     const pagination = parsePagination(query);
     const pageTypes = [...schema.byId.values()].filter((t) => t.kind === 'page_type' || t.kind === 'single_page');
     let typeIds = pageTypes.map((t) => t.id);
-    if (query.page_type !== undefined) {
-      const type = schema.byKey.get(`page_type:${query.page_type}`);
-      if (!type) throw errors.pageNotFound();
-      typeIds = [type.id];
-    }
+    if (query.page_type !== undefined) typeIds = [pageTypeOf(schema, query.page_type).id];
     for (const id of typeIds) deps.add(`t${id}`);
     if (terms.length === 0) return { body: { meta: listMeta(pagination, 0), data: [] } };
     const { hits, count } = await ctx.store.dialect.search(ctx.store.db, {

@@ -1,8 +1,9 @@
 import { listPosts } from '../../blog/list-posts.js';
 import { renderPosts } from '../../blog/render-posts.js';
 import type { ApiCall, Endpoint } from '../../http/define-routes.js';
+import { parseBool } from '../../params/query-bool.js';
 import { blogScope, postFilters } from '../blog/blog-params.js';
-import { listMeta, parseBool, parsePagination } from '../params.js';
+import { listMeta, parsePagination } from '../params.js';
 
 /** GET /v2/posts/: newest published first; filters by author, category and tag; preview adds drafts. */
 export const listPostsEndpoint: Endpoint = {

@@ -1,6 +1,6 @@
 import { shortPost } from '../../blog/post-object.js';
 import { neighbourPosts } from '../../blog/post-neighbours.js';
-import { impossibleSlug, postsInScope } from '../../blog/post-rows.js';
+import { postBySlug } from '../../blog/post-rows.js';
 import { renderPosts } from '../../blog/render-posts.js';
 import type { ApiCall, Endpoint } from '../../http/define-routes.js';
 import { errors } from '../../http/errors.js';
@@ -12,8 +12,7 @@ export const retrievePost: Endpoint = {
   async handle(call: ApiCall) {
     const { ctx, params } = call;
     const scope = blogScope(call);
-    const slug = params.slug!;
-    const row = impossibleSlug(slug) ? undefined : await postsInScope(ctx.store.db, scope).where('p.slug', '=', slug).executeTakeFirst();
+    const row = await postBySlug(ctx.store.db, scope, params.slug!);
     if (!row) throw errors.postNotFound();
     const [[post], around] = await Promise.all([
       renderPosts(ctx.store.db, scope, [row], { publicUrl: ctx.config.publicUrl, deleted: true }),

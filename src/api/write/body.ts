@@ -1,9 +1,8 @@
 import { ApiError } from '../../http/api-error.js';
 import { errors } from '../../http/errors.js';
 import { messages } from '../../content/write/messages.js';
-import { parseBool } from '../params.js';
 
-// The top level of a write body, checked before anything is looked up (API.md section 9, step 5).
+// The top level of a write body, checked before anything is looked up (docs/api.md §9, step 5).
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -56,9 +55,4 @@ export function fieldsList(body: Record<string, unknown>): Record<string, unknow
     throw malformed(`'fields' must be a non-empty list of objects, one per new item`);
   }
   return list;
-}
-
-/** `?force=true` on deletes (any boolean spelling of `parseBool`). */
-export function forceFlag(query: Record<string, string>): boolean {
-  return parseBool(query.force);
 }

@@ -4,7 +4,7 @@ import type { AuthorsTable } from '../../store/blog-tables.js';
 /** An author as stored. */
 export type AuthorRow = Selectable<AuthorsTable>;
 
-/** The author object of API.md section 3, in the contract's key order. */
+/** The author object of docs/api.md §3, in its key order. */
 export interface AuthorObject {
   first_name: string;
   last_name: string;

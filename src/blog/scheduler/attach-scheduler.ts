@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../http/context.js';
+import type { Store } from '../../store/database.js';
+import type { Clock } from '../../time.js';
 import { PostScheduler } from './post-scheduler.js';
 
 /**
@@ -7,7 +8,7 @@ import { PostScheduler } from './post-scheduler.js';
  * `app.close()` (before the database closes). Call before the app listens (Fastify takes no
  * hooks after that); start it once it listens.
  */
-export function attachScheduler(app: FastifyInstance, ctx: AppContext, options: { intervalMs?: number } = {}): PostScheduler {
+export function attachScheduler(app: FastifyInstance, ctx: { store: Store; clock: Clock }, options: { intervalMs?: number } = {}): PostScheduler {
   const scheduler = new PostScheduler(ctx.store.db, ctx.clock, {
     ...options,
     onPublished: (postIds) => app.log.info({ postIds }, 'scheduled posts published'),

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { recordChange } from '../../cache/content-changes.js';
-import { errors } from '../../http/errors.js';
+import { adminErrors, errors } from '../../errors/index.js';
 import type { Store } from '../../store/database.js';
 import { BLOG_TAG } from '../blog-tag.js';
 import type { TermKind, TermObject } from './term-store.js';
@@ -32,7 +32,7 @@ export async function deleteTerm(store: Store, kind: TermKind, accountId: number
       .select(sql<number>`count(distinct post_id)`.as('n'))
       .where('term_id', '=', term.id)
       .executeTakeFirstOrThrow();
-    if (Number(used.n) > 0) throw errors.termInUse(NOUN[kind], term.name, Number(used.n));
+    if (Number(used.n) > 0) throw adminErrors.termInUse(NOUN[kind], term.name, Number(used.n));
     await trx.deleteFrom(kind as 'categories').where('id', '=', term.id).execute();
     await recordChange(trx, accountId, [BLOG_TAG]);
     return { name: term.name, slug: term.slug };

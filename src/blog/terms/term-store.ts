@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { PostChannel } from '../../store/blog-tables.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { PostChannel, TermsTable } from '../../store/blog-tables.js';
 import type { Database } from '../../store/tables.js';
 import { slugify } from '../slugify.js';
 
@@ -7,15 +7,10 @@ import { slugify } from '../slugify.js';
 export type TermKind = 'categories' | 'tags';
 
 /** A category or tag as the API shows it. */
-export interface TermObject {
-  name: string;
-  slug: string;
-}
+export type TermObject = Pick<Selectable<TermsTable>, 'name' | 'slug'>;
 
 /** A category or tag with its id. */
-export interface TermRow extends TermObject {
-  id: number;
-}
+export type TermRow = Pick<Selectable<TermsTable>, 'id' | 'name' | 'slug'>;
 
 const LINK = { categories: 'post_categories', tags: 'post_tags' } as const;
 

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { PostChannel, PostStatus, PostVersionsTable } from '../../store/blog-tables.js';
 import { effectiveState } from '../post-rows.js';
 import type { PostInput } from './post-input.js';
-import { postMessages as m } from './post-messages.js';
+import { postMessages as m } from '../../errors/index.js';
 
 /** A stored post version, as the status rules read it. */
 export type VersionRow = Selectable<PostVersionsTable>;

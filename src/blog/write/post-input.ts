@@ -5,7 +5,7 @@ import type { AuthorRef } from '../authors/author-store.js';
 import { parseDateTime } from './parse-date-time.js';
 import { postMessages as m } from './post-messages.js';
 
-/** Keys of a post write body (API.md section 4); `scheduled` is Ghee's, the last is ButterCMS's. */
+/** Keys of a post write body (docs/api.md §6); `scheduled` is Ghee's, the last is ButterCMS's. */
 export const POST_BODY_KEYS = [
   'title', 'slug', 'status', 'scheduled', 'author', 'categories', 'tags', 'featured_image', 'featured_image_alt',
   'body', 'summary', 'seo_title', 'meta_description', 'upload_images_to_media_library',

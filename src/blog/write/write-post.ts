@@ -50,7 +50,7 @@ export async function writePost(db: Kysely<Database>, w: PostWrite, options: Pos
     if (input.title === undefined && !found.title) add('title', m.required);
     if (input.slug === undefined && !found.slug) add('slug', m.required);
   } else if (!(await findPost(db, w.accountId, w.slug!))) {
-    throw errors.postNotFound(); // before any download (API.md section 9: lookup before validation)
+    throw errors.postNotFound(); // before any download (docs/api.md §9: lookup before validation)
   }
   if (input.body !== undefined) {
     // Sanitised here, off the event loop when it is long, rather than while the body is parsed.

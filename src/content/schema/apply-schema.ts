@@ -2,19 +2,20 @@ import type { Kysely } from 'kysely';
 import { planNamed } from '../../accounts/plans.js';
 import type { Database } from '../../store/tables.js';
 import { countContent } from './content-counts.js';
-import { diffSchema, formatChanges, type SchemaChange } from './diff-schema.js';
+import { diffSchema } from './diff-schema.js';
+import { formatChanges, type SchemaChange } from './schema-change.js';
 import { exportSchema } from './export-schema.js';
 import { resanitizeNewHtml } from './resanitize-new-html.js';
 import { SchemaError } from './schema-error.js';
 import { markTypeChangeLoss } from './type-change-loss.js';
 import type { SchemaDocument } from './types.js';
-import { validateSchemaDocument } from './validate-document.js';
+import { validateOffThread } from './validate-off-thread.js';
 import { writeSchema } from './write-schema.js';
 
 export interface ApplyOptions {
   /** Compute and check the changes, write nothing. */
   dryRun?: boolean;
-  /** Go ahead with changes that delete content (API.md section 10, "Data loss"). */
+  /** Go ahead with changes that delete content (docs/api.md §10, "Data loss"). */
   allowDataLoss?: boolean;
   /** Locales the account may have, null for no limit; by default its plan's. */
   planLocaleLimit?: number | null;
@@ -33,7 +34,7 @@ export interface ApplyResult {
  * A dry run makes the same checks, so it fails exactly when the real apply would.
  */
 export async function applySchema(db: Kysely<Database>, accountId: number, doc: unknown, options: ApplyOptions = {}): Promise<ApplyResult> {
-  const checked = validateSchemaDocument(doc);
+  const checked = await validateOffThread(doc);
   if (!checked.ok) throw new SchemaError('invalid', checked.errors, 'The schema document is invalid:');
   const next = checked.doc;
   if (options.dryRun) {

@@ -1,5 +1,5 @@
 import { OPTION_ORDER } from './field-options.js';
-import type { SchemaChange } from './diff-schema.js';
+import type { SchemaChange } from './schema-change.js';
 import { countOf } from './sections.js';
 import type { Fields } from './types.js';
 

@@ -1,18 +1,10 @@
 import type { ContentCounts } from './content-counts.js';
 import { describeValues, diffFields, orderChange } from './diff-fields.js';
+import type { SchemaChange } from './schema-change.js';
 import { SECTIONS, countOf } from './sections.js';
 import type { ComponentDef, Fields, LocaleDef, SchemaDocument } from './types.js';
 
-/** One difference between two schema documents, as `schema apply` shows it. */
-export interface SchemaChange {
-  op: '+' | '-' | '~';
-  /** Document path: `collections.brands`, `page_types.landing_page.fields.subtitle`, `locales.es`. */
-  path: string;
-  /** What is added, removed or changed: `short_text`, `12 items`, `short_text -> number`. */
-  description: string;
-  /** True when applying the change deletes or invalidates stored content. */
-  dataLoss: boolean;
-}
+export { formatChange, formatChanges, type SchemaChange } from './schema-change.js';
 
 const ENTRIES: [string, string] = ['entry', 'entries'];
 
@@ -48,16 +40,6 @@ export function diffSchema(current: SchemaDocument, next: SchemaDocument, counts
     }
   }
   return out;
-}
-
-/** `+ page_types.landing_page.fields.subtitle (short_text)`, as API.md section 10 shows them. */
-export function formatChange(change: SchemaChange): string {
-  return `${change.op} ${change.path}${change.description ? ` (${change.description})` : ''}`;
-}
-
-/** One line per change. */
-export function formatChanges(changes: SchemaChange[]): string[] {
-  return changes.map(formatChange);
 }
 
 function diffLocales(before: LocaleDef[], after: LocaleDef[], held: Map<string, number>, out: SchemaChange[]): void {

@@ -1,20 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/tables.js';
 import { SECTIONS } from './sections.js';
-import type { ComponentDef, Fields, SchemaDocument } from './types.js';
+import type { ComponentDef, ExportedSchema, Fields } from './types.js';
 
 /**
- * An account's schema as a document (API.md section 7): locales in their order with
+ * An account's schema as a document (docs/schema.md): locales in their order with
  * `default: true` on the default only, and every content-type section with its types in creation
  * order. Applying the result to the same account changes nothing.
  */
-export async function exportSchema(db: Kysely<Database>, accountId: number): Promise<SchemaDocument> {
+export async function exportSchema(db: Kysely<Database>, accountId: number): Promise<ExportedSchema> {
   const [types, locales] = await Promise.all([
     db.selectFrom('content_types').select(['kind', 'key', 'name', 'fields']).where('account_id', '=', accountId).orderBy('id').execute(),
     db.selectFrom('locales').select(['slug', 'name', 'is_default']).where('account_id', '=', accountId).orderBy('position').execute(),
   ]);
-  const doc: SchemaDocument = {
+  const doc: ExportedSchema = {
     locales: locales.map((l) => ({ slug: l.slug, name: l.name, ...(l.is_default === 1 ? { default: true } : {}) })),
+    components: {}, page_types: {}, single_pages: {}, collections: {},
   };
   for (const section of SECTIONS) {
     const out: Record<string, ComponentDef> = {};
@@ -24,7 +25,7 @@ export async function exportSchema(db: Kysely<Database>, accountId: number): Pro
       // A component's name is optional; apply stores a missing one as '' (the column is not null).
       out[row.key] = section.kind === 'component' && row.name === '' ? { fields } : { name: row.name, fields };
     }
-    (doc as Record<string, unknown>)[section.name] = out;
+    Object.assign(doc, { [section.name]: out });
   }
   return doc;
 }

@@ -1,9 +1,6 @@
 import type { FieldContainer } from './field-options.js';
 import type { FieldType } from './types.js';
 
-/** Field types whose values hold other fields. */
-export const STRUCTURED_TYPES: ReadonlySet<FieldType> = new Set(['component', 'component_picker', 'repeater']);
-
 /**
  * Why a field of `type` may not sit in `container`, or undefined when it may. Every schema
  * ButterCMS allows is allowed (its sample landing page has repeaters inside the components of

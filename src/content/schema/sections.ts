@@ -1,8 +1,9 @@
 import type { ContentTypeKind } from '../../store/tables.js';
+import type { SectionName } from './types.js';
 
 /** A content-type section of the schema document and the `content_types.kind` it is stored as. */
 export interface Section {
-  name: 'components' | 'page_types' | 'single_pages' | 'collections';
+  name: SectionName;
   kind: ContentTypeKind;
   /** What an entry of this section is called in diff lines ("12 items"). */
   noun: [singular: string, plural: string];

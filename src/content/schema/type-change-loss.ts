@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/tables.js';
-import type { SchemaChange } from './diff-schema.js';
+import type { SchemaChange } from './schema-change.js';
 import { storedLeaves } from './stored-leaves.js';
 import { typeChanges, typesHolding } from './type-changes.js';
 import type { SchemaDocument } from './types.js';

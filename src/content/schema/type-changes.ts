@@ -1,4 +1,4 @@
-import type { SchemaChange } from './diff-schema.js';
+import type { SchemaChange } from './schema-change.js';
 import { SECTIONS } from './sections.js';
 import type { ComponentDef, FieldDef, Fields, SchemaDocument } from './types.js';
 

@@ -1,4 +1,5 @@
 import { findComponentCycles } from './component-cycles.js';
+import { sizeErrors } from './document-size.js';
 import { findTooDeep } from './field-depth.js';
 import { PAGE_SLUG, PAGE_TYPE_KEY, RESERVED_PAGE_TYPE_KEYS, SNAKE_KEY, type DocumentKeys, type FieldContainer } from './field-options.js';
 import { SECTIONS, type Section } from './sections.js';
@@ -16,13 +17,15 @@ const CONTAINER: Record<Section['name'], FieldContainer> = {
 };
 
 /**
- * Checks a schema document (API.md section 7) and returns it normalised: every content-type
+ * Checks a schema document (docs/schema.md) and returns it normalised: every content-type
  * section present, field options in canonical order, `default: true` on exactly one locale.
  * On failure every problem is listed, each naming its path, e.g.
  * `page_types.landing_page.fields.hero.type: unknown field type "image"; expected one of ...`.
  */
 export function validateSchemaDocument(doc: unknown): { ok: true; doc: SchemaDocument } | { ok: false; errors: string[] } {
   if (!isObject(doc)) return { ok: false, errors: ['document: must be a JSON object'] };
+  const tooBig = sizeErrors(doc);
+  if (tooBig.length) return { ok: false, errors: tooBig };
   const errors: string[] = [];
   for (const key of Object.keys(doc)) {
     if (!TOP_LEVEL_KEYS.includes(key)) errors.push(`${key}: unknown key; a schema document has ${TOP_LEVEL_KEYS.join(', ')}`);

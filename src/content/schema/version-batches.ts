@@ -1,22 +1,21 @@
-import type { Kysely } from 'kysely';
-import type { Channel } from '../entry-rows.js';
+import type { InferResult, Kysely } from 'kysely';
 import type { Database } from '../../store/tables.js';
 import type { HoldingType } from './type-changes.js';
 
-/** A stored version with what rewriting it needs. */
-export interface VersionRow {
-  entry_id: number;
-  slug: string | null;
-  kind: string;
-  key: string;
-  locale: string;
-  channel: Channel;
-  status: 'draft' | 'published';
-  name: string;
-  fields: string;
-  updated: string;
-  published: string | null;
+/** The stored versions of some entries with what rewriting them needs, in a stable order. */
+function versionsOf(db: Kysely<Database>, entryIds: number[]) {
+  return db
+    .selectFrom('entry_versions')
+    .innerJoin('entries', 'entries.id', 'entry_versions.entry_id')
+    .innerJoin('content_types', 'content_types.id', 'entries.type_id')
+    .select(['entry_versions.entry_id', 'entries.slug', 'content_types.kind', 'content_types.key', 'entry_versions.locale', 'entry_versions.channel',
+      'entry_versions.status', 'entry_versions.name', 'entry_versions.fields', 'entry_versions.updated', 'entry_versions.published'])
+    .where('entry_versions.entry_id', 'in', entryIds)
+    .orderBy('entry_versions.entry_id').orderBy('entry_versions.locale').orderBy('entry_versions.channel');
 }
+
+/** A stored version with what rewriting it needs. */
+export type VersionRow = InferResult<ReturnType<typeof versionsOf>>[number];
 
 /** Entries read per batch: their versions (every locale and channel) come together. */
 const ENTRIES_PER_BATCH = 100;
@@ -35,15 +34,7 @@ export async function forEachVersionBatch(db: Kysely<Database>, accountId: numbe
     const entries = await db.selectFrom('entries').select('id').where('type_id', 'in', typeIds).where('id', '>', after).orderBy('id').limit(ENTRIES_PER_BATCH).execute();
     if (!entries.length) return;
     after = entries.at(-1)!.id;
-    const rows = await db
-      .selectFrom('entry_versions')
-      .innerJoin('entries', 'entries.id', 'entry_versions.entry_id')
-      .innerJoin('content_types', 'content_types.id', 'entries.type_id')
-      .select(['entry_versions.entry_id', 'entries.slug', 'content_types.kind', 'content_types.key', 'entry_versions.locale', 'entry_versions.channel',
-        'entry_versions.status', 'entry_versions.name', 'entry_versions.fields', 'entry_versions.updated', 'entry_versions.published'])
-      .where('entry_versions.entry_id', 'in', entries.map((e) => e.id))
-      .orderBy('entry_versions.entry_id').orderBy('entry_versions.locale').orderBy('entry_versions.channel')
-      .execute();
-    if ((await visit(rows as VersionRow[])) === false) return;
+    const rows = await versionsOf(db, entries.map((e) => e.id)).execute();
+    if ((await visit(rows)) === false) return;
   }
 }

@@ -1,19 +1,15 @@
+import type { Selectable } from 'kysely';
+import type { FieldValuesTable, RefsTable } from '../../store/tables.js';
 import type { AccountSchema } from '../account-schema.js';
 import { componentFields } from '../empty-value.js';
 import { isNumeric, isScalar } from '../field-paths.js';
 import type { Fields } from '../schema/types.js';
 
-export interface ScalarLeaf {
-  path: string;
-  text_value: string | null;
-  num_value: number | null;
-}
+/** A scalar leaf of a version: its `field_values` row without the version's keys. */
+export type ScalarLeaf = Pick<Selectable<FieldValuesTable>, 'path' | 'text_value' | 'num_value'>;
 
-export interface RefLeaf {
-  path: string;
-  position: number;
-  target_entry_id: number;
-}
+/** A reference of a version: its `refs` row without the version's keys. */
+export type RefLeaf = Pick<Selectable<RefsTable>, 'path' | 'position' | 'target_entry_id'>;
 
 /**
  * How much of a text value the filter index keeps: PostgreSQL refuses a b-tree row over ~2.7 kB,

@@ -1,4 +1,4 @@
-import { messages } from './messages.js';
+import { messages } from '../../errors/index.js';
 
 /** How much HTML one value may hold before sanitising it is refused (docs/security.md). */
 export interface HtmlLimits {

@@ -1,13 +1,9 @@
 import os from 'node:os';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
+import { startPool, workerFile } from '../../threads/start-pool.js';
 import type { HtmlOutcome, HtmlTask } from './html-worker.js';
 
-// Under vitest and tsx this module is TypeScript, and so is its worker: the worker threads then
-// load tsx first. From the compiled dist/ both are JavaScript and the threads need nothing.
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
-const WORKER = new URL(`./html-worker.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url).href;
+const WORKER = workerFile(import.meta.url, 'html-worker');
 
 /** Threads that sanitise HTML: one core is left to the event loop; at most four. */
 export const HTML_THREADS = Math.max(1, Math.min(4, os.availableParallelism() - 1));
@@ -17,16 +13,9 @@ export const HTML_QUEUE = 128;
 
 let pool: Piscina<HtmlTask, HtmlOutcome[]> | undefined;
 
-/** The process's sanitiser pool, started on first use; idle threads do not keep the process alive. */
+/** The process's sanitiser pool, started on first use. */
 export function htmlPool(): Piscina<HtmlTask, HtmlOutcome[]> {
-  pool ??= new Piscina<HtmlTask, HtmlOutcome[]>({
-    filename: WORKER,
-    minThreads: 0,
-    maxThreads: HTML_THREADS,
-    maxQueue: HTML_QUEUE,
-    idleTimeout: 60_000,
-    ...(FROM_SOURCE && { execArgv: [...process.execArgv, '--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] }),
-  });
+  pool ??= startPool<HtmlTask, HtmlOutcome[]>(WORKER, { maxThreads: HTML_THREADS, maxQueue: HTML_QUEUE });
   return pool;
 }
 

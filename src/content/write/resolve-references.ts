@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/tables.js';
 import type { AccountSchema } from '../account-schema.js';
-import { messages } from './messages.js';
+import { messages } from '../../errors/index.js';
 import { chunks, LOOKUP_CHUNK } from './reference-limits.js';
 import type { RefRequest, Validation } from './validate-fields.js';
 

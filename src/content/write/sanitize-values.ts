@@ -1,4 +1,4 @@
-import { errors } from '../../http/errors.js';
+import { errors } from '../../errors/index.js';
 import { htmlLimits, type HtmlLimits } from './html-limits.js';
 import { htmlPool } from './html-pool.js';
 import sanitizeTask, { type HtmlOutcome } from './html-worker.js';

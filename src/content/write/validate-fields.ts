@@ -2,7 +2,7 @@ import type { AccountSchema } from '../account-schema.js';
 import { componentFields } from '../empty-value.js';
 import { fieldPattern, PATTERN_MAX_INPUT, PatternSyntaxError } from '../schema/field-pattern.js';
 import type { FieldDef, Fields } from '../schema/types.js';
-import { messages } from './messages.js';
+import { messages } from '../../errors/index.js';
 import { MAX_REFERENCES_PER_FIELD, MAX_REFERENCES_PER_WRITE } from './reference-limits.js';
 
 /** A reference given by slug or id, to be looked up (in one batch) before it is stored. */

@@ -20,6 +20,18 @@ export interface Dialect {
   readonly name: DialectName;
   /** Column type for text that must compare and sort by code point. */
   readonly binaryText: string;
+  /** Column definition of a table's generated `id` primary key, never reused once taken. */
+  readonly serialPrimaryKey: string;
+  /** True for this database's unique-constraint violation. */
+  isUniqueViolation(error: unknown): boolean;
+  /** True for this database's foreign-key violation. */
+  isForeignKeyViolation(error: unknown): boolean;
+  /**
+   * After rows were inserted with explicit ids (an import keeping its ids), makes the next
+   * ordinary insert take an id past the largest: PostgreSQL moves the serial sequence; SQLite's
+   * AUTOINCREMENT already takes the largest id into account.
+   */
+  syncIdSequence(db: Kysely<Database> | Transaction<Database>, table: 'entries'): Promise<void>;
   /** Creates the full-text index over search_docs (migration step). */
   createSearchIndex(db: Kysely<unknown>): Promise<void>;
   /** Entry ids whose search document matches every term (as a prefix), best match first. */

@@ -12,6 +12,20 @@ const LOCK_SPACE = 0x6768;
 export const postgresDialect: Dialect = {
   name: 'postgres',
   binaryText: 'text collate "C"',
+  serialPrimaryKey: 'serial primary key',
+
+  isUniqueViolation(error) {
+    return (error as { code?: unknown } | null)?.code === '23505';
+  },
+
+  isForeignKeyViolation(error) {
+    return (error as { code?: unknown } | null)?.code === '23503';
+  },
+
+  async syncIdSequence(db, table) {
+    // The sequence knows nothing of ids inserted explicitly: move it past the largest.
+    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), greatest((select coalesce(max(id), 0) from ${sql.table(table)}), 1))`.execute(db);
+  },
 
   async createSearchIndex(db: Kysely<unknown>) {
     await sql`alter table search_docs add column tsv tsvector generated always as (to_tsvector('simple', doc)) stored`.execute(db);

@@ -9,6 +9,19 @@ function ftsTerm(term: string): string {
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
   binaryText: 'text',
+  serialPrimaryKey: 'integer primary key autoincrement',
+
+  isUniqueViolation(error) {
+    return (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+  },
+
+  isForeignKeyViolation(error) {
+    return (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+  },
+
+  async syncIdSequence() {
+    // AUTOINCREMENT's sqlite_sequence already holds the largest id ever inserted.
+  },
 
   async createSearchIndex(db: Kysely<unknown>) {
     // An external-content FTS5 table over search_docs, kept in step by triggers.

@@ -4,7 +4,7 @@ import type { Dialect } from '../dialect/dialect.js';
 /** The first schema: accounts, tokens, locales, content types and versioned entries. */
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const text = sql.raw(dialect.binaryText);
-  const id = dialect.name === 'sqlite' ? sql`integer primary key autoincrement` : sql`serial primary key`;
+  const id = sql.raw(dialect.serialPrimaryKey);
 
   await sql`create table accounts (
     id ${id},

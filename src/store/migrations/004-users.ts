@@ -4,7 +4,7 @@ import type { Dialect } from '../dialect/dialect.js';
 /** Dashboard users, their roles in accounts, sessions and the sign-in rate limiter's failures. */
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const text = sql.raw(dialect.binaryText);
-  const id = dialect.name === 'sqlite' ? sql`integer primary key autoincrement` : sql`serial primary key`;
+  const id = sql.raw(dialect.serialPrimaryKey);
 
   await sql`create table users (
     id ${id},

@@ -8,7 +8,7 @@ import type { Dialect } from '../dialect/dialect.js';
  */
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const text = sql.raw(dialect.binaryText);
-  const id = dialect.name === 'sqlite' ? sql`integer primary key autoincrement` : sql`serial primary key`;
+  const id = sql.raw(dialect.serialPrimaryKey);
 
   await sql`create table invitations (
     id ${id},

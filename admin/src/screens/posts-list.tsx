@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { POST_STATUSES } from '../../../src/shared/posts';
+import { roleAtLeast } from '../../../src/shared/roles';
+import { api, accountPath, qs } from '../api';
+import { useAccount } from '../context';
+import { Link, navigate, useRoute } from '../router';
+import type { Paged } from '../types';
+import { Empty, ErrorNotice, Loading, useLoad, when } from '../ui';
+import { Pager } from './pages-list';
+import { authorName, type PostSummary } from './post-shapes';
+
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Blog posts: every post's newest version, with a status filter and search. */
+export function PostsList() {
+  const { account } = useAccount();
+  const { query } = useRoute();
+  const status = query.get('status') ?? '';
+  const search = query.get('query') ?? '';
+  const page = Number(query.get('page') ?? '1') || 1;
+  const [searchText, setSearchText] = useState(search);
+  useEffect(() => setSearchText(search), [search]);
+  const list = useLoad(() => api<Paged<PostSummary>>('GET', accountPath(account.id, `/posts${qs({ status, query: search, page, page_size: 20 })}`)), [account.id, status, search, page]);
+  const go = (patch: Record<string, string>) => navigate(`/posts${qs({ status, query: search, page: '', ...patch })}`);
+  return (
+    <section>
+      <div className="heading-row">
+        <h1>Blog posts</h1>
+        {roleAtLeast(account.role, 'editor') && <Link className="button primary" to="/posts/new">New post</Link>}
+      </div>
+      <form className="filters" role="search" onSubmit={(e) => { e.preventDefault(); go({ query: searchText.trim() }); }}>
+        <div className="field">
+          <label htmlFor="filter-status">Status</label>
+          <select id="filter-status" value={status} onChange={(e) => go({ status: e.target.value })}>
+            <option value="">Any</option>
+            {POST_STATUSES.map((s) => <option key={s} value={s}>{capitalized(s)}</option>)}
+          </select>
+        </div>
+        <div className="field grow">
+          <label htmlFor="filter-query">Search</label>
+          <input id="filter-query" type="search" value={searchText} onChange={(e) => setSearchText(e.target.value)} placeholder="Title, summary or text" maxLength={256} />
+        </div>
+        <button type="submit">Search</button>
+      </form>
+      {list.loading && !list.data ? <Loading what="posts" /> : list.error ? <ErrorNotice error={list.error} /> : !list.data || list.data.data.length === 0 ? (
+        <Empty>
+          {search || status ? 'No posts match these filters.' : 'No posts yet.'}{' '}
+          {roleAtLeast(account.role, 'editor') && <Link to="/posts/new">Write a post</Link>}
+        </Empty>
+      ) : (
+        <>
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Blog posts</caption>
+              <thead>
+                <tr><th scope="col">Title</th><th scope="col" className="hide-phone">Author</th><th scope="col">Status</th><th scope="col" className="hide-phone">Published / scheduled</th><th scope="col" className="hide-phone">Updated</th></tr>
+              </thead>
+              <tbody>
+                {list.data.data.map((p) => (
+                  <tr key={p.slug}>
+                    <td><Link to={`/posts/${encodeURIComponent(p.slug)}`}>{p.title || p.slug}</Link><br /><code className="hint">{p.slug}</code></td>
+                    <td className="hide-phone">{authorName(p.author)}</td>
+                    <td><span className={`badge status-${p.status}`}>{p.status}</span></td>
+                    <td className="hide-phone">{when(p.status === 'scheduled' ? p.scheduled : p.published)}</td>
+                    <td className="hide-phone">{when(p.updated)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager meta={list.data.meta} onPage={(n) => go({ page: String(n) })} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+import { errors } from '../../http/errors.js';
+import { forceFlag } from '../../params/query-bool.js';
+import type { ContentType } from '../account-schema.js';
+import { enabledLocale } from '../enabled-locale.js';
+import { findPage } from '../find-page.js';
+import { deleteEntry } from './delete-entry.js';
+import { splitLocales } from './locale-fields.js';
+import type { WriteContext } from './write-context.js';
+import { writeEntry } from './write-entry.js';
+
+// The page writes of both APIs (/v2 and the dashboard's): each checks its input, finds its
+// target and writes; the routes only parse the body and shape the answer (docs/api.md §4, §9).
+
+/** A page write's values, as the body carries them, and the query's `locale`. */
+export interface PageInput {
+  /** The page's name. */
+  title?: string;
+  /** Create: the new page's slug; update: a new slug to rename it to. */
+  slug?: string;
+  /** Absent keeps the current status; a new page is then a draft. */
+  status?: 'draft' | 'published';
+  fields: Record<string, unknown>;
+  /** `?locale=` as sent: flat `fields` are in it (absent: the account's default). */
+  locale?: string;
+}
+
+/** A page of a path: its page type key (`*`: any) and slug. */
+export interface PagePath {
+  type: string;
+  slug: string;
+}
+
+/**
+ * Creates a page of `pageType`, or the single page its slug names (`*`). A missing title or slug
+ * and an unknown type are reported together with the fields' own errors, all at once; only an
+ * unknown type stops before the fields, which cannot be checked without it. /v2 requires every
+ * field of the type (`requireAllFields`, as ButterCMS); the dashboard creates from what its form holds.
+ */
+export async function createPage(
+  c: WriteContext,
+  input: PageInput & { pageType: string },
+  options: { requireAllFields: boolean },
+): Promise<{ type: ContentType; slug: string; id: number }> {
+  const locale = enabledLocale(c.schema, input.locale);
+  const { title, slug, pageType } = input;
+  const missing: Record<string, string[]> = {};
+  if (!title) missing.title = ['This field is required.'];
+  if (!slug) missing.slug = ['This field is required.'];
+  let type: ContentType | undefined;
+  if (pageType === '*') {
+    type = slug ? c.schema.byKey.get(`single_page:${slug}`) : undefined;
+    if (slug && !type) missing.slug = ['No single page is defined with this slug.'];
+  } else {
+    type = c.schema.byKey.get(`page_type:${pageType}`);
+    if (!type) missing.page_type = [`Unknown page type "${pageType}".`];
+  }
+  if (!type) throw errors.validation(missing);
+  const { id } = await writeEntry(
+    c.db,
+    c.schema,
+    {
+      type,
+      intent: 'create',
+      slug,
+      name: title,
+      status: input.status,
+      ...splitLocales(input.fields, type, c.schema, locale),
+      mode: { partial: false, requireAll: options.requireAllFields },
+      errors: missing,
+    },
+    { ingestMedia: c.ingestMedia },
+  );
+  return { type, slug: slug!, id };
+}
+
+/**
+ * Changes the page of `path`: only the fields sent change (PUT as PATCH, as in ButterCMS), and a
+ * `slug` renames it, except a single page's, which its schema gives. Returns its type and slug now.
+ */
+export async function updatePage(
+  c: WriteContext,
+  path: PagePath,
+  input: PageInput,
+): Promise<{ type: ContentType; slug: string }> {
+  const locale = enabledLocale(c.schema, input.locale);
+  const { type } = await findPage(c.db, c.schema, path.type, path.slug);
+  if (type.kind === 'single_page' && input.slug !== undefined && input.slug !== type.key) {
+    throw errors.validation({ slug: ['A single page keeps the slug its schema gives it.'] });
+  }
+  await writeEntry(
+    c.db,
+    c.schema,
+    {
+      type,
+      intent: 'update',
+      slug: path.slug,
+      newSlug: input.slug,
+      name: input.title,
+      status: input.status,
+      ...splitLocales(input.fields, type, c.schema, locale),
+      mode: { partial: true, requireAll: false },
+    },
+    { ingestMedia: c.ingestMedia },
+  );
+  return { type, slug: input.slug ?? path.slug };
+}
+
+/** Deletes the page of `path`; refused while other content references it, unless `?force=` (as sent) is true. */
+export async function deletePage(c: WriteContext, path: PagePath, force: string | undefined): Promise<void> {
+  const { type } = await findPage(c.db, c.schema, path.type, path.slug);
+  await deleteEntry(c.db, c.schema, type, { slug: path.slug }, forceFlag(force));
+}

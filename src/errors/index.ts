@@ -1,0 +1,12 @@
+// The error catalogue: every public error text of Ghee, once, with its code. It imports nothing
+// outside this folder (test/error-catalogue.test.ts holds that), so any layer may use it; only
+// src/http knows what a code becomes on the wire (src/http/error-status.ts).
+export { ADMIN_CODES, V2_CODES, type ErrorCode } from './codes.js';
+export { GheeError, type ErrorDetail, type ErrorHints, type FieldErrors, type ListedErrors, type QuotaStanding } from './ghee-error.js';
+export { errors, NO_CREDENTIALS } from './v2-errors.js';
+export { messages } from './field-messages.js';
+export { postMessages } from './post-messages.js';
+export { mediaMessages } from './media-messages.js';
+export { adminErrors, adminMessages } from './admin-errors.js';
+export { userMessages } from './user-messages.js';
+export { deliveryErrors, webhookMessages } from './webhook-messages.js';
