@@ -112,8 +112,9 @@ function anchorsOf(markdown: string): Set<string> {
 }
 
 /** Markdown without its fenced code blocks (a `#` comment there is no heading, a `](x)` no link). */
+/** The Markdown without code blocks and inline code (which may run over a line break), where `](` is no link. */
 function withoutCode(markdown: string): string {
-  return markdown.replace(/^```[\s\S]*?^```/gm, '');
+  return markdown.replace(/^```[\s\S]*?^```/gm, '').replace(/`[^`]*`/g, '');
 }
 
 const files = repositoryFiles();

@@ -7,8 +7,8 @@ import { demoServer, type TestServer } from './helpers/server.js';
 // before its password is checked, so a burst gets no more password checks than the limit, per email
 // (5) and per client address (20), and the right password is refused once the limit is reached.
 
-const LIMITED = { detail: 'Too many failed sign-in attempts. Try again later.' };
-const BAD_CREDENTIALS = { detail: 'Invalid email or password' };
+const LIMITED = { detail: 'Too many failed sign-in attempts. Try again later.', code: 'too_many_sign_in_attempts' };
+const BAD_CREDENTIALS = { detail: 'Invalid email or password', code: 'bad_credentials' };
 
 /** Answers of a burst, by status; every answer that is not a 429 had its password checked. */
 function tally(replies: AdminReply[]): Record<number, number> {

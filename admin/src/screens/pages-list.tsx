@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ExportedSchema } from '../../../src/shared/field-types';
 import { roleAtLeast } from '../../../src/shared/roles';
 import { api, accountPath, qs } from '../api';
+import { FilterSearch, FilterSelect } from '../components/list-filters';
 import { useAccount } from '../context';
 import { Link, navigate, useRoute } from '../router';
 import { loadSchema } from '../schema';
@@ -39,33 +40,21 @@ export function PagesList() {
         {roleAtLeast(account.role, 'editor') && <Link className="button primary" to={`/pages/new${qs({ type: type && type !== '*' ? type : '' })}`}>New page</Link>}
       </div>
       <form className="filters" role="search" onSubmit={(e) => { e.preventDefault(); go({ query: searchText.trim() }); }}>
-        <div className="field">
-          <label htmlFor="filter-type">Page type</label>
-          <select id="filter-type" value={type} onChange={(e) => go({ type: e.target.value })}>
-            <option value="">All pages</option>
-            <option value="*">Single pages</option>
-            {pageTypes.map(([k, t]) => <option key={k} value={k}>{t.name ?? k}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-status">Status</label>
-          <select id="filter-status" value={status} onChange={(e) => go({ status: e.target.value })}>
-            <option value="">Any</option>
-            <option value="draft">Draft</option>
-            <option value="published">Published</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-locale">Locale</label>
-          <select id="filter-locale" value={locale} onChange={(e) => go({ locale: e.target.value })}>
-            <option value="">Default</option>
-            {account.locales.map((l) => <option key={l.slug} value={l.slug}>{l.name}</option>)}
-          </select>
-        </div>
-        <div className="field grow">
-          <label htmlFor="filter-query">Search</label>
-          <input id="filter-query" type="search" value={searchText} onChange={(e) => setSearchText(e.target.value)} placeholder="Name, slug or text" maxLength={256} />
-        </div>
+        <FilterSelect id="filter-type" label="Page type" value={type} onChange={(v) => go({ type: v })}>
+          <option value="">All pages</option>
+          <option value="*">Single pages</option>
+          {pageTypes.map(([k, t]) => <option key={k} value={k}>{t.name ?? k}</option>)}
+        </FilterSelect>
+        <FilterSelect id="filter-status" label="Status" value={status} onChange={(v) => go({ status: v })}>
+          <option value="">Any</option>
+          <option value="draft">Draft</option>
+          <option value="published">Published</option>
+        </FilterSelect>
+        <FilterSelect id="filter-locale" label="Locale" value={locale} onChange={(v) => go({ locale: v })}>
+          <option value="">Default</option>
+          {account.locales.map((l) => <option key={l.slug} value={l.slug}>{l.name}</option>)}
+        </FilterSelect>
+        <FilterSearch value={searchText} onChange={setSearchText} placeholder="Name, slug or text" />
         <button type="submit">Search</button>
       </form>
       {list.loading && !list.data ? <Loading what="pages" /> : list.error ? <ErrorNotice error={list.error} /> : !list.data || list.data.data.length === 0 ? (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { POST_STATUSES } from '../../../src/shared/posts';
 import { roleAtLeast } from '../../../src/shared/roles';
 import { api, accountPath, qs } from '../api';
+import { FilterSearch, FilterSelect } from '../components/list-filters';
 import { useAccount } from '../context';
 import { Link, navigate, useRoute } from '../router';
 import type { Paged } from '../types';
@@ -29,17 +30,11 @@ export function PostsList() {
         {roleAtLeast(account.role, 'editor') && <Link className="button primary" to="/posts/new">New post</Link>}
       </div>
       <form className="filters" role="search" onSubmit={(e) => { e.preventDefault(); go({ query: searchText.trim() }); }}>
-        <div className="field">
-          <label htmlFor="filter-status">Status</label>
-          <select id="filter-status" value={status} onChange={(e) => go({ status: e.target.value })}>
-            <option value="">Any</option>
-            {POST_STATUSES.map((s) => <option key={s} value={s}>{capitalized(s)}</option>)}
-          </select>
-        </div>
-        <div className="field grow">
-          <label htmlFor="filter-query">Search</label>
-          <input id="filter-query" type="search" value={searchText} onChange={(e) => setSearchText(e.target.value)} placeholder="Title, summary or text" maxLength={256} />
-        </div>
+        <FilterSelect id="filter-status" label="Status" value={status} onChange={(v) => go({ status: v })}>
+          <option value="">Any</option>
+          {POST_STATUSES.map((s) => <option key={s} value={s}>{capitalized(s)}</option>)}
+        </FilterSelect>
+        <FilterSearch value={searchText} onChange={setSearchText} placeholder="Title, summary or text" />
         <button type="submit">Search</button>
       </form>
       {list.loading && !list.data ? <Loading what="posts" /> : list.error ? <ErrorNotice error={list.error} /> : !list.data || list.data.data.length === 0 ? (

@@ -2,37 +2,24 @@ import { useState } from 'react';
 import { roleAtLeast } from '../../../src/shared/roles';
 import type { IssuedToken, TokenKind, TokenSummary } from '../../../src/shared/tokens';
 import { api, accountPath } from '../api';
+import { ShownOnce } from '../components/shown-once';
 import { useAccount } from '../context';
 import { useSubmit } from '../hooks/use-submit';
 import { Confirm, Empty, ErrorNotice, Loading, Notice, useLoad, when } from '../ui';
 
-/** A token's full value, shown once after it is created or rotated: masked until revealed. */
+/** A token's full value, shown once after it is created or rotated. */
 function FreshToken({ token, onDone }: { token: IssuedToken; onDone: () => void }) {
-  const [shown, setShown] = useState(false);
-  const [copied, setCopied] = useState('');
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(token.token);
-      setCopied('Copied to the clipboard.');
-    } catch {
-      setShown(true);
-      setCopied('Copying is not allowed here: select the token and copy it yourself.');
-    }
-  };
   return (
-    <div className="card fresh-token" role="region" aria-label={`New ${token.kind} token`}>
-      <h2>Your new {token.kind} token</h2>
-      <p>Copy it now: Ghee keeps only a hash, so this is the only time it can be shown.</p>
-      <div className="token-row">
-        <code className="token-value" data-testid="new-token" data-token={shown ? token.token : undefined}>
-          {shown ? token.token : `${token.prefix}${'•'.repeat(24)}${token.last4}`}
-        </code>
-        <button type="button" onClick={() => setShown(!shown)} aria-pressed={shown}>{shown ? 'Hide' : 'Reveal'}</button>
-        <button type="button" onClick={copy}>Copy</button>
-        <button type="button" onClick={onDone}>Done</button>
-      </div>
-      {copied && <Notice kind="ok">{copied}</Notice>}
-    </div>
+    <ShownOnce
+      title={`Your new ${token.kind} token`}
+      noun="the token"
+      intro="Copy it now: Ghee keeps only a hash, so this is the only time it can be shown."
+      value={token.token}
+      masked={`${token.prefix}${'•'.repeat(24)}${token.last4}`}
+      testId="new-token"
+      valueAttribute="token"
+      onDone={onDone}
+    />
   );
 }
 
