@@ -1,8 +1,11 @@
 // `--help` and `-h` on every command and subcommand (issue 17 item 12): the usage on standard
-// output, exit 0, as a real process (`node bin/ghee.js`, the compiled dist/). The database is
-// unreachable and a setting is invalid on purpose: help needs neither.
+// output, exit 0. Every case runs `main` in-process (help is answered before any setting is read);
+// a few run as real processes (`node bin/ghee.js`, the compiled dist/) with an unreachable
+// database and an invalid setting, to show the binary's exit code and streams: help needs neither.
 import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { loadConfig } from '../src/config.js';
 import { BIN } from './helpers/process.js';
 
 interface Outcome {
@@ -11,24 +14,22 @@ interface Outcome {
   stderr: string;
 }
 
-/** At most two processes at a time: the cases run concurrently on a machine with two cores. */
-let running = 0;
-const waiting: (() => void)[] = [];
-
-/** Runs `ghee ...args` to its end (within 60 s). */
+/** Runs `ghee ...args` in-process, collecting what it writes. */
 async function ghee(args: string[]): Promise<Outcome> {
-  if (running >= 2) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const io = { out: (t: string) => stdout.push(`${t}\n`), err: (t: string) => stderr.push(`${t}\n`), env: {}, config: loadConfig({}) };
+  const code = await main(args, io);
+  return { code, stdout: stdout.join(''), stderr: stderr.join('') };
+}
+
+/** Runs `ghee ...args` as a real process to its end (within 60 s). */
+function gheeProcess(args: string[]): Promise<Outcome> {
   const { DATABASE_URL: _d, DATA_DIR: _dd, PORT: _p, ...env } = process.env;
-  try {
-    return await new Promise((resolve) => {
-      execFile(process.execPath, [BIN, ...args], { env: { ...env, DATABASE_URL: 'postgres://127.0.0.1:1/nowhere', PORT: 'not-a-port' }, timeout: 60_000 }, (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }));
-    });
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { env: { ...env, DATABASE_URL: 'postgres://127.0.0.1:1/nowhere', PORT: 'not-a-port' }, timeout: 60_000 }, (error, stdout, stderr) =>
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }));
+  });
 }
 
 /** Every command with its subcommands ([] for a command without any). */
@@ -57,7 +58,7 @@ for (const flag of ['--help', '-h']) {
   }
 }
 
-describe.concurrent('ghee --help and -h', { timeout: 180_000 }, () => {
+describe('ghee --help and -h', () => {
   it.for(CASES)('ghee %j prints its usage on stdout and exits 0', async ([argv, start]) => {
     const out = await ghee(argv);
     expect({ code: out.code, stderr: out.stderr }).toEqual({ code: 0, stderr: '' });
@@ -85,5 +86,17 @@ describe.concurrent('ghee --help and -h', { timeout: 180_000 }, () => {
     const listed = [...out.stdout.matchAll(/^ {2}([a-z-]+) /gm)].map((m) => m[1]);
     expect(listed).toEqual(COMMANDS.map(([command]) => command));
     expect(out.stdout).toContain('ghee <command> --help (or -h) prints');
+  });
+});
+
+describe.concurrent('ghee --help as a real process', { timeout: 120_000 }, () => {
+  it.for([
+    [['--help'], 'usage: ghee <command>\n'],
+    [['types', 'generate', '--help'], 'usage: ghee types generate [--account ID] > cms-types.ts\n'],
+    [['webhook', 'add', '-h'], 'usage: ghee webhook add'],
+  ] as [string[], string][])('ghee %j prints its usage on stdout and exits 0, whatever the settings', async ([argv, start]) => {
+    const out = await gheeProcess(argv);
+    expect({ code: out.code, stderr: out.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(out.stdout.startsWith(start), out.stdout).toBe(true);
   });
 });

@@ -42,6 +42,16 @@ describe.each(DIALECTS)('collection write shapes (%s)', (dialect) => {
     expect((await brands()).length).toBe(before + 2); // published and latest, in the default locale
   });
 
+  it('POST /v2/content/<key>/ with another key in the body is a 400 on key, nothing created', async () => {
+    const before = await brands();
+    const res = await s.send('POST', '/v2/content/brands/', { key: 'categories', fields: [{ name: 'Stray' }] });
+    expect({ status: res.status, body: res.body }).toEqual({
+      status: 400,
+      body: { detail: { fields: { key: ['The key "categories" differs from the collection in the URL, "brands".'] } } },
+    });
+    expect(await brands()).toEqual(before);
+  });
+
   it.for(['PUT', 'PATCH'] as const)('%s with fields as a list is a 400, nothing changed', async (method) => {
     const before = await brands();
     const res = await s.send(method, `/v2/content/brands/${before[0]!.id}/`, { fields: [{ name: 'Stray' }] });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleError } from '../src/http/error-handler.js';
-import { errors } from '../src/http/errors.js';
+import { errors } from '../src/errors/index.js';
 import { registerMedia } from '../src/http/media-routes.js';
 import { MediaStore } from '../src/media/media-store.js';
 import { tempDir } from './helpers/media-downloads.js';

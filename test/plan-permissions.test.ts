@@ -147,6 +147,15 @@ describe.each(DIALECTS)('who sets plans and limits (%s)', (dialect) => {
       expect(offered.may_change_limit).toBe(true);
     });
 
+    it.for([
+      ['an unknown plan', { plan: 'gold' }, { plan: ['Unknown plan "gold"; plans are free, trial, basic, advanced, professional, enterprise'] }],
+      ['a negative limit', { plan: 'free', monthly_call_limit: -1 }, { monthly_call_limit: ['The monthly call limit must be a non-negative integer'] }],
+    ] as const)('gets %s refused as the error of its field, nothing changed', async ([, body, fields]) => {
+      await cli('user', 'set-operator', '--email', 'operator@example.test');
+      expect(await operator.request('PUT', planUrl, body)).toMatchObject({ status: 400, body: { detail: { fields }, code: 'validation' } });
+      expect(await account()).toEqual({ plan: 'professional', monthly_call_limit: 2000 });
+    });
+
     it('is an editor again from the next request after `--off`', async () => {
       await cli('user', 'set-operator', '--email', 'operator@example.test');
       expect(await cli('user', 'set-operator', '--email', 'operator@example.test', '--off')).toBe(0);

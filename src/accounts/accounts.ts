@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { createDefaultAuthor } from '../blog/authors/create-author.js';
+import { accountMessages } from '../errors/index.js';
 import type { Account, Database } from '../store/tables.js';
 import { isoMicro } from '../time.js';
 import { DEFAULT_PLAN, planNamed, plans } from './plans.js';
@@ -26,8 +27,18 @@ export interface CreatedAccount {
 
 export const LOCALE_SLUG = /^[a-z]{2,3}(-[a-z0-9]{2,8})?$/;
 
-/** Why an account cannot be created as asked, in words for the CLI and the admin API. */
-export class AccountInputError extends Error {}
+/**
+ * Why an account cannot be created or changed as asked, in words for the CLI and the admin API;
+ * `field` names the input at fault where the admin API answers it as that field's error.
+ */
+export class AccountInputError extends Error {
+  constructor(
+    message: string,
+    readonly field?: 'plan' | 'monthly_call_limit',
+  ) {
+    super(message);
+  }
+}
 
 /** The account's slug: its name in lowercase words joined by hyphens. */
 export function slugify(name: string): string {
@@ -39,7 +50,7 @@ export function slugify(name: string): string {
 export async function createAccount(db: Kysely<Database>, input: NewAccountInput, now = new Date()): Promise<CreatedAccount> {
   const plan = input.plan ?? DEFAULT_PLAN;
   const planDef = planNamed(plan);
-  if (!planDef) throw new AccountInputError(`Unknown plan "${plan}"; plans are ${Object.keys(plans()).join(', ')}`);
+  if (!planDef) throw new AccountInputError(accountMessages.unknownPlan(plan, Object.keys(plans())), 'plan');
   const name = input.name.trim();
   if (!name) throw new AccountInputError('An account needs a name');
   const locales = input.locales?.length ? input.locales : ['en'];
@@ -52,7 +63,7 @@ export async function createAccount(db: Kysely<Database>, input: NewAccountInput
   }
   const limit = input.monthlyCallLimit;
   if (limit !== undefined && limit !== null && (!Number.isInteger(limit) || limit < 0)) {
-    throw new AccountInputError('The monthly call limit must be a non-negative integer');
+    throw new AccountInputError(accountMessages.monthlyLimit, 'monthly_call_limit');
   }
   const anchor = input.billingAnchorDay ?? 1;
   if (!Number.isInteger(anchor) || anchor < 1 || anchor > 28) throw new AccountInputError('The billing anchor day must be from 1 to 28');

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { accountMessages } from '../errors/index.js';
 import type { Database } from '../store/tables.js';
 import { AccountInputError } from './accounts.js';
 import { planChangeRefusal, PlanPermissionError, type PlanActor, type PlanChange } from './plan-policy.js';
@@ -16,9 +17,9 @@ export async function setPlan(db: Kysely<Database>, accountId: number, change: P
   const refusal = planChangeRefusal(actor, current, change);
   if (refusal === 'not_owner') throw new PlanPermissionError(refusal, change.plan);
   const { plan, monthlyCallLimit } = change;
-  if (!planNamed(plan)) throw new AccountInputError(`Unknown plan "${plan}"; plans are ${Object.keys(plans()).join(', ')}`);
+  if (!planNamed(plan)) throw new AccountInputError(accountMessages.unknownPlan(plan, Object.keys(plans())), 'plan');
   if (monthlyCallLimit !== undefined && monthlyCallLimit !== null && !(Number.isSafeInteger(monthlyCallLimit) && monthlyCallLimit >= 0)) {
-    throw new AccountInputError('The monthly call limit must be a non-negative integer');
+    throw new AccountInputError(accountMessages.monthlyLimit, 'monthly_call_limit');
   }
   if (refusal) throw new PlanPermissionError(refusal, plan);
   // Only the operator's changes touch the limit column, so a plan change never clears an override.

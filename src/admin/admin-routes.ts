@@ -8,7 +8,7 @@ import type { Account } from '../store/tables.js';
 import { membershipIn } from '../users/memberships.js';
 import { roleAtLeast, type Role } from '../users/roles.js';
 import { findSession, type SessionUser } from '../users/sessions.js';
-import { adminErrors } from './admin-errors.js';
+import { adminErrors } from '../errors/index.js';
 import { parseCookies } from './cookies.js';
 import { checkCsrfToken, checkOrigin, UNSAFE_METHODS } from './csrf.js';
 import { readLimiterOf } from './read-limiter.js';

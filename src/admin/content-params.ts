@@ -1,6 +1,6 @@
 import { parseLevels, parsePagination, listMeta } from '../api/params.js';
 import { parseSearchTerms } from '../api/search-query.js';
-import { ApiError } from '../http/api-error.js';
+import { adminErrors } from '../errors/index.js';
 
 /** The /v2 parsers of `levels` and paging, with their texts: the admin lists page the same way. */
 export { parseLevels, parsePagination, listMeta };
@@ -9,9 +9,7 @@ export { parseLevels, parsePagination, listMeta };
 export function statusFilter(query: Record<string, string>): 'draft' | 'published' | undefined {
   const status = query.status;
   if (status === undefined || status === '') return undefined;
-  if (status !== 'draft' && status !== 'published') {
-    throw new ApiError(400, 'invalid_status', 'status query parameter should be draft or published');
-  }
+  if (status !== 'draft' && status !== 'published') throw adminErrors.invalidEntryStatus();
   return status;
 }
 

@@ -1,5 +1,5 @@
 import { positiveId } from '../params/positive-id.js';
-import { adminErrors } from './admin-errors.js';
+import { adminErrors } from '../errors/index.js';
 
 /** The id of an admin path (a token, webhook, invitation, user), or the 404 when it is not one. */
 export function pathId(raw: string | undefined): number {

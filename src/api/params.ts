@@ -2,7 +2,7 @@ import type { Caller } from '../accounts/find-caller.js';
 import type { AccountSchema } from '../content/account-schema.js';
 import { enabledLocale } from '../content/enabled-locale.js';
 import type { ReadScope } from '../content/entry-rows.js';
-import { errors } from '../http/errors.js';
+import { errors } from '../errors/index.js';
 import { parseBool } from '../params/query-bool.js';
 
 // Query parameters shared by the read endpoints, parsed with the contract's exact error texts.

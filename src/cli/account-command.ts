@@ -1,5 +1,6 @@
 import { AccountInputError, createAccount, listAccounts } from '../accounts/accounts.js';
 import { planNamed, plans } from '../accounts/plans.js';
+import { accountMessages } from '../errors/index.js';
 import { OPERATOR } from '../accounts/plan-policy.js';
 import { setPlan as changePlan } from '../accounts/set-plan.js';
 import type { Store } from '../store/database.js';
@@ -57,7 +58,7 @@ async function setPlan(args: string[], io: CliIo, store: Store): Promise<number>
   const [id, plan] = positionals;
   if (positionals.length !== 2 || !id || !plan) throw usage(USAGE);
   const accountId = integer(id, 'ID');
-  if (!planNamed(plan)) throw new CliError(`Unknown plan "${plan}"; plans are ${Object.keys(plans()).join(', ')}`);
+  if (!planNamed(plan)) throw new CliError(accountMessages.unknownPlan(plan, Object.keys(plans())));
   const rawLimit = values['monthly-call-limit'];
   const limit = rawLimit === undefined ? undefined : rawLimit === 'none' ? null : integer(rawLimit, '--monthly-call-limit');
   const updated = await changePlan(store.db, accountId, { plan, monthlyCallLimit: limit }, OPERATOR);

@@ -1,4 +1,4 @@
-import { errors } from '../http/errors.js';
+import { errors } from '../errors/index.js';
 import type { AccountSchema } from './account-schema.js';
 
 /**

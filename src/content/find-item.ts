@@ -1,4 +1,4 @@
-import { errors } from '../http/errors.js';
+import { errors } from '../errors/index.js';
 import { positiveId } from '../params/positive-id.js';
 import type { AccountSchema, ContentType } from './account-schema.js';
 

@@ -22,8 +22,6 @@ export const adminErrors = {
   invalidEntryStatus: () => new GheeError('invalid_status', 'status query parameter should be draft or published'),
   invalidPostStatus: () => new GheeError('invalid_status', 'status query parameter should be draft, published or scheduled'),
   invalidDeliveryStatus: (statuses: readonly string[]) => new GheeError('malformed_body', `status must be one of ${statuses.join(', ')}`),
-  /** Kept while src/admin/routes/webhook-routes.ts moves to invalidDeliveryStatus. */
-  badBody: (detail: string) => new GheeError('malformed_body', detail),
   // Plans and per-account limits are the install operator's (docs/quotas.md).
   planNotSelfService: (plan: string) =>
     new GheeError('plan_not_self_service', `Only the operator of this Ghee install can move an account to the ${plan} plan.`),
@@ -49,5 +47,4 @@ export const adminErrors = {
 export const adminMessages = {
   tokenKind: 'Choose "read" or "write".',
   integer: 'A valid integer is required.',
-  noSinglePage: 'No single page is defined with this slug.',
 } as const;

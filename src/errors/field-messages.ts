@@ -36,5 +36,7 @@ export const messages = {
   slugTaken: 'A page with this slug already exists.',
   notEnabledLocale: (locale: string) => `"${locale}" is not an enabled locale.`,
   unknownPageType: (key: string) => `Unknown page type "${key}".`,
+  noSinglePage: 'No single page is defined with this slug.',
   singlePageSlug: 'A single page keeps the slug its schema gives it.',
+  keyMismatch: (bodyKey: string, pathKey: string) => `The key "${bodyKey}" differs from the collection in the URL, "${pathKey}".`,
 } as const;

@@ -9,4 +9,5 @@ export { postMessages } from './post-messages.js';
 export { mediaMessages } from './media-messages.js';
 export { adminErrors, adminMessages } from './admin-errors.js';
 export { userMessages } from './user-messages.js';
+export { accountMessages } from './account-messages.js';
 export { deliveryErrors, webhookMessages } from './webhook-messages.js';

@@ -8,7 +8,8 @@ import { answerPreflight } from './cors.js';
 import { methodRoutes, METHODS, type Method, type MethodRoute } from './method-routes.js';
 import { sendJson } from './send.js';
 import { cacheKey } from '../cache/cache-key.js';
-import { makeAnswer, sendAnswer } from '../cache/send-answer.js';
+import { makeAnswer } from '../cache/make-answer.js';
+import { sendAnswer } from './send-answer.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -5,7 +5,7 @@ import type {
   onRequestAsyncHookHandler,
   RouteHandlerMethod,
 } from 'fastify';
-import { errors } from './errors.js';
+import { errors } from '../errors/index.js';
 
 /** The methods an endpoint may have; HEAD comes with GET (Fastify's), OPTIONS is the preflight's. */
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AccountSchema, ContentType } from '../../content/account-schema.js';
 import type { EntryRow } from '../../content/entry-rows.js';
-import { errors } from '../../http/errors.js';
+import { errors } from '../../errors/index.js';
 import type { Database } from '../../store/tables.js';
 import { editableFields } from './editable-fields.js';
 

@@ -3,7 +3,7 @@ import { recordChange } from '../../cache/content-changes.js';
 import { entryTags } from '../../cache/tags.js';
 import type { AccountSchema, ContentType } from '../../content/account-schema.js';
 import { deleteDerived } from '../../content/write/save-version.js';
-import { errors } from '../../http/errors.js';
+import { errors } from '../../errors/index.js';
 import type { Database } from '../../store/tables.js';
 import { enqueueEntryEvents } from '../../webhooks/entry-events.js';
 

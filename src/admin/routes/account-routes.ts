@@ -4,7 +4,7 @@ import { mayChangeLimit, PlanPermissionError, plansOpenTo, type PlanActor } from
 import { setPlan } from '../../accounts/set-plan.js';
 import { bodyObject, optionalString } from '../../api/write/body.js';
 import type { AppContext } from '../../http/context.js';
-import { adminErrors } from '../admin-errors.js';
+import { adminErrors, adminMessages, messages } from '../../errors/index.js';
 import { adminRoutes, type AccountCall } from '../admin-routes.js';
 import { accountSummary, planFeatures } from '../ops/account-summary.js';
 
@@ -46,10 +46,10 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
         const { request, account, role } = call;
         const body = bodyObject(request.body, ['plan', 'monthly_call_limit']);
         const plan = optionalString(body, 'plan');
-        if (!plan) throw adminErrors.field('plan', 'This field is required.');
+        if (!plan) throw adminErrors.field('plan', messages.required);
         const limit = body.monthly_call_limit;
         if (limit !== undefined && limit !== null && typeof limit !== 'number') {
-          throw adminErrors.field('monthly_call_limit', 'A valid integer is required.');
+          throw adminErrors.field('monthly_call_limit', adminMessages.integer);
         }
         try {
           await setPlan(ctx.store.db, account.id, { plan, monthlyCallLimit: limit as number | null | undefined }, actorOf(call));
@@ -58,8 +58,8 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
             if (error.refusal === 'not_owner') throw adminErrors.forbidden();
             throw error.refusal === 'plan_not_self_service' ? adminErrors.planNotSelfService(error.plan) : adminErrors.limitIsOperators();
           }
-          if (!(error instanceof AccountInputError)) throw error;
-          throw adminErrors.field(error.message.startsWith('Unknown plan') ? 'plan' : 'monthly_call_limit', error.message);
+          if (!(error instanceof AccountInputError) || !error.field) throw error;
+          throw adminErrors.field(error.field, error.message);
         }
         const fresh = await findAccount(ctx.store.db, account.id);
         if (!fresh) throw adminErrors.notFound();

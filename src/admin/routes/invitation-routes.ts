@@ -5,7 +5,7 @@ import { acceptInvitation } from '../../users/accept-invitation.js';
 import { deleteInvitation, findInvitation, listInvitations, viewInvitation } from '../../users/invitations.js';
 import { membershipsOf } from '../../users/memberships.js';
 import { mayManage } from '../../users/roles.js';
-import { adminErrors } from '../admin-errors.js';
+import { adminErrors } from '../../errors/index.js';
 import { adminRoutes } from '../admin-routes.js';
 import { checkCsrfToken } from '../csrf.js';
 import { pathId } from '../path-id.js';

@@ -5,14 +5,14 @@ import { invitationMail } from '../../users/invitation-mail.js';
 import { invitationLink } from '../../users/invitation-token.js';
 import { inviteMember } from '../../users/invite-member.js';
 import { isRole, type Role } from '../../users/roles.js';
-import { adminErrors } from '../admin-errors.js';
+import { adminErrors, messages, userMessages } from '../../errors/index.js';
 import type { AccountEndpoint } from '../admin-routes.js';
 import { asUserAnswer } from '../user-errors.js';
 
 /** The `role` of a body, or its field error. */
 export function roleOf(body: Record<string, unknown>): Role {
   const role = optionalString(body, 'role');
-  if (!isRole(role)) throw adminErrors.field('role', 'Choose one of owner, admin, editor, viewer.');
+  if (!isRole(role)) throw adminErrors.field('role', userMessages.roleChoice);
   return role;
 }
 
@@ -27,7 +27,7 @@ export function inviteEndpoint(ctx: AppContext): AccountEndpoint {
     async handle(call) {
       const body = bodyObject(call.request.body, ['email', 'role', 'name']);
       const email = optionalString(body, 'email') ?? '';
-      if (!email.trim()) throw adminErrors.field('email', 'This field is required.');
+      if (!email.trim()) throw adminErrors.field('email', messages.required);
       const role = roleOf(body);
       const input = { email, role, name: optionalString(body, 'name'), inviter: { userId: call.session.userId, role: call.role } };
       const { invitation, token } = await asUserAnswer(() => inviteMember(ctx.store.db, call.account.id, input, ctx.clock()));

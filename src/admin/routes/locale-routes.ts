@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { bodyObject } from '../../api/write/body.js';
 import type { AppContext } from '../../http/context.js';
 import { parseBool } from '../../params/query-bool.js';
-import { adminErrors } from '../admin-errors.js';
+import { adminErrors, messages } from '../../errors/index.js';
 import { adminRoutes } from '../admin-routes.js';
 import { listLocales, setLocales } from '../ops/set-locales.js';
 import { changeBody, schemaApiError } from '../schema-errors.js';
@@ -23,7 +23,7 @@ export function registerLocaleRoutes(app: FastifyInstance, ctx: AppContext): voi
       access: 'admin',
       async handle({ request, query, account }) {
         const body = bodyObject(request.body, ['locales']);
-        if (body.locales === undefined) throw adminErrors.field('locales', 'This field is required.');
+        if (body.locales === undefined) throw adminErrors.field('locales', messages.required);
         try {
           const result = await setLocales(ctx.store.db, account.id, body.locales, confirmed(query));
           return { body: { data: await listLocales(ctx.store.db, account.id), changes: result.changes.map(changeBody) } };

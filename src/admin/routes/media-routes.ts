@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ApiError } from '../../http/api-error.js';
 import type { AppContext } from '../../http/context.js';
-import { errors } from '../../http/errors.js';
+import { adminErrors, errors } from '../../errors/index.js';
 import { MediaError } from '../../media/media-error.js';
 import { listAccountMedia } from '../../media/media-table.js';
 import { uploadBody } from '../../media/read-body.js';
@@ -53,6 +52,7 @@ export function registerMediaRoutes(app: FastifyInstance, ctx: AppContext): void
  * so, a body its client broke off a 400 nobody reads; anything else (a full disk) as it is.
  */
 function refusedUpload(error: unknown, request: FastifyRequest): unknown {
-  if (error instanceof MediaError) return error.code === 'too_large' ? errors.bodyTooLarge() : new ApiError(400, 'media_type_not_allowed', error.message);
+  if (error instanceof MediaError && error.code === 'too_large') return errors.bodyTooLarge();
+  if (error instanceof MediaError && error.code === 'type_not_allowed') return adminErrors.mediaTypeNotAllowed();
   return request.raw.errored ? errors.malformedRequest() : error;
 }

@@ -7,7 +7,7 @@ import { Renderer } from '../../content/renderer.js';
 import { createPage, deletePage, updatePage, type PagePath } from '../../content/write/page-operations.js';
 import type { WriteContext } from '../../content/write/write-context.js';
 import type { AppContext } from '../../http/context.js';
-import { errors } from '../../http/errors.js';
+import { errors } from '../../errors/index.js';
 import { adminRoutes, type AccountCall } from '../admin-routes.js';
 import { listMeta, parseLevels, parsePagination, searchTerms, statusFilter } from '../content-params.js';
 import { editableEntry, summarizeEntries } from '../ops/editable-entry.js';

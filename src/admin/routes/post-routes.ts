@@ -8,9 +8,8 @@ import { renderPosts } from '../../blog/render-posts.js';
 import { deletePost } from '../../blog/write/delete-post.js';
 import { createPost, updatePost } from '../../blog/write/post-operations.js';
 import { POST_BODY_KEYS } from '../../blog/write/post-input.js';
-import { ApiError } from '../../http/api-error.js';
 import type { AppContext } from '../../http/context.js';
-import { errors } from '../../http/errors.js';
+import { adminErrors, errors } from '../../errors/index.js';
 import { isoMicro } from '../../time.js';
 import { adminRoutes, type AccountCall } from '../admin-routes.js';
 import { listMeta, parsePagination, searchTerms } from '../content-params.js';
@@ -21,9 +20,7 @@ const BASE = '/admin/api/accounts/:accountId';
 function postStatusFilter(query: Record<string, string>): EffectiveStatus | undefined {
   const status = query.status;
   if (status === undefined || status === '') return undefined;
-  if (status !== 'draft' && status !== 'published' && status !== 'scheduled') {
-    throw new ApiError(400, 'invalid_status', 'status query parameter should be draft, published or scheduled');
-  }
+  if (status !== 'draft' && status !== 'published' && status !== 'scheduled') throw adminErrors.invalidPostStatus();
   return status;
 }
 

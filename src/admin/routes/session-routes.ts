@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { bodyObject, optionalString } from '../../api/write/body.js';
 import type { AppContext } from '../../http/context.js';
-import { errors } from '../../http/errors.js';
+import { adminErrors, errors, messages } from '../../errors/index.js';
 import { membershipsOf } from '../../users/memberships.js';
 import { endSession, randomToken } from '../../users/sessions.js';
 import { signIn } from '../../users/sign-in.js';
-import { adminErrors } from '../admin-errors.js';
 import { adminRoutes, type AdminCall } from '../admin-routes.js';
 import { parseCookies } from '../cookies.js';
 import { CSRF_COOKIE, setCsrfCookie, setSessionCookie } from '../session-cookie.js';
@@ -26,8 +25,8 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: AppContext): vo
         const email = optionalString(body, 'email') ?? '';
         const password = optionalString(body, 'password') ?? '';
         const missing: Record<string, string[]> = {};
-        if (!email) missing.email = ['This field is required.'];
-        if (!password) missing.password = ['This field is required.'];
+        if (!email) missing.email = [messages.required];
+        if (!password) missing.password = [messages.required];
         if (Object.keys(missing).length) throw errors.validation(missing);
         const result = await signIn(ctx.store, { email, password, ip: call.request.ip }, ctx.clock());
         if (!result.ok) throw result.reason === 'limited' ? adminErrors.tooManyAttempts(result.retryAfter) : adminErrors.badCredentials();

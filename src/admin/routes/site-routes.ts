@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { readSiteSettings, setSiteSettings, SiteSettingsError } from '../../accounts/site-settings.js';
 import { bodyObject } from '../../api/write/body.js';
 import type { AppContext } from '../../http/context.js';
-import { errors } from '../../http/errors.js';
-import { adminErrors } from '../admin-errors.js';
+import { errors, adminErrors } from '../../errors/index.js';
 import { adminRoutes } from '../admin-routes.js';
 
 /**

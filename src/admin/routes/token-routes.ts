@@ -3,11 +3,13 @@ import { createAccountToken, PlanFeatureError, revokeAccountToken, rotateAccount
 import { listTokens } from '../../accounts/tokens.js';
 import { bodyObject, optionalString } from '../../api/write/body.js';
 import type { AppContext } from '../../http/context.js';
-import { adminErrors } from '../admin-errors.js';
+import { adminErrors, adminMessages, messages } from '../../errors/index.js';
 import { adminRoutes } from '../admin-routes.js';
 import { pathId } from '../path-id.js';
 
 const BASE = '/admin/api/accounts/:accountId/tokens';
+/** A token's label, in characters. */
+const LABEL_MAX = 200;
 
 /** The plan gate: the reference's 403 for a write token on a plan without the write API. */
 async function gated<T>(work: () => Promise<T>): Promise<T> {
@@ -31,9 +33,9 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: AppContext): void
       async handle({ request, account }) {
         const body = bodyObject(request.body, ['kind', 'label']);
         const kind = optionalString(body, 'kind');
-        if (kind !== 'read' && kind !== 'write') throw adminErrors.field('kind', 'Choose "read" or "write".');
+        if (kind !== 'read' && kind !== 'write') throw adminErrors.field('kind', adminMessages.tokenKind);
         const label = optionalString(body, 'label') ?? '';
-        if ([...label].length > 200) throw adminErrors.field('label', 'Ensure this field has no more than 200 characters.');
+        if ([...label].length > LABEL_MAX) throw adminErrors.field('label', messages.maxLength(LABEL_MAX));
         const issued = await gated(() => createAccountToken(ctx.store.db, account, kind, label, ctx.clock()));
         return { status: 201, body: { data: issued } };
       },

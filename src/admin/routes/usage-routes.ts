@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { planNamed } from '../../accounts/plans.js';
 import type { AppContext } from '../../http/context.js';
 import { usageReport } from '../../quota/usage-report.js';
-import { adminErrors } from '../admin-errors.js';
+import { adminErrors } from '../../errors/index.js';
 import { adminRoutes } from '../admin-routes.js';
 import { planFeatures } from '../ops/account-summary.js';
 

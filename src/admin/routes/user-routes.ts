@@ -3,7 +3,7 @@ import { bodyObject } from '../../api/write/body.js';
 import type { AppContext } from '../../http/context.js';
 import { listMembers, roleIn, updateMembership } from '../../users/memberships.js';
 import { mayManage, type Role } from '../../users/roles.js';
-import { adminErrors } from '../admin-errors.js';
+import { adminErrors } from '../../errors/index.js';
 import { adminRoutes, type AccountCall } from '../admin-routes.js';
 import { pathId } from '../path-id.js';
 import { asUserAnswer } from '../user-errors.js';

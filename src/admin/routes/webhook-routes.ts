@@ -7,7 +7,7 @@ import { listDeliveries, replayDelivery } from '../../webhooks/delivery-log.js';
 import { testWebhook } from '../../webhooks/test-webhook.js';
 import { ALL_EVENTS, checkEvents, checkHeaders, checkUrl, WebhookInputError } from '../../webhooks/webhook-input.js';
 import { createWebhook, deleteWebhook, findWebhook, listWebhooks, updateWebhook, type WebhookSettings } from '../../webhooks/webhook-store.js';
-import { adminErrors } from '../admin-errors.js';
+import { adminErrors, messages, webhookMessages } from '../../errors/index.js';
 import { adminRoutes, type AccountCall } from '../admin-routes.js';
 import { listMeta, parsePagination } from '../content-params.js';
 import { pathId } from '../path-id.js';
@@ -19,8 +19,8 @@ const KEYS = ['url', 'events', 'headers', 'enabled'];
 async function settings(ctx: AppContext, body: unknown, creating: boolean): Promise<Partial<WebhookSettings>> {
   const b = bodyObject(body, KEYS);
   try {
-    if (creating && b.url === undefined) throw new WebhookInputError('url', 'This field is required.');
-    if (b.enabled !== undefined && typeof b.enabled !== 'boolean') throw new WebhookInputError('enabled', 'Must be true or false.');
+    if (creating && b.url === undefined) throw new WebhookInputError('url', messages.required);
+    if (b.enabled !== undefined && typeof b.enabled !== 'boolean') throw new WebhookInputError('enabled', webhookMessages.enabled);
     return {
       ...(b.url !== undefined && { url: await checkUrl(b.url, ctx.config.webhookAllowPrivate) }),
       ...(b.events !== undefined ? { events: checkEvents(b.events) } : creating && { events: ALL_EVENTS }),
@@ -92,7 +92,7 @@ export function registerWebhookRoutes(app: FastifyInstance, ctx: AppContext): vo
       async handle(call) {
         const hook = await hookOf(call);
         const status = call.query.status;
-        if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) throw adminErrors.badBody(`status must be one of ${STATUSES.join(', ')}`);
+        if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) throw adminErrors.invalidDeliveryStatus(STATUSES);
         const p = parsePagination(call.query);
         const { rows, count } = await listDeliveries(ctx.store.db, hook.id, { status: status as (typeof STATUSES)[number] | undefined, limit: p.limit, offset: p.offset });
         return { body: { meta: listMeta(p, count), data: rows } };

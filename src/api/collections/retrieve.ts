@@ -2,7 +2,7 @@ import { fetchEntries } from '../../content/entry-rows.js';
 import { itemTarget } from '../../content/find-item.js';
 import { Renderer } from '../../content/renderer.js';
 import type { ApiCall, Endpoint } from '../../http/define-routes.js';
-import { errors } from '../../http/errors.js';
+import { errors } from '../../errors/index.js';
 import { parseLevels, parseScope } from '../params.js';
 
 /** GET /v2/content/<key>/<id>/: one collection item by its id. */

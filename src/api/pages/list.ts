@@ -3,7 +3,7 @@ import { listEntries } from '../../content/list-entries.js';
 import { parseFilters, parseOrder, parseSelection } from '../../content/list-spec.js';
 import { Renderer } from '../../content/renderer.js';
 import type { ApiCall, Endpoint } from '../../http/define-routes.js';
-import { errors } from '../../http/errors.js';
+import { errors } from '../../errors/index.js';
 import { listMeta, parseLevels, parsePagination, parseScope } from '../params.js';
 
 /** GET /v2/pages/<type>/: pages of one type; `*` lists the single pages, as does GET /v2/pages/ (no type). */

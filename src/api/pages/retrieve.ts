@@ -4,7 +4,7 @@ import { pageTypeOf } from '../../content/find-page.js';
 import { parseSelection } from '../../content/list-spec.js';
 import { Renderer } from '../../content/renderer.js';
 import type { ApiCall, Endpoint } from '../../http/define-routes.js';
-import { errors } from '../../http/errors.js';
+import { errors } from '../../errors/index.js';
 import { parseLevels, parseScope } from '../params.js';
 
 /** GET /v2/pages/<type>/<slug>/: one page; `*` finds the slug in any page type. */

@@ -3,7 +3,7 @@ import { neighbourPosts } from '../../blog/post-neighbours.js';
 import { postBySlug } from '../../blog/post-rows.js';
 import { renderPosts } from '../../blog/render-posts.js';
 import type { ApiCall, Endpoint } from '../../http/define-routes.js';
-import { errors } from '../../http/errors.js';
+import { errors } from '../../errors/index.js';
 import { blogScope } from '../blog/blog-params.js';
 
 /** GET /v2/posts/<slug>/: one post, with the short posts published just after and before it. */

@@ -1,19 +1,13 @@
-import { ApiError } from '../../http/api-error.js';
-import { errors } from '../../http/errors.js';
-import { messages } from '../../content/write/messages.js';
+import { errors, messages } from '../../errors/index.js';
 
 // The top level of a write body, checked before anything is looked up (docs/api.md §9, step 5).
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function malformed(detail: string): ApiError {
-  return new ApiError(400, 'malformed_body', detail);
-}
-
 /** The body as an object whose keys are all known; a misspelled key is an error, not dropped. */
 export function bodyObject(body: unknown, allowed: readonly string[]): Record<string, unknown> {
   if (body === undefined || body === null) return {};
-  if (!isObject(body)) throw malformed('Request body must be a JSON object');
+  if (!isObject(body)) throw errors.bodyNotObject();
   for (const key of Object.keys(body)) if (!allowed.includes(key)) throw errors.unknownBodyKey(key);
   return body;
 }
@@ -22,8 +16,8 @@ export function bodyObject(body: unknown, allowed: readonly string[]): Record<st
 export function optionalString(body: Record<string, unknown>, key: string): string | undefined {
   const value = body[key];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw malformed(`'${key}' must be a string`);
-  if (value.includes('\u0000')) throw malformed(`'${key}' must not contain null characters`);
+  if (typeof value !== 'string') throw errors.keyNotString(key);
+  if (value.includes('\u0000')) throw errors.keyWithNul(key);
   return value;
 }
 
@@ -31,7 +25,7 @@ export function optionalString(body: Record<string, unknown>, key: string): stri
 export function optionalStatus(body: Record<string, unknown>): 'draft' | 'published' | undefined {
   const status = optionalString(body, 'status');
   if (status === undefined) return undefined;
-  if (status !== 'draft' && status !== 'published') throw malformed(`'status' must be "draft" or "published"`);
+  if (status !== 'draft' && status !== 'published') throw errors.badWriteStatus();
   return status;
 }
 
@@ -39,7 +33,7 @@ export function optionalStatus(body: Record<string, unknown>): 'draft' | 'publis
 export function fieldsObject(body: Record<string, unknown>): Record<string, unknown> {
   const fields = body.fields;
   if (fields === undefined || fields === null) return {};
-  if (!isObject(fields)) throw malformed(`'fields' must be an object`);
+  if (!isObject(fields)) throw errors.fieldsNotObject();
   return fields;
 }
 
@@ -51,8 +45,6 @@ export function fieldsObject(body: Record<string, unknown>): Record<string, unkn
 export function fieldsList(body: Record<string, unknown>): Record<string, unknown>[] {
   const list = body.fields;
   if (isObject(list)) throw errors.validation({ fields: [messages.itemsList] });
-  if (!Array.isArray(list) || list.length === 0 || !list.every(isObject)) {
-    throw malformed(`'fields' must be a non-empty list of objects, one per new item`);
-  }
+  if (!Array.isArray(list) || list.length === 0 || !list.every(isObject)) throw errors.fieldsNotList();
   return list;
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { recordChange } from '../../cache/content-changes.js';
-import { errors } from '../../http/errors.js';
+import { errors } from '../../errors/index.js';
 import type { Database } from '../../store/tables.js';
 import { BLOG_TAG } from '../blog-tag.js';
 import { enqueuePostDelete } from '../../webhooks/post-events.js';

@@ -3,7 +3,7 @@ import { isHttpUrl } from '../../content/write/validate-fields.js';
 import type { PostStatus } from '../../store/blog-tables.js';
 import type { AuthorRef } from '../authors/author-store.js';
 import { parseDateTime } from './parse-date-time.js';
-import { postMessages as m } from './post-messages.js';
+import { postMessages as m } from '../../errors/index.js';
 
 /** Keys of a post write body (docs/api.md §6); `scheduled` is Ghee's, the last is ButterCMS's. */
 export const POST_BODY_KEYS = [

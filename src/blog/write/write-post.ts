@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { recordChange } from '../../cache/content-changes.js';
-import type { MediaIngester } from '../../content/write/write-entry.js';
-import { errors } from '../../http/errors.js';
+import type { MediaIngester } from '../../media/media-ingester.js';
+import { errors, postMessages as m } from '../../errors/index.js';
 import { ingestRequests } from '../../media/ingest-requests.js';
 import type { Database } from '../../store/tables.js';
 import { isForeignKeyViolation } from '../../store/foreign-key-violation.js';
@@ -14,7 +14,6 @@ import { BLOG_TAG } from '../blog-tag.js';
 import { resolveTermNames, termIdsOf } from '../terms/term-store.js';
 import { planStatus, type VersionRow } from './plan-status.js';
 import type { PostInput } from './post-input.js';
-import { postMessages as m } from './post-messages.js';
 import { deletePostVersion, savePostVersion } from './save-post-version.js';
 import { enqueuePostEvents } from '../../webhooks/post-events.js';
 

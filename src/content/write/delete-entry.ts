@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { errors } from '../../http/errors.js';
+import { errors } from '../../errors/index.js';
 import type { Database } from '../../store/tables.js';
 import type { AccountSchema, ContentType } from '../account-schema.js';
 import { recordChange } from '../../cache/content-changes.js';

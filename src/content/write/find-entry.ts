@@ -1,8 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
-import { errors } from '../../http/errors.js';
+import { errors, messages } from '../../errors/index.js';
 import type { Database } from '../../store/tables.js';
 import type { ContentType } from '../account-schema.js';
-import { messages } from './messages.js';
 import type { Validation } from './validate-fields.js';
 
 /** Page and post slugs: lowercase letters, digits and hyphens. */

@@ -1,4 +1,4 @@
-import { errors } from '../../http/errors.js';
+import { errors, messages } from '../../errors/index.js';
 import { forceFlag } from '../../params/query-bool.js';
 import type { ContentType } from '../account-schema.js';
 import { enabledLocale } from '../enabled-locale.js';
@@ -37,10 +37,10 @@ export async function createItems(
   const locale = enabledLocale(c.schema, input.locale);
   const { pathKey, bodyKey } = input;
   if (pathKey !== undefined && bodyKey !== undefined && bodyKey !== pathKey) {
-    throw errors.validation({ key: [`The key "${bodyKey}" differs from the collection in the URL, "${pathKey}".`] });
+    throw errors.validation({ key: [messages.keyMismatch(bodyKey, pathKey)] });
   }
   const key = pathKey ?? bodyKey;
-  if (key === undefined) throw errors.validation({ key: ['This field is required.'] });
+  if (key === undefined) throw errors.validation({ key: [messages.required] });
   const type = collectionOf(c.schema, key);
   const writes = input.items.map((fields) => ({
     type,

@@ -1,4 +1,4 @@
-import { errors } from '../../http/errors.js';
+import { errors, messages } from '../../errors/index.js';
 import type { AccountSchema, ContentType } from '../account-schema.js';
 
 /** A write's `fields`, per locale. */
@@ -32,12 +32,7 @@ export function splitLocales(
   const unknown = Object.keys(fields).filter((key) => !isLocaleKey(key) || !isObject(fields[key]));
   if (unknown.length) {
     throw errors.validation(
-      Object.fromEntries(
-        unknown.map((key) => [
-          key,
-          [enabled.has(key) ? 'Expected an object of fields.' : `"${key}" is not an enabled locale.`],
-        ]),
-      ),
+      Object.fromEntries(unknown.map((key) => [key, [enabled.has(key) ? messages.notObject : messages.notEnabledLocale(key)]])),
     );
   }
   for (const value of Object.values(fields) as Record<string, unknown>[]) {

@@ -1,4 +1,4 @@
-import { errors } from '../../http/errors.js';
+import { errors, messages } from '../../errors/index.js';
 import { forceFlag } from '../../params/query-bool.js';
 import type { ContentType } from '../account-schema.js';
 import { enabledLocale } from '../enabled-locale.js';
@@ -44,15 +44,15 @@ export async function createPage(
   const locale = enabledLocale(c.schema, input.locale);
   const { title, slug, pageType } = input;
   const missing: Record<string, string[]> = {};
-  if (!title) missing.title = ['This field is required.'];
-  if (!slug) missing.slug = ['This field is required.'];
+  if (!title) missing.title = [messages.required];
+  if (!slug) missing.slug = [messages.required];
   let type: ContentType | undefined;
   if (pageType === '*') {
     type = slug ? c.schema.byKey.get(`single_page:${slug}`) : undefined;
-    if (slug && !type) missing.slug = ['No single page is defined with this slug.'];
+    if (slug && !type) missing.slug = [messages.noSinglePage];
   } else {
     type = c.schema.byKey.get(`page_type:${pageType}`);
-    if (!type) missing.page_type = [`Unknown page type "${pageType}".`];
+    if (!type) missing.page_type = [messages.unknownPageType(pageType)];
   }
   if (!type) throw errors.validation(missing);
   const { id } = await writeEntry(
@@ -85,7 +85,7 @@ export async function updatePage(
   const locale = enabledLocale(c.schema, input.locale);
   const { type } = await findPage(c.db, c.schema, path.type, path.slug);
   if (type.kind === 'single_page' && input.slug !== undefined && input.slug !== type.key) {
-    throw errors.validation({ slug: ['A single page keeps the slug its schema gives it.'] });
+    throw errors.validation({ slug: [messages.singlePageSlug] });
   }
   await writeEntry(
     c.db,

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { errors } from '../../http/errors.js';
+import { errors, messages } from '../../errors/index.js';
 import { ingestRequests } from '../../media/ingest-requests.js';
 import type { MediaIngester } from '../../media/media-ingester.js';
 import { recordChange } from '../../cache/content-changes.js';
@@ -9,7 +9,6 @@ import type { Database } from '../../store/tables.js';
 import { isoMicro } from '../../time.js';
 import type { AccountSchema } from '../account-schema.js';
 import { existingEntryId, findOrCreateEntry, type EntryTarget } from './find-entry.js';
-import { messages } from './messages.js';
 import { propagateShared } from './propagate-shared.js';
 import { resolveReferences } from './resolve-references.js';
 import { saveVersion } from './save-version.js';
@@ -30,9 +29,6 @@ export interface EntryWrite extends EntryTarget {
   errors?: Record<string, string[]>;
   mode?: FieldsMode;
 }
-
-/** Downloads media URLs into the media store and returns their Ghee URLs (set by the server). */
-export type { MediaIngester };
 
 export interface WriteOptions {
   now?: Date;
