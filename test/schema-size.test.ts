@@ -57,6 +57,17 @@ describe.each(DIALECTS)('schema document size (%s)', (dialect) => {
     expect(slowestMs).toBeLessThan(100);
   });
 
+  it('answers 503 schema_busy with Retry-After once 16 large documents wait for the thread, and takes them again after', async () => {
+    const doc = { components: components(50, 40) };
+    const answers = await Promise.all(Array.from({ length: 24 }, () => admin.request('POST', `${base}/schema/diff`, doc)));
+    const busy = answers.filter((a) => a.status === 503);
+    expect(answers.every((a) => a.status === 200 || a.status === 503)).toBe(true);
+    expect(busy.length).toBeGreaterThan(0);
+    expect(busy[0]!.body).toEqual({ detail: 'Too many schema documents are being checked right now. Please try again in a few seconds.', code: 'schema_busy' });
+    expect(busy[0]!.headers['retry-after']).toBe('5');
+    expect((await admin.request('POST', `${base}/schema/diff`, doc)).status).toBe(200);
+  });
+
   it('reports every problem of a large invalid document, as a small one does', async () => {
     const doc = { components: components(60, 10) } as { components: Record<string, { fields: Record<string, unknown> }> };
     doc.components.c7!.fields.f3 = { type: 'image' };

@@ -16,6 +16,8 @@ export const adminErrors = {
   notFound: errors.notFound,
   field: (field: string, message: string) => errors.validation({ [field]: [message] }),
   invalidSchema: (lines: string[]) => new GheeError('invalid_schema', { message: 'The schema document is invalid.', errors: lines }),
+  schemaBusy: () =>
+    new GheeError('schema_busy', 'Too many schema documents are being checked right now. Please try again in a few seconds.', { retryAfter: 5 }),
   dataLoss: (lines: string[]) =>
     new GheeError('data_loss', { message: 'This change deletes content. Send it again with ?confirm=true to go ahead.', errors: lines }),
   badMonth: () => new GheeError('invalid_month', 'month query parameter should be YYYY-MM'),

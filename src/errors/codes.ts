@@ -58,6 +58,7 @@ export const ADMIN_CODES = [
   'plan_not_self_service',
   'limit_is_operators',
   'admin_reads_throttled',
+  'schema_busy',
   'invitation_not_found',
   'sign_in_to_accept',
   'invitation_for_other_user',

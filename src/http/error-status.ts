@@ -55,6 +55,7 @@ export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   plan_not_self_service: 403,
   limit_is_operators: 403,
   admin_reads_throttled: 429,
+  schema_busy: 503,
   invitation_not_found: 404,
   sign_in_to_accept: 401,
   invitation_for_other_user: 403,

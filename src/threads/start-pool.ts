@@ -11,6 +11,11 @@ export function workerFile(besideModule: string, name: string): string {
   return new URL(`./${name}.${besideModule.endsWith('.ts') ? 'ts' : 'js'}`, besideModule).href;
 }
 
+/** Piscina's refusal of a task when the pool's queue is full. */
+export function isQueueFull(error: unknown): boolean {
+  return error instanceof Error && error.message === 'Task queue is at limit';
+}
+
 /** A pool of worker threads, started on first use by its owner; idle threads do not keep the process alive. */
 export function startPool<Task, Result>(filename: string, limits: { maxThreads: number; maxQueue: number }): Piscina<Task, Result> {
   const fromSource = filename.endsWith('.ts');

@@ -1,5 +1,6 @@
 import type { Piscina } from 'piscina';
-import { startPool, workerFile } from '../../threads/start-pool.js';
+import { adminErrors } from '../../errors/index.js';
+import { isQueueFull, startPool, workerFile } from '../../threads/start-pool.js';
 import { countDocument } from './document-size.js';
 import type { CheckedDocument } from './schema-worker.js';
 import { validateSchemaDocument } from './validate-document.js';
@@ -15,11 +16,16 @@ let pool: Piscina<unknown, CheckedDocument> | undefined;
 /**
  * Checks a schema document (validateSchemaDocument) without holding the event loop: a small
  * document inline, a larger one on a worker thread. Schema applies are rare, so one thread serves
- * them, and a few may wait for it before more are refused (the pool's queue error).
+ * them, and 16 may wait for it before more are refused (503 `schema_busy`).
  */
 export async function validateOffThread(doc: unknown): Promise<CheckedDocument> {
   const small = typeof doc !== 'object' || doc === null || Array.isArray(doc) || countDocument(doc as Record<string, unknown>).fields <= INLINE_FIELDS;
   if (small) return validateSchemaDocument(doc);
   pool ??= startPool<unknown, CheckedDocument>(workerFile(import.meta.url, 'schema-worker'), { maxThreads: 1, maxQueue: 16 });
-  return pool.run(doc);
+  try {
+    return await pool.run(doc);
+  } catch (error) {
+    if (isQueueFull(error)) throw adminErrors.schemaBusy();
+    throw error;
+  }
 }

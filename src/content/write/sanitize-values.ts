@@ -1,5 +1,6 @@
 import { errors } from '../../errors/index.js';
 import { htmlLimits, type HtmlLimits } from './html-limits.js';
+import { isQueueFull } from '../../threads/start-pool.js';
 import { htmlPool } from './html-pool.js';
 import sanitizeTask, { type HtmlOutcome } from './html-worker.js';
 
@@ -44,7 +45,7 @@ async function run(task: { values: string[]; limits: HtmlLimits }): Promise<Html
   try {
     return await htmlPool().run(task);
   } catch (error) {
-    if (error instanceof Error && error.message === 'Task queue is at limit') throw errors.htmlBusy();
+    if (isQueueFull(error)) throw errors.htmlBusy();
     throw error;
   }
 }
