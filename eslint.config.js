@@ -17,7 +17,10 @@ export default tseslint.config(
       // `_name` marks a parameter or binding that is there for its position only.
       // Ghee refuses control characters in many inputs: the patterns that find them mean to hold them.
       'no-control-regex': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {

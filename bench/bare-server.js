@@ -22,7 +22,9 @@ const server = http.createServer((_request, response) => {
 });
 server.listen(0, '127.0.0.1', () => {
   const { port } = server.address();
-  process.stdout.write(`${JSON.stringify({ address: `http://127.0.0.1:${port}`, pid: process.pid, bytes: body.length })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ address: `http://127.0.0.1:${port}`, pid: process.pid, bytes: body.length })}\n`,
+  );
 });
 function stop() {
   server.close(() => process.exit(0));

@@ -16,14 +16,18 @@ export async function countQueries(databaseUrl, data) {
   const store = openStore(databaseUrl, { onQuery: () => void queries++ });
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-bench-media-'));
   // No usage flush may land inside a counted read.
-  const config = loadConfig({}, { databaseUrl, logLevel: 'silent', mediaDir, publicUrl: 'http://ghee.bench', usageFlushMs: 3_600_000 });
+  const config = loadConfig(
+    {},
+    { databaseUrl, logLevel: 'silent', mediaDir, publicUrl: 'http://ghee.bench', usageFlushMs: 3_600_000 },
+  );
   const { app } = await createServer(config, { store, logger: false });
   try {
     let buster = 0;
     const read = async (levels) => {
       const url = `/v2/pages/article/${data.page}/?levels=${levels}&_=count${buster++}`;
       const res = await app.inject({ method: 'GET', url, headers: { authorization: `Token ${data.readToken}` } });
-      if (res.statusCode !== 200 || res.headers['x-ghee-cache'] !== 'miss') throw new Error(`query count: ${url} gave ${res.statusCode} ${res.headers['x-ghee-cache']}`);
+      if (res.statusCode !== 200 || res.headers['x-ghee-cache'] !== 'miss')
+        throw new Error(`query count: ${url} gave ${res.statusCode} ${res.headers['x-ghee-cache']}`);
       return res;
     };
     const byLevels = {};

@@ -70,7 +70,13 @@ export function sampleMemory(pid) {
 /** CPU time of the whole machine in ms (Linux), or null. */
 export function machineCpuMs() {
   try {
-    const [user, nice, system, , , irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const [user, nice, system, , , irq, softirq, steal] = fs
+      .readFileSync('/proc/stat', 'utf8')
+      .split('\n')[0]
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
     return ((user + nice + system + irq + softirq + steal) * 1000) / 100;
   } catch {
     return null;
@@ -92,4 +98,3 @@ export async function waitQuiet(cores, maxMs) {
     if (busy < cores || Date.now() > until) return busy;
   }
 }
-

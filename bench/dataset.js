@@ -59,7 +59,7 @@ export function pageSlug(tier, n) {
 /** A deterministic pseudo-random sequence, so every build holds the same data. */
 function random(seed) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 async function pages(store, schema, size, now) {
@@ -71,16 +71,25 @@ async function pages(store, schema, size, now) {
     for (let start = 0; start < perTier; start += BATCH) {
       const writes = [];
       for (let n = start; n < Math.min(start + BATCH, perTier); n++) {
-        const related = tier === TIERS - 1 ? [] : Array.from({ length: FAN_OUT }, () => pageSlug(tier + 1, Math.floor(rand() * perTier)));
+        const related =
+          tier === TIERS - 1
+            ? []
+            : Array.from({ length: FAN_OUT }, () => pageSlug(tier + 1, Math.floor(rand() * perTier)));
         writes.push({
-          type, intent: 'create', slug: pageSlug(tier, n), name: `Article ${tier}-${n}`, status: 'published',
-          locales: { en: {
-            headline: `Article ${n} of tier ${tier}`,
-            summary: LOREM.repeat(2),
-            body: `<h2>Section ${n}</h2><p>${LOREM.repeat(8)}</p><p><a href="https://example.com/${n}">more</a></p>`,
-            rank: Math.floor(rand() * 1000),
-            related: [...new Set(related)],
-          } },
+          type,
+          intent: 'create',
+          slug: pageSlug(tier, n),
+          name: `Article ${tier}-${n}`,
+          status: 'published',
+          locales: {
+            en: {
+              headline: `Article ${n} of tier ${tier}`,
+              summary: LOREM.repeat(2),
+              body: `<h2>Section ${n}</h2><p>${LOREM.repeat(8)}</p><p><a href="https://example.com/${n}">more</a></p>`,
+              rank: Math.floor(rand() * 1000),
+              related: [...new Set(related)],
+            },
+          },
         });
       }
       await writeEntries(store.db, schema, writes, { now });
@@ -96,11 +105,18 @@ async function items(store, schema, size, now) {
     const writes = [];
     for (let n = start; n < Math.min(start + BATCH, size); n++) {
       writes.push({
-        type, intent: 'create', status: 'published',
-        locales: { en: {
-          name: `Product ${n}`, sku: `SKU-${String(n).padStart(6, '0')}`, category: `cat-${String(n % CATEGORIES).padStart(2, '0')}`,
-          price: Math.round(rand() * 100_000) / 100, description: LOREM,
-        } },
+        type,
+        intent: 'create',
+        status: 'published',
+        locales: {
+          en: {
+            name: `Product ${n}`,
+            sku: `SKU-${String(n).padStart(6, '0')}`,
+            category: `cat-${String(n % CATEGORIES).padStart(2, '0')}`,
+            price: Math.round(rand() * 100_000) / 100,
+            description: LOREM,
+          },
+        },
       });
     }
     await writeEntries(store.db, schema, writes, { now });
@@ -111,8 +127,13 @@ async function posts(store, accountId, size) {
   const base = Date.UTC(2024, 0, 1);
   for (let n = 0; n < size; n++) {
     const { input, errors } = parsePostInput({
-      title: `Post ${n} about Ghee`, slug: `post-${n}`, status: 'published', summary: `Summary of post ${n}`,
-      body: `<p>${LOREM.repeat(20)}</p>`, categories: [`Category ${n % 10}`], tags: [`tag-${n % 25}`, 'bench'],
+      title: `Post ${n} about Ghee`,
+      slug: `post-${n}`,
+      status: 'published',
+      summary: `Summary of post ${n}`,
+      body: `<p>${LOREM.repeat(20)}</p>`,
+      categories: [`Category ${n % 10}`],
+      tags: [`tag-${n % 25}`, 'bench'],
     });
     await writePost(store.db, { accountId, intent: 'create', input, errors }, { now: new Date(base + n * 3_600_000) });
   }
@@ -128,9 +149,17 @@ export async function buildDataset(databaseUrl, size, log = () => {}) {
     await migrateToLatest(store);
     // A plan with a monthly limit (not blocking), so metering does its full work: the count,
     // the billing period and the RateLimit headers on every answer.
-    const account = await createAccount(store.db, { name: 'Bench', plan: 'professional', monthlyCallLimit: 1_000_000_000 });
+    const account = await createAccount(store.db, {
+      name: 'Bench',
+      plan: 'professional',
+      monthlyCallLimit: 1_000_000_000,
+    });
     await applySchema(store.db, account.id, SCHEMA, { allowDataLoss: false });
-    const version = await store.db.selectFrom('accounts').select('schema_version').where('id', '=', account.id).executeTakeFirstOrThrow();
+    const version = await store.db
+      .selectFrom('accounts')
+      .select('schema_version')
+      .where('id', '=', account.id)
+      .executeTakeFirstOrThrow();
     const schema = await loadAccountSchema(store.db, account.id, version.schema_version);
     const now = new Date(Date.UTC(2025, 0, 1));
     let t = Date.now();

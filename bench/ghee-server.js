@@ -15,7 +15,14 @@ if (!databaseUrl) throw new Error('usage: node bench/ghee-server.js <DATABASE_UR
 const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-bench-media-'));
 // Requests are not logged (LOG_LEVEL=warn), as in any load test; a fixed public URL keeps the
 // answers byte-identical whatever port the server gets.
-const config = loadConfig(process.env, { databaseUrl, port: 0, host: '127.0.0.1', logLevel: 'warn', mediaDir, publicUrl: 'http://ghee.bench' });
+const config = loadConfig(process.env, {
+  databaseUrl,
+  port: 0,
+  host: '127.0.0.1',
+  logLevel: 'warn',
+  mediaDir,
+  publicUrl: 'http://ghee.bench',
+});
 const { app, ctx } = await createServer(config);
 
 // Benchmark only, to measure what authentication and metering cost: `--no-auth` looks the token

@@ -39,8 +39,13 @@ async function autocannonRun() {
     ...(spec.unique && { requests: [{ setupRequest }] }),
   });
   return {
-    requests: result['2xx'], seconds: result.duration, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts,
-    statusCodes: result.statusCodeStats, latency: result.latency,
+    requests: result['2xx'],
+    seconds: result.duration,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes: result.statusCodeStats,
+    latency: result.latency,
   };
 }
 
@@ -48,7 +53,11 @@ async function pacedRun() {
   const base = new URL(spec.url);
   const path = `${base.pathname}${base.search}`;
   const result = await paced({
-    url: spec.url, rate: spec.rate, duration: spec.duration, connections: spec.connections, headers: spec.headers ?? {},
+    url: spec.url,
+    rate: spec.rate,
+    duration: spec.duration,
+    connections: spec.connections,
+    headers: spec.headers ?? {},
     nextPath: () => setupRequest({ path }).path,
   });
   return { ...result, seconds: result.elapsed, statusCodes: result.codes };
@@ -58,7 +67,8 @@ const machineBefore = machineCpuMs();
 const postgresBefore = namedCpuMs('postgres');
 // Every Ghee process under load (two nodes: both), their CPU summed.
 const serverPids = spec.serverPids ?? [];
-const serversCpuMs = () => (serverPids.length ? serverPids.reduce((sum, pid) => sum + (processCpuMs(pid) ?? 0), 0) : null);
+const serversCpuMs = () =>
+  serverPids.length ? serverPids.reduce((sum, pid) => sum + (processCpuMs(pid) ?? 0), 0) : null;
 const serverBefore = serversCpuMs();
 const selfBefore = process.cpuUsage();
 const started = process.hrtime.bigint();
@@ -70,19 +80,26 @@ const machineAfter = machineCpuMs();
 const postgresAfter = namedCpuMs('postgres');
 
 const round = (x) => Math.round(x * 100) / 100;
-process.stdout.write(`${JSON.stringify({
-  // Successful answers per second over the whole run.
-  rps: r.requests / r.seconds,
-  requests: r.requests,
-  non2xx: r.non2xx,
-  errors: r.errors,
-  timeouts: r.timeouts,
-  statusCodes: r.statusCodes,
-  latency: { p50: round(r.latency.p50), p90: round(r.latency.p90), p99: round(r.latency.p99), max: round(r.latency.max) },
-  // How busy each core was: a generator near 100% would cap what the server can show.
-  serverCpu: serverBefore !== null && serverAfter !== null ? (serverAfter - serverBefore) / wallMs : null,
-  loadCpu: (self.user + self.system) / 1000 / wallMs,
-  postgresCpu: cpuBetween(postgresBefore, postgresAfter) / wallMs,
-  // Cores' worth of CPU used by the whole machine meanwhile (server, load and anything else).
-  machineCpu: machineBefore !== null ? (machineAfter - machineBefore) / wallMs : null,
-})}\n`);
+process.stdout.write(
+  `${JSON.stringify({
+    // Successful answers per second over the whole run.
+    rps: r.requests / r.seconds,
+    requests: r.requests,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    statusCodes: r.statusCodes,
+    latency: {
+      p50: round(r.latency.p50),
+      p90: round(r.latency.p90),
+      p99: round(r.latency.p99),
+      max: round(r.latency.max),
+    },
+    // How busy each core was: a generator near 100% would cap what the server can show.
+    serverCpu: serverBefore !== null && serverAfter !== null ? (serverAfter - serverBefore) / wallMs : null,
+    loadCpu: (self.user + self.system) / 1000 / wallMs,
+    postgresCpu: cpuBetween(postgresBefore, postgresAfter) / wallMs,
+    // Cores' worth of CPU used by the whole machine meanwhile (server, load and anything else).
+    machineCpu: machineBefore !== null ? (machineAfter - machineBefore) / wallMs : null,
+  })}\n`,
+);

@@ -23,7 +23,8 @@ export async function probe(server, scenario, headers) {
   const body = await res.text();
   if (res.status !== 200) throw new Error(`${scenario.id}: probe GET ${scenario.path} gave ${res.status} ${body}`);
   const cache = res.headers.get('x-ghee-cache');
-  if (scenario.expect && cache !== scenario.expect) throw new Error(`${scenario.id}: expected x-ghee-cache ${scenario.expect}, got ${cache}`);
+  if (scenario.expect && cache !== scenario.expect)
+    throw new Error(`${scenario.id}: expected x-ghee-cache ${scenario.expect}, got ${cache}`);
 }
 
 /**
@@ -53,7 +54,10 @@ export async function measure(db, data, { main, timing, patient, only, log }) {
     if (main) {
       servers['ghee-off'] = await startServer('ghee-server.js', [db.url, '--no-auth-metering']);
       servers['ghee-metered'] = await startServer('ghee-server.js', [db.url, '--no-auth']);
-      servers.bare = await startServer('bare-server.js', [`${servers.ghee.address}/v2/pages/article/${data.page}/`, data.readToken]);
+      servers.bare = await startServer('bare-server.js', [
+        `${servers.ghee.address}/v2/pages/article/${data.page}/`,
+        data.readToken,
+      ]);
     }
     const memory = sampleMemory(servers.ghee.pid);
     const done = {};
@@ -66,15 +70,25 @@ export async function measure(db, data, { main, timing, patient, only, log }) {
       await probe(server, scenario, headers);
       const rate = scenario.rate ? scenario.rate(done) : undefined;
       const spec = {
-        url: `${server.address}${scenario.path}`, connections: scenario.connections, rate, method: scenario.method, body: scenario.body,
-        unique: scenario.unique, paced: scenario.paced, serverPids: [server.pid], headers,
+        url: `${server.address}${scenario.path}`,
+        connections: scenario.connections,
+        rate,
+        method: scenario.method,
+        body: scenario.body,
+        unique: scenario.unique,
+        paced: scenario.paced,
+        serverPids: [server.pid],
+        headers,
       };
       if (timing.warmup) await loadRun({ ...spec, duration: timing.warmup }, { patient });
       const runs = [];
-      for (let i = 0; i < timing.runs; i++) runs.push(await loadRun({ ...spec, duration: timing.duration }, { patient }));
+      for (let i = 0; i < timing.runs; i++)
+        runs.push(await loadRun({ ...spec, duration: timing.duration }, { patient }));
       for (const s of Object.values(servers)) if (s.child.crashed) throw new Error(s.child.crashed);
       const d = (done[scenario.id] = { ...summarise(scenario, runs, rate), title: scenario.title });
-      log(`  ${scenario.id.padEnd(14)} ${Math.round(d.rps.median).toString().padStart(7)} req/s  p99 ${d.p99.median} ms${rate ? ` at -R ${rate}` : ''}${d.problems.length ? `  PROBLEMS: ${d.problems.join('; ')}` : ''}`);
+      log(
+        `  ${scenario.id.padEnd(14)} ${Math.round(d.rps.median).toString().padStart(7)} req/s  p99 ${d.p99.median} ms${rate ? ` at -R ${rate}` : ''}${d.problems.length ? `  PROBLEMS: ${d.problems.join('; ')}` : ''}`,
+      );
     }
     return { scenarios: done, ...memory.stop() };
   } finally {

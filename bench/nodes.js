@@ -24,15 +24,28 @@ export async function measureNodes(db, data, { timing, patient, log }) {
         };
         for (const server of servers) await probe(server, scenario, headers);
         const spec = {
-          url: servers.map((s) => `${s.address}${scenario.path}`), connections: scenario.connections, method: scenario.method, body: scenario.body,
-          unique: scenario.unique, serverPids: servers.map((s) => s.pid), headers,
+          url: servers.map((s) => `${s.address}${scenario.path}`),
+          connections: scenario.connections,
+          method: scenario.method,
+          body: scenario.body,
+          unique: scenario.unique,
+          serverPids: servers.map((s) => s.pid),
+          headers,
         };
         if (timing.warmup) await loadRun({ ...spec, duration: timing.warmup }, { patient, pinned: false });
         const runs = [];
-        for (let i = 0; i < timing.runs; i++) runs.push(await loadRun({ ...spec, duration: timing.duration }, { patient, pinned: false }));
+        for (let i = 0; i < timing.runs; i++)
+          runs.push(await loadRun({ ...spec, duration: timing.duration }, { patient, pinned: false }));
         for (const s of servers) if (s.child.crashed) throw new Error(s.child.crashed);
-        const d = (figures[`${scenario.id}@${count}`] = { ...summarise(scenario, runs), title: scenario.title, nodes: count, id: scenario.id });
-        log(`  ${`${scenario.id}, ${count} node${count > 1 ? 's' : ''}`.padEnd(18)} ${Math.round(d.rps.median).toString().padStart(7)} req/s${d.problems.length ? `  PROBLEMS: ${d.problems.join('; ')}` : ''}`);
+        const d = (figures[`${scenario.id}@${count}`] = {
+          ...summarise(scenario, runs),
+          title: scenario.title,
+          nodes: count,
+          id: scenario.id,
+        });
+        log(
+          `  ${`${scenario.id}, ${count} node${count > 1 ? 's' : ''}`.padEnd(18)} ${Math.round(d.rps.median).toString().padStart(7)} req/s${d.problems.length ? `  PROBLEMS: ${d.problems.join('; ')}` : ''}`,
+        );
       }
     } finally {
       for (const s of servers) await stopServer(s);

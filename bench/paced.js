@@ -74,9 +74,15 @@ export async function paced({ url, rate, duration, connections, headers, nextPat
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  const ok = Object.entries(codes).filter(([c]) => c.startsWith('2')).reduce((n, [, k]) => n + k, 0);
+  const ok = Object.entries(codes)
+    .filter(([c]) => c.startsWith('2'))
+    .reduce((n, [, k]) => n + k, 0);
   return {
-    requests: ok, non2xx: latencies.length - ok - timeouts, errors: errors + timeouts, timeouts, codes,
+    requests: ok,
+    non2xx: latencies.length - ok - timeouts,
+    errors: errors + timeouts,
+    timeouts,
+    codes,
     elapsed: (performance.now() - start) / 1000,
     latency: { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: latencies.at(-1) ?? 0 },
   };

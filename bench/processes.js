@@ -30,7 +30,9 @@ function firstLine(child, what) {
       if (end !== -1) resolve(JSON.parse(out.slice(0, end)));
     });
     child.stderr.on('data', (d) => (err += d));
-    child.once('exit', (code, signal) => reject(new Error(`${what} exited (${code ?? signal}) before answering:\n${err.trim()}`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`${what} exited (${code ?? signal}) before answering:\n${err.trim()}`)),
+    );
   });
 }
 

@@ -19,7 +19,11 @@ const smoke = process.argv.includes('--smoke');
 // For investigating: `--only=cached,cachedOff` measures just those scenarios (list what their rates
 // depend on too: cachedP99 needs cached; `nodes` is the two-node comparison), `--sqlite` leaves
 // PostgreSQL out; neither writes RESULTS.md.
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? null;
+const only =
+  process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',') ?? null;
 const sqliteOnly = smoke || process.argv.includes('--sqlite');
 const timing = smoke ? { warmup: 0, runs: 1, duration: 0.2 } : { warmup: 3, runs: 3, duration: 10 };
 const size = smoke ? SMALL : FULL;
@@ -27,7 +31,9 @@ const size = smoke ? SMALL : FULL;
 const log = (line) => process.stderr.write(`${line}\n`);
 
 async function main(work) {
-  log(`ghee bench${smoke ? ' (smoke)' : ''}: ${timing.warmup} s warm-up, ${timing.runs} x ${timing.duration} s per scenario${CAN_PIN ? ', servers on core 0, load on core 1' : ', taskset missing: NOT pinned'}`);
+  log(
+    `ghee bench${smoke ? ' (smoke)' : ''}: ${timing.warmup} s warm-up, ${timing.runs} x ${timing.duration} s per scenario${CAN_PIN ? ', servers on core 0, load on core 1' : ', taskset missing: NOT pinned'}`,
+  );
   const results = { machine: machine(), timing, size, pinned: CAN_PIN, databases: {}, loadBefore: os.loadavg()[0] };
   // The smoke only checks that everything works; figures want a quiet machine, so they wait for one.
   const options = { timing, patient: !smoke, only, log };
@@ -42,7 +48,11 @@ async function main(work) {
   if (postgres) {
     log('PostgreSQL');
     const measuredPg = await measure(postgres, postgres.data, { ...options, main: false });
-    results.databases.postgres = { ...measuredPg, queries: await countQueries(postgres.url, postgres.data), version: postgres.version };
+    results.databases.postgres = {
+      ...measuredPg,
+      queries: await countQueries(postgres.url, postgres.data),
+      version: postgres.version,
+    };
   }
 
   // Two nodes on one database: PostgreSQL (the smoke, without it, checks the path on SQLite).
@@ -56,8 +66,9 @@ async function main(work) {
   const markdown = renderResults(results);
   process.stdout.write(`${markdown}\n`);
   if (!smoke && !only && !sqliteOnly) writeResults(path.join(HERE, 'RESULTS.md'), markdown);
-  const problems = [...Object.values(results.databases).map((d) => d.scenarios), results.nodes?.figures ?? {}]
-    .flatMap((figures) => Object.values(figures).flatMap((s) => s.problems));
+  const problems = [...Object.values(results.databases).map((d) => d.scenarios), results.nodes?.figures ?? {}].flatMap(
+    (figures) => Object.values(figures).flatMap((s) => s.problems),
+  );
   if (problems.length) {
     log(`FAILED: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
     process.exitCode = 1;

@@ -21,7 +21,8 @@ export function summarise(scenario, runs, rate) {
     if (r.requests === 0) problems.push(`${where}: no successful answer`);
     if (r.non2xx > 0) problems.push(`${where}: ${r.non2xx} non-2xx answers ${JSON.stringify(r.statusCodes)}`);
     // A timeout is a figure (the server is slower than the load), not a broken benchmark.
-    if (r.errors - r.timeouts > 0) problems.push(`${where}: ${r.errors - r.timeouts} connection errors ${JSON.stringify(r.statusCodes)}`);
+    if (r.errors - r.timeouts > 0)
+      problems.push(`${where}: ${r.errors - r.timeouts} connection errors ${JSON.stringify(r.statusCodes)}`);
   });
   return {
     rate,

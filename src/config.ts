@@ -68,30 +68,50 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port,
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
     dataDir,
-    databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL ? checkDatabaseUrl(env.DATABASE_URL) : `sqlite:${path.join(dataDir, 'ghee.db')}`),
+    databaseUrl:
+      overrides.databaseUrl ??
+      (env.DATABASE_URL ? checkDatabaseUrl(env.DATABASE_URL) : `sqlite:${path.join(dataDir, 'ghee.db')}`),
     publicUrl: stripSlash(overrides.publicUrl ?? env.PUBLIC_URL ?? `http://localhost:${port}`),
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
     bodyLimit: overrides.bodyLimit ?? 10 * 1024 * 1024,
-    htmlMaxBytes: overrides.htmlMaxBytes ?? parsePositive('HTML_MAX_BYTES', env.HTML_MAX_BYTES ?? String(DEFAULT_HTML_LIMITS.maxBytes)),
-    htmlMaxDepth: overrides.htmlMaxDepth ?? parsePositive('HTML_MAX_DEPTH', env.HTML_MAX_DEPTH ?? String(DEFAULT_HTML_LIMITS.maxDepth)),
+    htmlMaxBytes:
+      overrides.htmlMaxBytes ??
+      parsePositive('HTML_MAX_BYTES', env.HTML_MAX_BYTES ?? String(DEFAULT_HTML_LIMITS.maxBytes)),
+    htmlMaxDepth:
+      overrides.htmlMaxDepth ??
+      parsePositive('HTML_MAX_DEPTH', env.HTML_MAX_DEPTH ?? String(DEFAULT_HTML_LIMITS.maxDepth)),
     mediaDir: overrides.mediaDir ?? path.resolve(env.MEDIA_DIR ?? path.join(dataDir, 'media')),
     mediaFetchAllowPrivate: overrides.mediaFetchAllowPrivate ?? env.MEDIA_FETCH_ALLOW_PRIVATE === 'true',
-    mediaMaxBytes: overrides.mediaMaxBytes ?? parsePositive('MEDIA_MAX_BYTES', env.MEDIA_MAX_BYTES ?? String(50 * 1024 * 1024)),
-    mediaFetchTimeoutMs: overrides.mediaFetchTimeoutMs ?? parsePositive('MEDIA_FETCH_TIMEOUT_MS', env.MEDIA_FETCH_TIMEOUT_MS ?? '15000'),
-    mediaMaxUrlsPerWrite: overrides.mediaMaxUrlsPerWrite ?? parsePositive('MEDIA_MAX_URLS_PER_WRITE', env.MEDIA_MAX_URLS_PER_WRITE ?? '20'),
-    mediaDownloadsPerWrite: overrides.mediaDownloadsPerWrite ?? parsePositive('MEDIA_DOWNLOADS_PER_WRITE', env.MEDIA_DOWNLOADS_PER_WRITE ?? '4'),
-    mediaDownloadsPerProcess: overrides.mediaDownloadsPerProcess ?? parsePositive('MEDIA_DOWNLOADS_PER_PROCESS', env.MEDIA_DOWNLOADS_PER_PROCESS ?? '16'),
-    adminReadsPerMinute: overrides.adminReadsPerMinute ?? parsePositive('ADMIN_READS_PER_MINUTE', env.ADMIN_READS_PER_MINUTE ?? '120'),
+    mediaMaxBytes:
+      overrides.mediaMaxBytes ?? parsePositive('MEDIA_MAX_BYTES', env.MEDIA_MAX_BYTES ?? String(50 * 1024 * 1024)),
+    mediaFetchTimeoutMs:
+      overrides.mediaFetchTimeoutMs ?? parsePositive('MEDIA_FETCH_TIMEOUT_MS', env.MEDIA_FETCH_TIMEOUT_MS ?? '15000'),
+    mediaMaxUrlsPerWrite:
+      overrides.mediaMaxUrlsPerWrite ?? parsePositive('MEDIA_MAX_URLS_PER_WRITE', env.MEDIA_MAX_URLS_PER_WRITE ?? '20'),
+    mediaDownloadsPerWrite:
+      overrides.mediaDownloadsPerWrite ??
+      parsePositive('MEDIA_DOWNLOADS_PER_WRITE', env.MEDIA_DOWNLOADS_PER_WRITE ?? '4'),
+    mediaDownloadsPerProcess:
+      overrides.mediaDownloadsPerProcess ??
+      parsePositive('MEDIA_DOWNLOADS_PER_PROCESS', env.MEDIA_DOWNLOADS_PER_PROCESS ?? '16'),
+    adminReadsPerMinute:
+      overrides.adminReadsPerMinute ?? parsePositive('ADMIN_READS_PER_MINUTE', env.ADMIN_READS_PER_MINUTE ?? '120'),
     plansFile: 'plansFile' in overrides ? overrides.plansFile : env.PLANS_FILE || undefined,
     usageFlushMs: overrides.usageFlushMs ?? parsePositive('USAGE_FLUSH_MS', env.USAGE_FLUSH_MS ?? '1000'),
     cacheMaxMb: overrides.cacheMaxMb ?? parsePositive('CACHE_MAX_MB', env.CACHE_MAX_MB ?? '64'),
-    databaseStatementTimeoutMs: overrides.databaseStatementTimeoutMs ?? parsePositive('DATABASE_STATEMENT_TIMEOUT_MS', env.DATABASE_STATEMENT_TIMEOUT_MS ?? '30000'),
+    databaseStatementTimeoutMs:
+      overrides.databaseStatementTimeoutMs ??
+      parsePositive('DATABASE_STATEMENT_TIMEOUT_MS', env.DATABASE_STATEMENT_TIMEOUT_MS ?? '30000'),
     // A level's references are fetched in one query: at most 30,000 keeps it under SQLite's 32,766 bound values.
-    answerMaxNodes: overrides.answerMaxNodes ?? parseAtMost('ANSWER_MAX_NODES', env.ANSWER_MAX_NODES ?? '20000', 30_000),
-    answerMaxBytes: overrides.answerMaxBytes ?? parsePositive('ANSWER_MAX_BYTES', env.ANSWER_MAX_BYTES ?? String(16 * 1024 * 1024)),
+    answerMaxNodes:
+      overrides.answerMaxNodes ?? parseAtMost('ANSWER_MAX_NODES', env.ANSWER_MAX_NODES ?? '20000', 30_000),
+    answerMaxBytes:
+      overrides.answerMaxBytes ?? parsePositive('ANSWER_MAX_BYTES', env.ANSWER_MAX_BYTES ?? String(16 * 1024 * 1024)),
     webhookAllowPrivate: overrides.webhookAllowPrivate ?? env.WEBHOOK_ALLOW_PRIVATE === 'true',
-    webhookMaxAgeMs: overrides.webhookMaxAgeMs ?? parsePositive('WEBHOOK_MAX_AGE_MS', env.WEBHOOK_MAX_AGE_MS ?? String(24 * 3600_000)),
-    webhookBackoffMs: overrides.webhookBackoffMs ?? parsePositive('WEBHOOK_BACKOFF_MS', env.WEBHOOK_BACKOFF_MS ?? '5000'),
+    webhookMaxAgeMs:
+      overrides.webhookMaxAgeMs ?? parsePositive('WEBHOOK_MAX_AGE_MS', env.WEBHOOK_MAX_AGE_MS ?? String(24 * 3600_000)),
+    webhookBackoffMs:
+      overrides.webhookBackoffMs ?? parsePositive('WEBHOOK_BACKOFF_MS', env.WEBHOOK_BACKOFF_MS ?? '5000'),
     webhookPollMs: overrides.webhookPollMs ?? parsePositive('WEBHOOK_POLL_MS', env.WEBHOOK_POLL_MS ?? '1000'),
     smtpUrl: 'smtpUrl' in overrides ? overrides.smtpUrl : parseSmtpUrl(env.SMTP_URL),
     mailFrom: overrides.mailFrom ?? env.MAIL_FROM ?? 'Ghee <ghee@localhost>',
@@ -101,7 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
 /** A port number from 0 to 65535 (`name` says which setting gave it, for the message). */
 export function parsePort(value: string, name = 'PORT'): number {
   const port = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be an integer from 0 to 65535, not "${value}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`${name} must be an integer from 0 to 65535, not "${value}"`);
   return port;
 }
 
@@ -114,7 +135,8 @@ function parsePositive(name: string, value: string): number {
 function parseSmtpUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
   // The URL holds the mail password: the message names the variable, never its value.
-  if (!/^smtps?:\/\/[^/\s]+/.test(value)) throw new Error('SMTP_URL must be smtp://[user:password@]host[:port] or smtps://...');
+  if (!/^smtps?:\/\/[^/\s]+/.test(value))
+    throw new Error('SMTP_URL must be smtp://[user:password@]host[:port] or smtps://...');
   return value;
 }
 

@@ -28,18 +28,28 @@ export interface RunningServer {
 export async function createServer(config: Config, options: { clock?: Clock; logger?: boolean; store?: Store } = {}) {
   configurePlans(config.plansFile);
   configureHtmlLimits({ maxBytes: config.htmlMaxBytes, maxDepth: config.htmlMaxDepth });
-  const store = options.store ?? openStore(config.databaseUrl, { statementTimeoutMs: config.databaseStatementTimeoutMs });
+  const store =
+    options.store ?? openStore(config.databaseUrl, { statementTimeoutMs: config.databaseStatementTimeoutMs });
   await migrateToLatest(store);
   const clock = options.clock ?? systemClock;
   // A function, so a server that learns its address only once listening builds the right URLs.
   const media = new MediaStore(config.mediaDir, () => config.publicUrl);
   const meter = new Meter(store.db, clock, config.usageFlushMs);
   const ctx: AppContext = {
-    config, store, media, meter, clock, callers: new CallerCache(store.db, store.dataVersion ?? null), cache: new ResponseCache(store.db, config.cacheMaxMb * 1024 * 1024, clock), schemas: new SchemaCache(store.db), ingestMedia: mediaIngester(config, media),
+    config,
+    store,
+    media,
+    meter,
+    clock,
+    callers: new CallerCache(store.db, store.dataVersion ?? null),
+    cache: new ResponseCache(store.db, config.cacheMaxMb * 1024 * 1024, clock),
+    schemas: new SchemaCache(store.db),
+    ingestMedia: mediaIngester(config, media),
   };
   const app = buildApp(ctx, options.logger === undefined ? {} : { logger: options.logger });
   // The database may go away and come back while the process runs (docs/operations.md): say so.
-  store.health.onConnectionLost = (error) => app.log.warn({ err: error }, 'database connection lost (a new one is opened on demand)');
+  store.health.onConnectionLost = (error) =>
+    app.log.warn({ err: error }, 'database connection lost (a new one is opened on demand)');
   meter.start((error) => app.log.warn({ err: error }, 'usage counts not flushed (kept for the next flush)'));
   // Counts still in memory are written when the server closes (before the store is closed).
   app.addHook('onClose', () => meter.stop());
@@ -47,7 +57,10 @@ export async function createServer(config: Config, options: { clock?: Clock; log
 }
 
 /** Starts listening; closing stops accepting, finishes in-flight requests, then closes the database. */
-export async function listen(config: Config, options: { clock?: Clock; logger?: boolean; schedulerIntervalMs?: number } = {}): Promise<RunningServer> {
+export async function listen(
+  config: Config,
+  options: { clock?: Clock; logger?: boolean; schedulerIntervalMs?: number } = {},
+): Promise<RunningServer> {
   const { app, store, ctx } = await createServer(config, options);
   // Scheduled posts are published by every serving process; a database lease lets one act at a time.
   const scheduler = attachScheduler(app, ctx, { intervalMs: options.schedulerIntervalMs });

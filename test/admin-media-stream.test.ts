@@ -51,67 +51,110 @@ describe.each(DIALECTS)('dashboard media uploads stream to disk (%s)', (dialect)
     const head = options.head ?? PNG_1X1;
     return new Promise((resolve, reject) => {
       const headers: http.OutgoingHttpHeaders = {
-        cookie: [...editor.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': editor.csrf, 'content-type': 'application/octet-stream',
+        cookie: [...editor.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'x-csrf-token': editor.csrf,
+        'content-type': 'application/octet-stream',
         ...(options.declared && { 'content-length': String(bytes) }),
       };
-      const req = http.request(`${origin}/admin/api/accounts/${s.demo.id}/media`, { method: 'POST', headers }, (res) => {
-        let text = '';
-        res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode!, connection: res.headers.connection, body: JSON.parse(text) }));
-      });
+      const req = http.request(
+        `${origin}/admin/api/accounts/${s.demo.id}/media`,
+        { method: 'POST', headers },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+          res.on('end', () =>
+            resolve({ status: res.statusCode!, connection: res.headers.connection, body: JSON.parse(text) }),
+          );
+        },
+      );
       req.on('error', reject);
       req.write(head);
       void writeZeros(req, bytes - head.length).then(() => req.end());
     });
   }
 
-  it('a 40 MB upload holds under 16 MB more memory, and the file is stored whole, private, under its hash', { timeout: 120_000 }, async () => {
-    // Sampled every 50 ms: the upload itself takes well under a second.
-    const { result: res, growth } = await heldGrowthWhile(() => upload(40 * MB, { declared: true }), 50);
-    console.log(`[admin-media-stream ${dialect}] 40 MB uploaded: peak growth of heap + buffers held ${(growth / MB).toFixed(1)} MB`);
-    expect(res.status).toBe(201);
-    expect(res.body.data).toEqual({ url: `http://ghee.test/media/${res.body.data.name}`, name: expect.stringMatching(/^[0-9a-f]{64}\.png$/), size: 40 * MB, mime: 'image/png' });
-    // Read whole, the body alone would be 40 MB (and Fastify's concatenation of it 80 MB at once).
-    expect(growth / MB).toBeLessThan(16);
-    const stored = path.join(mediaDir, res.body.data.name);
-    expect(fs.statSync(stored).size).toBe(40 * MB);
-    expect(fs.statSync(stored).mode & 0o777).toBe(0o600);
-    expect(temps()).toEqual([]);
-  });
+  it(
+    'a 40 MB upload holds under 16 MB more memory, and the file is stored whole, private, under its hash',
+    { timeout: 120_000 },
+    async () => {
+      // Sampled every 50 ms: the upload itself takes well under a second.
+      const { result: res, growth } = await heldGrowthWhile(() => upload(40 * MB, { declared: true }), 50);
+      console.log(
+        `[admin-media-stream ${dialect}] 40 MB uploaded: peak growth of heap + buffers held ${(growth / MB).toFixed(1)} MB`,
+      );
+      expect(res.status).toBe(201);
+      expect(res.body.data).toEqual({
+        url: `http://ghee.test/media/${res.body.data.name}`,
+        name: expect.stringMatching(/^[0-9a-f]{64}\.png$/),
+        size: 40 * MB,
+        mime: 'image/png',
+      });
+      // Read whole, the body alone would be 40 MB (and Fastify's concatenation of it 80 MB at once).
+      expect(growth / MB).toBeLessThan(16);
+      const stored = path.join(mediaDir, res.body.data.name);
+      expect(fs.statSync(stored).size).toBe(40 * MB);
+      expect(fs.statSync(stored).mode & 0o777).toBe(0o600);
+      expect(temps()).toEqual([]);
+    },
+  );
 
   it.for([
     ['with a Content-Length over it (refused before it is read)', true],
     ['chunked, crossing it mid-body', false],
-  ] as const)('an upload over MEDIA_MAX_BYTES %s: the 413 JSON, no temporary file, nothing listed', { timeout: 60_000 }, async ([, declared]) => {
-    const before = { files: files().length, listed: await listed() };
-    const res = await upload(LIMIT + MB, { declared });
-    expect(res).toEqual({ status: 413, connection: 'close', body: { detail: 'Request body too large', code: 'body_too_large' } });
-    expect(temps()).toEqual([]);
-    expect({ files: files().length, listed: await listed() }).toEqual(before);
-  });
+  ] as const)(
+    'an upload over MEDIA_MAX_BYTES %s: the 413 JSON, no temporary file, nothing listed',
+    { timeout: 60_000 },
+    async ([, declared]) => {
+      const before = { files: files().length, listed: await listed() };
+      const res = await upload(LIMIT + MB, { declared });
+      expect(res).toEqual({
+        status: 413,
+        connection: 'close',
+        body: { detail: 'Request body too large', code: 'body_too_large' },
+      });
+      expect(temps()).toEqual([]);
+      expect({ files: files().length, listed: await listed() }).toEqual(before);
+    },
+  );
 
-  it('an upload its client breaks off mid-body leaves no temporary file, and nothing listed', { timeout: 60_000 }, async () => {
-    const before = { files: files().length, listed: await listed() };
-    const req = http.request(`${origin}/admin/api/accounts/${s.demo.id}/media`, {
-      method: 'POST', headers: { cookie: [...editor.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': editor.csrf },
-    });
-    req.on('error', () => {});
-    req.write(PNG_1X1);
-    await writeZeros(req, 8 * MB);
-    // The server has a temporary file open for it by now; then the client goes.
-    for (let i = 0; i < 100 && temps().length === 0; i++) await new Promise((r) => setTimeout(r, 20));
-    expect(temps()).toHaveLength(1);
-    req.destroy();
-    for (let i = 0; i < 100 && temps().length > 0; i++) await new Promise((r) => setTimeout(r, 20));
-    expect(temps()).toEqual([]);
-    expect({ files: files().length, listed: await listed() }).toEqual(before);
-  });
+  it(
+    'an upload its client breaks off mid-body leaves no temporary file, and nothing listed',
+    { timeout: 60_000 },
+    async () => {
+      const before = { files: files().length, listed: await listed() };
+      const req = http.request(`${origin}/admin/api/accounts/${s.demo.id}/media`, {
+        method: 'POST',
+        headers: { cookie: [...editor.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': editor.csrf },
+      });
+      req.on('error', () => {});
+      req.write(PNG_1X1);
+      await writeZeros(req, 8 * MB);
+      // The server has a temporary file open for it by now; then the client goes.
+      for (let i = 0; i < 100 && temps().length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(temps()).toHaveLength(1);
+      req.destroy();
+      for (let i = 0; i < 100 && temps().length > 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(temps()).toEqual([]);
+      expect({ files: files().length, listed: await listed() }).toEqual(before);
+    },
+  );
 
-  it('a large upload of a type Ghee does not store: the 400 once its first bytes are read, no temporary file', { timeout: 60_000 }, async () => {
-    const before = { files: files().length, listed: await listed() };
-    const res = await upload(20 * MB, { declared: false, head: Buffer.from('<html><script>alert(1)</script>') });
-    expect(res).toEqual({ status: 400, connection: 'close', body: { detail: 'File type not allowed: only PNG, JPEG, GIF, WebP, AVIF, PDF, MP4, WebM and MP3', code: 'media_type_not_allowed' } });
-    expect(temps()).toEqual([]);
-    expect({ files: files().length, listed: await listed() }).toEqual(before);
-  });
+  it(
+    'a large upload of a type Ghee does not store: the 400 once its first bytes are read, no temporary file',
+    { timeout: 60_000 },
+    async () => {
+      const before = { files: files().length, listed: await listed() };
+      const res = await upload(20 * MB, { declared: false, head: Buffer.from('<html><script>alert(1)</script>') });
+      expect(res).toEqual({
+        status: 400,
+        connection: 'close',
+        body: {
+          detail: 'File type not allowed: only PNG, JPEG, GIF, WebP, AVIF, PDF, MP4, WebM and MP3',
+          code: 'media_type_not_allowed',
+        },
+      });
+      expect(temps()).toEqual([]);
+      expect({ files: files().length, listed: await listed() }).toEqual(before);
+    },
+  );
 });

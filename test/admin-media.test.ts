@@ -7,7 +7,10 @@ import { demoServer, type TestServer } from './helpers/server.js';
 // The media library of the dashboard: upload (raw body, type sniffed), browse per account.
 
 /** A 1x1 transparent PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 const LIMIT = 4096;
 
 describe.each(DIALECTS)('admin media library (%s)', (dialect) => {
@@ -29,8 +32,14 @@ describe.each(DIALECTS)('admin media library (%s)', (dialect) => {
 
   async function upload(client: AdminClient, bytes: Buffer, contentType = 'application/octet-stream', target = url) {
     const res = await s.app.inject({
-      method: 'POST', url: target, payload: bytes,
-      headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': client.csrf, 'content-type': contentType },
+      method: 'POST',
+      url: target,
+      payload: bytes,
+      headers: {
+        cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'x-csrf-token': client.csrf,
+        'content-type': contentType,
+      },
     });
     return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : null };
   }
@@ -38,7 +47,12 @@ describe.each(DIALECTS)('admin media library (%s)', (dialect) => {
   it('uploads a file, sniffed, stored once, and serves it under /media', async () => {
     const res = await upload(editor, PNG, 'image/png');
     expect(res.status).toBe(201);
-    expect(res.body.data).toEqual({ url: expect.stringMatching(/^http:\/\/ghee\.test\/media\/[0-9a-f]{64}\.png$/), name: expect.stringMatching(/\.png$/), size: PNG.length, mime: 'image/png' });
+    expect(res.body.data).toEqual({
+      url: expect.stringMatching(/^http:\/\/ghee\.test\/media\/[0-9a-f]{64}\.png$/),
+      name: expect.stringMatching(/\.png$/),
+      size: PNG.length,
+      mime: 'image/png',
+    });
     const served = await s.app.inject({ method: 'GET', url: new URL(res.body.data.url).pathname });
     expect(served.statusCode).toBe(200);
     expect(served.headers['content-type']).toBe('image/png');
@@ -47,16 +61,25 @@ describe.each(DIALECTS)('admin media library (%s)', (dialect) => {
     expect((await upload(editor, PNG)).body.data.url).toBe(res.body.data.url);
   });
 
-  it('lets a viewer browse the account\'s files, newest first, paged', async () => {
+  it("lets a viewer browse the account's files, newest first, paged", async () => {
     const res = await viewer.get(url);
     expect(res.status).toBe(200);
     expect(res.body.meta).toEqual({ count: 1, next_page: null, previous_page: null });
-    expect(res.body.data).toEqual([{ url: expect.stringMatching(/\.png$/), name: expect.any(String), size: PNG.length, mime: 'image/png', created: expect.any(String) }]);
+    expect(res.body.data).toEqual([
+      {
+        url: expect.stringMatching(/\.png$/),
+        name: expect.any(String),
+        size: PNG.length,
+        mime: 'image/png',
+        created: expect.any(String),
+      },
+    ]);
   });
 
   it('refuses types it does not store, and files over the limit', async () => {
     expect(await upload(editor, Buffer.from('<html><script>alert(1)</script></html>'), 'image/png')).toMatchObject({
-      status: 400, body: { detail: 'File type not allowed: only PNG, JPEG, GIF, WebP, AVIF, PDF, MP4, WebM and MP3' },
+      status: 400,
+      body: { detail: 'File type not allowed: only PNG, JPEG, GIF, WebP, AVIF, PDF, MP4, WebM and MP3' },
     });
     expect((await upload(editor, Buffer.alloc(0))).status).toBe(400);
     const big = Buffer.concat([PNG, Buffer.alloc(LIMIT)]);
@@ -64,8 +87,11 @@ describe.each(DIALECTS)('admin media library (%s)', (dialect) => {
     expect((await viewer.get(url)).body.meta.count).toBe(1);
   });
 
-  it('refuses uploads to a viewer, and keeps each account\'s library its own', async () => {
-    expect(await upload(viewer, PNG, 'image/png')).toMatchObject({ status: 403, body: { detail: 'You do not have permission to perform this action' } });
+  it("refuses uploads to a viewer, and keeps each account's library its own", async () => {
+    expect(await upload(viewer, PNG, 'image/png')).toMatchObject({
+      status: 403,
+      body: { detail: 'You do not have permission to perform this action' },
+    });
     expect((await upload({ ...editor, csrf: 'wrong' }, PNG)).status).toBe(403);
     const other = await createAccount(s.store.db, { name: 'Other', plan: 'enterprise' });
     const stranger = await member(s.app, s.store, other.id, 'owner');

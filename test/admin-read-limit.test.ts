@@ -30,19 +30,23 @@ describe.each(DIALECTS)('admin API reads are limited per user (%s)', (dialect) =
 
   it('/v2 is at its monthly limit: 429', async () => {
     for (let i = 0; i < 3; i++) expect((await s.get('/v2/pages/landing_page/about-us/')).status).toBe(200);
-    expect(await s.get('/v2/pages/landing_page/about-us/')).toMatchObject({ status: 429, body: { detail: 'API Calls limit reached.' } });
+    expect(await s.get('/v2/pages/landing_page/about-us/')).toMatchObject({
+      status: 429,
+      body: { detail: 'API Calls limit reached.' },
+    });
   });
 
   it('the same content through the admin API: 10 reads, then 429 with Retry-After', async () => {
     const reads = [];
-    for (let i = 0; i < 10; i++) reads.push((await editor.get(i % 2 ? page : `/admin/api/accounts/${s.demo.id}/items/brands`)).status);
+    for (let i = 0; i < 10; i++)
+      reads.push((await editor.get(i % 2 ? page : `/admin/api/accounts/${s.demo.id}/items/brands`)).status);
     expect(reads).toEqual(Array(10).fill(200));
     const refused = await editor.get(page);
     expect(refused).toMatchObject({ status: 429, body: THROTTLED(6) });
     expect(refused.headers['retry-after']).toBe('6');
   });
 
-  it('signing in again does not start a new budget: the limit is the user\'s', async () => {
+  it("signing in again does not start a new budget: the limit is the user's", async () => {
     const again = await signedInClient(s.app, 'editor@' + s.demo.id + '.test', PASSWORD);
     expect((await again.get(page)).status).toBe(429);
   });
@@ -59,6 +63,8 @@ describe.each(DIALECTS)('admin API reads are limited per user (%s)', (dialect) =
   });
 
   it('does not limit writes', async () => {
-    expect((await editor.request('PUT', page, { status: 'draft', fields: { summary: 'Still editing' } })).status).toBe(200);
+    expect((await editor.request('PUT', page, { status: 'draft', fields: { summary: 'Still editing' } })).status).toBe(
+      200,
+    );
   });
 });

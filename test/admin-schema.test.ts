@@ -37,28 +37,43 @@ describe.each(DIALECTS)('admin locales and schema (%s)', (dialect) => {
       expect(doc.locales).toEqual([en, es]);
       expect(Object.keys(doc.page_types)).toEqual(['landing_page']);
       expect(doc.collections.brands.fields.name).toEqual({ type: 'short_text', required: true });
-      expect(await admin.request('PUT', `${base}/schema`, doc)).toMatchObject({ status: 200, body: { data: doc, changes: [] } });
+      expect(await admin.request('PUT', `${base}/schema`, doc)).toMatchObject({
+        status: 200,
+        body: { data: doc, changes: [] },
+      });
     });
 
     it('shows the diff of a document without applying it', async () => {
       const res = await admin.request('POST', `${base}/schema/diff`, await withSubtitle());
       expect(res.status).toBe(200);
-      expect(res.body.data).toEqual([{
-        op: '+', path: 'page_types.landing_page.fields.subtitle', description: 'short_text', data_loss: false,
-        line: '+ page_types.landing_page.fields.subtitle (short_text)',
-      }]);
+      expect(res.body.data).toEqual([
+        {
+          op: '+',
+          path: 'page_types.landing_page.fields.subtitle',
+          description: 'short_text',
+          data_loss: false,
+          line: '+ page_types.landing_page.fields.subtitle (short_text)',
+        },
+      ]);
       expect((await admin.get(`${base}/schema`)).body.data.page_types.landing_page.fields.subtitle).toBeUndefined();
       const loss = (await admin.get(`${base}/schema`)).body.data;
       delete loss.page_types.landing_page.fields.notes;
       expect((await admin.request('POST', `${base}/schema/diff`, loss)).body.data).toEqual([
-        expect.objectContaining({ op: '-', path: 'page_types.landing_page.fields.notes', data_loss: true, line: '- page_types.landing_page.fields.notes (markdown, 4 pages)' }),
+        expect.objectContaining({
+          op: '-',
+          path: 'page_types.landing_page.fields.notes',
+          data_loss: true,
+          line: '- page_types.landing_page.fields.notes (markdown, 4 pages)',
+        }),
       ]);
     });
 
     it('applies a document; /v2 sees the change from the next request', async () => {
       const res = await admin.request('PUT', `${base}/schema`, await withSubtitle());
       expect(res.status).toBe(200);
-      expect(res.body.changes.map((c: any) => c.line)).toEqual(['+ page_types.landing_page.fields.subtitle (short_text)']);
+      expect(res.body.changes.map((c: any) => c.line)).toEqual([
+        '+ page_types.landing_page.fields.subtitle (short_text)',
+      ]);
       expect(res.body.data.page_types.landing_page.fields.subtitle).toEqual({ type: 'short_text', max_length: 80 });
       expect((await s.get('/v2/pages/landing_page/about-us/')).body.data.fields.subtitle).toBe('');
     });
@@ -70,10 +85,15 @@ describe.each(DIALECTS)('admin locales and schema (%s)', (dialect) => {
       const refused = await admin.request('PUT', `${base}/schema`, doc);
       expect(refused).toMatchObject({
         status: 409,
-        body: { detail: { message: 'This change deletes content. Send it again with ?confirm=true to go ahead.', errors: [
-          '- page_types.landing_page.fields.notes (markdown, 4 pages)',
-          '- page_types.landing_page.fields.subtitle (short_text, 4 pages)',
-        ] } },
+        body: {
+          detail: {
+            message: 'This change deletes content. Send it again with ?confirm=true to go ahead.',
+            errors: [
+              '- page_types.landing_page.fields.notes (markdown, 4 pages)',
+              '- page_types.landing_page.fields.subtitle (short_text, 4 pages)',
+            ],
+          },
+        },
       });
       expect((await s.get('/v2/pages/landing_page/about-us/')).body.data.fields.notes).toBeTruthy();
       const done = await admin.request('PUT', `${base}/schema?confirm=true`, doc);
@@ -82,14 +102,21 @@ describe.each(DIALECTS)('admin locales and schema (%s)', (dialect) => {
     });
 
     it('refuses an invalid document with every problem listed', async () => {
-      const res = await admin.request('PUT', `${base}/schema`, { page_types: { search: { name: 'S', fields: {} } }, extra: 1 });
+      const res = await admin.request('PUT', `${base}/schema`, {
+        page_types: { search: { name: 'S', fields: {} } },
+        extra: 1,
+      });
       expect(res.status).toBe(400);
       expect(res.body.detail.message).toBe('The schema document is invalid.');
-      expect(res.body.detail.errors).toEqual(expect.arrayContaining([
-        expect.stringContaining('extra: unknown key'),
-        expect.stringContaining('page_types.search: "search" is reserved'),
-      ]));
-      expect((await admin.request('POST', `${base}/schema/diff`, 'nope')).body.detail.errors).toEqual(['document: must be a JSON object']);
+      expect(res.body.detail.errors).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('extra: unknown key'),
+          expect.stringContaining('page_types.search: "search" is reserved'),
+        ]),
+      );
+      expect((await admin.request('POST', `${base}/schema/diff`, 'nope')).body.detail.errors).toEqual([
+        'document: must be a JSON object',
+      ]);
     });
   });
 
@@ -104,17 +131,32 @@ describe.each(DIALECTS)('admin locales and schema (%s)', (dialect) => {
     });
 
     it('adds, renames and chooses the default', async () => {
-      const added = await admin.request('PUT', `${base}/locales`, { locales: [en, { slug: 'es', name: 'Español' }, { slug: 'fr', name: 'French' }] });
+      const added = await admin.request('PUT', `${base}/locales`, {
+        locales: [en, { slug: 'es', name: 'Español' }, { slug: 'fr', name: 'French' }],
+      });
       expect(added.status).toBe(200);
       expect(added.body.data.map((l: any) => [l.slug, l.name, l.default, l.entries > 0])).toEqual([
-        ['en', 'English', true, true], ['es', 'Español', false, true], ['fr', 'French', false, false],
+        ['en', 'English', true, true],
+        ['es', 'Español', false, true],
+        ['fr', 'French', false, false],
       ]);
-      expect(added.body.changes.map((c: any) => c.line)).toEqual(['~ locales.es (name "Spanish" -> "Español")', '+ locales.fr (French)']);
+      expect(added.body.changes.map((c: any) => c.line)).toEqual([
+        '~ locales.es (name "Spanish" -> "Español")',
+        '+ locales.fr (French)',
+      ]);
       // The default decides what /v2 answers without ?locale=.
-      await admin.request('PUT', `${base}/locales`, { locales: [{ slug: 'en', name: 'English' }, { slug: 'es', name: 'Español', default: true }, { slug: 'fr', name: 'French' }] });
+      await admin.request('PUT', `${base}/locales`, {
+        locales: [
+          { slug: 'en', name: 'English' },
+          { slug: 'es', name: 'Español', default: true },
+          { slug: 'fr', name: 'French' },
+        ],
+      });
       expect((await s.get('/v2/pages/landing_page/about-us/')).body.data.fields.headline).toBe('Quiénes somos');
       // A locale without content goes without asking.
-      expect((await admin.request('PUT', `${base}/locales`, { locales: [en, { slug: 'es', name: 'Español' }] })).status).toBe(200);
+      expect(
+        (await admin.request('PUT', `${base}/locales`, { locales: [en, { slug: 'es', name: 'Español' }] })).status,
+      ).toBe(200);
       expect((await s.get('/v2/pages/landing_page/about-us/')).body.data.fields.headline).toBe('Who we are');
     });
 
@@ -126,10 +168,13 @@ describe.each(DIALECTS)('admin locales and schema (%s)', (dialect) => {
       const done = await admin.request('PUT', `${base}/locales?confirm=true`, { locales: [en] });
       expect(done.status).toBe(200);
       expect(done.body.data).toEqual([{ ...en, entries: expect.any(Number) }]);
-      expect(await s.get('/v2/pages/landing_page/about-us/?locale=es')).toMatchObject({ status: 400, body: { detail: 'Invalid locale parameter' } });
+      expect(await s.get('/v2/pages/landing_page/about-us/?locale=es')).toMatchObject({
+        status: 400,
+        body: { detail: 'Invalid locale parameter' },
+      });
     });
 
-    it("refuses more locales than the plan allows with the 403, and bad locales with the list of problems", async () => {
+    it('refuses more locales than the plan allows with the 403, and bad locales with the list of problems', async () => {
       const trial = await createAccount(s.store.db, { name: 'Trial', plan: 'trial' });
       const owner = await member(s.app, s.store, trial.id, 'owner');
       const url = `/admin/api/accounts/${trial.id}/locales`;
@@ -138,8 +183,14 @@ describe.each(DIALECTS)('admin locales and schema (%s)', (dialect) => {
       expect((await owner.request('PUT', url, { locales: four.slice(0, 3) })).status).toBe(200);
       const bad = await owner.request('PUT', url, { locales: [{ slug: 'EN', name: '' }] });
       expect(bad.status).toBe(400);
-      expect(bad.body.detail.errors).toEqual([expect.stringContaining('locales.0.slug'), 'locales.0.name: must be a non-empty string']);
-      expect((await owner.request('PUT', url, {})).body).toEqual({ detail: { fields: { locales: ['This field is required.'] } }, code: 'validation' });
+      expect(bad.body.detail.errors).toEqual([
+        expect.stringContaining('locales.0.slug'),
+        'locales.0.name: must be a non-empty string',
+      ]);
+      expect((await owner.request('PUT', url, {})).body).toEqual({
+        detail: { fields: { locales: ['This field is required.'] } },
+        code: 'validation',
+      });
     });
   });
 });

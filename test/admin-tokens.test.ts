@@ -30,8 +30,26 @@ describe.each(DIALECTS)('admin tokens (%s)', (dialect) => {
     const res = await admin.get(tokens);
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual([
-      { id: expect.any(Number), kind: 'read', prefix: 'ghee_r_', last4: s.demo.read_token.slice(-4), label: 'default read token', created: expect.any(String), last_used: null, revoked: false },
-      { id: expect.any(Number), kind: 'write', prefix: 'ghee_w_', last4: s.demo.write_token.slice(-4), label: 'default write token', created: expect.any(String), last_used: null, revoked: false },
+      {
+        id: expect.any(Number),
+        kind: 'read',
+        prefix: 'ghee_r_',
+        last4: s.demo.read_token.slice(-4),
+        label: 'default read token',
+        created: expect.any(String),
+        last_used: null,
+        revoked: false,
+      },
+      {
+        id: expect.any(Number),
+        kind: 'write',
+        prefix: 'ghee_w_',
+        last4: s.demo.write_token.slice(-4),
+        label: 'default write token',
+        created: expect.any(String),
+        last_used: null,
+        revoked: false,
+      },
     ]);
     expect(JSON.stringify(res.body)).not.toContain(s.demo.read_token);
   });
@@ -39,20 +57,35 @@ describe.each(DIALECTS)('admin tokens (%s)', (dialect) => {
   it('creates a token, shown in full once, that works on /v2 at once', async () => {
     const res = await admin.request('POST', tokens, { kind: 'read', label: 'website' });
     expect(res.status).toBe(201);
-    expect(res.body.data).toMatchObject({ kind: 'read', label: 'website', revoked: false, token: expect.stringMatching(/^ghee_r_[0-9A-Za-z]{40}$/) });
+    expect(res.body.data).toMatchObject({
+      kind: 'read',
+      label: 'website',
+      revoked: false,
+      token: expect.stringMatching(/^ghee_r_[0-9A-Za-z]{40}$/),
+    });
     expect(res.body.data.last4).toBe(res.body.data.token.slice(-4));
     expect((await s.get(PAGE, res.body.data.token)).status).toBe(200);
     const listed = (await admin.get(tokens)).body.data.find((t: any) => t.id === res.body.data.id);
     expect(listed).not.toHaveProperty('token');
-    expect(await admin.request('POST', tokens, { kind: 'admin' })).toMatchObject({ status: 400, body: { detail: { fields: { kind: ['Choose "read" or "write".'] } } } });
+    expect(await admin.request('POST', tokens, { kind: 'admin' })).toMatchObject({
+      status: 400,
+      body: { detail: { fields: { kind: ['Choose "read" or "write".'] } } },
+    });
   });
 
   it('rotates: the old token gets 401 Invalid token, the new one (same kind and label) works', async () => {
     const created = (await admin.request('POST', tokens, { kind: 'write', label: 'ci' })).body.data;
-    expect((await s.send('POST', '/v2/content/', { key: 'brands', fields: [{ name: 'Rotated Co' }] }, created.token)).status).toBe(202);
+    expect(
+      (await s.send('POST', '/v2/content/', { key: 'brands', fields: [{ name: 'Rotated Co' }] }, created.token)).status,
+    ).toBe(202);
     const rotated = await admin.request('POST', `${tokens}/${created.id}/rotate`);
     expect(rotated.status).toBe(201);
-    expect(rotated.body.data).toMatchObject({ kind: 'write', label: 'ci', revoked: false, token: expect.stringMatching(/^ghee_w_/) });
+    expect(rotated.body.data).toMatchObject({
+      kind: 'write',
+      label: 'ci',
+      revoked: false,
+      token: expect.stringMatching(/^ghee_w_/),
+    });
     expect(rotated.body.data.id).not.toBe(created.id);
     expect(await s.get(PAGE, created.token)).toMatchObject({ status: 401, body: INVALID_TOKEN });
     expect((await s.get(PAGE, rotated.body.data.token)).status).toBe(200);
@@ -83,10 +116,16 @@ describe.each(DIALECTS)('admin tokens (%s)', (dialect) => {
     });
 
     it('refuses to create or rotate a write token with the 403; read tokens are fine', async () => {
-      expect(await owner.request('POST', freeTokens, { kind: 'write' })).toMatchObject({ status: 403, body: FORBIDDEN });
+      expect(await owner.request('POST', freeTokens, { kind: 'write' })).toMatchObject({
+        status: 403,
+        body: FORBIDDEN,
+      });
       expect((await owner.request('POST', freeTokens, { kind: 'read' })).status).toBe(201);
       const write = (await owner.get(freeTokens)).body.data.find((t: any) => t.kind === 'write');
-      expect(await owner.request('POST', `${freeTokens}/${write.id}/rotate`)).toMatchObject({ status: 403, body: FORBIDDEN });
+      expect(await owner.request('POST', `${freeTokens}/${write.id}/rotate`)).toMatchObject({
+        status: 403,
+        body: FORBIDDEN,
+      });
       // The refused rotation changed nothing: the write token is still there (and still only reads).
       expect((await owner.get(freeTokens)).body.data.find((t: any) => t.id === write.id).revoked).toBe(false);
       expect((await s.get('/v2/pages/*/', free.write_token)).status).toBe(200);

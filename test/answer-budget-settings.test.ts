@@ -6,13 +6,18 @@ import { demoServer, type TestServer } from './helpers/server.js';
 // The answer budget's settings (ANSWER_MAX_NODES, ANSWER_MAX_BYTES), and a budget that spans
 // every part of one answer: the lists of several collection keys count together.
 
-const nodes = (n: number) => `Answer too large: it would hold more than ${n} pages and items, counting a reference each time it is expanded. Ask for fewer levels or a smaller page_size.`;
-const bytes = (n: number) => `Answer too large: it would be more than ${n} bytes. Ask for fewer levels, fewer fields or a smaller page_size.`;
+const nodes = (n: number) =>
+  `Answer too large: it would hold more than ${n} pages and items, counting a reference each time it is expanded. Ask for fewer levels or a smaller page_size.`;
+const bytes = (n: number) =>
+  `Answer too large: it would be more than ${n} bytes. Ask for fewer levels, fewer fields or a smaller page_size.`;
 
 describe('answer budget settings', () => {
   it('defaults to 20000 nodes and 16 MiB', () => {
     const config = loadConfig({});
-    expect({ nodes: config.answerMaxNodes, bytes: config.answerMaxBytes }).toEqual({ nodes: 20000, bytes: 16 * 1024 * 1024 });
+    expect({ nodes: config.answerMaxNodes, bytes: config.answerMaxBytes }).toEqual({
+      nodes: 20000,
+      bytes: 16 * 1024 * 1024,
+    });
   });
 
   it('reads ANSWER_MAX_NODES and ANSWER_MAX_BYTES', () => {
@@ -46,7 +51,10 @@ describe.each(DIALECTS)('a budget of 7 nodes (%s)', (dialect) => {
     ['/v2/content/brands,categories/?levels=2&page_size=1', 200],
   ] as const)('%s: %i', async ([url, status]) => {
     const res = await s.get(url);
-    expect({ status: res.status, detail: res.body.detail }).toEqual({ status, detail: status === 400 ? nodes(7) : undefined });
+    expect({ status: res.status, detail: res.body.detail }).toEqual({
+      status,
+      detail: status === 400 ? nodes(7) : undefined,
+    });
   });
 
   it('counts a key named twice once, as the answer holds it once', async () => {
@@ -69,14 +77,19 @@ describe.each(DIALECTS)('a budget of 2000 bytes (%s)', (dialect) => {
     expect(JSON.stringify(res.body).length).toBeLessThan(2000);
   });
 
-  it.for(['/v2/pages/landing_page/launch/?levels=2', '/v2/pages/landing_page/?levels=1', '/v2/pages/search/?query=ghee'])('refuses %s, which would be larger', async (url) => {
+  it.for([
+    '/v2/pages/landing_page/launch/?levels=2',
+    '/v2/pages/landing_page/?levels=1',
+    '/v2/pages/search/?query=ghee',
+  ])('refuses %s, which would be larger', async (url) => {
     expect(await s.get(url)).toMatchObject({ status: 400, body: { detail: bytes(2000) } });
   });
 
   it('answers a selection of the same page', async () => {
     const res = await s.get('/v2/pages/landing_page/launch/?levels=5&fields=headline,seo');
     expect({ status: res.status, fields: res.body.data.fields }).toEqual({
-      status: 200, fields: { headline: 'Ghee has launched', seo: expect.any(Object) },
+      status: 200,
+      fields: { headline: 'Ghee has launched', seo: expect.any(Object) },
     });
   });
 });

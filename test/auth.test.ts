@@ -77,7 +77,12 @@ describe.each(DIALECTS)('authentication (%s)', (dialect) => {
       await expect401(s, `${PAGE}?auth_token=`, {}, NO_CREDENTIALS);
       await expect401(s, `${PAGE}?auth_token`, {}, NO_CREDENTIALS);
       await expect401(s, PAGE, { authorization: 'Basic x' }, NO_CREDENTIALS);
-      await expect401(s, PAGE, { authorization: `Basic ${Buffer.from(`${read}:`).toString('base64')}` }, NO_CREDENTIALS);
+      await expect401(
+        s,
+        PAGE,
+        { authorization: `Basic ${Buffer.from(`${read}:`).toString('base64')}` },
+        NO_CREDENTIALS,
+      );
       await expect401(s, PAGE, { authorization: `Digest ${read}` }, NO_CREDENTIALS);
       await expect401(s, PAGE, { authorization: 'Token' }, NO_CREDENTIALS);
       await expect401(s, PAGE, { authorization: 'Token ' }, NO_CREDENTIALS);
@@ -103,8 +108,18 @@ describe.each(DIALECTS)('authentication (%s)', (dialect) => {
   describe('invalid tokens', () => {
     it('an unknown token is 401 Invalid token', async () => {
       const unknown = `ghee_r_${'A'.repeat(40)}`;
-      const flipped = read.slice(0, 7) + [...read.slice(7)].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
-      for (const token of [unknown, flipped, read.slice(0, -1), `${read}x`, 'ghee_r_', read.replace('ghee_r_', 'ghee_w_'), 'x'.repeat(5000)]) {
+      const flipped =
+        read.slice(0, 7) +
+        [...read.slice(7)].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
+      for (const token of [
+        unknown,
+        flipped,
+        read.slice(0, -1),
+        `${read}x`,
+        'ghee_r_',
+        read.replace('ghee_r_', 'ghee_w_'),
+        'x'.repeat(5000),
+      ]) {
         await expect401(s, PAGE, { authorization: `Token ${token}` }, INVALID_TOKEN);
         await expect401(s, `${PAGE}?auth_token=${token}`, {}, INVALID_TOKEN);
       }
@@ -121,7 +136,15 @@ describe.each(DIALECTS)('authentication (%s)', (dialect) => {
     });
 
     it('an injected SQL-ish token is 401 Invalid token', async () => {
-      for (const token of ["' or 1=1 --", "' OR '1'='1", `${read}' --`, "x'; drop table tokens; --", '%', '_%', 'a\u0000b']) {
+      for (const token of [
+        "' or 1=1 --",
+        "' OR '1'='1",
+        `${read}' --`,
+        "x'; drop table tokens; --",
+        '%',
+        '_%',
+        'a\u0000b',
+      ]) {
         await expect401(s, `${PAGE}?auth_token=${enc(token)}`, {}, INVALID_TOKEN);
         if (!token.includes('\u0000')) await expect401(s, PAGE, { authorization: `Token ${token}` }, INVALID_TOKEN);
       }
@@ -143,7 +166,12 @@ describe.each(DIALECTS)('authentication (%s)', (dialect) => {
     });
 
     it('authentication comes before parameter checks and lookups', async () => {
-      for (const url of ['/v2/pages/landing_page/?page=0', '/v2/pages/nope/', '/v2/content/nope/', '/v2/pages/search/?query=']) {
+      for (const url of [
+        '/v2/pages/landing_page/?page=0',
+        '/v2/pages/nope/',
+        '/v2/content/nope/',
+        '/v2/pages/search/?query=',
+      ]) {
         await expect401(s, url, {}, NO_CREDENTIALS);
         await expect401(s, url, { authorization: 'Token ghee_r_bogus' }, INVALID_TOKEN);
       }
@@ -171,7 +199,9 @@ describe.each(DIALECTS)('authentication (%s)', (dialect) => {
         // Same key as one of A's collections, on purpose.
         collections: { brands: { name: 'Brands', fields: { name: { type: 'short_text' } } } },
       });
-      const brands = (await expect200(s, '/v2/content/brands/', { authorization: `Token ${read}` })).data.brands as { meta: { id: number } }[];
+      const brands = (await expect200(s, '/v2/content/brands/', { authorization: `Token ${read}` })).data.brands as {
+        meta: { id: number };
+      }[];
       aBrandIds = brands.map((x) => x.meta.id);
       expect(aBrandIds.length).toBeGreaterThan(0);
     });
@@ -179,8 +209,13 @@ describe.each(DIALECTS)('authentication (%s)', (dialect) => {
     it("A's page type and pages are 404 for B, never 403", async () => {
       for (const token of [b.read_token, b.write_token]) {
         const auth = { authorization: `Token ${token}` };
-        for (const url of ['/v2/pages/landing_page/', PAGE, '/v2/pages/*/homepage/', '/v2/pages/*/about-us/',
-          '/v2/pages/search/?query=ghee&page_type=landing_page']) {
+        for (const url of [
+          '/v2/pages/landing_page/',
+          PAGE,
+          '/v2/pages/*/homepage/',
+          '/v2/pages/*/about-us/',
+          '/v2/pages/search/?query=ghee&page_type=landing_page',
+        ]) {
           const res = await call(s, url, auth);
           expect({ url, status: res.status, body: res.body }).toEqual({ url, status: 404, body: PAGE_404 });
         }
@@ -192,7 +227,10 @@ describe.each(DIALECTS)('authentication (%s)', (dialect) => {
     it("A's collections and items are 404 for B", async () => {
       const auth = { authorization: `Token ${b.read_token}` };
       expect(await call(s, '/v2/content/categories/', auth)).toMatchObject({ status: 404, body: COLLECTION_404 });
-      expect(await call(s, '/v2/content/brands,categories/', auth)).toMatchObject({ status: 404, body: COLLECTION_404 });
+      expect(await call(s, '/v2/content/brands,categories/', auth)).toMatchObject({
+        status: 404,
+        body: COLLECTION_404,
+      });
       for (const id of aBrandIds) {
         const res = await call(s, `/v2/content/brands/${id}/`, auth);
         expect({ id, status: res.status, body: res.body }).toEqual({ id, status: 404, body: NOT_FOUND });
@@ -201,11 +239,11 @@ describe.each(DIALECTS)('authentication (%s)', (dialect) => {
 
     it("B's own lists hold none of A's content", async () => {
       const auth = { authorization: `Token ${b.read_token}` };
-      expect((await expect200(s, '/v2/content/brands/', auth))).toEqual({
+      expect(await expect200(s, '/v2/content/brands/', auth)).toEqual({
         meta: { count: 0, next_page: null, previous_page: null },
         data: { brands: [] },
       });
-      expect((await expect200(s, '/v2/pages/article/', auth))).toEqual({
+      expect(await expect200(s, '/v2/pages/article/', auth)).toEqual({
         meta: { count: 0, next_page: null, previous_page: null },
         data: [],
       });

@@ -12,7 +12,10 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
  */
 describe('bench smoke', () => {
   it('runs every scenario without an error and prints the table', async () => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bench', 'run.js'), '--smoke'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(ROOT, 'bench', 'run.js'), '--smoke'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -23,7 +26,15 @@ describe('bench smoke', () => {
     clearTimeout(timer);
     expect(code, stderr).toBe(0);
     expect(stdout).toContain('| figure | load | SQLite | ratio to bare | PostgreSQL | ratio to bare |');
-    for (const figure of ['bare node:http', 'cached single page', 'levels=5', 'collection list', 'post list', 'durable page create', 'peak RSS']) {
+    for (const figure of [
+      'bare node:http',
+      'cached single page',
+      'levels=5',
+      'collection list',
+      'post list',
+      'durable page create',
+      'peak RSS',
+    ]) {
       expect(stdout).toContain(figure);
     }
   }, 120_000);

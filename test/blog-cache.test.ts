@@ -12,11 +12,19 @@ import { demoServer, type TestServer } from './helpers/server.js';
 describe.each(DIALECTS)('blog and the response cache (%s)', (dialect) => {
   let s: TestServer;
   const clock = movableClock();
-  beforeAll(async () => { s = await demoServer(dialect, { clock }); });
+  beforeAll(async () => {
+    s = await demoServer(dialect, { clock });
+  });
   afterAll(async () => s?.close());
 
   const cacheState = async (url: string) => (await s.get(url)).headers['x-ghee-cache'];
-  const changes = () => s.store.db.selectFrom('content_changes').select(['version', 'tags']).where('account_id', '=', s.demo.id).orderBy('version').execute();
+  const changes = () =>
+    s.store.db
+      .selectFrom('content_changes')
+      .select(['version', 'tags'])
+      .where('account_id', '=', s.demo.id)
+      .orderBy('version')
+      .execute();
 
   it('keeps page answers cached across post writes and deletes', async () => {
     const page = '/v2/pages/landing_page/launch/';
@@ -46,7 +54,7 @@ describe.each(DIALECTS)('blog and the response cache (%s)', (dialect) => {
     expect(due.body.data[0].slug).toBe('winter-menu');
   });
 
-  it('records the scheduler\'s publications as a blog change of each account concerned', async () => {
+  it("records the scheduler's publications as a blog change of each account concerned", async () => {
     const before = (await changes()).length;
     expect(await publishDuePosts(s.store.db, isoMicro(clock()))).toHaveLength(1);
     expect((await changes()).slice(before).map((c) => c.tags)).toEqual(['blog']);

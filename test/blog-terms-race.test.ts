@@ -23,17 +23,27 @@ describe.each(DIALECTS)('deleting a tag while posts name it (%s)', (dialect) => 
   });
   afterAll(async () => s?.close());
 
-  it.for(Array.from({ length: ROUNDS }, (_, i) => i))('round %i: every post keeps its tag; the delete is 204 or 409', async (round) => {
-    const tag = `race ${round}`;
-    expect((await s.send('POST', '/v2/posts/', postBody(`seed-${round}`, { tags: [tag] }))).status).toBe(202);
-    expect((await s.send('DELETE', `/v2/posts/seed-${round}/`)).status).toBe(204);
-    const writers = Array.from({ length: WRITERS }, (_, w) => s.send('POST', '/v2/posts/', postBody(`racer-${round}-${w}`, { tags: [tag] })));
-    const [deleted, ...written] = await Promise.all([editor.request('DELETE', `${base}/tags/race-${round}`), ...writers]);
-    expect(written.map((r) => r.status)).toEqual(Array(WRITERS).fill(202));
-    expect([204, 409]).toContain(deleted.status);
-    for (let w = 0; w < WRITERS; w++) {
-      expect((await s.get(`/v2/posts/racer-${round}-${w}/`)).body.data.tags).toEqual([{ name: tag, slug: `race-${round}` }]);
-    }
-    expect((await s.get(`/v2/tags/race-${round}/`)).status).toBe(200);
-  });
+  it.for(Array.from({ length: ROUNDS }, (_, i) => i))(
+    'round %i: every post keeps its tag; the delete is 204 or 409',
+    async (round) => {
+      const tag = `race ${round}`;
+      expect((await s.send('POST', '/v2/posts/', postBody(`seed-${round}`, { tags: [tag] }))).status).toBe(202);
+      expect((await s.send('DELETE', `/v2/posts/seed-${round}/`)).status).toBe(204);
+      const writers = Array.from({ length: WRITERS }, (_, w) =>
+        s.send('POST', '/v2/posts/', postBody(`racer-${round}-${w}`, { tags: [tag] })),
+      );
+      const [deleted, ...written] = await Promise.all([
+        editor.request('DELETE', `${base}/tags/race-${round}`),
+        ...writers,
+      ]);
+      expect(written.map((r) => r.status)).toEqual(Array(WRITERS).fill(202));
+      expect([204, 409]).toContain(deleted.status);
+      for (let w = 0; w < WRITERS; w++) {
+        expect((await s.get(`/v2/posts/racer-${round}-${w}/`)).body.data.tags).toEqual([
+          { name: tag, slug: `race-${round}` },
+        ]);
+      }
+      expect((await s.get(`/v2/tags/race-${round}/`)).status).toBe(200);
+    },
+  );
 });

@@ -40,14 +40,21 @@ describe.each(DIALECTS)('request bodies over the limit (%s)', (dialect) => {
   /** A POST with node:http: with a Content-Length, or chunked (`chunked: true`, written in 1 MB pieces). */
   function post(path: string, options: { chunked?: boolean; keepAlive?: boolean } = {}): Promise<Answer | string> {
     return new Promise((resolve) => {
-      const headers: http.OutgoingHttpHeaders = { authorization: `Token ${server.demo.write_token}`, 'content-type': 'application/json' };
+      const headers: http.OutgoingHttpHeaders = {
+        authorization: `Token ${server.demo.write_token}`,
+        'content-type': 'application/json',
+      };
       if (!options.chunked) headers['content-length'] = BODY.length;
-      const req = http.request(`${server.url}${path}`, { method: 'POST', headers, ...(options.keepAlive && { agent }) }, (res) => {
-        let body = '';
-        res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-        res.on('error', (error: NodeJS.ErrnoException) => resolve(`response ${error.code}`));
-      });
+      const req = http.request(
+        `${server.url}${path}`,
+        { method: 'POST', headers, ...(options.keepAlive && { agent }) },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+          res.on('error', (error: NodeJS.ErrnoException) => resolve(`response ${error.code}`));
+        },
+      );
       req.on('error', (error: NodeJS.ErrnoException) => resolve(`request ${error.code}`));
       if (!options.chunked) return void req.end(BODY);
       const step = 1024 * 1024;
@@ -57,16 +64,21 @@ describe.each(DIALECTS)('request bodies over the limit (%s)', (dialect) => {
   }
 
   function expectTooLarge(answer: Answer | string): void {
-    expect(typeof answer === 'string' ? answer : { status: answer.status, body: JSON.parse(answer.body) }).toEqual({ status: 413, body: TOO_LARGE });
+    expect(typeof answer === 'string' ? answer : { status: answer.status, body: JSON.parse(answer.body) }).toEqual({
+      status: 413,
+      body: TOO_LARGE,
+    });
     const { headers } = answer as Answer;
     expect(headers['content-type']).toBe(JSON_TYPE);
     expect(headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(headers.connection).toBe('close');
   }
 
-  it.for(TRIES)('Node\'s fetch (as the client uses) reads the 413 JSON, try %i of 20', async () => {
+  it.for(TRIES)("Node's fetch (as the client uses) reads the 413 JSON, try %i of 20", async () => {
     const res = await fetch(`${server.url}/v2/pages/`, {
-      method: 'POST', body: BODY, headers: { authorization: `Token ${server.demo.write_token}`, 'content-type': 'application/json' },
+      method: 'POST',
+      body: BODY,
+      headers: { authorization: `Token ${server.demo.write_token}`, 'content-type': 'application/json' },
       signal: AbortSignal.timeout(20_000),
     });
     expect({ status: res.status, body: await res.json() }).toEqual({ status: 413, body: TOO_LARGE });
@@ -77,14 +89,19 @@ describe.each(DIALECTS)('request bodies over the limit (%s)', (dialect) => {
     expectTooLarge(await post('/v2/pages/'));
   });
 
-  it.for(TRIES.slice(0, 5))('node:http with a chunked body crossing the limit reads the 413 JSON, try %i of 5', async () => {
-    expectTooLarge(await post('/v2/content/', { chunked: true }));
-  });
+  it.for(TRIES.slice(0, 5))(
+    'node:http with a chunked body crossing the limit reads the 413 JSON, try %i of 5',
+    async () => {
+      expectTooLarge(await post('/v2/content/', { chunked: true }));
+    },
+  );
 
   it('a keep-alive client: the 413, then its next request on a new connection works', async () => {
     expectTooLarge(await post('/v2/pages/', { keepAlive: true }));
     const next = await new Promise<number>((resolve, reject) => {
-      http.get(`${server.url}/healthz`, { agent }, (res) => (res.resume(), resolve(res.statusCode!))).on('error', reject);
+      http
+        .get(`${server.url}/healthz`, { agent }, (res) => (res.resume(), resolve(res.statusCode!)))
+        .on('error', reject);
     });
     expect(next).toBe(200);
   });
@@ -92,12 +109,18 @@ describe.each(DIALECTS)('request bodies over the limit (%s)', (dialect) => {
   it('/healthz keeps answering within 100 ms while an oversize body is drained', async () => {
     const inProcess = await demoSocketServer(dialect);
     // The upload comes from another process, so that only the server runs on this event loop.
-    const upload = () => new Promise<string>((resolve, reject) => {
-      const script = 'fetch(process.argv[1], { method: "POST", body: Buffer.alloc(11 * 1024 * 1024, 97), headers: { authorization: process.argv[2] } })'
-        + '.then(async (res) => console.log(res.status, await res.text()), (error) => console.log(String(error)))';
-      execFile(process.execPath, ['-e', script, `${inProcess.url}/v2/pages/`, `Token ${inProcess.demo.write_token}`], { timeout: 30_000 },
-        (error, stdout) => (error ? reject(error) : resolve(stdout.trim())));
-    });
+    const upload = () =>
+      new Promise<string>((resolve, reject) => {
+        const script =
+          'fetch(process.argv[1], { method: "POST", body: Buffer.alloc(11 * 1024 * 1024, 97), headers: { authorization: process.argv[2] } })' +
+          '.then(async (res) => console.log(res.status, await res.text()), (error) => console.log(String(error)))';
+        execFile(
+          process.execPath,
+          ['-e', script, `${inProcess.url}/v2/pages/`, `Token ${inProcess.demo.write_token}`],
+          { timeout: 30_000 },
+          (error, stdout) => (error ? reject(error) : resolve(stdout.trim())),
+        );
+      });
     try {
       const { result, slowestMs } = await healthWhile(inProcess.app, upload);
       expect(result).toBe(`413 ${JSON.stringify(TOO_LARGE)}`);

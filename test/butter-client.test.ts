@@ -23,11 +23,15 @@ describe('ButterSource', () => {
       seen.push(req.url!);
       if (!refused) {
         refused = true;
-        res.writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' }).end('{"detail": "API Calls limit reached."}');
+        res
+          .writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' })
+          .end('{"detail": "API Calls limit reached."}');
         return;
       }
       const page = Number(new URL(req.url!, 'http://x').searchParams.get('page'));
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ meta: { next_page: page < 2 ? page + 1 : null }, data: [{ slug: `p${page}` }] }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ meta: { next_page: page < 2 ? page + 1 : null }, data: [{ slug: `p${page}` }] }));
     });
     const waits: number[] = [];
     const source = new ButterSource({ baseUrl: base, token: 'T', onWait: (s) => waits.push(s), maxWaitSeconds: 5 });
@@ -47,7 +51,9 @@ describe('ButterSource', () => {
       else res.writeHead(200, { 'content-type': 'application/json' }).end('{"data": []}');
     });
     const waits: number[] = [];
-    await new ButterSource({ baseUrl: base, token: 'T', onWait: (s) => waits.push(s), maxWaitSeconds: 0 }).get('/authors/');
+    await new ButterSource({ baseUrl: base, token: 'T', onWait: (s) => waits.push(s), maxWaitSeconds: 0 }).get(
+      '/authors/',
+    );
     expect(waits).toEqual([0]);
   });
 });

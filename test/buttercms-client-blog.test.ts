@@ -21,12 +21,19 @@ describe.each(DIALECTS)('buttercms client blog against Ghee (%s)', (dialect) => 
     expect(res.data!.data.map((p) => p.slug)).toEqual(demoSlugs().slice(0, 3));
     expect(res.data!.data[0]).not.toHaveProperty('body');
     const post = res.data!.data[0]!;
-    expect(post).toMatchObject({ status: 'published', url: `/${post.slug}`, featured_image: '', author: { slug: 'gita-ghee' } });
+    expect(post).toMatchObject({
+      status: 'published',
+      url: `/${post.slug}`,
+      featured_image: '',
+      author: { slug: 'gita-ghee' },
+    });
     expect(post.published).toMatch(TIMESTAMP);
 
     const filtered = await butter().post.list({ author_slug: 'demo', tag_slug: 'ghee', category_slug: 'news' });
     expect(filtered.data!.data.map((p) => p.slug)).toEqual(['hello-world']);
-    const preview = await Butter(ctx.server.demo.read_token, { timeout: 10_000, testMode: true }).post.list({ page_size: 20 });
+    const preview = await Butter(ctx.server.demo.read_token, { timeout: 10_000, testMode: true }).post.list({
+      page_size: 20,
+    });
     expect(preview.data!.meta.count).toBe(12);
     expect(preview.data!.data[0]!.status).toBe('scheduled');
   });
@@ -35,7 +42,12 @@ describe.each(DIALECTS)('buttercms client blog against Ghee (%s)', (dialect) => 
     const res = await butter().post.retrieve('ghee-vs-butter');
     expect(requested[0]!.pathname).toBe('/v2/posts/ghee-vs-butter/');
     const data = res.data!.data as unknown as Record<string, unknown>;
-    expect(data).toMatchObject({ slug: 'ghee-vs-butter', title: demoPost('ghee-vs-butter').title, deleted: null, categories: [{ name: 'Kitchen science', slug: 'kitchen-science' }] });
+    expect(data).toMatchObject({
+      slug: 'ghee-vs-butter',
+      title: demoPost('ghee-vs-butter').title,
+      deleted: null,
+      categories: [{ name: 'Kitchen science', slug: 'kitchen-science' }],
+    });
     expect(res.data!.meta).toEqual({
       next_post: { slug: 'golden-dal', title: demoPost('golden-dal').title, featured_image: '' },
       previous_post: { slug: 'what-is-ghee', title: demoPost('what-is-ghee').title, featured_image: '' },
@@ -63,7 +75,12 @@ describe.each(DIALECTS)('buttercms client blog against Ghee (%s)', (dialect) => 
     expect(list.data!.data.map((a) => a.slug)).toEqual(['demo', 'gita-ghee']);
     const gita = await butter().author.retrieve('gita-ghee', { include: 'recent_posts' });
     expect(requested[1]!.searchParams.get('include')).toBe('recent_posts');
-    expect(gita.data!.data).toMatchObject({ first_name: 'Gita', last_name: 'Ghee', slug: 'gita-ghee', title: 'Head chef' });
+    expect(gita.data!.data).toMatchObject({
+      first_name: 'Gita',
+      last_name: 'Ghee',
+      slug: 'gita-ghee',
+      title: 'Head chef',
+    });
     expect(gita.data!.data.recent_posts!.map((p) => p.slug)).toEqual(demoSlugs((p) => p.author === 'gita-ghee'));
     const failure = await failureOf(butter().author.retrieve('nobody'));
     expect(failure.message).toBe('[detail]: Not found (404)');
@@ -73,7 +90,9 @@ describe.each(DIALECTS)('buttercms client blog against Ghee (%s)', (dialect) => 
     const categories = await butter().category.list();
     expect(requested[0]!.pathname).toBe('/v2/categories/');
     expect(categories.data!.data).toEqual([
-      { name: 'Kitchen science', slug: 'kitchen-science' }, { name: 'News', slug: 'news' }, { name: 'Recipes', slug: 'recipes' },
+      { name: 'Kitchen science', slug: 'kitchen-science' },
+      { name: 'News', slug: 'news' },
+      { name: 'Recipes', slug: 'recipes' },
     ]);
     const news = await butter().category.retrieve('news', { include: 'recent_posts' });
     expect(news.data!.data.recent_posts!.map((p) => p.slug)).toEqual(demoSlugs((p) => p.categories.includes('News')));

@@ -26,7 +26,11 @@ describe.each(DIALECTS)('buttercms client collections and errors against Ghee (%
         logo: '',
         website: b.website,
         founded: b.founded,
-        category: { meta: { id: expect.any(Number) }, name: demoCategories[b.category]!.name.en, slug: demoCategories[b.category]!.slug },
+        category: {
+          meta: { id: expect.any(Number) },
+          name: demoCategories[b.category]!.name.en,
+          slug: demoCategories[b.category]!.slug,
+        },
       });
     });
     const ids = brands.map((b) => b.meta.id);
@@ -40,7 +44,9 @@ describe.each(DIALECTS)('buttercms client collections and errors against Ghee (%
     expect(res.data!.meta).toEqual({ count: 3, next_page: null, previous_page: null });
     const data = res.data!.data;
     expect(Object.keys(data)).toEqual(['brands', 'categories']);
-    expect(data.categories).toEqual(demoCategories.map((c) => ({ meta: { id: expect.any(Number) }, name: c.name.es, slug: c.slug })));
+    expect(data.categories).toEqual(
+      demoCategories.map((c) => ({ meta: { id: expect.any(Number) }, name: c.name.es, slug: c.slug })),
+    );
     const categoryUri = (index: number) => uri(`content/categories/${data.categories[index]!.meta.id}/`);
     expect(data.brands).toEqual(
       demoBrands.map((b) => ({
@@ -66,7 +72,12 @@ describe.each(DIALECTS)('buttercms client collections and errors against Ghee (%
     expect(byAny.cause.status).toBe(404);
     expect(byAny.cause.data).toEqual({ detail: 'Page matching query does not exist' });
 
-    const collection = await failureOf(butter().content.retrieve<DemoCollections & { no_such_collection: { name: string } }>(['brands', 'no_such_collection']));
+    const collection = await failureOf(
+      butter().content.retrieve<DemoCollections & { no_such_collection: { name: string } }>([
+        'brands',
+        'no_such_collection',
+      ]),
+    );
     expect(collection.message).toBe('[detail]: Collection matching query does not exist (404)');
     expect(collection.cause.data).toEqual({ detail: 'Collection matching query does not exist' });
   });
@@ -86,6 +97,8 @@ describe.each(DIALECTS)('buttercms client collections and errors against Ghee (%
   it('a bad levels parameter rejects with the 400 and its detail', async () => {
     const failure = await failureOf(butter().page.retrieve('*', 'homepage', { levels: 9 }));
     expect(failure.cause.status).toBe(400);
-    expect(failure.cause.data).toEqual({ detail: 'levels query parameter should be an integer between 1 and 5 (inclusive)' });
+    expect(failure.cause.data).toEqual({
+      detail: 'levels query parameter should be an integer between 1 and 5 (inclusive)',
+    });
   });
 });

@@ -21,7 +21,16 @@ describe.each(DIALECTS)('buttercms client pages against Ghee (%s)', (dialect) =>
     expect(requested[0]!.searchParams.get('auth_token')).toBe(ctx.server.demo.read_token);
 
     const page = res.data!.data as any;
-    expect(Object.keys(page)).toEqual(['slug', 'name', 'published', 'updated', 'page_type', 'scheduled', 'status', 'fields']);
+    expect(Object.keys(page)).toEqual([
+      'slug',
+      'name',
+      'published',
+      'updated',
+      'page_type',
+      'scheduled',
+      'status',
+      'fields',
+    ]);
     expect(page).toMatchObject({ slug: 'homepage', name: 'Homepage', page_type: null, status: 'published' });
     expect(page.published).toMatch(TIMESTAMP);
     expect(page.updated).toMatch(TIMESTAMP);
@@ -80,7 +89,11 @@ describe.each(DIALECTS)('buttercms client pages against Ghee (%s)', (dialect) =>
     expect(brand).toMatchObject({ name: golden.name, website: golden.website, founded: golden.founded, logo: '' });
     expect(brand.meta).toEqual({ id: expect.any(Number) });
     // hop 2: the brand's category is an object too, in Spanish
-    expect(brand.category).toEqual({ meta: { id: expect.any(Number) }, name: demoCategories[1]!.name.es, slug: 'food' });
+    expect(brand.category).toEqual({
+      meta: { id: expect.any(Number) },
+      name: demoCategories[1]!.name.es,
+      slug: 'food',
+    });
     expect(page.fields.related.map((p: any) => p.slug)).toEqual(['pricing', 'about-us']);
     const [relPricing, relAbout] = page.fields.related;
     expect(relPricing.fields.headline).toBe(pricing.es.headline);
@@ -131,7 +144,10 @@ describe.each(DIALECTS)('buttercms client pages against Ghee (%s)', (dialect) =>
     const narrow = await butter().page.list('landing_page', { 'fields.layout': 'narrow' } as ListParams);
     expect(narrow.data!.data.map((p) => p.slug)).toEqual(['about-us']);
     // Several filters are ANDed.
-    const none = await butter().page.list('landing_page', { 'fields.layout': 'narrow', 'fields.featured': 'true' } as ListParams);
+    const none = await butter().page.list('landing_page', {
+      'fields.layout': 'narrow',
+      'fields.featured': 'true',
+    } as ListParams);
     expect(none.data).toEqual({ meta: { count: 0, next_page: null, previous_page: null }, data: [] });
   });
 

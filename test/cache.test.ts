@@ -10,7 +10,9 @@ import { demoServer, PUBLIC_URL, type TestServer } from './helpers/server.js';
 
 describe.each(DIALECTS)('response cache (%s)', (dialect) => {
   let s: TestServer;
-  beforeAll(async () => { s = await demoServer(dialect); });
+  beforeAll(async () => {
+    s = await demoServer(dialect);
+  });
   afterAll(async () => s?.close());
 
   /** Reads a URL and says whether the cache served it. */
@@ -37,7 +39,10 @@ describe.each(DIALECTS)('response cache (%s)', (dialect) => {
   it('serves repeated reads from the cache, whatever the query order or trailing slash', async () => {
     expect((await read('/v2/pages/landing_page/?page_size=2&order=priority')).cache).toBe('miss');
     expect((await read('/v2/pages/landing_page?order=priority&page_size=2')).cache).toBe('hit');
-    const a = await s.app.inject({ method: 'GET', url: `/v2/pages/landing_page/?order=priority&page_size=2&auth_token=${s.demo.read_token}` });
+    const a = await s.app.inject({
+      method: 'GET',
+      url: `/v2/pages/landing_page/?order=priority&page_size=2&auth_token=${s.demo.read_token}`,
+    });
     expect(a.headers['x-ghee-cache']).toBe('hit');
   });
 
@@ -75,26 +80,59 @@ describe.each(DIALECTS)('response cache (%s)', (dialect) => {
     await s.send('PATCH', URLS.about, { status: 'published' });
     expect((await read(URLS.about)).body.data.fields.headline).toBe('Draft about');
 
-    await s.send('POST', '/v2/pages/', { title: 'Temp', slug: 'temp', page_type: 'landing_page', status: 'published', fields: {
-      headline: 'Temp', summary: '', body: '', notes: '', embed: '', hero_image: '', theme: '', launch_date: '', priority: '', featured: false,
-      layout: 'wide', seo: {}, sections: [], faq: [], related: [], brand: '' } });
-    expect((await read(`${URLS.pages}?page_size=100`)).body.data.map((p: { slug: string }) => p.slug)).toContain('temp');
+    await s.send('POST', '/v2/pages/', {
+      title: 'Temp',
+      slug: 'temp',
+      page_type: 'landing_page',
+      status: 'published',
+      fields: {
+        headline: 'Temp',
+        summary: '',
+        body: '',
+        notes: '',
+        embed: '',
+        hero_image: '',
+        theme: '',
+        launch_date: '',
+        priority: '',
+        featured: false,
+        layout: 'wide',
+        seo: {},
+        sections: [],
+        faq: [],
+        related: [],
+        brand: '',
+      },
+    });
+    expect((await read(`${URLS.pages}?page_size=100`)).body.data.map((p: { slug: string }) => p.slug)).toContain(
+      'temp',
+    );
     expect((await read('/v2/pages/*/temp/')).status).toBe(200);
     await s.send('DELETE', '/v2/pages/landing_page/temp/');
     expect((await read('/v2/pages/*/temp/')).status).toBe(404);
     expect((await read('/v2/pages/landing_page/temp/')).status).toBe(404);
-    expect((await read(`${URLS.pages}?page_size=100`)).body.data.map((p: { slug: string }) => p.slug)).not.toContain('temp');
+    expect((await read(`${URLS.pages}?page_size=100`)).body.data.map((p: { slug: string }) => p.slug)).not.toContain(
+      'temp',
+    );
 
     await read(`${URLS.launch}?locale=es`);
     const doc = await exportSchema(s.store.db, s.demo.id);
-    await withSchema(s.store, s.demo.id, { ...doc, locales: [{ slug: 'en', name: 'English', default: true }] }).catch(() => undefined);
-    await withSchema(s.store, s.demo.id, { ...doc, page_types: { ...doc.page_types, extra: { name: 'Extra', fields: { t: { type: 'short_text' } } } } });
+    await withSchema(s.store, s.demo.id, { ...doc, locales: [{ slug: 'en', name: 'English', default: true }] }).catch(
+      () => undefined,
+    );
+    await withSchema(s.store, s.demo.id, {
+      ...doc,
+      page_types: { ...doc.page_types, extra: { name: 'Extra', fields: { t: { type: 'short_text' } } } },
+    });
     expect((await read(URLS.launch)).cache).toBe('miss');
     expect((await read('/v2/pages/extra/')).body.meta.count).toBe(0);
   });
 
   it('evicts on a write made through another node sharing the database', async () => {
-    const config = loadConfig({}, { publicUrl: PUBLIC_URL, dataDir: '/nonexistent', databaseUrl: 'unused', logLevel: 'silent' });
+    const config = loadConfig(
+      {},
+      { publicUrl: PUBLIC_URL, dataDir: '/nonexistent', databaseUrl: 'unused', logLevel: 'silent' },
+    );
     const other = await createServer(config, { store: s.store, logger: false });
     try {
       await read(URLS.about, other.app);
@@ -115,19 +153,40 @@ describe.each(DIALECTS)('response cache (%s)', (dialect) => {
     expect(first.headers.vary).toBe('Authorization, Accept-Encoding');
     expect(first.headers['surrogate-key']).toContain(`a${s.demo.id}-e`);
     const limited = await createAccount(s.store.db, { name: 'Metered reader', plan: 'free', monthlyCallLimit: 2 });
-    const conditional = () => s.app.inject({ method: 'GET', url: '/v2/pages/*/', headers: { authorization: `Token ${limited.read_token}`, 'if-none-match': '"x"' } });
+    const conditional = () =>
+      s.app.inject({
+        method: 'GET',
+        url: '/v2/pages/*/',
+        headers: { authorization: `Token ${limited.read_token}`, 'if-none-match': '"x"' },
+      });
     expect((await conditional()).statusCode).toBe(200);
-    const r304 = await s.app.inject({ method: 'GET', url: URLS.launch, headers: { authorization: `Token ${s.demo.read_token}`, 'if-none-match': etag } });
+    const r304 = await s.app.inject({
+      method: 'GET',
+      url: URLS.launch,
+      headers: { authorization: `Token ${s.demo.read_token}`, 'if-none-match': etag },
+    });
     expect(r304.statusCode).toBe(304);
     expect(r304.body).toBe('');
     const etagLimited = (await conditional()).headers.etag as string;
-    const limited304 = await s.app.inject({ method: 'GET', url: '/v2/pages/*/', headers: { authorization: `Token ${limited.read_token}`, 'if-none-match': etagLimited } });
+    const limited304 = await s.app.inject({
+      method: 'GET',
+      url: '/v2/pages/*/',
+      headers: { authorization: `Token ${limited.read_token}`, 'if-none-match': etagLimited },
+    });
     expect(limited304.statusCode).toBe(429);
 
-    const br = await s.app.inject({ method: 'GET', url: URLS.launch, headers: { authorization: `Token ${s.demo.read_token}`, 'accept-encoding': 'gzip, br' } });
+    const br = await s.app.inject({
+      method: 'GET',
+      url: URLS.launch,
+      headers: { authorization: `Token ${s.demo.read_token}`, 'accept-encoding': 'gzip, br' },
+    });
     expect(br.headers['content-encoding']).toBe('br');
     expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString())).toEqual(first.body);
-    const gz = await s.app.inject({ method: 'GET', url: URLS.launch, headers: { authorization: `Token ${s.demo.read_token}`, 'accept-encoding': 'gzip' } });
+    const gz = await s.app.inject({
+      method: 'GET',
+      url: URLS.launch,
+      headers: { authorization: `Token ${s.demo.read_token}`, 'accept-encoding': 'gzip' },
+    });
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(JSON.parse(gunzipSync(gz.rawPayload).toString())).toEqual(first.body);
     const preview = await read(`${URLS.launch}?preview=1`);
@@ -142,8 +201,12 @@ describe.each(DIALECTS)('response cache (%s)', (dialect) => {
       expect(stats.bytes).toBeLessThanOrEqual(1024 * 1024);
       expect(stats.entries).toBeLessThan(200);
       expect(stats.evictions).toBeGreaterThan(0);
-      expect((await small.get('/v2/pages/landing_page/?page_size=100&levels=5&_=199')).headers['x-ghee-cache']).toBe('hit');
-      expect((await small.get('/v2/pages/landing_page/?page_size=100&levels=5&_=0')).headers['x-ghee-cache']).toBe('miss');
+      expect((await small.get('/v2/pages/landing_page/?page_size=100&levels=5&_=199')).headers['x-ghee-cache']).toBe(
+        'hit',
+      );
+      expect((await small.get('/v2/pages/landing_page/?page_size=100&levels=5&_=0')).headers['x-ghee-cache']).toBe(
+        'miss',
+      );
     } finally {
       await small.close();
     }

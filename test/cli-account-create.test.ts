@@ -8,7 +8,12 @@ import { READ_TOKEN, useCli, WRITE_TOKEN } from './helpers/cli-workspace.js';
 const REFUSALS: [string, string[], number, string][] = [
   ['an unknown plan', ['--name', 'X', '--plan', 'gold'], 1, 'Unknown plan "gold"'],
   ['a locale that is not a locale slug', ['--name', 'X', '--locales', 'EN'], 1, 'Locale "EN" is not a locale slug'],
-  ['more locales than the plan allows', ['--name', 'X', '--plan', 'free', '--locales', 'en,es'], 1, 'The free plan allows 1 locale(s), not 2'],
+  [
+    'more locales than the plan allows',
+    ['--name', 'X', '--plan', 'free', '--locales', 'en,es'],
+    1,
+    'The free plan allows 1 locale(s), not 2',
+  ],
   ['a blank --name', ['--name', '   '], 1, 'An account needs a name'],
   ['a missing --name', ['--plan', 'free'], 2, 'usage: ghee account create --name NAME'],
   ['an unknown flag', ['--name', 'X', '--colour', 'red'], 2, 'usage: ghee account create --name NAME'],
@@ -48,25 +53,36 @@ describe.each(DIALECTS)('ghee account create (%s)', (dialect: DialectUnderTest) 
 
     const server = await apiServer(ws);
     // The account exists (no content yet): the token is accepted, the page is not there.
-    expect(await read(server, doc.read_token)).toEqual({ status: 404, body: { detail: 'Page matching query does not exist' } });
-    expect(await read(server, doc.write_token)).toEqual({ status: 404, body: { detail: 'Page matching query does not exist' } });
+    expect(await read(server, doc.read_token)).toEqual({
+      status: 404,
+      body: { detail: 'Page matching query does not exist' },
+    });
+    expect(await read(server, doc.write_token)).toEqual({
+      status: 404,
+      body: { detail: 'Page matching query does not exist' },
+    });
   });
 
-  it.for<[string, string[], number, string]>(REFUSALS)('%s: non-zero exit, a message, nothing created', async ([_name, flags, code, message]) => {
-    const ws = await workspace();
-    const result = await run(ws, ['account', 'create', ...flags, '--json']);
-    expect(result.code).toBe(code);
-    expect(result.out).toEqual([]);
-    expect(result.stderr).toContain(message);
-    expect(await accountCount(ws)).toBe(0);
-  });
+  it.for<[string, string[], number, string]>(REFUSALS)(
+    '%s: non-zero exit, a message, nothing created',
+    async ([_name, flags, code, message]) => {
+      const ws = await workspace();
+      const result = await run(ws, ['account', 'create', ...flags, '--json']);
+      expect(result.code).toBe(code);
+      expect(result.out).toEqual([]);
+      expect(result.stderr).toContain(message);
+      expect(await accountCount(ws)).toBe(0);
+    },
+  );
 
   it('a bad plan as a real process: exit 1, the message on stderr, nothing on stdout', async () => {
     const ws = await workspace();
     const result = await runProcess(ws, ['account', 'create', '--name', 'X', '--plan', 'gold', '--json']);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('Unknown plan "gold"; plans are free, trial, basic, advanced, professional, enterprise');
+    expect(result.stderr).toContain(
+      'Unknown plan "gold"; plans are free, trial, basic, advanced, professional, enterprise',
+    );
     expect(await accountCount(ws)).toBe(0);
   });
 });

@@ -18,7 +18,12 @@ interface Outcome {
 async function ghee(args: string[]): Promise<Outcome> {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const io = { out: (t: string) => stdout.push(`${t}\n`), err: (t: string) => stderr.push(`${t}\n`), env: {}, config: loadConfig({}) };
+  const io = {
+    out: (t: string) => stdout.push(`${t}\n`),
+    err: (t: string) => stderr.push(`${t}\n`),
+    env: {},
+    config: loadConfig({}),
+  };
   const code = await main(args, io);
   return { code, stdout: stdout.join(''), stderr: stderr.join('') };
 }
@@ -27,14 +32,21 @@ async function ghee(args: string[]): Promise<Outcome> {
 function gheeProcess(args: string[]): Promise<Outcome> {
   const { DATABASE_URL: _d, DATA_DIR: _dd, PORT: _p, ...env } = process.env;
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { ...env, DATABASE_URL: 'postgres://127.0.0.1:1/nowhere', PORT: 'not-a-port' }, timeout: 60_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }));
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...env, DATABASE_URL: 'postgres://127.0.0.1:1/nowhere', PORT: 'not-a-port' }, timeout: 60_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+    );
   });
 }
 
 /** Every command with its subcommands ([] for a command without any). */
 const COMMANDS: [string, string[]][] = [
-  ['start', []], ['serve', []], ['migrate', []],
+  ['start', []],
+  ['serve', []],
+  ['migrate', []],
   ['account', ['create', 'list', 'set-plan', 'set-site']],
   ['token', ['create', 'list', 'revoke']],
   ['schema', ['apply', 'export']],
@@ -46,7 +58,9 @@ const COMMANDS: [string, string[]][] = [
   ['usage', []],
   ['user', ['create', 'invite', 'list', 'set-password', 'set-operator']],
   ['webhook', ['add', 'list', 'remove', 'test']],
-  ['export', []], ['import', []], ['import-butter', []],
+  ['export', []],
+  ['import', []],
+  ['import-butter', []],
 ];
 
 /** [argv, what stdout starts with]: each command and subcommand, with each flag. */
@@ -54,7 +68,11 @@ const CASES: [string[], string][] = [];
 for (const flag of ['--help', '-h']) {
   for (const [command, subs] of COMMANDS) {
     CASES.push([[command, flag], `usage: ghee ${command}`]);
-    for (const sub of subs) CASES.push([[command, sub, flag], `usage: ghee ${command} ${sub === 'remove' || sub === 'test' ? 'remove|test' : sub}`]);
+    for (const sub of subs)
+      CASES.push([
+        [command, sub, flag],
+        `usage: ghee ${command} ${sub === 'remove' || sub === 'test' ? 'remove|test' : sub}`,
+      ]);
   }
 }
 
@@ -79,14 +97,17 @@ describe('ghee --help and -h', () => {
     expect(out.stdout.startsWith(start), out.stdout).toBe(true);
   });
 
-  it.for([['--help'], ['-h'], ['help'], ['nonsense', '--help']].map((argv) => ({ argv, line: argv.join(' ') })))('ghee $line prints the overview of every command', async ({ argv }) => {
-    const out = await ghee(argv);
-    expect({ code: out.code, stderr: out.stderr }).toEqual({ code: 0, stderr: '' });
-    expect(out.stdout.startsWith('usage: ghee <command>\n')).toBe(true);
-    const listed = [...out.stdout.matchAll(/^ {2}([a-z-]+) /gm)].map((m) => m[1]);
-    expect(listed).toEqual(COMMANDS.map(([command]) => command));
-    expect(out.stdout).toContain('ghee <command> --help (or -h) prints');
-  });
+  it.for([['--help'], ['-h'], ['help'], ['nonsense', '--help']].map((argv) => ({ argv, line: argv.join(' ') })))(
+    'ghee $line prints the overview of every command',
+    async ({ argv }) => {
+      const out = await ghee(argv);
+      expect({ code: out.code, stderr: out.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(out.stdout.startsWith('usage: ghee <command>\n')).toBe(true);
+      const listed = [...out.stdout.matchAll(/^ {2}([a-z-]+) /gm)].map((m) => m[1]);
+      expect(listed).toEqual(COMMANDS.map(([command]) => command));
+      expect(out.stdout).toContain('ghee <command> --help (or -h) prints');
+    },
+  );
 });
 
 describe.concurrent('ghee --help as a real process', { timeout: 120_000 }, () => {
@@ -94,9 +115,12 @@ describe.concurrent('ghee --help as a real process', { timeout: 120_000 }, () =>
     [['--help'], 'usage: ghee <command>\n'],
     [['types', 'generate', '--help'], 'usage: ghee types generate [--account ID] > cms-types.ts\n'],
     [['webhook', 'add', '-h'], 'usage: ghee webhook add'],
-  ] as [string[], string][])('ghee %j prints its usage on stdout and exits 0, whatever the settings', async ([argv, start]) => {
-    const out = await gheeProcess(argv);
-    expect({ code: out.code, stderr: out.stderr }).toEqual({ code: 0, stderr: '' });
-    expect(out.stdout.startsWith(start), out.stdout).toBe(true);
-  });
+  ] as [string[], string][])(
+    'ghee %j prints its usage on stdout and exits 0, whatever the settings',
+    async ([argv, start]) => {
+      const out = await gheeProcess(argv);
+      expect({ code: out.code, stderr: out.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(out.stdout.startsWith(start), out.stdout).toBe(true);
+    },
+  );
 });

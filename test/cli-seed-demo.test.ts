@@ -20,7 +20,11 @@ describe.each(DIALECTS)('ghee seed demo (%s)', (dialect: DialectUnderTest) => {
     const server = await apiServer(ws);
     const home = await read(server, doc.read_token);
     expect(home.status).toBe(200);
-    expect(home.body.data).toMatchObject({ slug: 'homepage', page_type: null, fields: { headline: 'Welcome to Ghee' } });
+    expect(home.body.data).toMatchObject({
+      slug: 'homepage',
+      page_type: null,
+      fields: { headline: 'Welcome to Ghee' },
+    });
     const es = await read(server, doc.read_token, '/v2/pages/landing_page/?locale=es&levels=1');
     expect(es.body.data.map((p: { slug: string }) => p.slug)).toEqual(['launch', 'pricing', 'about-us']);
   });

@@ -3,7 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS, type DialectUnderTest } from './helpers/databases.js';
-import { cliEnv, PROCESS_TIMEOUT, READ_TOKEN, useCli, within, WRITE_TOKEN, type Workspace } from './helpers/cli-workspace.js';
+import {
+  cliEnv,
+  PROCESS_TIMEOUT,
+  READ_TOKEN,
+  useCli,
+  within,
+  WRITE_TOKEN,
+  type Workspace,
+} from './helpers/cli-workspace.js';
 import { BIN, freePort } from './helpers/process.js';
 
 // `ghee start` as a real process (docs/api.md §10): the demo seeded on first run, a curl command
@@ -35,13 +43,17 @@ describe.each(DIALECTS)('ghee start, a real process (%s)', (dialect: DialectUnde
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
       child.once('exit', (code, signal) => resolve({ code, signal })),
     );
-    const banner = await within(PROCESS_TIMEOUT, new Promise<string>((resolve, reject) => {
-      child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-        stderr += chunk;
-        if (stderr.includes('Stop with Ctrl-C.')) resolve(stderr);
-      });
-      void exited.then(({ code }) => reject(new Error(`ghee start exited early (${code}):\n${stderr}\n${stdout}`)));
-    }), 'the ghee start banner');
+    const banner = await within(
+      PROCESS_TIMEOUT,
+      new Promise<string>((resolve, reject) => {
+        child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+          stderr += chunk;
+          if (stderr.includes('Stop with Ctrl-C.')) resolve(stderr);
+        });
+        void exited.then(({ code }) => reject(new Error(`ghee start exited early (${code}):\n${stderr}\n${stdout}`)));
+      }),
+      'the ghee start banner',
+    );
     return { child, port, banner, exited, output: () => ({ stdout, stderr }) };
   }
 
@@ -51,10 +63,11 @@ describe.each(DIALECTS)('ghee start, a real process (%s)', (dialect: DialectUnde
   }
 
   it('seeds the demo on first run, prints a working curl command, stops cleanly on SIGTERM; a second start reuses it', async () => {
-    const ws = dialect === 'sqlite'
-      // SQLite: no DATABASE_URL at all, the default database inside DATA_DIR.
-      ? { ...(await workspace()), databaseUrl: '' }
-      : await workspace();
+    const ws =
+      dialect === 'sqlite'
+        ? // SQLite: no DATABASE_URL at all, the default database inside DATA_DIR.
+          { ...(await workspace()), databaseUrl: '' }
+        : await workspace();
 
     const first = await start(ws);
     const { read: readToken, write: writeToken, curl } = tokensIn(first.banner);
@@ -79,7 +92,11 @@ describe.each(DIALECTS)('ghee start, a real process (%s)', (dialect: DialectUnde
     const second = await start(ws);
     const again = tokensIn(second.banner);
     // The write token is printed by the start that made it only (test/first-start.test.ts).
-    expect(again).toEqual({ read: readToken, write: undefined, curl: `http://localhost:${second.port}/v2/pages/*/homepage/?auth_token=${readToken}` });
+    expect(again).toEqual({
+      read: readToken,
+      write: undefined,
+      curl: `http://localhost:${second.port}/v2/pages/*/homepage/?auth_token=${readToken}`,
+    });
     expect(second.banner).not.toContain(writeToken);
     const res2 = await fetch(again.curl!, { signal: AbortSignal.timeout(10_000) });
     expect(res2.status).toBe(200);

@@ -34,7 +34,10 @@ describe.each(DIALECTS)('ghee token (%s)', (dialect: DialectUnderTest) => {
     expect((await read(server, doc.token)).status).toBe(404); // accepted; the account has no pages
   });
 
-  it.for<[string, string[]]>([['no --kind', []], ['--kind admin', ['--kind', 'admin']]])('token create without a valid --kind is a usage error: %s', async ([_label, flags]) => {
+  it.for<[string, string[]]>([
+    ['no --kind', []],
+    ['--kind admin', ['--kind', 'admin']],
+  ])('token create without a valid --kind is a usage error: %s', async ([_label, flags]) => {
     const ws = await workspace();
     await run(ws, ['account', 'create', '--name', 'Tokens']);
     const result = await run(ws, ['token', 'create', ...flags, '--json']);
@@ -108,26 +111,27 @@ describe.each(DIALECTS)('ghee token (%s)', (dialect: DialectUnderTest) => {
     expect((await read(server, account.write_token)).status).toBe(404);
     const revoked = await run(ws, ['token', 'revoke', account.write_token, '--json']);
     expect(revoked.code).toBe(0);
-    expect(JSON.parse(revoked.stdout)).toMatchObject({ kind: 'write', last4: account.write_token.slice(-4), revoked: true });
+    expect(JSON.parse(revoked.stdout)).toMatchObject({
+      kind: 'write',
+      last4: account.write_token.slice(-4),
+      revoked: true,
+    });
     expect(await read(server, account.write_token)).toEqual({ status: 401, body: { detail: 'Invalid token' } });
   });
 
   it.for<[string, string[]]>([
     ['token list', ['token', 'list', '--json']],
     ['token create', ['token', 'create', '--kind', 'read', '--json']],
-  ])(
-    'with several accounts, --account is required: non-zero exit listing the accounts: %s',
-    async ([_label, argv]) => {
-      const ws = await workspace();
-      const { a, b } = await alphaAndBeta(ws);
-      const result = await run(ws, argv);
-      expect(result.code).toBe(1);
-      expect(result.out).toEqual([]);
-      expect(result.stderr).toContain('--account');
-      expect(result.stderr).toContain(`${a.id}  Alpha (enterprise)`);
-      expect(result.stderr).toContain(`${b.id}  Beta (free)`);
-    },
-  );
+  ])('with several accounts, --account is required: non-zero exit listing the accounts: %s', async ([_label, argv]) => {
+    const ws = await workspace();
+    const { a, b } = await alphaAndBeta(ws);
+    const result = await run(ws, argv);
+    expect(result.code).toBe(1);
+    expect(result.out).toEqual([]);
+    expect(result.stderr).toContain('--account');
+    expect(result.stderr).toContain(`${a.id}  Alpha (enterprise)`);
+    expect(result.stderr).toContain(`${b.id}  Beta (free)`);
+  });
 
   it('with several accounts, --account picks one; an unknown one is refused', async () => {
     const ws = await workspace();

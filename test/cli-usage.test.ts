@@ -23,7 +23,12 @@ describe.each(DIALECTS)('ghee usage and account set-plan (%s)', (dialect) => {
   beforeAll(async () => {
     database = await createTestDatabase(dialect);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-usage-'));
-    io = { out: (t) => out.push(t), err: (t) => err.push(t), env: {}, config: loadConfig({}, { databaseUrl: database.url, dataDir }) };
+    io = {
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+      env: {},
+      config: loadConfig({}, { databaseUrl: database.url, dataDir }),
+    };
   });
   afterAll(async () => {
     await database?.drop();
@@ -31,7 +36,9 @@ describe.each(DIALECTS)('ghee usage and account set-plan (%s)', (dialect) => {
   });
 
   it('reports a month of calls per day with the limit and what is left', async () => {
-    expect(await run('account', 'create', '--name', 'Metered', '--plan', 'free', '--monthly-call-limit', '1000', '--json')).toBe(0);
+    expect(
+      await run('account', 'create', '--name', 'Metered', '--plan', 'free', '--monthly-call-limit', '1000', '--json'),
+    ).toBe(0);
     const { id } = JSON.parse(out[0]!) as { id: number };
     const store = openStore(database.url);
     try {
@@ -45,8 +52,18 @@ describe.each(DIALECTS)('ghee usage and account set-plan (%s)', (dialect) => {
     expect(await run('usage', '--month', '2026-03', '--json')).toBe(0);
     expect(out).toHaveLength(1);
     expect(JSON.parse(out[0]!)).toEqual({
-      account: id, plan: 'free', month: '2026-03', starts: '2026-03-01T00:00:00.000Z', resets: '2026-04-01T00:00:00.000Z',
-      calls: 15, limit: 1000, remaining: 985, days: [{ day: '2026-03-02', calls: 10 }, { day: '2026-03-31', calls: 5 }],
+      account: id,
+      plan: 'free',
+      month: '2026-03',
+      starts: '2026-03-01T00:00:00.000Z',
+      resets: '2026-04-01T00:00:00.000Z',
+      calls: 15,
+      limit: 1000,
+      remaining: 985,
+      days: [
+        { day: '2026-03-02', calls: 10 },
+        { day: '2026-03-31', calls: 5 },
+      ],
     });
     expect(await run('usage', '--month', '2026-03')).toBe(0);
     expect(out.join('\n')).toMatch(/total\s+15/);

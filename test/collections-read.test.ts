@@ -20,7 +20,11 @@ describe.each(DIALECTS)('collection reads (%s)', (dialect) => {
     expect(brands.map((b: { name: string }) => b.name)).toEqual(['Acme', 'Golden Ghee Co', 'Butter Bros']);
     expect([...brandIds].sort((a, b) => a - b)).toEqual(brandIds);
     expect(brands[0]).toEqual({
-      meta: { id: brandIds[0] }, name: 'Acme', logo: '', website: 'https://acme.example', founded: 1949,
+      meta: { id: brandIds[0] },
+      name: 'Acme',
+      logo: '',
+      website: 'https://acme.example',
+      founded: 1949,
       category: { meta: { id: expect.any(Number) }, name: 'Kitchen tools', slug: 'tools' },
     });
   });
@@ -40,7 +44,9 @@ describe.each(DIALECTS)('collection reads (%s)', (dialect) => {
     expect(r.body.data.brands).toHaveLength(3);
     expect(r.body.data.categories).toHaveLength(2);
     expect((await s.get('/v2/content/')).body).toEqual({});
-    expect((await s.get('/v2/content/?keys=brands,nope')).body).toEqual({ detail: 'Collection matching query does not exist' });
+    expect((await s.get('/v2/content/?keys=brands,nope')).body).toEqual({
+      detail: 'Collection matching query does not exist',
+    });
   });
 
   it('reads one item by id, in a locale, with levels', async () => {
@@ -57,7 +63,8 @@ describe.each(DIALECTS)('collection reads (%s)', (dialect) => {
   });
 
   it('filters, orders and paginates items', async () => {
-    const names = async (q: string) => (await s.get(`/v2/content/brands/?${q}`)).body.data.brands.map((b: { name: string }) => b.name);
+    const names = async (q: string) =>
+      (await s.get(`/v2/content/brands/?${q}`)).body.data.brands.map((b: { name: string }) => b.name);
     expect(await names('order=-founded')).toEqual(['Golden Ghee Co', 'Butter Bros', 'Acme']);
     expect(await names('order=name')).toEqual(['Acme', 'Butter Bros', 'Golden Ghee Co']);
     expect(await names('fields.founded=1987')).toEqual(['Butter Bros']);
@@ -69,24 +76,43 @@ describe.each(DIALECTS)('collection reads (%s)', (dialect) => {
     expect(page2.body.data.brands.map((b: { name: string }) => b.name)).toEqual(['Butter Bros']);
     const offset = await s.get('/v2/content/brands/?limit=1&offset=1');
     expect(offset.body.meta).toEqual({ count: 3, next_offset: 2, previous_offset: 0 });
-    expect((await s.get('/v2/content/brands/?fields=name&order=name&page_size=1')).body.data.brands).toEqual([{ meta: { id: brandIds[0] }, name: 'Acme' }]);
+    expect((await s.get('/v2/content/brands/?fields=name&order=name&page_size=1')).body.data.brands).toEqual([
+      { meta: { id: brandIds[0] }, name: 'Acme' },
+    ]);
   });
 
   it('requires filters and order to exist in every requested collection', async () => {
-    expect((await s.get('/v2/content/brands,categories/?fields.founded=1987')).body).toEqual({ detail: 'Invalid fields parameter' });
-    expect((await s.get('/v2/content/brands,categories/?order=founded')).body).toEqual({ detail: 'Invalid order parameter' });
+    expect((await s.get('/v2/content/brands,categories/?fields.founded=1987')).body).toEqual({
+      detail: 'Invalid fields parameter',
+    });
+    expect((await s.get('/v2/content/brands,categories/?order=founded')).body).toEqual({
+      detail: 'Invalid order parameter',
+    });
     const both = await s.get('/v2/content/brands,categories/?order=-name');
     expect(both.body.data.categories.map((c: { name: string }) => c.name)).toEqual(['Kitchen tools', 'Food']);
   });
 
   it('hides draft items unless previewing and shows their latest draft', async () => {
-    const id = await write(s.store, s.demo.id, 'collection:brands', { locale: 'en', fields: { name: 'Stealth', founded: 2026 } });
+    const id = await write(s.store, s.demo.id, 'collection:brands', {
+      locale: 'en',
+      fields: { name: 'Stealth', founded: 2026 },
+    });
     expect((await s.get(`/v2/content/brands/${id}/`)).status).toBe(404);
     expect((await s.get(`/v2/content/brands/${id}/?preview=1`)).body.data.name).toBe('Stealth');
     expect((await s.get('/v2/content/brands/')).body.meta.count).toBe(3);
     expect((await s.get('/v2/content/brands/?preview=1')).body.meta.count).toBe(4);
-    await write(s.store, s.demo.id, 'collection:brands', { id, locale: 'en', status: 'published', fields: { name: 'Stealth', founded: 2026 } });
-    await write(s.store, s.demo.id, 'collection:brands', { id, locale: 'en', status: 'draft', fields: { name: 'Stealth 2', founded: 2026 } });
+    await write(s.store, s.demo.id, 'collection:brands', {
+      id,
+      locale: 'en',
+      status: 'published',
+      fields: { name: 'Stealth', founded: 2026 },
+    });
+    await write(s.store, s.demo.id, 'collection:brands', {
+      id,
+      locale: 'en',
+      status: 'draft',
+      fields: { name: 'Stealth 2', founded: 2026 },
+    });
     expect((await s.get(`/v2/content/brands/${id}/`)).body.data.name).toBe('Stealth');
     expect((await s.get(`/v2/content/brands/${id}/?preview=1`)).body.data.name).toBe('Stealth 2');
   });

@@ -17,9 +17,16 @@ describe.each(DIALECTS)('collection write shapes (%s)', (dialect) => {
 
   /** Every stored version of every brand: what a refused write must leave as it was. */
   async function brands() {
-    return s.store.db.selectFrom('entries as e').innerJoin('entry_versions as v', 'v.entry_id', 'e.id')
-      .innerJoin('content_types as t', 't.id', 'e.type_id').where('t.key', '=', 'brands')
-      .select(['e.id', 'v.locale', 'v.channel', 'v.fields']).orderBy('e.id').orderBy('v.locale').orderBy('v.channel').execute();
+    return s.store.db
+      .selectFrom('entries as e')
+      .innerJoin('entry_versions as v', 'v.entry_id', 'e.id')
+      .innerJoin('content_types as t', 't.id', 'e.type_id')
+      .where('t.key', '=', 'brands')
+      .select(['e.id', 'v.locale', 'v.channel', 'v.fields'])
+      .orderBy('e.id')
+      .orderBy('v.locale')
+      .orderBy('v.channel')
+      .execute();
   }
 
   it.for([
@@ -37,7 +44,11 @@ describe.each(DIALECTS)('collection write shapes (%s)', (dialect) => {
 
   it('POST with fields as a list of one object creates one item', async () => {
     const before = (await brands()).length;
-    const res = await s.send('POST', '/v2/content/', { key: 'brands', status: 'published', fields: [{ name: 'Listed' }] });
+    const res = await s.send('POST', '/v2/content/', {
+      key: 'brands',
+      status: 'published',
+      fields: [{ name: 'Listed' }],
+    });
     expect(res.status).toBe(202);
     expect((await brands()).length).toBe(before + 2); // published and latest, in the default locale
   });

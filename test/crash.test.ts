@@ -27,7 +27,12 @@ describe.each(DIALECTS)('crash durability (%s)', (dialect) => {
     database = await createTestDatabase(dialect);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-crash-'));
     const out: string[] = [];
-    const io: CliIo = { out: (t) => out.push(t), err: () => {}, env: {}, config: loadConfig({}, { databaseUrl: database.url, dataDir }) };
+    const io: CliIo = {
+      out: (t) => out.push(t),
+      err: () => {},
+      env: {},
+      config: loadConfig({}, { databaseUrl: database.url, dataDir }),
+    };
     expect(await main(['seed', 'demo', '--json'], io)).toBe(0);
     const { write_token: token } = JSON.parse(out[0]!) as { write_token: string };
 
@@ -63,7 +68,9 @@ describe.each(DIALECTS)('crash durability (%s)', (dialect) => {
     children.push(restarted);
     const names = new Set<string>();
     for (let page = 1; ; page++) {
-      const r = await fetch(`http://127.0.0.1:${port}/v2/content/brands/?page_size=100&page=${page}&auth_token=${token}`);
+      const r = await fetch(
+        `http://127.0.0.1:${port}/v2/content/brands/?page_size=100&page=${page}&auth_token=${token}`,
+      );
       const body = (await r.json()) as { meta: { next_page: number | null }; data: { brands: { name: string }[] } };
       for (const b of body.data.brands) names.add(b.name);
       if (!body.meta.next_page) break;
@@ -73,9 +80,24 @@ describe.each(DIALECTS)('crash durability (%s)', (dialect) => {
     // No write is half there.
     const store = openStore(database.url);
     try {
-      const orphans = await store.db.selectFrom('entries as e').leftJoin('entry_versions as v', 'v.entry_id', 'e.id').select('e.id').where('v.entry_id', 'is', null).execute();
+      const orphans = await store.db
+        .selectFrom('entries as e')
+        .leftJoin('entry_versions as v', 'v.entry_id', 'e.id')
+        .select('e.id')
+        .where('v.entry_id', 'is', null)
+        .execute();
       expect(orphans).toEqual([]);
-      const unindexed = await store.db.selectFrom('entry_versions as v').leftJoin('field_values as f', (j) => j.onRef('f.entry_id', '=', 'v.entry_id').onRef('f.locale', '=', 'v.locale').onRef('f.channel', '=', 'v.channel')).select('v.entry_id').where('f.entry_id', 'is', null).execute();
+      const unindexed = await store.db
+        .selectFrom('entry_versions as v')
+        .leftJoin('field_values as f', (j) =>
+          j
+            .onRef('f.entry_id', '=', 'v.entry_id')
+            .onRef('f.locale', '=', 'v.locale')
+            .onRef('f.channel', '=', 'v.channel'),
+        )
+        .select('v.entry_id')
+        .where('f.entry_id', 'is', null)
+        .execute();
       expect(unindexed).toEqual([]);
     } finally {
       await store.close();

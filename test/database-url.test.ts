@@ -4,7 +4,8 @@ import { checkDatabaseUrl, maskedDatabaseUrl } from '../src/store/database-url.j
 // DATABASE_URL checked before anything is opened (docs/operations.md): a value that cannot work
 // is one message naming the setting, and a printed URL never shows its password.
 
-const NO_FILE = 'DATABASE_URL "sqlite:" names no file: write sqlite:<path of the database file>, e.g. sqlite:./data/ghee.db';
+const NO_FILE =
+  'DATABASE_URL "sqlite:" names no file: write sqlite:<path of the database file>, e.g. sqlite:./data/ghee.db';
 
 describe('checkDatabaseUrl', () => {
   it.for([
@@ -22,10 +23,19 @@ describe('checkDatabaseUrl', () => {
     ['sqlite:', NO_FILE],
     ['sqlite:   ', NO_FILE],
     ['postgres:///ghee', 'DATABASE_URL "postgres:///ghee" names no host: write postgres://user@host:5432/database'],
-    ['postgres://ghee:secret@:5432/ghee', 'DATABASE_URL "postgres://ghee:***@:5432/ghee" is not a valid URL: write postgres://user@host:5432/database'],
-    ['postgres://ghee:secret@db:port/ghee', 'DATABASE_URL "postgres://ghee:***@db:port/ghee" is not a valid URL: write postgres://user@host:5432/database'],
+    [
+      'postgres://ghee:secret@:5432/ghee',
+      'DATABASE_URL "postgres://ghee:***@:5432/ghee" is not a valid URL: write postgres://user@host:5432/database',
+    ],
+    [
+      'postgres://ghee:secret@db:port/ghee',
+      'DATABASE_URL "postgres://ghee:***@db:port/ghee" is not a valid URL: write postgres://user@host:5432/database',
+    ],
     ['mysql://ghee@db/ghee', 'DATABASE_URL must be sqlite:<file> or postgres://user@host:5432/database, not "mysql:"'],
-    ['./data/ghee.db', 'DATABASE_URL must be sqlite:<file> or postgres://user@host:5432/database, not "./data/ghee.db"'],
+    [
+      './data/ghee.db',
+      'DATABASE_URL must be sqlite:<file> or postgres://user@host:5432/database, not "./data/ghee.db"',
+    ],
     ['', 'DATABASE_URL must be sqlite:<file> or postgres://user@host:5432/database, not ""'],
   ])('refuses %j', ([url, message]) => {
     expect(() => checkDatabaseUrl(url)).toThrow(new Error(message));

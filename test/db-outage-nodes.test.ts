@@ -34,7 +34,12 @@ describe.each(DIALECTS)('two nodes while the database goes away (%s)', (dialect)
     database = await createTestDatabase(dialect);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-outage-'));
     const out: string[] = [];
-    const io: CliIo = { out: (t) => out.push(t), err: () => {}, env: {}, config: loadConfig({}, { databaseUrl: database.url, dataDir }) };
+    const io: CliIo = {
+      out: (t) => out.push(t),
+      err: () => {},
+      env: {},
+      config: loadConfig({}, { databaseUrl: database.url, dataDir }),
+    };
     expect(await main(['seed', 'demo', '--json'], io)).toBe(0);
     const demo = JSON.parse(out[0]!) as { read_token: string; write_token: string };
     tokens = { read: demo.read_token, write: demo.write_token };
@@ -99,11 +104,17 @@ describe.each(DIALECTS)('two nodes while the database goes away (%s)', (dialect)
         await allowConnections(database.url);
       }
       const refused = load.since(window);
-      expect(away).toEqual([{ status: 503, body: { status: 'database unreachable' } }, { status: 503, body: { status: 'database unreachable' } }]);
+      expect(away).toEqual([
+        { status: 503, body: { status: 'database unreachable' } },
+        { status: 503, body: { status: 'database unreachable' } },
+      ]);
       expect(refused.filter((a) => a.status === 503).length).toBeGreaterThan(10);
       expect(refused.filter((a) => !acceptable(a))).toEqual([]);
       const back = Date.now();
-      expect(await allReady(200, 10_000)).toEqual([{ status: 200, body: { status: 'ready' } }, { status: 200, body: { status: 'ready' } }]);
+      expect(await allReady(200, 10_000)).toEqual([
+        { status: 200, body: { status: 'ready' } },
+        { status: 200, body: { status: 'ready' } },
+      ]);
       expect(await servingAgain(back)).toBe(true);
       expect(alive()).toEqual([true, true]);
     });
@@ -117,7 +128,11 @@ describe.each(DIALECTS)('two nodes while the database goes away (%s)', (dialect)
         await sleep(1_000);
         // Writes wait for the lock without stopping the process: reads answer at once on both.
         const started = performance.now();
-        reads = await Promise.all(bases.map(async (base) => (await fetch(`${base}/v2/pages/landing_page/launch/?auth_token=${tokens.read}`)).status));
+        reads = await Promise.all(
+          bases.map(
+            async (base) => (await fetch(`${base}/v2/pages/landing_page/launch/?auth_token=${tokens.read}`)).status,
+          ),
+        );
         reads.push(performance.now() - started < 1_000 ? 200 : 0);
         await sleep(5_500);
         other.exec('rollback');

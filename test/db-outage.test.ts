@@ -22,7 +22,12 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 /** GET with the read token; status, Retry-After and parsed body. */
 async function read(s: SocketServer, path = '/v2/pages/landing_page/launch/') {
   const r = await fetch(`${s.url}${path}`, { headers: { authorization: `Token ${s.demo.read_token}` } });
-  return { status: r.status, type: r.headers.get('content-type'), retryAfter: r.headers.get('retry-after'), body: await r.json() };
+  return {
+    status: r.status,
+    type: r.headers.get('content-type'),
+    retryAfter: r.headers.get('retry-after'),
+    body: await r.json(),
+  };
 }
 
 async function readyz(s: SocketServer) {
@@ -58,7 +63,8 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL going away u
       }
       // Writes go on after the last termination, with no restart.
       after = load.acknowledged.length;
-      for (const deadline = Date.now() + 15_000; load.acknowledged.length < after + 5 && Date.now() < deadline; ) await sleep(20);
+      for (const deadline = Date.now() + 15_000; load.acknowledged.length < after + 5 && Date.now() < deadline;)
+        await sleep(20);
     } finally {
       await load.stop();
     }
@@ -73,7 +79,11 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL going away u
     try {
       expect(await read(s)).toEqual({ status: 503, type: JSON_TYPE, retryAfter: '2', body: { detail: UNAVAILABLE } });
       const write = await postBrand(s.url, s.demo.write_token, 'while-away');
-      expect([write.status, write.headers.get('retry-after'), await write.json()]).toEqual([503, '2', { detail: UNAVAILABLE }]);
+      expect([write.status, write.headers.get('retry-after'), await write.json()]).toEqual([
+        503,
+        '2',
+        { detail: UNAVAILABLE },
+      ]);
       const health = await fetch(`${s.url}/healthz`);
       expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }]);
     } finally {
@@ -106,17 +116,25 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL going away u
     try {
       await locker.query('begin');
       await locker.query('select id from accounts where id = $1 for update', [s.demo.id]);
-      const { rows: [me] } = await locker.query<{ pid: number }>('select pg_backend_pid() as pid');
+      const {
+        rows: [me],
+      } = await locker.query<{ pid: number }>('select pg_backend_pid() as pid');
       const write = postBrand(s.url, s.demo.write_token, 'cut-off');
       for (let waited = 0; ; waited += 20) {
-        const { rows } = await locker.query("select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
+        const { rows } = await locker.query(
+          "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+        );
         if (rows[0].n > 0) break;
         if (waited > 5_000) throw new Error('the write never waited on the lock');
         await sleep(20);
       }
       await terminateBackends(s.store.url, [me!.pid]);
       const answer = await write;
-      expect([answer.status, answer.headers.get('retry-after'), await answer.json()]).toEqual([503, '2', { detail: UNAVAILABLE }]);
+      expect([answer.status, answer.headers.get('retry-after'), await answer.json()]).toEqual([
+        503,
+        '2',
+        { detail: UNAVAILABLE },
+      ]);
       await locker.query('rollback');
     } finally {
       await locker.end();
@@ -134,10 +152,20 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL that stops a
   const inject = async (method: 'GET' | 'POST', url: string, payload?: unknown) => {
     const started = performance.now();
     const res = await node.app.inject({
-      method, url, headers: { authorization: `Token ${method === 'GET' ? s.demo.read_token : s.demo.write_token}`, 'content-type': 'application/json' },
+      method,
+      url,
+      headers: {
+        authorization: `Token ${method === 'GET' ? s.demo.read_token : s.demo.write_token}`,
+        'content-type': 'application/json',
+      },
       ...(payload !== undefined && { payload: JSON.stringify(payload) }),
     });
-    return { status: res.statusCode, retryAfter: res.headers['retry-after'], body: res.json() as unknown, ms: performance.now() - started };
+    return {
+      status: res.statusCode,
+      retryAfter: res.headers['retry-after'],
+      body: res.json() as unknown,
+      ms: performance.now() - started,
+    };
   };
   beforeAll(async () => {
     s = await demoSocketServer('postgres');
@@ -145,7 +173,10 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL that stops a
     proxy = await tcpProxy(target.hostname, Number(target.port || 5432));
     target.host = `127.0.0.1:${proxy.port}`;
     const config = loadConfig({}, { dataDir: '/nonexistent', databaseUrl: 'unused', logLevel: 'silent' });
-    node = await createServer(config, { store: openStore(target.toString(), { statementTimeoutMs: 1_000 }), logger: false });
+    node = await createServer(config, {
+      store: openStore(target.toString(), { statementTimeoutMs: 1_000 }),
+      logger: false,
+    });
   });
   afterAll(async () => {
     await node?.app.close();
@@ -207,7 +238,11 @@ describe.each(DIALECTS.filter((d) => d === 'sqlite'))('SQLite write lock held by
       expect((await read(s)).status).toBe(200);
       expect([(await readyz(s)).status, performance.now() - during < 1_000]).toEqual([200, true]);
       const write = await pending;
-      expect([write.status, write.headers.get('retry-after'), await write.json()]).toEqual([503, '2', { detail: UNAVAILABLE }]);
+      expect([write.status, write.headers.get('retry-after'), await write.json()]).toEqual([
+        503,
+        '2',
+        { detail: UNAVAILABLE },
+      ]);
       expect(performance.now() - started).toBeGreaterThan(4_900);
       other.exec('rollback');
     } finally {

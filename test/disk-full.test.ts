@@ -24,18 +24,33 @@ import { fullDiskPostgres, type FullDiskPostgres } from './helpers/pg-tablespace
 const FULL = 'The server is out of storage space, so nothing was saved. Please try again later.';
 const MOUNTABLE = canMount();
 if (!MOUNTABLE) {
-  console.log(`\n${'!'.repeat(100)}\n[ghee tests] cannot mount a tmpfs (not root): disk-full tests run on SQLite's max_page_count only; the real full disk, media and PostgreSQL cases are NOT running (CI runs them as root).\n${'!'.repeat(100)}\n`);
+  console.log(
+    `\n${'!'.repeat(100)}\n[ghee tests] cannot mount a tmpfs (not root): disk-full tests run on SQLite's max_page_count only; the real full disk, media and PostgreSQL cases are NOT running (CI runs them as root).\n${'!'.repeat(100)}\n`,
+  );
   if (process.env.CI) throw new Error('CI must be able to mount a tmpfs for test/disk-full.test.ts');
 }
 
-type Server = Awaited<ReturnType<typeof createServer>> & { demo: { id: number; read_token: string; write_token: string }; close(): Promise<void> };
+type Server = Awaited<ReturnType<typeof createServer>> & {
+  demo: { id: number; read_token: string; write_token: string };
+  close(): Promise<void>;
+};
 
 /** The real app on `databaseUrl` (migrated and seeded here), media in `mediaDir`, call counts never flushed. */
 async function serverOn(databaseUrl: string, mediaDir: string): Promise<Server> {
   const store = openStore(databaseUrl);
   await migrateToLatest(store);
   const demo = await seedDemo(store);
-  const config = loadConfig({}, { publicUrl: PUBLIC_URL, dataDir: '/nonexistent', databaseUrl: 'unused', logLevel: 'silent', mediaDir, usageFlushMs: 3_600_000 });
+  const config = loadConfig(
+    {},
+    {
+      publicUrl: PUBLIC_URL,
+      dataDir: '/nonexistent',
+      databaseUrl: 'unused',
+      logLevel: 'silent',
+      mediaDir,
+      usageFlushMs: 3_600_000,
+    },
+  );
   const server = await createServer(config, { store, logger: false });
   await server.app.ready();
   return { ...server, demo, close: async () => (await server.app.close(), await store.close()) };
@@ -43,11 +58,19 @@ async function serverOn(databaseUrl: string, mediaDir: string): Promise<Server> 
 
 async function call(s: Pick<Server, 'app' | 'demo'>, method: 'GET' | 'POST', url: string, payload?: unknown) {
   const token = method === 'GET' ? s.demo.read_token : s.demo.write_token;
-  const res = await s.app.inject({ method, url, headers: { authorization: `Token ${token}`, 'content-type': 'application/json' }, ...(payload !== undefined && { payload: JSON.stringify(payload) }) });
+  const res = await s.app.inject({
+    method,
+    url,
+    headers: { authorization: `Token ${token}`, 'content-type': 'application/json' },
+    ...(payload !== undefined && { payload: JSON.stringify(payload) }),
+  });
   return { status: res.statusCode, body: res.json() as unknown };
 }
 
-const brand = (name: string) => ({ status: 'published', fields: [{ name, website: `https://${'w'.repeat(2000)}.example` }] });
+const brand = (name: string) => ({
+  status: 'published',
+  fields: [{ name, website: `https://${'w'.repeat(2000)}.example` }],
+});
 
 /** POSTs brands until one is refused; returns the answers (all 202 but the last). */
 async function writeUntilRefused(s: Pick<Server, 'app' | 'demo'>, prefix: string) {
@@ -98,8 +121,11 @@ describe.each(DIALECTS.filter((d) => d === 'sqlite'))('SQLite at its page limit 
 
   it('answers 507 with nothing kept, /readyz 503 "disk full" while reads go on, and 202 once there is room', async () => {
     // Inside a transaction, so that the pragma runs on the writer connection (a pragma counts as a read).
-    const limit = (pages: string) => s.store.db.transaction().execute((trx) => sql.raw(`pragma max_page_count = ${pages}`).execute(trx));
-    const [{ page_count: pages }] = (await sql<{ page_count: number }>`pragma page_count`.execute(s.store.db)).rows as [{ page_count: number }];
+    const limit = (pages: string) =>
+      s.store.db.transaction().execute((trx) => sql.raw(`pragma max_page_count = ${pages}`).execute(trx));
+    const [{ page_count: pages }] = (await sql<{ page_count: number }>`pragma page_count`.execute(s.store.db)).rows as [
+      { page_count: number },
+    ];
     await limit(String(pages + 2));
     await expectFull(s, await writeUntilRefused(s, 'limit'));
     await limit('1073741823');
@@ -129,13 +155,20 @@ describe.each(MOUNTABLE ? DIALECTS : [])('a real full disk (%s)', (dialect) => {
 
   const upload = async (bytes: Buffer) => {
     const res = await s.app.inject({
-      method: 'POST', url: `/admin/api/accounts/${s.demo.id}/media`, payload: bytes,
-      headers: { cookie: [...editor.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': editor.csrf, 'content-type': 'application/octet-stream' },
+      method: 'POST',
+      url: `/admin/api/accounts/${s.demo.id}/media`,
+      payload: bytes,
+      headers: {
+        cookie: [...editor.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'x-csrf-token': editor.csrf,
+        'content-type': 'application/octet-stream',
+      },
     });
     return { status: res.statusCode, body: res.json() as unknown };
   };
   /** A PNG (its signature is what decides the type) of 256 KB. */
-  const png = (seed: number) => Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(256 * 1024, seed)]);
+  const png = (seed: number) =>
+    Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(256 * 1024, seed)]);
 
   it('answers 507 to writes with nothing kept, /readyz 503 "disk full" while reads go on, and 202 once room is made', async () => {
     const filler = disk.fill();

@@ -26,7 +26,10 @@ const OUTSIDE = [
 function repositoryFiles(): string[] {
   let listed: string[];
   try {
-    const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' });
+    const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     listed = out.split('\0').filter(Boolean);
   } catch {
     listed = walk('');
@@ -87,16 +90,24 @@ function apiSections(): number[] {
 function citedSections(file: string, text: string): { section: number; line: number }[] {
   const cited: { section: number; line: number }[] = [];
   const lineAt = (index: number) => text.slice(0, index).split('\n').length;
-  const runs = file === API_DOC ? [...text.matchAll(/§\d+/g)] : [...text.matchAll(/docs\/api\.md(?:(?:\s*,\s*|\s+and\s+|\s+)§\d+)+/g)];
+  const runs =
+    file === API_DOC
+      ? [...text.matchAll(/§\d+/g)]
+      : [...text.matchAll(/docs\/api\.md(?:(?:\s*,\s*|\s+and\s+|\s+)§\d+)+/g)];
   for (const run of runs) {
-    for (const n of run[0].matchAll(/§(\d+)/g)) cited.push({ section: Number(n[1]), line: lineAt(run.index! + n.index!) });
+    for (const n of run[0].matchAll(/§(\d+)/g))
+      cited.push({ section: Number(n[1]), line: lineAt(run.index! + n.index!) });
   }
   return cited;
 }
 
 /** GitHub's anchor of a heading: lower case, punctuation dropped, spaces as hyphens. */
 function anchorOf(heading: string): string {
-  return heading.trim().toLowerCase().replace(/[^\p{L}\p{N}_\- ]/gu, '').replace(/ /g, '-');
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}_\- ]/gu, '')
+    .replace(/ /g, '-');
 }
 
 function anchorsOf(markdown: string): Set<string> {
@@ -118,7 +129,9 @@ function withoutCode(markdown: string): string {
 }
 
 const files = repositoryFiles();
-const texts = new Map(files.map((file) => [file, textOf(file)] as const).filter((e): e is [string, string] => e[1] !== null));
+const texts = new Map(
+  files.map((file) => [file, textOf(file)] as const).filter((e): e is [string, string] => e[1] !== null),
+);
 
 describe('the repository points only at itself', () => {
   it('finds the files to check', () => {
@@ -127,7 +140,9 @@ describe('the repository points only at itself', () => {
   });
 
   it.each(OUTSIDE)('no file names $name', ({ pattern }) => {
-    const hits = [...texts].flatMap(([file, text]) => hitsIn(file, text, (line) => (pattern.test(line) ? line.trim() : null)));
+    const hits = [...texts].flatMap(([file, text]) =>
+      hitsIn(file, text, (line) => (pattern.test(line) ? line.trim() : null)),
+    );
     expect(hits).toEqual([]);
   });
 
@@ -179,7 +194,8 @@ describe('relative links of the Markdown pages', () => {
         const resolved = target ? path.join(path.dirname(file), target) : file;
         const full = path.join(ROOT, resolved);
         if (!fs.existsSync(full)) broken.push(`${file}: ${link}`);
-        else if (anchor && resolved.endsWith('.md') && !anchorsOf(fs.readFileSync(full, 'utf8')).has(anchor)) broken.push(`${file}: ${link}`);
+        else if (anchor && resolved.endsWith('.md') && !anchorsOf(fs.readFileSync(full, 'utf8')).has(anchor))
+          broken.push(`${file}: ${link}`);
       }
     }
     expect(broken).toEqual([]);

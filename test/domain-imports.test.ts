@@ -9,8 +9,25 @@ import { describe, expect, it } from 'vitest';
 const SRC = path.resolve(new URL('../src/', import.meta.url).pathname);
 const HTTP = path.join(SRC, 'http');
 const DOMAIN = [
-  'accounts', 'blog', 'cache', 'cli', 'content', 'errors', 'files', 'mail', 'media', 'migrate-butter',
-  'params', 'quota', 'seed', 'shared', 'store', 'threads', 'transfer', 'users', 'webhooks',
+  'accounts',
+  'blog',
+  'cache',
+  'cli',
+  'content',
+  'errors',
+  'files',
+  'mail',
+  'media',
+  'migrate-butter',
+  'params',
+  'quota',
+  'seed',
+  'shared',
+  'store',
+  'threads',
+  'transfer',
+  'users',
+  'webhooks',
 ];
 
 /** Every .ts file under `dir`, nested folders (src/content/write) included. */
@@ -23,11 +40,15 @@ function tsFiles(dir: string): string[] {
 
 /** The files of a folder that import (or re-export) a module of src/http. */
 function httpImporters(folder: string): string[] {
-  return tsFiles(path.join(SRC, folder)).filter((file) => {
-    const source = fs.readFileSync(file, 'utf8');
-    const targets = [...source.matchAll(/(?:from|import)\s*\(?\s*'(\.[^']+)'/g)].map((m) => path.resolve(path.dirname(file), m[1]!));
-    return targets.some((t) => t === HTTP || t.startsWith(HTTP + path.sep));
-  }).map((file) => path.relative(SRC, file));
+  return tsFiles(path.join(SRC, folder))
+    .filter((file) => {
+      const source = fs.readFileSync(file, 'utf8');
+      const targets = [...source.matchAll(/(?:from|import)\s*\(?\s*'(\.[^']+)'/g)].map((m) =>
+        path.resolve(path.dirname(file), m[1]!),
+      );
+      return targets.some((t) => t === HTTP || t.startsWith(HTTP + path.sep));
+    })
+    .map((file) => path.relative(SRC, file));
 }
 
 describe('domain code does not import src/http', () => {
@@ -36,7 +57,10 @@ describe('domain code does not import src/http', () => {
   });
 
   it('every folder of src is either listed here or an HTTP adapter', () => {
-    const folders = fs.readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const folders = fs
+      .readdirSync(SRC, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     expect(folders.filter((f) => !DOMAIN.includes(f)).sort()).toEqual(['admin', 'api', 'http']);
   });
 

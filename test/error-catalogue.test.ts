@@ -9,7 +9,10 @@ import { STATUS_OF } from '../src/http/error-status.js';
 // may use it; docs/admin-api.md lists every code with the status src/http gives it.
 
 const ERRORS_DIR = new URL('../src/errors/', import.meta.url);
-const FILES = fs.readdirSync(ERRORS_DIR).filter((f) => f.endsWith('.ts')).sort();
+const FILES = fs
+  .readdirSync(ERRORS_DIR)
+  .filter((f) => f.endsWith('.ts'))
+  .sort();
 const sourceOf = (file: string) => fs.readFileSync(new URL(file, ERRORS_DIR), 'utf8');
 
 /** The module specifiers a file imports or re-exports. */
@@ -17,10 +20,18 @@ function specifiers(file: string): string[] {
   const source = ts.createSourceFile(file, sourceOf(file), ts.ScriptTarget.Latest, true);
   const found: string[] = [];
   const visit = (node: ts.Node) => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       found.push(node.moduleSpecifier.text);
     }
-    if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))) {
+    if (
+      ts.isCallExpression(node) &&
+      (node.expression.kind === ts.SyntaxKind.ImportKeyword ||
+        (ts.isIdentifier(node.expression) && node.expression.text === 'require'))
+    ) {
       found.push(node.arguments[0]?.getText() ?? '');
     }
     ts.forEachChild(node, visit);
@@ -39,8 +50,10 @@ function writtenTexts(file: string): string[] {
   const visit = (node: ts.Node) => {
     let text: string | null = null;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) text = node.text;
-    if (ts.isTemplateExpression(node)) text = [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join('${}');
-    if (text !== null && /[a-z]/i.test(text) && text.includes(' ') && !ts.isImportDeclaration(node.parent)) texts.push(text);
+    if (ts.isTemplateExpression(node))
+      text = [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join('${}');
+    if (text !== null && /[a-z]/i.test(text) && text.includes(' ') && !ts.isImportDeclaration(node.parent))
+      texts.push(text);
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -49,7 +62,9 @@ function writtenTexts(file: string): string[] {
 
 describe('the error catalogue (src/errors)', () => {
   it.for(FILES)('%s imports only from src/errors', (file) => {
-    const outside = specifiers(file).filter((s) => !s.startsWith('./') || path.posix.normalize(s).includes('..') || s.includes('/', 2));
+    const outside = specifiers(file).filter(
+      (s) => !s.startsWith('./') || path.posix.normalize(s).includes('..') || s.includes('/', 2),
+    );
     expect(outside).toEqual([]);
   });
 
@@ -59,7 +74,8 @@ describe('the error catalogue (src/errors)', () => {
 
   it('writes no text twice', () => {
     const where = new Map<string, string[]>();
-    for (const file of FILES) for (const text of writtenTexts(file)) where.set(text, [...(where.get(text) ?? []), file]);
+    for (const file of FILES)
+      for (const text of writtenTexts(file)) where.set(text, [...(where.get(text) ?? []), file]);
     const twice = [...where].filter(([, files]) => files.length > 1);
     expect(twice).toEqual([]);
   });

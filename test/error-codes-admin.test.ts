@@ -24,14 +24,49 @@ describe.each(DIALECTS)('error codes (%s)', (dialect) => {
 
   const answers: Array<[string, () => Promise<AdminReply>, number, unknown, string]> = [
     ['no session', () => anonymous.get(`${base}/settings`), 401, NO_CREDENTIALS, 'not_signed_in'],
-    ['a wrong password', () => anonymous.signIn('admin@nowhere.test', 'wrong password'), 401, 'Invalid email or password', 'bad_credentials'],
-    ['no CSRF token', () => admin.request('PUT', `${base}/settings`, {}, { csrf: null }), 403, 'CSRF Failed: CSRF token missing or incorrect.', 'csrf_token'],
+    [
+      'a wrong password',
+      () => anonymous.signIn('admin@nowhere.test', 'wrong password'),
+      401,
+      'Invalid email or password',
+      'bad_credentials',
+    ],
+    [
+      'no CSRF token',
+      () => admin.request('PUT', `${base}/settings`, {}, { csrf: null }),
+      403,
+      'CSRF Failed: CSRF token missing or incorrect.',
+      'csrf_token',
+    ],
     ['an unknown path', () => admin.get('/admin/api/nope'), 404, 'Not found', 'not_found'],
-    ['another method', () => admin.request('POST', `${base}/settings`, {}), 405, 'Method "POST" not allowed.', 'method_not_allowed'],
-    ['field errors', () => admin.request('PUT', `${base}/settings`, { feed_title: 7 }), 400, { fields: { feed_title: ['Not a valid string.'] } }, 'validation'],
-    ['an unknown body key', () => admin.request('PUT', `${base}/settings`, { colour: 'red' }), 400, "Unknown key 'colour' in request body", 'unknown_body_key'],
-    ['an invitation link that is not valid', () => anonymous.get('/admin/api/invitations/nope'), 404,
-      'This invitation link is not valid: it was already used, revoked or replaced, or it has expired.', 'invitation_not_found'],
+    [
+      'another method',
+      () => admin.request('POST', `${base}/settings`, {}),
+      405,
+      'Method "POST" not allowed.',
+      'method_not_allowed',
+    ],
+    [
+      'field errors',
+      () => admin.request('PUT', `${base}/settings`, { feed_title: 7 }),
+      400,
+      { fields: { feed_title: ['Not a valid string.'] } },
+      'validation',
+    ],
+    [
+      'an unknown body key',
+      () => admin.request('PUT', `${base}/settings`, { colour: 'red' }),
+      400,
+      "Unknown key 'colour' in request body",
+      'unknown_body_key',
+    ],
+    [
+      'an invitation link that is not valid',
+      () => anonymous.get('/admin/api/invitations/nope'),
+      404,
+      'This invitation link is not valid: it was already used, revoked or replaced, or it has expired.',
+      'invitation_not_found',
+    ],
   ];
 
   it.for(answers)('admin API, %s: {"detail", "code"}', async ([, request, status, detail, code]) => {
@@ -46,7 +81,13 @@ describe.each(DIALECTS)('error codes (%s)', (dialect) => {
   it.for([
     ['no token', null, '/v2/pages/landing_page/launch/', 401, NO_CREDENTIALS],
     ['a missing page', undefined, '/v2/pages/landing_page/nope/', 404, 'Page matching query does not exist'],
-    ['a bad parameter', undefined, '/v2/pages/landing_page/?levels=9', 400, 'levels query parameter should be an integer between 1 and 5 (inclusive)'],
+    [
+      'a bad parameter',
+      undefined,
+      '/v2/pages/landing_page/?levels=9',
+      400,
+      'levels query parameter should be an integer between 1 and 5 (inclusive)',
+    ],
   ] as const)('/v2, %s: {"detail"} alone', async ([, token, url, status, detail]) => {
     const res = await s.get(url, token);
     expect({ status: res.status, body: res.body }).toEqual({ status, body: { detail } });
@@ -59,7 +100,9 @@ describe.each(DIALECTS)('error codes (%s)', (dialect) => {
 
 describe.each(DIALECTS)('error codes of requests the HTTP parser refuses (%s)', (dialect) => {
   let server: SocketServer;
-  beforeAll(async () => { server = await demoSocketServer(dialect); });
+  beforeAll(async () => {
+    server = await demoSocketServer(dialect);
+  });
   afterAll(async () => server?.close());
 
   it.for([

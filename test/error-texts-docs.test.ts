@@ -30,18 +30,38 @@ function documentedRows(): Map<string, Row> {
 
 /** Each documented case and requests that meet it (null token: an unknown one). */
 const CASES: [string, { url: string; token?: string }[]][] = [
-  ['unknown or revoked token', [{ url: '/v2/pages/landing_page/launch/', token: 'ghee_r_0000000000000000000000000000000000' }, { url: '/v2/posts/', token: 'nope' }]],
-  ['missing page (`/v2/pages/<type>/<slug>/`)', [{ url: '/v2/pages/landing_page/nope/' }, { url: '/v2/pages/*/nope/' }, { url: '/v2/pages/nope/launch/' }]],
-  ['unknown collection key (`/v2/content/<key>/`)', [{ url: '/v2/content/nope/' }, { url: '/v2/content/brands,nope/' }]],
-  ['missing collection item, author, category or tag', [
-    { url: '/v2/content/brands/2000000000/' }, { url: '/v2/authors/nobody/' }, { url: '/v2/categories/nothing/' }, { url: '/v2/tags/nothing/' },
-  ]],
+  [
+    'unknown or revoked token',
+    [
+      { url: '/v2/pages/landing_page/launch/', token: 'ghee_r_0000000000000000000000000000000000' },
+      { url: '/v2/posts/', token: 'nope' },
+    ],
+  ],
+  [
+    'missing page (`/v2/pages/<type>/<slug>/`)',
+    [{ url: '/v2/pages/landing_page/nope/' }, { url: '/v2/pages/*/nope/' }, { url: '/v2/pages/nope/launch/' }],
+  ],
+  [
+    'unknown collection key (`/v2/content/<key>/`)',
+    [{ url: '/v2/content/nope/' }, { url: '/v2/content/brands,nope/' }],
+  ],
+  [
+    'missing collection item, author, category or tag',
+    [
+      { url: '/v2/content/brands/2000000000/' },
+      { url: '/v2/authors/nobody/' },
+      { url: '/v2/categories/nothing/' },
+      { url: '/v2/tags/nothing/' },
+    ],
+  ],
 ];
 
 describe.each(DIALECTS)('the documented error texts (%s)', (dialect) => {
   let s: TestServer;
   const rows = documentedRows();
-  beforeAll(async () => { s = await demoServer(dialect); });
+  beforeAll(async () => {
+    s = await demoServer(dialect);
+  });
   afterAll(async () => s?.close());
 
   it.for(CASES.map(([name]) => name))('docs/api.md has a row for: %s, naming two different texts', (name) => {
@@ -55,7 +75,11 @@ describe.each(DIALECTS)('the documented error texts (%s)', (dialect) => {
     expect(row).toBeDefined();
     for (const { url, token } of requests) {
       const r = await s.get(url, token ?? s.demo.read_token);
-      expect({ url, status: r.status, body: r.body }).toEqual({ url, status: row!.status, body: { detail: row!.ghee } });
+      expect({ url, status: r.status, body: r.body }).toEqual({
+        url,
+        status: row!.status,
+        body: { detail: row!.ghee },
+      });
     }
   });
 });

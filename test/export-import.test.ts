@@ -63,9 +63,15 @@ describe.each(DIALECTS)('export and import (%s)', (dialect: DialectUnderTest) =>
     const stdout: string[] = [];
     const stderr: string[] = [];
     const io = {
-      stdout, stderr, env: {},
-      out: (t: string) => void stdout.push(t), err: (t: string) => void stderr.push(t),
-      config: loadConfig({}, { databaseUrl: database.url, mediaDir, publicUrl: 'http://ghee.test', dataDir: '/nonexistent' }),
+      stdout,
+      stderr,
+      env: {},
+      out: (t: string) => void stdout.push(t),
+      err: (t: string) => void stderr.push(t),
+      config: loadConfig(
+        {},
+        { databaseUrl: database.url, mediaDir, publicUrl: 'http://ghee.test', dataDir: '/nonexistent' },
+      ),
     };
     return { store, io, mediaDir, run: (...argv) => main(argv, io) };
   }
@@ -89,10 +95,25 @@ describe.each(DIALECTS)('export and import (%s)', (dialect: DialectUnderTest) =>
     // The archive holds both channels, both locales and the media file itself.
     const entries = JSON.parse(fs.readFileSync(path.join(dir, 'entries.json'), 'utf8'));
     const pricing = entries.find((e: any) => e.slug === 'pricing');
-    expect(pricing.versions.map((v: any) => `${v.locale}/${v.channel}/${v.status}`)).toEqual(['en/latest/draft', 'en/published/published', 'es/latest/draft', 'es/published/published']);
+    expect(pricing.versions.map((v: any) => `${v.locale}/${v.channel}/${v.status}`)).toEqual([
+      'en/latest/draft',
+      'en/published/published',
+      'es/latest/draft',
+      'es/published/published',
+    ]);
     expect(fs.readdirSync(path.join(dir, 'media'))).toHaveLength(1);
     // The tar holds the same files as the directory (tar is deterministic: sorted, mtime 0).
-    expect([...unpackTar(gunzipSync(fs.readFileSync(tgz))).keys()]).toEqual(['authors.json', 'categories.json', 'entries.json', 'manifest.json', expect.stringMatching(/^media\/[0-9a-f]{64}\.png$/), 'posts.json', 'schema.json', 'settings.json', 'tags.json']);
+    expect([...unpackTar(gunzipSync(fs.readFileSync(tgz))).keys()]).toEqual([
+      'authors.json',
+      'categories.json',
+      'entries.json',
+      'manifest.json',
+      expect.stringMatching(/^media\/[0-9a-f]{64}\.png$/),
+      'posts.json',
+      'schema.json',
+      'settings.json',
+      'tags.json',
+    ]);
     expect(await comparable(tgz)).toEqual(await comparable(dir));
 
     const target = await install();
@@ -110,7 +131,9 @@ describe.each(DIALECTS)('export and import (%s)', (dialect: DialectUnderTest) =>
     const dir = path.join(tmp(), 'export');
     expect(await source.run('export', '--account', String(demo.id), '--out', dir)).toBe(0);
     expect(await source.run('import', dir, '--account', String(demo.id))).toBe(1);
-    expect(source.io.stderr.join('\n')).toMatch(/Account \d+ is not empty \(10 entries, 12 posts, 3 categories, 5 tags, 1 authors\); run again with --on-conflict skip or --on-conflict replace/);
+    expect(source.io.stderr.join('\n')).toMatch(
+      /Account \d+ is not empty \(10 entries, 12 posts, 3 categories, 5 tags, 1 authors\); run again with --on-conflict skip or --on-conflict replace/,
+    );
 
     // Change a page and a post, then merge the archive back in.
     await source.store.db.updateTable('entry_versions').set({ name: 'Changed' }).execute();
@@ -118,7 +141,12 @@ describe.each(DIALECTS)('export and import (%s)', (dialect: DialectUnderTest) =>
     expect(await source.run('import', dir, '--account', String(demo.id), '--on-conflict', 'skip')).toBe(0);
     const names = await source.store.db.selectFrom('entry_versions').select('name').distinct().execute();
     expect(names).toEqual([{ name: 'Changed' }]);
-    expect(await source.store.db.selectFrom('entries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: 10 });
+    expect(
+      await source.store.db
+        .selectFrom('entries')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ n: 10 });
 
     const other = path.join(tmp(), 'other');
     await source.store.db.deleteFrom('import_progress').execute();
@@ -136,7 +164,8 @@ describe.each(DIALECTS)('export and import (%s)', (dialect: DialectUnderTest) =>
     const archive = parseArchive(await readArchive(dir));
     const account = await targetAccount(target.store.db, archive.source, { newAccount: 'Resumed' });
     const crash = importArchive(target.store, archive, {
-      accountId: account.id, mediaDir: target.mediaDir,
+      accountId: account.id,
+      mediaDir: target.mediaDir,
       afterStep: (step) => {
         if (step === 'terms') throw new Error('simulated interruption');
       },

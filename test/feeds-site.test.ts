@@ -11,7 +11,12 @@ import { demoServer, type TestServer } from './helpers/server.js';
 // once (cache tag `feeds`), and only them.
 
 const LISTS = new Set(['item', 'entry', 'url', 'category']);
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, isArray: (name) => LISTS.has(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  isArray: (name) => LISTS.has(name),
+});
 const SITE = 'https://www.example.com';
 
 describe.each(DIALECTS)('feeds and the site settings (%s)', (dialect) => {
@@ -35,19 +40,30 @@ describe.each(DIALECTS)('feeds and the site settings (%s)', (dialect) => {
     expect(r.status).toBe(200);
     return r.body.data;
   };
-  const changes = () => s.store.db.selectFrom('content_changes').select('tags').where('account_id', '=', s.demo.id).orderBy('version').execute();
+  const changes = () =>
+    s.store.db
+      .selectFrom('content_changes')
+      .select('tags')
+      .where('account_id', '=', s.demo.id)
+      .orderBy('version')
+      .execute();
 
-  it('without settings, RSS links are as ButterCMS writes them: rss/ and each post\'s slug; the title is ButterCMS\'s', async () => {
+  it("without settings, RSS links are as ButterCMS writes them: rss/ and each post's slug; the title is ButterCMS's", async () => {
     const channel = (await feed('rss')).doc.rss.channel;
     expect(channel.title).toBe('Latest blog posts');
     expect(channel.link).toBe('rss/');
     expect(channel['atom:link']).toEqual({ '@_href': 'rss/', '@_rel': 'self' });
-    expect(channel.item.map((i: { link: string; guid: string }) => [i.link, i.guid])).toEqual(demoSlugs().map((slug) => [slug, slug]));
+    expect(channel.item.map((i: { link: string; guid: string }) => [i.link, i.guid])).toEqual(
+      demoSlugs().map((slug) => [slug, slug]),
+    );
   });
 
-  it('without settings, Atom links are rss/, atom/ and the slugs; the sitemap\'s locs the slugs', async () => {
+  it("without settings, Atom links are rss/, atom/ and the slugs; the sitemap's locs the slugs", async () => {
     const root = (await feed('atom')).doc.feed;
-    expect(root.link).toEqual([{ '@_href': 'rss/', '@_rel': 'alternate' }, { '@_href': 'atom/', '@_rel': 'self' }]);
+    expect(root.link).toEqual([
+      { '@_href': 'rss/', '@_rel': 'alternate' },
+      { '@_href': 'atom/', '@_rel': 'self' },
+    ]);
     expect(root.id).toBe('rss/');
     expect(root.entry.map((e: { id: string }) => e.id)).toEqual(demoSlugs());
     expect((await feed('sitemap')).doc.urlset.url.map((u: { loc: string }) => u.loc)).toEqual(demoSlugs());
@@ -58,7 +74,10 @@ describe.each(DIALECTS)('feeds and the site settings (%s)', (dialect) => {
     expect((await feed('rss')).cache).toBe('hit');
     await s.get('/v2/posts/');
     expect((await s.get('/v2/posts/')).headers['x-ghee-cache']).toBe('hit');
-    expect(await put({ site_url: SITE, feed_title: 'Ghee & friends' })).toEqual({ site_url: SITE, feed_title: 'Ghee & friends' });
+    expect(await put({ site_url: SITE, feed_title: 'Ghee & friends' })).toEqual({
+      site_url: SITE,
+      feed_title: 'Ghee & friends',
+    });
     const after = await feed('rss');
     expect(after.cache).toBe('miss');
     expect(after.doc.rss.channel.title).toBe('Ghee & friends');
@@ -70,25 +89,38 @@ describe.each(DIALECTS)('feeds and the site settings (%s)', (dialect) => {
     const channel = (await feed('rss')).doc.rss.channel;
     expect(channel.link).toBe(`${SITE}/blog/rss/`);
     expect(channel['atom:link']).toEqual({ '@_href': `${SITE}/blog/rss/`, '@_rel': 'self' });
-    expect(channel.item.map((i: { link: string }) => i.link)).toEqual(demoSlugs().map((slug) => `${SITE}/blog/${slug}`));
+    expect(channel.item.map((i: { link: string }) => i.link)).toEqual(
+      demoSlugs().map((slug) => `${SITE}/blog/${slug}`),
+    );
     expect(channel.item[0].guid).toBe(`${SITE}/blog/${demoSlugs()[0]}`);
   });
 
   it('with a site URL, Atom links are <site>/blog/rss/, <site>/blog/atom/ and <site>/blog/<slug>', async () => {
     const root = (await feed('atom')).doc.feed;
     expect(root.title).toBe('Ghee & friends');
-    expect(root.link).toEqual([{ '@_href': `${SITE}/blog/rss/`, '@_rel': 'alternate' }, { '@_href': `${SITE}/blog/atom/`, '@_rel': 'self' }]);
+    expect(root.link).toEqual([
+      { '@_href': `${SITE}/blog/rss/`, '@_rel': 'alternate' },
+      { '@_href': `${SITE}/blog/atom/`, '@_rel': 'self' },
+    ]);
     expect(root.id).toBe(`${SITE}/blog/rss/`);
     const [first] = demoSlugs();
-    expect(root.entry[0]).toMatchObject({ id: `${SITE}/blog/${first}`, link: { '@_href': `${SITE}/blog/${first}`, '@_rel': 'alternate' } });
+    expect(root.entry[0]).toMatchObject({
+      id: `${SITE}/blog/${first}`,
+      link: { '@_href': `${SITE}/blog/${first}`, '@_rel': 'alternate' },
+    });
   });
 
-  it('with a site URL, the sitemap\'s locs are <site>/blog/<slug>', async () => {
-    expect((await feed('sitemap')).doc.urlset.url.map((u: { loc: string }) => u.loc)).toEqual(demoSlugs().map((slug) => `${SITE}/blog/${slug}`));
+  it("with a site URL, the sitemap's locs are <site>/blog/<slug>", async () => {
+    expect((await feed('sitemap')).doc.urlset.url.map((u: { loc: string }) => u.loc)).toEqual(
+      demoSlugs().map((slug) => `${SITE}/blog/${slug}`),
+    );
   });
 
   it('a site URL with a path puts the blog under it; the URL is stored normalised', async () => {
-    expect(await put({ site_url: 'HTTPS://Example.COM:443/en/' })).toEqual({ site_url: 'https://example.com/en', feed_title: 'Ghee & friends' });
+    expect(await put({ site_url: 'HTTPS://Example.COM:443/en/' })).toEqual({
+      site_url: 'https://example.com/en',
+      feed_title: 'Ghee & friends',
+    });
     expect((await feed('rss')).doc.rss.channel.item[0].link).toBe(`https://example.com/en/blog/${demoSlugs()[0]}`);
     expect((await feed('sitemap')).doc.urlset.url[0].loc).toBe(`https://example.com/en/blog/${demoSlugs()[0]}`);
   });
@@ -96,12 +128,15 @@ describe.each(DIALECTS)('feeds and the site settings (%s)', (dialect) => {
   it('writing the same settings again records no change and keeps the cached feeds', async () => {
     await feed('atom');
     const before = (await changes()).length;
-    expect(await put({ site_url: 'https://example.com/en', feed_title: 'Ghee & friends' })).toEqual({ site_url: 'https://example.com/en', feed_title: 'Ghee & friends' });
+    expect(await put({ site_url: 'https://example.com/en', feed_title: 'Ghee & friends' })).toEqual({
+      site_url: 'https://example.com/en',
+      feed_title: 'Ghee & friends',
+    });
     expect((await changes()).length).toBe(before);
     expect((await feed('atom')).cache).toBe('hit');
   });
 
-  it('unsetting both gives ButterCMS\'s links and title back at once', async () => {
+  it("unsetting both gives ButterCMS's links and title back at once", async () => {
     expect(await put({ site_url: null, feed_title: '' })).toEqual({ site_url: null, feed_title: null });
     const channel = (await feed('rss')).doc.rss.channel;
     expect([channel.title, channel.link, channel.item[0].link]).toEqual(['Latest blog posts', 'rss/', demoSlugs()[0]]);

@@ -9,7 +9,12 @@ import { demoServer, type TestServer } from './helpers/server.js';
 // the links are the bare slugs and the title ButterCMS's (feeds-site.test.ts has them set).
 
 const LISTS = new Set(['item', 'entry', 'url', 'category']);
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, isArray: (name) => LISTS.has(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  isArray: (name) => LISTS.has(name),
+});
 /** Characters XML 1.0 forbids: none may appear in a feed, whatever the posts hold. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
@@ -33,7 +38,9 @@ const linkSlug = (link: string) => link;
 describe.each(DIALECTS)('feeds (%s)', (dialect) => {
   let s: TestServer;
   const clock = movableClock();
-  beforeAll(async () => { s = await demoServer(dialect, { clock }); });
+  beforeAll(async () => {
+    s = await demoServer(dialect, { clock });
+  });
   afterAll(async () => s?.close());
 
   it('RSS 2.0: the channel, and the published posts newest first with absolute links', async () => {
@@ -90,14 +97,23 @@ describe.each(DIALECTS)('feeds (%s)', (dialect) => {
   });
 
   it('filters by category_slug and tag_slug (combined), an unknown one giving an empty, valid feed', async () => {
-    const slugsOf = async (path: string) => ((await feed(s, path)).rss?.channel.item ?? []).map((i: { link: string }) => linkSlug(i.link));
+    const slugsOf = async (path: string) =>
+      ((await feed(s, path)).rss?.channel.item ?? []).map((i: { link: string }) => linkSlug(i.link));
     expect(await slugsOf('/v2/feeds/rss/?category_slug=news')).toEqual(demoSlugs((p) => p.categories.includes('News')));
     expect(await slugsOf('/v2/feeds/rss/?tag_slug=butter')).toEqual(demoSlugs((p) => p.tags.includes('butter')));
-    expect(await slugsOf('/v2/feeds/rss/?tag_slug=ghee&category_slug=kitchen-science')).toEqual(['storing-ghee', 'make-your-own-ghee', 'what-is-ghee']);
+    expect(await slugsOf('/v2/feeds/rss/?tag_slug=ghee&category_slug=kitchen-science')).toEqual([
+      'storing-ghee',
+      'make-your-own-ghee',
+      'what-is-ghee',
+    ]);
     expect(await slugsOf('/v2/feeds/rss/?tag_slug=nope')).toEqual([]);
-    expect((await feed(s, '/v2/feeds/atom/?category_slug=recipes')).feed.entry.map((e: { id: string }) => linkSlug(e.id))).toEqual(demoSlugs((p) => p.categories.includes('Recipes')));
+    expect(
+      (await feed(s, '/v2/feeds/atom/?category_slug=recipes')).feed.entry.map((e: { id: string }) => linkSlug(e.id)),
+    ).toEqual(demoSlugs((p) => p.categories.includes('Recipes')));
     expect((await feed(s, '/v2/feeds/atom/?category_slug=nope')).feed.entry).toBeUndefined();
-    expect((await feed(s, '/v2/feeds/sitemap/?tag_slug=quick')).urlset.url.map((u: { loc: string }) => linkSlug(u.loc))).toEqual(demoSlugs((p) => p.tags.includes('quick')));
+    expect(
+      (await feed(s, '/v2/feeds/sitemap/?tag_slug=quick')).urlset.url.map((u: { loc: string }) => linkSlug(u.loc)),
+    ).toEqual(demoSlugs((p) => p.tags.includes('quick')));
     expect((await feed(s, '/v2/feeds/sitemap/?tag_slug=%00')).urlset.url).toBeUndefined();
   });
 
@@ -105,11 +121,19 @@ describe.each(DIALECTS)('feeds (%s)', (dialect) => {
     const title = 'A </title><script>alert(1)</script> & ]]> "q" \'s\' \u0001\u0008\u001F end \u{1F600}';
     const summary = '<![CDATA[ x ]]> &amp; &#x26; \uFFFE end';
     const body = '<p>5 &lt; 6 &amp; <a href="https://x.example/?a=1&amp;b=2">link</a></p><script>x</script>';
-    expect((await s.send('POST', '/v2/posts/', postBody('hostile', { title, summary, body, categories: ['<b>&</b>'] }))).status).toBe(202);
+    expect(
+      (await s.send('POST', '/v2/posts/', postBody('hostile', { title, summary, body, categories: ['<b>&</b>'] })))
+        .status,
+    ).toBe(202);
     const stored = (await s.get('/v2/posts/hostile/')).body.data;
     const clean = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
     const item = (await rssItems(s))[0];
-    expect(item).toMatchObject({ title: clean(title), description: clean(summary), 'content:encoded': stored.body, category: ['<b>&</b>'] });
+    expect(item).toMatchObject({
+      title: clean(title),
+      description: clean(summary),
+      'content:encoded': stored.body,
+      category: ['<b>&</b>'],
+    });
     expect(stored.body).not.toContain('<script>');
     const entry = (await feed(s, '/v2/feeds/atom/')).feed.entry[0];
     expect(entry.title).toBe(clean(title));

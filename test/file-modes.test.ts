@@ -49,19 +49,31 @@ describe.each(DIALECTS)('file modes after a real start (%s)', (dialect) => {
     const csrfCookie = anon.headers.getSetCookie()[0]!.split(';')[0]!;
     const csrf = ((await anon.json()) as any).data.csrf_token as string;
     const signIn = await fetch(`${base}/sign-in`, {
-      method: 'POST', body: JSON.stringify({ email: 'owner@demo.invalid', password }),
+      method: 'POST',
+      body: JSON.stringify({ email: 'owner@demo.invalid', password }),
       headers: { 'content-type': 'application/json', cookie: csrfCookie, 'x-csrf-token': csrf },
     });
-    const session = signIn.headers.getSetCookie().find((c) => c.startsWith('ghee_session='))!.split(';')[0]!;
+    const session = signIn.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('ghee_session='))!
+      .split(';')[0]!;
     const token = ((await signIn.json()) as any).data.csrf_token as string;
-    const upload = await fetch(`${base}/accounts/1/media`, { method: 'POST', body: PNG, headers: { cookie: session, 'x-csrf-token': token } });
+    const upload = await fetch(`${base}/accounts/1/media`, {
+      method: 'POST',
+      body: PNG,
+      headers: { cookie: session, 'x-csrf-token': token },
+    });
     const body = (await upload.json()) as any;
     if (upload.status !== 201) throw new Error(`upload: ${upload.status} ${JSON.stringify(body)}`);
     return new URL(body.data.url).pathname.split('/').pop()!;
   }
 
   it('the folders Ghee made are 0700: DATA_DIR and the parents it had to make', () => {
-    expect([mode(path.join(root, 'srv')), mode(path.join(root, 'srv', 'ghee')), mode(dataDir)]).toEqual(['700', '700', '700']);
+    expect([mode(path.join(root, 'srv')), mode(path.join(root, 'srv', 'ghee')), mode(dataDir)]).toEqual([
+      '700',
+      '700',
+      '700',
+    ]);
   });
 
   it('the demo credentials are 0600', () => {
@@ -74,15 +86,27 @@ describe.each(DIALECTS)('file modes after a real start (%s)', (dialect) => {
   });
 
   it('the database files in DATA_DIR are 0600 (SQLite: ghee.db, its -wal and -shm; PostgreSQL: none)', () => {
-    const files = fs.readdirSync(dataDir).filter((name) => name.startsWith('ghee.db')).sort();
+    const files = fs
+      .readdirSync(dataDir)
+      .filter((name) => name.startsWith('ghee.db'))
+      .sort();
     expect(files.map((name) => [name, mode(path.join(dataDir, name))])).toEqual(
-      dialect === 'sqlite' ? [['ghee.db', '600'], ['ghee.db-shm', '600'], ['ghee.db-wal', '600']] : [],
+      dialect === 'sqlite'
+        ? [
+            ['ghee.db', '600'],
+            ['ghee.db-shm', '600'],
+            ['ghee.db-wal', '600'],
+          ]
+        : [],
     );
   });
 
-  it('an older install\'s files, 0644, are 0600 after the next start', async () => {
+  it("an older install's files, 0644, are 0600 after the next start", async () => {
     await started!.stop();
-    const files = [path.join(dataDir, 'demo-credentials.json'), ...(dialect === 'sqlite' ? [path.join(dataDir, 'ghee.db')] : [])];
+    const files = [
+      path.join(dataDir, 'demo-credentials.json'),
+      ...(dialect === 'sqlite' ? [path.join(dataDir, 'ghee.db')] : []),
+    ];
     for (const file of files) fs.chmodSync(file, 0o644);
     started = await startGhee(env);
     expect(files.map(mode)).toEqual(files.map(() => '600'));

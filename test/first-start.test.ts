@@ -33,11 +33,13 @@ describe.each(DIALECTS)('ghee start: secrets printed once (%s)', (dialect) => {
     if (dataDir) fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
   });
 
-  it('the first start prints both tokens and the owner\'s sign-in, and says it does so once', () => {
+  it("the first start prints both tokens and the owner's sign-in, and says it does so once", () => {
     expect(first.banner).toContain(`Demo read token:  ${credentials.read_token}`);
     expect(first.banner).toContain(`Demo write token: ${credentials.write_token}`);
     expect(first.banner).toContain(`sign in as ${credentials.admin_email} / ${credentials.admin_password}`);
-    expect(first.banner).toContain(`(printed this once; kept in ${path.join(dataDir, 'demo-credentials.json')}, readable only by you)`);
+    expect(first.banner).toContain(
+      `(printed this once; kept in ${path.join(dataDir, 'demo-credentials.json')}, readable only by you)`,
+    );
   });
 
   it('a later start prints neither the write token nor the password, anywhere in its output', async () => {
@@ -50,7 +52,9 @@ describe.each(DIALECTS)('ghee start: secrets printed once (%s)', (dialect) => {
 
   it('a later start says where they are kept', () => {
     expect(second.banner).toContain(`Dashboard: http://localhost:${second.port}/admin/\n`);
-    expect(second.banner).toContain(`The demo write token and the dashboard sign-in are in ${path.join(dataDir, 'demo-credentials.json')} (readable only by you).`);
+    expect(second.banner).toContain(
+      `The demo write token and the dashboard sign-in are in ${path.join(dataDir, 'demo-credentials.json')} (readable only by you).`,
+    );
   });
 
   it('a later start still prints the read token and a curl command that works', async () => {

@@ -64,9 +64,20 @@ describe.each(DIALECTS)('fuzzing every endpoint (%s)', (dialect) => {
     if (r.auth.startsWith('session') && status === 401) owner = await signedInClient(s.app, ownerEmail, PASSWORD);
     // A fuzzed request may demote or remove the fuzzer's owner once another owner exists.
     if (r.auth.startsWith('session') && (status === 403 || status === 404)) {
-      const user = await s.store.db.selectFrom('users').select('id').where('email', '=', ownerEmail).executeTakeFirstOrThrow();
-      await s.store.db.deleteFrom('memberships').where('user_id', '=', user.id).where('account_id', '=', s.demo.id).execute();
-      await s.store.db.insertInto('memberships').values({ user_id: user.id, account_id: s.demo.id, role: 'owner', created: new Date().toISOString() }).execute();
+      const user = await s.store.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', ownerEmail)
+        .executeTakeFirstOrThrow();
+      await s.store.db
+        .deleteFrom('memberships')
+        .where('user_id', '=', user.id)
+        .where('account_id', '=', s.demo.id)
+        .execute();
+      await s.store.db
+        .insertInto('memberships')
+        .values({ user_id: user.id, account_id: s.demo.id, role: 'owner', created: new Date().toISOString() })
+        .execute();
     }
   }
 
@@ -74,7 +85,8 @@ describe.each(DIALECTS)('fuzzing every endpoint (%s)', (dialect) => {
     if (status >= 500) return '5xx';
     if (!headers['x-request-id']) return 'no X-Request-Id';
     if (status < 400 || r.method === 'HEAD') return null;
-    if (!String(headers['content-type']).startsWith('application/json')) return `error as ${String(headers['content-type'])}`;
+    if (!String(headers['content-type']).startsWith('application/json'))
+      return `error as ${String(headers['content-type'])}`;
     try {
       const parsed = JSON.parse(body) as { detail?: unknown };
       return parsed.detail === undefined ? 'error without detail' : null;
@@ -89,7 +101,13 @@ describe.each(DIALECTS)('fuzzing every endpoint (%s)', (dialect) => {
     const hits = new Map<string, number>();
     for (const r of requests) {
       const url = r.url.replaceAll('@account', String(s.demo.id));
-      const res = await s.app.inject({ method: r.method as 'GET', url, headers: headersFor(r), remoteAddress: FUZZ_ADDRESS, ...(r.body !== null && { payload: r.body }) });
+      const res = await s.app.inject({
+        method: r.method as 'GET',
+        url,
+        headers: headersFor(r),
+        remoteAddress: FUZZ_ADDRESS,
+        ...(r.body !== null && { payload: r.body }),
+      });
       const problem = problemOf(r, res.statusCode, res.headers, res.body);
       if (problem) failures.push({ request: r, status: res.statusCode, problem, body: res.body.slice(0, 300) });
       hits.set(r.route, (hits.get(r.route) ?? 0) + 1);

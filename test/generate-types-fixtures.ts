@@ -17,7 +17,10 @@ export const EDGE_SOURCE = 'account 1 (Edge)';
  * a repeater inside a component, text that needs escaping in literals and comments, self-references.
  */
 export const edgeSchema: SchemaDocument = {
-  locales: [{ slug: 'en', name: 'English', default: true }, { slug: 'fr-ca', name: 'Canadian French' }],
+  locales: [
+    { slug: 'en', name: 'English', default: true },
+    { slug: 'fr-ca', name: 'Canadian French' },
+  ],
   components: {
     array: { fields: { items: { type: 'long_text' } } },
     step: {

@@ -18,7 +18,11 @@ import { DEMO_SOURCE, DEMO_TYPES_FILE, EDGE_SOURCE, EDGE_TYPES_FILE, edgeSchema 
 function lineFor(field: FieldDef, extra: SchemaDocument = {}): string {
   const text = generateTypes({ ...extra, page_types: { t: { name: 'T', fields: { f: field } } } });
   const body = /export interface T \{\n([\s\S]*?)\n\}/.exec(text)![1]!;
-  return body.split('\n').filter((l) => !l.trim().startsWith('/**')).join('\n').trim();
+  return body
+    .split('\n')
+    .filter((l) => !l.trim().startsWith('/**'))
+    .join('\n')
+    .trim();
 }
 
 /** The kept file, or (with UPDATE_TYPES=1) the file written anew. */
@@ -44,10 +48,14 @@ describe('generateTypes: field values as the API returns them (docs/api.md §3)'
     expect(lineFor(field)).toBe(line);
   });
 
-  const collection: SchemaDocument = { collections: { brands: { name: 'Brands', fields: { name: { type: 'short_text' } } } } };
+  const collection: SchemaDocument = {
+    collections: { brands: { name: 'Brands', fields: { name: { type: 'short_text' } } } },
+  };
   it('references: the target, its URI string at the last level, null when empty; many: arrays without null', () => {
     expect(lineFor({ type: 'reference', to: 'collection:brands' }, collection)).toBe('f: BrandsItem | string | null;');
-    expect(lineFor({ type: 'reference', to: 'collection:brands', many: true }, collection)).toBe('f: (BrandsItem | string)[];');
+    expect(lineFor({ type: 'reference', to: 'collection:brands', many: true }, collection)).toBe(
+      'f: (BrandsItem | string)[];',
+    );
     expect(lineFor({ type: 'reference', to: 'page_type:t' })).toBe('f: GheePage<T, "t"> | string | null;');
     expect(lineFor({ type: 'reference', to: 'page_type:t', many: true })).toBe('f: (GheePage<T, "t"> | string)[];');
   });
@@ -56,26 +64,48 @@ describe('generateTypes: field values as the API returns them (docs/api.md §3)'
     const text = generateTypes(collection);
     expect(text).toContain('export interface BrandsItem {\n  name: string;\n  meta: { id: number };\n}');
     expect(text).toContain('export interface GheePage<Fields, PageType extends string | null = string | null> {');
-    expect(text).toMatch(/ {2}page_type: PageType;\n.*\n {2}scheduled: string \| null;\n {2}status: "published" \| "draft" \| "scheduled";\n {2}fields: Fields;/);
+    expect(text).toMatch(
+      / {2}page_type: PageType;\n.*\n {2}scheduled: string \| null;\n {2}status: "published" \| "draft" \| "scheduled";\n {2}fields: Fields;/,
+    );
   });
 
-  const seo: SchemaDocument = { components: { seo: { fields: { title: { type: 'short_text' } } }, cta: { name: 'CTA', fields: { url: { type: 'short_text' } } } } };
+  const seo: SchemaDocument = {
+    components: {
+      seo: { fields: { title: { type: 'short_text' } } },
+      cta: { name: 'CTA', fields: { url: { type: 'short_text' } } },
+    },
+  };
   it('components: their interface; a picker: a union discriminated by type', () => {
     expect(lineFor({ type: 'component', component: 'seo' }, seo)).toBe('f: SeoComponent;');
-    expect(lineFor({ type: 'component_picker', components: ['seo', 'cta'] }, seo))
-      .toBe('f: ({ type: "seo"; fields: SeoComponent } | { type: "cta"; fields: CtaComponent })[];');
-    expect(generateTypes(seo)).toContain('/** The component "CTA" (`cta`). */\nexport interface CtaComponent {\n  url: string;\n}');
+    expect(lineFor({ type: 'component_picker', components: ['seo', 'cta'] }, seo)).toBe(
+      'f: ({ type: "seo"; fields: SeoComponent } | { type: "cta"; fields: CtaComponent })[];',
+    );
+    expect(generateTypes(seo)).toContain(
+      '/** The component "CTA" (`cta`). */\nexport interface CtaComponent {\n  url: string;\n}',
+    );
   });
 
   it('repeaters: an array of a row interface named after its owner and field, in components too', () => {
     const text = generateTypes({
       components: { features: { fields: { parts: { type: 'repeater', fields: { ok: { type: 'checkbox' } } } } } },
-      page_types: { guide: { name: 'Guide', fields: { steps: { type: 'repeater', fields: { n: { type: 'number' } } }, body: { type: 'component_picker', components: ['features'] } } } },
+      page_types: {
+        guide: {
+          name: 'Guide',
+          fields: {
+            steps: { type: 'repeater', fields: { n: { type: 'number' } } },
+            body: { type: 'component_picker', components: ['features'] },
+          },
+        },
+      },
     });
     expect(text).toContain('  steps: GuideStepsRow[];');
-    expect(text).toContain('/** A row of the repeater Guide.steps. */\nexport interface GuideStepsRow {\n  n: number | null;\n}');
+    expect(text).toContain(
+      '/** A row of the repeater Guide.steps. */\nexport interface GuideStepsRow {\n  n: number | null;\n}',
+    );
     expect(text).toContain('export interface FeaturesComponent {\n  parts: FeaturesComponentPartsRow[];\n}');
-    expect(text).toContain('/** A row of the repeater FeaturesComponent.parts. */\nexport interface FeaturesComponentPartsRow {\n  ok: boolean;\n}');
+    expect(text).toContain(
+      '/** A row of the repeater FeaturesComponent.parts. */\nexport interface FeaturesComponentPartsRow {\n  ok: boolean;\n}',
+    );
   });
 
   it('maps by key, the locales, help text and notes as doc comments', () => {
@@ -86,13 +116,25 @@ describe('generateTypes: field values as the API returns them (docs/api.md §3)'
     expect(text).toContain('export type Locale = "en" | "es";');
     expect(generateTypes({})).toContain('export type Locale = string;');
     expect(lineFor({ type: 'short_text', help_text: 'Shown */ big' })).toBe('f: string;');
-    expect(generateTypes({ page_types: { t: { name: 'T', fields: { f: { type: 'short_text', help_text: 'Shown */ big\nhere' } } } } }))
-      .toContain('  /** Shown *\\/ big here */\n  f: string;');
+    expect(
+      generateTypes({
+        page_types: { t: { name: 'T', fields: { f: { type: 'short_text', help_text: 'Shown */ big\nhere' } } } },
+      }),
+    ).toContain('  /** Shown *\\/ big here */\n  f: string;');
   });
 
-  it('names: collisions get a kind suffix, globals and the file\'s own names are never taken', () => {
+  it("names: collisions get a kind suffix, globals and the file's own names are never taken", () => {
     const text = generateTypes(edgeSchema);
-    for (const name of ['LandingPage', 'LandingPagePageType', 'LandingPageSinglePage', 'DatePageType', 'PageTypesPageType', 'Page404', 'DateItem', 'ArrayComponent']) {
+    for (const name of [
+      'LandingPage',
+      'LandingPagePageType',
+      'LandingPageSinglePage',
+      'DatePageType',
+      'PageTypesPageType',
+      'Page404',
+      'DateItem',
+      'ArrayComponent',
+    ]) {
       expect(text).toContain(`export interface ${name} {`);
     }
     expect(text).not.toMatch(/export interface (Date|Array|PageTypes) \{\n {2}[a-z]/);
@@ -102,7 +144,9 @@ describe('generateTypes: field values as the API returns them (docs/api.md §3)'
   });
 
   it('is pure: the same document gives the same text', () => {
-    expect(generateTypes(edgeSchema, { source: 'x' })).toBe(generateTypes(structuredClone(edgeSchema), { source: 'x' }));
+    expect(generateTypes(edgeSchema, { source: 'x' })).toBe(
+      generateTypes(structuredClone(edgeSchema), { source: 'x' }),
+    );
   });
 
   it('the kept files for the demo and the edge schema are what the generator makes', () => {
@@ -129,13 +173,18 @@ describe.each(DIALECTS)('ghee types generate (%s)', (dialect) => {
     return async (...argv: string[]) => {
       const out: string[] = [];
       const err: string[] = [];
-      const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: {}, config: loadConfig({}, { databaseUrl: database.url, dataDir }) };
+      const io: CliIo = {
+        out: (t) => out.push(t),
+        err: (t) => err.push(t),
+        env: {},
+        config: loadConfig({}, { databaseUrl: database.url, dataDir }),
+      };
       const code = await main(argv, io);
       return { code, stdout: out.join('\n'), stderr: err.join('\n'), writes: out.length };
     };
   }
 
-  it('prints the interfaces of the account\'s schema as one document on stdout', async () => {
+  it("prints the interfaces of the account's schema as one document on stdout", async () => {
     const ghee = await workspace();
     expect((await ghee('seed', 'demo')).code).toBe(0);
     const result = await ghee('types', 'generate');
@@ -160,7 +209,13 @@ describe.each(DIALECTS)('ghee types generate (%s)', (dialect) => {
     const ghee = await workspace();
     await ghee('seed', 'demo');
     await ghee('seed', 'demo', '--name', 'Second');
-    for (const argv of [['types'], ['types', 'make'], ['types', 'generate', '--acount', '1'], ['types', 'generate', 'extra'], ['types', 'generate', '--account', 'x']]) {
+    for (const argv of [
+      ['types'],
+      ['types', 'make'],
+      ['types', 'generate', '--acount', '1'],
+      ['types', 'generate', 'extra'],
+      ['types', 'generate', '--account', 'x'],
+    ]) {
       const result = await ghee(...argv);
       expect(result.code, argv.join(' ')).toBe(2);
       expect(result.stderr).toContain('ghee types generate [--account ID]');

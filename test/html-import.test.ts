@@ -18,7 +18,8 @@ import { demoServer, type TestServer } from './helpers/server.js';
 // source that serves raw HTML both end up stored sanitised, and HTML past the limits stops the
 // import with a message that says where it is.
 
-const RAW = '<p onmouseover="steal()">Hi</p><script>alert(1)</script><a href="https://x.example/" target="_blank">x</a>';
+const RAW =
+  '<p onmouseover="steal()">Hi</p><script>alert(1)</script><a href="https://x.example/" target="_blank">x</a>';
 const CLEAN = '<p>Hi</p><a href="https://x.example/" target="_blank" rel="noopener noreferrer">x</a>';
 const PAGE = '/v2/pages/landing_page/about-us/';
 
@@ -35,7 +36,10 @@ describe.each(DIALECTS)('rich text of imports (%s)', (dialect) => {
     const mediaDir = tmp();
     cleanups.push(() => fs.rmSync(mediaDir, { recursive: true, force: true }));
     const { files } = await exportAccount(s.store.db, s.demo.id, mediaDir);
-    const content = { entries: JSON.parse(files.get('entries.json')!.toString()), posts: JSON.parse(files.get('posts.json')!.toString()) };
+    const content = {
+      entries: JSON.parse(files.get('entries.json')!.toString()),
+      posts: JSON.parse(files.get('posts.json')!.toString()),
+    };
     edit(content);
     files.set('entries.json', Buffer.from(JSON.stringify(content.entries)));
     files.set('posts.json', Buffer.from(JSON.stringify(content.posts)));
@@ -51,7 +55,8 @@ describe.each(DIALECTS)('rich text of imports (%s)', (dialect) => {
     const s = await demoServer(dialect);
     cleanups.push(() => s.close());
     const { archive, mediaDir } = await craftedArchive(s, (content) => {
-      for (const v of aboutUs(content).versions) Object.assign(v.fields, { body: RAW, faq: [{ question: 'q', answer: RAW }] });
+      for (const v of aboutUs(content).versions)
+        Object.assign(v.fields, { body: RAW, faq: [{ question: 'q', answer: RAW }] });
       for (const v of content.posts[0].versions) v.body = RAW;
     });
     await importArchive(s.store, archive, { accountId: s.demo.id, onConflict: 'replace', mediaDir });
@@ -72,7 +77,9 @@ describe.each(DIALECTS)('rich text of imports (%s)', (dialect) => {
       last.fields.body = '<b>'.repeat(257);
       where = `entries.json: entry ${entry.id} (${last.locale}, ${last.channel})`;
     });
-    await expect(importArchive(s.store, archive, { accountId: s.demo.id, onConflict: 'replace', mediaDir })).rejects.toThrow(
+    await expect(
+      importArchive(s.store, archive, { accountId: s.demo.id, onConflict: 'replace', mediaDir }),
+    ).rejects.toThrow(
       `${where}, page_types.landing_page.fields.body: Ensure this HTML nests elements no more than 256 deep. Raise HTML_MAX_BYTES or HTML_MAX_DEPTH to import it.`,
     );
     expect((await s.get(PAGE)).body.data.fields.body).toBe(before);
@@ -84,42 +91,91 @@ describe.each(DIALECTS)('rich text of imports (%s)', (dialect) => {
     const demo = await seedDemo(source);
     await rawFields(source);
     await source.db.updateTable('post_versions').set({ body: RAW }).execute();
-    const config = loadConfig({}, { port: 0, host: '127.0.0.1', dataDir: '/nonexistent', databaseUrl: 'unused', logLevel: 'silent', mediaDir: tmp() });
+    const config = loadConfig(
+      {},
+      {
+        port: 0,
+        host: '127.0.0.1',
+        dataDir: '/nonexistent',
+        databaseUrl: 'unused',
+        logLevel: 'silent',
+        mediaDir: tmp(),
+      },
+    );
     const { app } = await createServer(config, { store: source, logger: false });
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
     cleanups.push(async () => {
       await app.close();
       await source.close();
     });
-    expect(JSON.parse((await app.inject({ url: `${PAGE}?auth_token=${demo.read_token}` })).body).data.fields.body).toBe(RAW);
+    expect(JSON.parse((await app.inject({ url: `${PAGE}?auth_token=${demo.read_token}` })).body).data.fields.body).toBe(
+      RAW,
+    );
 
     const target = await freshStore(dialect);
-    const targetConfig = loadConfig({}, { databaseUrl: target.url, mediaDir: tmp(), publicUrl: 'http://ghee.test', dataDir: '/nonexistent', mediaFetchAllowPrivate: true, logLevel: 'silent' });
+    const targetConfig = loadConfig(
+      {},
+      {
+        databaseUrl: target.url,
+        mediaDir: tmp(),
+        publicUrl: 'http://ghee.test',
+        dataDir: '/nonexistent',
+        mediaFetchAllowPrivate: true,
+        logLevel: 'silent',
+      },
+    );
     cleanups.push(() => target.close());
     const errors: string[] = [];
     const io = { out: () => {}, err: (t: string) => void errors.push(t), env: {}, config: targetConfig };
-    const code = await main(['import-butter', '--token', demo.read_token, '--base-url', `${url}/v2`, '--locales', 'en', '--page-types', 'landing_page',
-      '--collections', 'categories,brands', '--new-account', 'Copy'], io);
+    const code = await main(
+      [
+        'import-butter',
+        '--token',
+        demo.read_token,
+        '--base-url',
+        `${url}/v2`,
+        '--locales',
+        'en',
+        '--page-types',
+        'landing_page',
+        '--collections',
+        'categories,brands',
+        '--new-account',
+        'Copy',
+      ],
+      io,
+    );
     expect({ code, errors: errors.filter((e) => e.startsWith('ghee:')) }).toEqual({ code: 0, errors: [] });
     const account = await target.db.selectFrom('accounts').select('id').executeTakeFirstOrThrow();
     const read = await createToken(target.db, account.id, 'read', 'test', new Date());
     const copy = (await createServer(targetConfig, { store: target, logger: false })).app;
     cleanups.push(() => copy.close());
-    const get = async (u: string) => JSON.parse((await copy.inject({ url: u, headers: { authorization: `Token ${read.token}` } })).body).data;
+    const get = async (u: string) =>
+      JSON.parse((await copy.inject({ url: u, headers: { authorization: `Token ${read.token}` } })).body).data;
     expect((await get(PAGE)).fields.body).toBe(CLEAN);
-    expect((await get('/v2/posts/?preview=1&page_size=100')).map((p: any) => p.body)).toEqual(expect.arrayContaining([CLEAN]));
+    expect((await get('/v2/posts/?preview=1&page_size=100')).map((p: any) => p.body)).toEqual(
+      expect.arrayContaining([CLEAN]),
+    );
     expect((await get('/v2/posts/?preview=1&page_size=100')).every((p: any) => p.body === CLEAN)).toBe(true);
   });
 });
 
 /** Makes every landing page's `body` raw HTML in the store itself, bypassing the write path. */
 async function rawFields(store: Store): Promise<void> {
-  const versions = await store.db.selectFrom('entry_versions').select(['entry_id', 'locale', 'channel', 'fields']).execute();
+  const versions = await store.db
+    .selectFrom('entry_versions')
+    .select(['entry_id', 'locale', 'channel', 'fields'])
+    .execute();
   for (const v of versions) {
     const fields = JSON.parse(v.fields);
     if (!('body' in fields)) continue;
     fields.body = RAW;
-    await store.db.updateTable('entry_versions').set({ fields: JSON.stringify(fields) })
-      .where('entry_id', '=', v.entry_id).where('locale', '=', v.locale).where('channel', '=', v.channel).execute();
+    await store.db
+      .updateTable('entry_versions')
+      .set({ fields: JSON.stringify(fields) })
+      .where('entry_id', '=', v.entry_id)
+      .where('locale', '=', v.locale)
+      .where('channel', '=', v.channel)
+      .execute();
   }
 }

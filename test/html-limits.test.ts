@@ -54,7 +54,9 @@ describe.each(DIALECTS)('rich-text limits (%s)', (dialect) => {
 
   it('takes nesting at the limit, closed for it', async () => {
     expect((await s.send('PATCH', PAGE, page({ body: `${'<div>'.repeat(MAX_DEPTH)}deep` }))).status).toBe(202);
-    expect((await s.get(PAGE)).body.data.fields.body).toBe(`${'<div>'.repeat(MAX_DEPTH)}deep${'</div>'.repeat(MAX_DEPTH)}`);
+    expect((await s.get(PAGE)).body.data.fields.body).toBe(
+      `${'<div>'.repeat(MAX_DEPTH)}deep${'</div>'.repeat(MAX_DEPTH)}`,
+    );
   });
 
   it('counts void elements and implied closes as the parser does', async () => {
@@ -65,19 +67,38 @@ describe.each(DIALECTS)('rich-text limits (%s)', (dialect) => {
 
   it('names every value past a limit at once, nested ones by their path', async () => {
     const deep = '<b>'.repeat(MAX_DEPTH + 1);
-    const r = await sent('PATCH', PAGE, page({ embed: deep, faq: [{ question: 'q', answer: 'fine' }, { question: 'q', answer: deep }], priority: 'x' }));
-    expect(r).toEqual(refusal({ priority: ['A valid number is required.'], embed: [TOO_DEEP], 'faq.1.answer': [TOO_DEEP] }));
+    const r = await sent(
+      'PATCH',
+      PAGE,
+      page({
+        embed: deep,
+        faq: [
+          { question: 'q', answer: 'fine' },
+          { question: 'q', answer: deep },
+        ],
+        priority: 'x',
+      }),
+    );
+    expect(r).toEqual(
+      refusal({ priority: ['A valid number is required.'], embed: [TOO_DEEP], 'faq.1.answer': [TOO_DEEP] }),
+    );
   });
 
   it('refuses a post body past a limit, and stores nothing', async () => {
-    expect(await sent('POST', '/v2/posts/', post('too-deep', '<span>'.repeat(MAX_DEPTH + 1)))).toEqual(refusal({ body: [TOO_DEEP] }));
-    expect(await sent('POST', '/v2/posts/', post('too-big', 'x'.repeat(MAX_BYTES + 1)))).toEqual(refusal({ body: [TOO_LARGE] }));
+    expect(await sent('POST', '/v2/posts/', post('too-deep', '<span>'.repeat(MAX_DEPTH + 1)))).toEqual(
+      refusal({ body: [TOO_DEEP] }),
+    );
+    expect(await sent('POST', '/v2/posts/', post('too-big', 'x'.repeat(MAX_BYTES + 1)))).toEqual(
+      refusal({ body: [TOO_LARGE] }),
+    );
     expect((await s.get('/v2/posts/too-deep/?preview=1')).status).toBe(404);
   });
 
   it('refuses the 2.2 MB nested-div post body at once, and /healthz stays fast', async () => {
     const started = performance.now();
-    const { result, slowestMs } = await healthWhile(s.app, () => s.send('POST', '/v2/posts/', post('nested', NESTED_DIVS)));
+    const { result, slowestMs } = await healthWhile(s.app, () =>
+      s.send('POST', '/v2/posts/', post('nested', NESTED_DIVS)),
+    );
     expect(result).toMatchObject(refusal({ body: [TOO_LARGE] }));
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(slowestMs).toBeLessThan(100);
@@ -101,26 +122,35 @@ describe.each(DIALECTS)('rich-text limits (%s)', (dialect) => {
     expect((await s.get(PAGE)).body.data.fields.body).toBe('<p>Hi</p>');
   });
 
-  it('answers 503 with Retry-After when the sanitiser\'s queue is full', async () => {
+  it("answers 503 with Retry-After when the sanitiser's queue is full", async () => {
     // Five writes of 38 values of 260 kB (a task each): 190 tasks for one thread and 128 places.
     // Each write is invalid besides (`priority`), so none stores 10 MB: those the pool takes are 400s.
     const answers = Array.from({ length: 38 }, (_, i) => ({ question: `q${i}`, answer: 'x'.repeat(260_000) }));
     const headers = { authorization: `Token ${s.demo.write_token}`, 'content-type': 'application/json' };
     const payload = JSON.stringify(page({ priority: 'x', faq: answers }));
-    const results = await Promise.all([0, 1, 2, 3, 4].map(() => s.app.inject({ method: 'PATCH', url: PAGE, headers, payload })));
+    const results = await Promise.all(
+      [0, 1, 2, 3, 4].map(() => s.app.inject({ method: 'PATCH', url: PAGE, headers, payload })),
+    );
     const busy = results.filter((r) => r.statusCode === 503);
     expect(busy.length).toBeGreaterThan(0);
     for (const r of busy) {
-      expect(JSON.parse(r.body)).toEqual({ detail: 'Too much HTML is being sanitised right now. Please try again in a few seconds.' });
+      expect(JSON.parse(r.body)).toEqual({
+        detail: 'Too much HTML is being sanitised right now. Please try again in a few seconds.',
+      });
       expect(r.headers['retry-after']).toBe('5');
     }
-    for (const r of results.filter((x) => x.statusCode !== 503)) expect({ status: r.statusCode, body: JSON.parse(r.body) }).toEqual(refusal({ priority: ['A valid number is required.'] }));
+    for (const r of results.filter((x) => x.statusCode !== 503))
+      expect({ status: r.statusCode, body: JSON.parse(r.body) }).toEqual(
+        refusal({ priority: ['A valid number is required.'] }),
+      );
   });
 
   it('gives links that open another window rel="noopener noreferrer", in pages and posts', async () => {
     const link = '<a href="https://example.com/" target="_blank">x</a>';
     const kept = '<a href="https://example.com/" target="_blank" rel="noopener noreferrer">x</a>';
-    expect((await s.send('PATCH', PAGE, page({ body: link, faq: [{ question: 'q', answer: link }] }))).status).toBe(202);
+    expect((await s.send('PATCH', PAGE, page({ body: link, faq: [{ question: 'q', answer: link }] }))).status).toBe(
+      202,
+    );
     const fields = (await s.get(PAGE)).body.data.fields;
     expect([fields.body, fields.faq[0].answer]).toEqual([kept, kept]);
     expect((await s.send('POST', '/v2/posts/', post('linked', link))).status).toBe(202);
@@ -137,7 +167,9 @@ describe.each(DIALECTS)('rich-text nesting limit with the size limit raised (%s)
 
   it('refuses the 2.2 MB nested-div body by its depth, in bounded time, and /healthz stays fast', async () => {
     const started = performance.now();
-    const { result, slowestMs } = await healthWhile(s.app, () => s.send('POST', '/v2/posts/', post('nested', NESTED_DIVS)));
+    const { result, slowestMs } = await healthWhile(s.app, () =>
+      s.send('POST', '/v2/posts/', post('nested', NESTED_DIVS)),
+    );
     expect(result).toMatchObject({ status: 400, body: { detail: { fields: { body: [TOO_DEEP] } } } });
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(slowestMs).toBeLessThan(100);

@@ -21,10 +21,21 @@ describe.each(DIALECTS)('migration 013: rich text sanitised again (%s)', (dialec
   beforeAll(async () => {
     s = await demoServer(dialect);
     const db = s.store.db;
-    const aboutUs = await db.selectFrom('entries').select('id').where('slug', '=', 'about-us').executeTakeFirstOrThrow();
+    const aboutUs = await db
+      .selectFrom('entries')
+      .select('id')
+      .where('slug', '=', 'about-us')
+      .executeTakeFirstOrThrow();
     for (const v of await db.selectFrom('entry_versions').selectAll().where('entry_id', '=', aboutUs.id).execute()) {
-      const fields = { ...JSON.parse(v.fields), body: RAW, embed: DEEP, seo: { title: 'SEO', description: 'Plain <b>text</b>, not HTML' }, faq: [{ question: 'q', answer: RAW }] };
-      const at = (q: any) => q.where('entry_id', '=', v.entry_id).where('locale', '=', v.locale).where('channel', '=', v.channel);
+      const fields = {
+        ...JSON.parse(v.fields),
+        body: RAW,
+        embed: DEEP,
+        seo: { title: 'SEO', description: 'Plain <b>text</b>, not HTML' },
+        faq: [{ question: 'q', answer: RAW }],
+      };
+      const at = (q: any) =>
+        q.where('entry_id', '=', v.entry_id).where('locale', '=', v.locale).where('channel', '=', v.channel);
       await at(db.updateTable('entry_versions').set({ fields: JSON.stringify(fields) })).execute();
       await at(db.updateTable('field_values').set({ text_value: RAW }).where('path', '=', 'body')).execute();
       await at(db.updateTable('search_docs').set({ doc: `About us\nabout-us\nHi alert(1) x` })).execute();
@@ -41,7 +52,12 @@ describe.each(DIALECTS)('migration 013: rich text sanitised again (%s)', (dialec
   });
 
   it('is registered: a migrated database has run it', async () => {
-    const names = (await s.store.db.selectFrom('kysely_migration' as any).select('name').execute()).map((r: any) => r.name);
+    const names = (
+      await s.store.db
+        .selectFrom('kysely_migration' as any)
+        .select('name')
+        .execute()
+    ).map((r: any) => r.name);
     expect(names).toContain('013-resanitize-html');
   });
 
@@ -63,7 +79,11 @@ describe.each(DIALECTS)('migration 013: rich text sanitised again (%s)', (dialec
   });
 
   it('rewrote the filter and search rows', async () => {
-    expect((await s.get(`/v2/pages/landing_page/?fields.body=${encodeURIComponent(CLEAN)}`)).body.data.map((p: any) => p.slug)).toEqual(['about-us']);
+    expect(
+      (await s.get(`/v2/pages/landing_page/?fields.body=${encodeURIComponent(CLEAN)}`)).body.data.map(
+        (p: any) => p.slug,
+      ),
+    ).toEqual(['about-us']);
     expect((await s.get('/v2/pages/search/?query=alert')).body.data).toEqual([]);
   });
 
@@ -73,9 +93,21 @@ describe.each(DIALECTS)('migration 013: rich text sanitised again (%s)', (dialec
   });
 
   it('leaves everything as it is when run again', async () => {
-    const before = await s.store.db.selectFrom('entry_versions').select(['entry_id', 'locale', 'channel', 'fields']).orderBy('entry_id').orderBy('locale').orderBy('channel').execute();
+    const before = await s.store.db
+      .selectFrom('entry_versions')
+      .select(['entry_id', 'locale', 'channel', 'fields'])
+      .orderBy('entry_id')
+      .orderBy('locale')
+      .orderBy('channel')
+      .execute();
     await up(s.store.db as never);
-    const after = await s.store.db.selectFrom('entry_versions').select(['entry_id', 'locale', 'channel', 'fields']).orderBy('entry_id').orderBy('locale').orderBy('channel').execute();
+    const after = await s.store.db
+      .selectFrom('entry_versions')
+      .select(['entry_id', 'locale', 'channel', 'fields'])
+      .orderBy('entry_id')
+      .orderBy('locale')
+      .orderBy('channel')
+      .execute();
     expect(after).toEqual(before);
   });
 });

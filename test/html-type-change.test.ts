@@ -8,13 +8,18 @@ import { demoServer, type TestServer } from './helpers/server.js';
 // transaction, wherever it is nested and in every version and locale, so /v2 never serves raw
 // HTML as a wysiwyg value. Driven through the admin API and read back through /v2.
 
-const RAW = (tag: string) => `<p onclick="steal()">${tag}</p><script>fetch('/admin/api/session')</script><img src=x onerror=alert(1)><a href="https://example.com/" target="_blank">link</a>`;
-const CLEAN = (tag: string) => `<p>${tag}</p><img src="x" /><a href="https://example.com/" target="_blank" rel="noopener noreferrer">link</a>`;
+const RAW = (tag: string) =>
+  `<p onclick="steal()">${tag}</p><script>fetch('/admin/api/session')</script><img src=x onerror=alert(1)><a href="https://example.com/" target="_blank">link</a>`;
+const CLEAN = (tag: string) =>
+  `<p>${tag}</p><img src="x" /><a href="https://example.com/" target="_blank" rel="noopener noreferrer">link</a>`;
 
 /** Every rich-text value an article holds, wherever it is nested. */
 const htmlOf = (fields: any) => [fields.intro, fields.teaser.blurb, fields.faq[0].answer, fields.blocks[0].fields.text];
 const articleFields = (tag: string) => ({
-  intro: RAW(tag), teaser: { blurb: RAW(tag) }, faq: [{ answer: RAW(tag) }], blocks: [{ type: 'quote', fields: { text: RAW(tag) } }],
+  intro: RAW(tag),
+  teaser: { blurb: RAW(tag) },
+  faq: [{ answer: RAW(tag) }],
+  blocks: [{ type: 'quote', fields: { text: RAW(tag) } }],
 });
 
 describe.each(DIALECTS)('type change to rich text (%s)', (dialect) => {
@@ -43,15 +48,37 @@ describe.each(DIALECTS)('type change to rich text (%s)', (dialect) => {
     textDoc.page_types.article = {
       name: 'Article',
       fields: {
-        intro: { type: 'long_text' }, teaser: { type: 'component', component: 'teaser' },
-        faq: { type: 'repeater', fields: { answer: { type: 'long_text' } } }, blocks: { type: 'component_picker', components: ['quote'] },
+        intro: { type: 'long_text' },
+        teaser: { type: 'component', component: 'teaser' },
+        faq: { type: 'repeater', fields: { answer: { type: 'long_text' } } },
+        blocks: { type: 'component_picker', components: ['quote'] },
       },
     };
     expect((await admin.request('PUT', schemaUrl, textDoc)).status).toBe(200);
     // Published in English, a newer draft over it, and Spanish: three versions, all raw.
-    expect((await s.send('POST', '/v2/pages/', { title: 'Story', slug: 'story', page_type: 'article', status: 'published', fields: articleFields('en published') })).status).toBe(202);
-    expect((await s.send('PATCH', '/v2/pages/article/story/', { status: 'draft', fields: articleFields('en draft') })).status).toBe(202);
-    expect((await s.send('PATCH', '/v2/pages/article/story/?locale=es', { status: 'published', fields: articleFields('es published') })).status).toBe(202);
+    expect(
+      (
+        await s.send('POST', '/v2/pages/', {
+          title: 'Story',
+          slug: 'story',
+          page_type: 'article',
+          status: 'published',
+          fields: articleFields('en published'),
+        })
+      ).status,
+    ).toBe(202);
+    expect(
+      (await s.send('PATCH', '/v2/pages/article/story/', { status: 'draft', fields: articleFields('en draft') }))
+        .status,
+    ).toBe(202);
+    expect(
+      (
+        await s.send('PATCH', '/v2/pages/article/story/?locale=es', {
+          status: 'published',
+          fields: articleFields('es published'),
+        })
+      ).status,
+    ).toBe(202);
   });
 
   afterAll(async () => {
@@ -59,7 +86,9 @@ describe.each(DIALECTS)('type change to rich text (%s)', (dialect) => {
   });
 
   it('serves long text as it was written (text fields are not HTML)', async () => {
-    expect(htmlOf((await s.get('/v2/pages/article/story/')).body.data.fields)).toEqual(Array(4).fill(RAW('en published')));
+    expect(htmlOf((await s.get('/v2/pages/article/story/')).body.data.fields)).toEqual(
+      Array(4).fill(RAW('en published')),
+    );
   });
 
   it('flags the change as data loss in the diff, and refuses it without confirmation', async () => {
@@ -73,7 +102,9 @@ describe.each(DIALECTS)('type change to rich text (%s)', (dialect) => {
     expect(diff.body.data.map((c: any) => [c.line, c.data_loss])).toEqual(lines.map((l) => [l, true]));
     const refused = await admin.request('PUT', schemaUrl, withType('wysiwyg'));
     expect(refused).toMatchObject({ status: 409, body: { detail: { errors: lines } } });
-    expect(htmlOf((await s.get('/v2/pages/article/story/')).body.data.fields)).toEqual(Array(4).fill(RAW('en published')));
+    expect(htmlOf((await s.get('/v2/pages/article/story/')).body.data.fields)).toEqual(
+      Array(4).fill(RAW('en published')),
+    );
   });
 
   describe('applied with confirmation', () => {
@@ -92,10 +123,12 @@ describe.each(DIALECTS)('type change to rich text (%s)', (dialect) => {
     it('rebuilt the filter index from the sanitised value', async () => {
       const hit = await s.get(`/v2/pages/article/?fields.intro=${encodeURIComponent(CLEAN('en published'))}`);
       expect(hit.body.data.map((p: any) => p.slug)).toEqual(['story']);
-      expect((await s.get(`/v2/pages/article/?fields.intro=${encodeURIComponent(RAW('en published'))}`)).body.data).toEqual([]);
+      expect(
+        (await s.get(`/v2/pages/article/?fields.intro=${encodeURIComponent(RAW('en published'))}`)).body.data,
+      ).toEqual([]);
     });
 
-    it('rebuilt the search index: the script\'s text is gone', async () => {
+    it("rebuilt the search index: the script's text is gone", async () => {
       expect((await s.get('/v2/pages/search/?query=session')).body.data).toEqual([]);
       expect((await s.get('/v2/pages/search/?query=published')).body.data.map((p: any) => p.slug)).toEqual(['story']);
     });
@@ -110,12 +143,16 @@ describe.each(DIALECTS)('type change to rich text (%s)', (dialect) => {
     const doc = (await admin.get(schemaUrl)).body.data;
     doc.page_types.landing_page.fields.legacy = { type: 'long_text' };
     expect((await admin.request('PUT', schemaUrl, doc)).status).toBe(200);
-    expect((await s.send('PATCH', '/v2/pages/landing_page/about-us/', { fields: { legacy: RAW('legacy') } })).status).toBe(202);
+    expect(
+      (await s.send('PATCH', '/v2/pages/landing_page/about-us/', { fields: { legacy: RAW('legacy') } })).status,
+    ).toBe(202);
     delete doc.page_types.landing_page.fields.legacy;
     expect((await admin.request('PUT', `${schemaUrl}?confirm=true`, doc)).status).toBe(200);
     doc.page_types.landing_page.fields.legacy = { type: 'wysiwyg' };
     const back = await admin.request('PUT', schemaUrl, doc);
-    expect(back.body.changes.map((c: any) => [c.line, c.data_loss])).toEqual([['+ page_types.landing_page.fields.legacy (wysiwyg)', false]]);
+    expect(back.body.changes.map((c: any) => [c.line, c.data_loss])).toEqual([
+      ['+ page_types.landing_page.fields.legacy (wysiwyg)', false],
+    ]);
     expect((await s.get('/v2/pages/landing_page/about-us/')).body.data.fields.legacy).toBe(CLEAN('legacy'));
   });
 });

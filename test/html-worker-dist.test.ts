@@ -46,7 +46,12 @@ describe.each(DIALECTS)('rich text through a spawned ghee serve (%s)', (dialect)
     database = await createTestDatabase(dialect);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-html-dist-'));
     const out: string[] = [];
-    const io: CliIo = { out: (t) => out.push(t), err: () => {}, env: {}, config: loadConfig({}, { databaseUrl: database.url, dataDir }) };
+    const io: CliIo = {
+      out: (t) => out.push(t),
+      err: () => {},
+      env: {},
+      config: loadConfig({}, { databaseUrl: database.url, dataDir }),
+    };
     expect(await main(['seed', 'demo', '--json'], io)).toBe(0);
     const tokens = JSON.parse(out[0]!) as { write_token: string; read_token: string };
     write = tokens.write_token;
@@ -55,22 +60,33 @@ describe.each(DIALECTS)('rich text through a spawned ghee serve (%s)', (dialect)
     base = `http://127.0.0.1:${port}/v2`;
 
     // 200 kB: far past what is sanitised inline, so a worker thread does it.
-    const body = '<p onclick="x()">Hello <a href="https://example.com/" target="_blank">there</a><script>alert(1)</script></p>'.repeat(2000);
+    const body =
+      '<p onclick="x()">Hello <a href="https://example.com/" target="_blank">there</a><script>alert(1)</script></p>'.repeat(
+        2000,
+      );
     const res = await fetch(`${base}/posts/`, {
-      method: 'POST', headers: { authorization: `Token ${write}`, 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { authorization: `Token ${write}`, 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'Long', slug: 'long', status: 'published', body }),
     });
     expect(res.status).toBe(202);
-    const stored = (await (await fetch(`${base}/posts/long/?auth_token=${tokens.read_token}`)).json()) as { data: { body: string } };
-    expect(stored.data.body).toBe('<p>Hello <a href="https://example.com/" target="_blank" rel="noopener noreferrer">there</a></p>'.repeat(2000));
+    const stored = (await (await fetch(`${base}/posts/long/?auth_token=${tokens.read_token}`)).json()) as {
+      data: { body: string };
+    };
+    expect(stored.data.body).toBe(
+      '<p>Hello <a href="https://example.com/" target="_blank" rel="noopener noreferrer">there</a></p>'.repeat(2000),
+    );
   });
 
   it('refuses nesting past the limit on the worker too, with the field error', async () => {
     const res = await fetch(`${base}/posts/`, {
-      method: 'POST', headers: { authorization: `Token ${write}`, 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { authorization: `Token ${write}`, 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'Deep', slug: 'deep', status: 'published', body: '<div>'.repeat(100_000) }),
     });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ detail: { fields: { body: ['Ensure this HTML nests elements no more than 256 deep.'] } } });
+    expect(await res.json()).toEqual({
+      detail: { fields: { body: ['Ensure this HTML nests elements no more than 256 deep.'] } },
+    });
   });
 });

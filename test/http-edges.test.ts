@@ -39,7 +39,10 @@ describe.each(DIALECTS)('requests the HTTP parser refuses (%s)', (dialect) => {
       const socket = net.connect(port, '127.0.0.1', () => socket.write(raw));
       let text = '';
       let ended = '';
-      const timer = setTimeout(() => reject(new Error(`no close within 10 s; got ${JSON.stringify(text.slice(0, 200))}`)), 10_000);
+      const timer = setTimeout(
+        () => reject(new Error(`no close within 10 s; got ${JSON.stringify(text.slice(0, 200))}`)),
+        10_000,
+      );
       socket.setEncoding('latin1').on('data', (chunk: string) => (text += chunk));
       socket.on('end', () => (ended ||= 'end'));
       socket.on('error', (error: NodeJS.ErrnoException) => (ended ||= error.code ?? 'error'));
@@ -47,7 +50,9 @@ describe.each(DIALECTS)('requests the HTTP parser refuses (%s)', (dialect) => {
         clearTimeout(timer);
         const [head = '', body = ''] = text.split('\r\n\r\n');
         const [statusLine = '', ...lines] = head.split('\r\n');
-        const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+        const headers = Object.fromEntries(
+          lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+        );
         let parsed: unknown = body;
         try {
           parsed = JSON.parse(body);
@@ -60,7 +65,11 @@ describe.each(DIALECTS)('requests the HTTP parser refuses (%s)', (dialect) => {
   }
 
   function expectOneErrorFormat(answer: RawAnswer, status: number, detail: string): void {
-    expect({ status: answer.status, body: answer.body, ended: answer.ended }).toEqual({ status, body: { detail }, ended: 'end' });
+    expect({ status: answer.status, body: answer.body, ended: answer.ended }).toEqual({
+      status,
+      body: { detail },
+      ended: 'end',
+    });
     expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(answer.headers['x-request-id']).toMatch(UUID);
     expect(answer.headers.connection).toBe('close');
@@ -69,11 +78,21 @@ describe.each(DIALECTS)('requests the HTTP parser refuses (%s)', (dialect) => {
 
   const refused: Array<[string, string, number, string]> = [
     ['a URL over 16 KB', `GET /v2/pages/${'a'.repeat(17_000)}/ HTTP/1.1\r\nHost: x\r\n\r\n`, 431, TOO_LARGE],
-    ['a header over 16 KB', `GET /v2/pages/ HTTP/1.1\r\nHost: x\r\nX-Pad: ${'p'.repeat(17_000)}\r\n\r\n`, 431, TOO_LARGE],
+    [
+      'a header over 16 KB',
+      `GET /v2/pages/ HTTP/1.1\r\nHost: x\r\nX-Pad: ${'p'.repeat(17_000)}\r\n\r\n`,
+      431,
+      TOO_LARGE,
+    ],
     ['a control character in the URL', 'GET /v2/pages/\u0001/ HTTP/1.1\r\nHost: x\r\n\r\n', 400, 'Malformed URL'],
     ['a space in the URL', 'GET /v2/pages/a b/ HTTP/1.1\r\nHost: x\r\n\r\n', 400, 'Malformed request'],
     ['an unknown method', 'BREW /v2/pages/ HTTP/1.1\r\nHost: x\r\n\r\n', 400, 'Malformed request'],
-    ['a header without a colon', 'GET /v2/pages/ HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n', 400, 'Malformed request'],
+    [
+      'a header without a colon',
+      'GET /v2/pages/ HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n',
+      400,
+      'Malformed request',
+    ],
   ];
 
   it.for(refused)('%s: the one error format, Connection: close, a FIN', async ([, raw, status, detail]) => {
@@ -91,23 +110,29 @@ describe.each(DIALECTS)('requests the HTTP parser refuses (%s)', (dialect) => {
     expectOneErrorFormat(answer, 431, TOO_LARGE);
   });
 
-  it.for(Array.from({ length: 20 }, (_, i) => i + 1))('keep-alive: a 431, then the next request on the same agent works (try %i of 20)', async () => {
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-    const get = (path: string) => new Promise<{ status: number; connection?: string; body: string }>((resolve, reject) => {
-      http.get(`${server.url}${path}`, { agent }, (res) => {
-        let body = '';
-        res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode!, connection: res.headers.connection, body }));
-      }).on('error', reject);
-    });
-    try {
-      const long = await get(`/v2/pages/${'b'.repeat(17_000)}/`);
-      expect(long).toEqual({ status: 431, connection: 'close', body: JSON.stringify({ detail: TOO_LARGE }) });
-      expect((await get('/healthz')).status).toBe(200);
-    } finally {
-      agent.destroy();
-    }
-  });
+  it.for(Array.from({ length: 20 }, (_, i) => i + 1))(
+    'keep-alive: a 431, then the next request on the same agent works (try %i of 20)',
+    async () => {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      const get = (path: string) =>
+        new Promise<{ status: number; connection?: string; body: string }>((resolve, reject) => {
+          http
+            .get(`${server.url}${path}`, { agent }, (res) => {
+              let body = '';
+              res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+              res.on('end', () => resolve({ status: res.statusCode!, connection: res.headers.connection, body }));
+            })
+            .on('error', reject);
+        });
+      try {
+        const long = await get(`/v2/pages/${'b'.repeat(17_000)}/`);
+        expect(long).toEqual({ status: 431, connection: 'close', body: JSON.stringify({ detail: TOO_LARGE }) });
+        expect((await get('/healthz')).status).toBe(200);
+      } finally {
+        agent.destroy();
+      }
+    },
+  );
 
   it('fetch: a URL over 16 KB is the 431 JSON, and the next fetch works', async () => {
     const res = await fetch(`${server.url}/v2/pages/${'c'.repeat(17_000)}/`, { signal: AbortSignal.timeout(10_000) });
@@ -118,19 +143,28 @@ describe.each(DIALECTS)('requests the HTTP parser refuses (%s)', (dialect) => {
   describe('a malformed Content-Type: the body is read as JSON (no 415)', () => {
     it.for(['json', 'application json', '', 'application/'])('Content-Type %j', async (type) => {
       const res = await server.app.inject({
-        method: 'POST', url: '/v2/pages/',
+        method: 'POST',
+        url: '/v2/pages/',
         headers: { authorization: `Token ${server.demo.write_token}`, 'content-type': type },
         payload: JSON.stringify({ nope: 1 }),
       });
-      expect({ status: res.statusCode, body: res.json() }).toEqual({ status: 400, body: { detail: "Unknown key 'nope' in request body" } });
+      expect({ status: res.statusCode, body: res.json() }).toEqual({
+        status: 400,
+        body: { detail: "Unknown key 'nope' in request body" },
+      });
     });
 
     it('over a real socket too, with a body that is not JSON: the JSON parse error', async () => {
       const res = await fetch(`${server.url}/v2/pages/`, {
-        method: 'POST', headers: { authorization: `Token ${server.demo.write_token}`, 'content-type': 'json' }, body: '{not json',
+        method: 'POST',
+        headers: { authorization: `Token ${server.demo.write_token}`, 'content-type': 'json' },
+        body: '{not json',
         signal: AbortSignal.timeout(10_000),
       });
-      expect({ status: res.status, body: await res.json() }).toEqual({ status: 400, body: { detail: 'JSON parse error' } });
+      expect({ status: res.status, body: await res.json() }).toEqual({
+        status: 400,
+        body: { detail: 'JSON parse error' },
+      });
     });
   });
 });

@@ -36,7 +36,10 @@ describe.each(DIALECTS)('import-butter from a Ghee server (%s)', (dialect: Diale
     const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-src-media-'));
     const demo = await seedDemo(store);
     await addMedia(store, demo.id, mediaDir);
-    const config = loadConfig({}, { port: 0, host: '127.0.0.1', dataDir: '/nonexistent', databaseUrl: 'unused', logLevel: 'silent', mediaDir });
+    const config = loadConfig(
+      {},
+      { port: 0, host: '127.0.0.1', dataDir: '/nonexistent', databaseUrl: 'unused', logLevel: 'silent', mediaDir },
+    );
     const { app } = await createServer(config, { store, logger: false });
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
     config.publicUrl = url;
@@ -54,7 +57,17 @@ describe.each(DIALECTS)('import-butter from a Ghee server (%s)', (dialect: Diale
     const store = openStore(database.url);
     await migrateToLatest(store);
     const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-dst-media-'));
-    const config = loadConfig({}, { databaseUrl: database.url, mediaDir, publicUrl: TARGET_URL, dataDir: '/nonexistent', mediaFetchAllowPrivate: true, logLevel: 'silent' });
+    const config = loadConfig(
+      {},
+      {
+        databaseUrl: database.url,
+        mediaDir,
+        publicUrl: TARGET_URL,
+        dataDir: '/nonexistent',
+        mediaFetchAllowPrivate: true,
+        logLevel: 'silent',
+      },
+    );
     cleanups.push(async () => {
       await store.close();
       await database.drop();
@@ -62,13 +75,24 @@ describe.each(DIALECTS)('import-butter from a Ghee server (%s)', (dialect: Diale
     });
     const baseUrl = `${source.url}/v2`;
     const sourceKey = butterSourceKey(baseUrl, source.token);
-    const plan = { locales: [{ param: 'en', target: 'en' }, { param: 'es', target: 'es' }], pageTypes: ['landing_page', '*'], collections: ['categories', 'brands'] };
+    const plan = {
+      locales: [
+        { param: 'en', target: 'en' },
+        { param: 'es', target: 'es' },
+      ],
+      pageTypes: ['landing_page', '*'],
+      collections: ['categories', 'brands'],
+    };
 
     // First run: stopped once the collections are in, before pages, posts and references.
     const account = await targetAccount(store.db, sourceKey, { newAccount: 'Demo' });
     const run = importButter(store, {
-      accountId: account.id, source: new ButterSource({ baseUrl, token: source.token }), sourceKey, plan,
-      ingestMedia: mediaIngester(config, new MediaStore(mediaDir, TARGET_URL)), bar: new ProgressBar({ isTTY: false, write: () => {} }),
+      accountId: account.id,
+      source: new ButterSource({ baseUrl, token: source.token }),
+      sourceKey,
+      plan,
+      ingestMedia: mediaIngester(config, new MediaStore(mediaDir, TARGET_URL)),
+      bar: new ProgressBar({ isTTY: false, write: () => {} }),
       afterStep: (step) => {
         if (step === 'content collection:brands') throw new Error('simulated interruption');
       },
@@ -81,19 +105,42 @@ describe.each(DIALECTS)('import-butter from a Ghee server (%s)', (dialect: Diale
     const stdout: string[] = [];
     const stderr: string[] = [];
     const io = { out: (t: string) => void stdout.push(t), err: (t: string) => void stderr.push(t), env: {}, config };
-    const code = await main(['import-butter', '--token', source.token, '--base-url', baseUrl, '--locales', 'en,es', '--page-types', 'landing_page,*',
-      '--collections', 'categories,brands', '--new-account', 'Demo', '--json'], io);
+    const code = await main(
+      [
+        'import-butter',
+        '--token',
+        source.token,
+        '--base-url',
+        baseUrl,
+        '--locales',
+        'en,es',
+        '--page-types',
+        'landing_page,*',
+        '--collections',
+        'categories,brands',
+        '--new-account',
+        'Demo',
+        '--json',
+      ],
+      io,
+    );
     expect(stderr.join('\n')).not.toContain('ghee:');
     expect(code).toBe(0);
     const result = JSON.parse(stdout.join(''));
     expect(result.account).toBe(account.id);
     expect(result.counts).toEqual({ entries: 10, posts: 12, media: 1 });
     // What the content does not show is reported: fields only ever empty, the validations.
-    expect(stderr.join('\n')).toContain('note: page_types.landing_page.fields.embed: only empty values: made short_text');
+    expect(stderr.join('\n')).toContain(
+      'note: page_types.landing_page.fields.embed: only empty values: made short_text',
+    );
     expect(stderr.join('\n')).toMatch(/progress 100% \d+\/\d+ done/);
 
     // Both servers answer the same, field by field.
-    const tokenRow = await store.db.selectFrom('accounts').select('id').where('id', '=', account.id).executeTakeFirstOrThrow();
+    const tokenRow = await store.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('id', '=', account.id)
+      .executeTakeFirstOrThrow();
     const { createToken } = await import('../src/accounts/tokens.js');
     const read = await createToken(store.db, tokenRow.id, 'read', 'test', new Date());
     const { app } = await createServer(config, { store, logger: false });
@@ -103,16 +150,33 @@ describe.each(DIALECTS)('import-butter from a Ghee server (%s)', (dialect: Diale
       return { status: res.statusCode, body: JSON.parse(res.body.split(base).join('BASE')) };
     };
     const calls = [
-      '/v2/pages/landing_page/?locale=en', '/v2/pages/landing_page/?locale=es', '/v2/pages/landing_page/?locale=en&preview=1',
-      '/v2/pages/landing_page/?locale=es&preview=1&levels=3', '/v2/pages/landing_page/pricing/?preview=1', '/v2/pages/*/homepage/?locale=en',
-      '/v2/pages/*/homepage/?locale=es', '/v2/content/brands/?locale=en', '/v2/content/brands/?locale=es&levels=3', '/v2/content/categories/?locale=es',
-      '/v2/content/brands/3/', '/v2/posts/', '/v2/posts/?preview=1&page_size=100', '/v2/posts/?page=2', '/v2/authors/', '/v2/categories/', '/v2/tags/',
-      '/v2/authors/?include=recent_posts', '/v2/pages/search/?query=pricing',
+      '/v2/pages/landing_page/?locale=en',
+      '/v2/pages/landing_page/?locale=es',
+      '/v2/pages/landing_page/?locale=en&preview=1',
+      '/v2/pages/landing_page/?locale=es&preview=1&levels=3',
+      '/v2/pages/landing_page/pricing/?preview=1',
+      '/v2/pages/*/homepage/?locale=en',
+      '/v2/pages/*/homepage/?locale=es',
+      '/v2/content/brands/?locale=en',
+      '/v2/content/brands/?locale=es&levels=3',
+      '/v2/content/categories/?locale=es',
+      '/v2/content/brands/3/',
+      '/v2/posts/',
+      '/v2/posts/?preview=1&page_size=100',
+      '/v2/posts/?page=2',
+      '/v2/authors/',
+      '/v2/categories/',
+      '/v2/tags/',
+      '/v2/authors/?include=recent_posts',
+      '/v2/pages/search/?query=pricing',
     ];
     const posts = await get(source.app, source.token, '/v2/posts/?preview=1&page_size=100', source.url);
     for (const post of posts.body.data) calls.push(`/v2/posts/${post.slug}/?preview=1`, `/v2/posts/${post.slug}/`);
     for (const url of calls) {
-      const [want, got] = [await get(source.app, source.token, url, source.url), await get(app, read.token, url, TARGET_URL)];
+      const [want, got] = [
+        await get(source.app, source.token, url, source.url),
+        await get(app, read.token, url, TARGET_URL),
+      ];
       // Drafts and scheduled posts are 404 without preview, on both servers alike.
       if (!/^\/v2\/posts\/[^/?]+\/$/.test(url)) expect({ url, status: want.status }).toEqual({ url, status: 200 });
       expect({ url, ...got }).toEqual({ url, ...want });

@@ -35,7 +35,10 @@ describe.each(DIALECTS)('accepting an invitation as a new user (%s)', (dialect) 
     expect(res).toMatchObject({ status: 200, headers: { 'cache-control': 'no-store' } });
     expect(res.body).toEqual({
       data: {
-        email: 'reader@example.test', name: 'Rea Der', role: 'viewer', expires: expect.stringMatching(TIMESTAMP),
+        email: 'reader@example.test',
+        name: 'Rea Der',
+        role: 'viewer',
+        expires: expect.stringMatching(TIMESTAMP),
         account: { id: s.demo.id, name: 'Demo' },
         invited_by: { email: `admin@${s.demo.id}.test`, name: '' },
         password_required: true,
@@ -58,14 +61,24 @@ describe.each(DIALECTS)('accepting an invitation as a new user (%s)', (dialect) 
       },
     });
     const cookies = setCookies(res.headers);
-    expect(cookies).toContainEqual(expect.stringMatching(/^ghee_session=[A-Za-z0-9_-]{43}; Path=\/admin; Max-Age=2592000; HttpOnly; SameSite=Strict$/));
+    expect(cookies).toContainEqual(
+      expect.stringMatching(
+        /^ghee_session=[A-Za-z0-9_-]{43}; Path=\/admin; Max-Age=2592000; HttpOnly; SameSite=Strict$/,
+      ),
+    );
     expect(cookies).toContain('ghee_csrf=; Path=/admin; Max-Age=0; HttpOnly; SameSite=Strict');
     browser.csrf = res.body.data.csrf_token;
     expect((await browser.get(account)).body.data).toMatchObject({ id: s.demo.id, role: 'editor' });
     // The session's CSRF token works for the next change; the password signs in elsewhere.
-    expect((await browser.request('PUT', `${account}/pages/*/homepage`, { status: 'draft', fields: {} })).status).toBe(200);
+    expect((await browser.request('PUT', `${account}/pages/*/homepage`, { status: 'draft', fields: {} })).status).toBe(
+      200,
+    );
     expect((await signedInClient(s.app, email, 'my own passphrase')).cookies.has('ghee_session')).toBe(true);
-    const row = await s.store.db.selectFrom('users').select('password_hash').where('email', '=', email).executeTakeFirstOrThrow();
+    const row = await s.store.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
   });
 
@@ -87,7 +100,9 @@ describe.each(DIALECTS)('accepting an invitation as a new user (%s)', (dialect) 
     const browser = await anonymousClient(s.app);
     expect(await accept(browser, token, body)).toMatchObject({ status: 400, body: { detail: { fields } } });
     expect(browser.cookies.has('ghee_session')).toBe(false);
-    expect(await s.store.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()).toBeUndefined();
+    expect(
+      await s.store.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst(),
+    ).toBeUndefined();
     expect((await accept(browser, token, { password: 'now a good one' })).status).toBe(200);
   });
 
@@ -128,7 +143,9 @@ describe.each(DIALECTS)('accepting an invitation as a new user (%s)', (dialect) 
     expect(await accept(browser, late.token, { password: 'too late now' })).toMatchObject({ status: 404, body: GONE });
     // The admin (signed in again: a week unused ended the session too) still sees it, marked.
     admin = await signedInClient(s.app, `admin@${s.demo.id}.test`, PASSWORD);
-    const listed = (await admin.get(`${account}/invitations`)).body.data.find((i: any) => i.email === late.res.body.data.email);
+    const listed = (await admin.get(`${account}/invitations`)).body.data.find(
+      (i: any) => i.email === late.res.body.data.email,
+    );
     expect(listed).toMatchObject({ expired: true });
   });
 

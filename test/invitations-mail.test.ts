@@ -47,7 +47,9 @@ describe.each(DIALECTS)('invitation mails (%s)', (dialect) => {
     expect(mail.to).toEqual(['mailed@example.test']);
     expect(mail.raw).toMatch(/^Subject: You are invited to Demo on Ghee\r$/m);
     expect(mail.raw).toMatch(/^From: Ghee Test <ghee@ghee\.test>\r$/m);
-    expect(mail.raw).toContain(`admin@${s.demo.id}.test (admin@${s.demo.id}.test) invited you to join "Demo" on Ghee as editor.`);
+    expect(mail.raw).toContain(
+      `admin@${s.demo.id}.test (admin@${s.demo.id}.test) invited you to join "Demo" on Ghee as editor.`,
+    );
     const link = new RegExp(`${PUBLIC_URL}/admin/invite/[A-Za-z0-9_-]{43}`).exec(mail.raw)?.[0];
     expect(link).toBe(res.body.data.link);
     const token = LINK.exec(link!)![1]!;
@@ -55,7 +57,11 @@ describe.each(DIALECTS)('invitation mails (%s)', (dialect) => {
   });
 
   it('keeps a line break in the account name out of the headers (no injected Bcc)', async () => {
-    await s.store.db.updateTable('accounts').set({ name: 'Demo\r\nBcc: spy@evil.test' }).where('id', '=', s.demo.id).execute();
+    await s.store.db
+      .updateTable('accounts')
+      .set({ name: 'Demo\r\nBcc: spy@evil.test' })
+      .where('id', '=', s.demo.id)
+      .execute();
     try {
       const { res } = await invite(admin, s.demo.id, { email: 'headers@example.test', role: 'viewer' });
       expect(res.body.data.mail).toBe('sent');
@@ -75,31 +81,47 @@ describe.each(DIALECTS)('invitation mails (%s)', (dialect) => {
   });
 
   it.for([
-    ['refuses the recipient', async () => {
-      const refusing = await smtpSink({ refuse: true });
-      return { url: refusing.url, close: refusing.close };
-    }],
+    [
+      'refuses the recipient',
+      async () => {
+        const refusing = await smtpSink({ refuse: true });
+        return { url: refusing.url, close: refusing.close };
+      },
+    ],
     ['is not listening', async () => ({ url: `smtp://127.0.0.1:${await freePort()}`, close: async () => {} })],
-  ] as const)('when the SMTP server %s: 201 with the link and "mail": "failed"; the invitation stands', async ([, start]) => {
-    const server = await start();
-    closers.push(server.close);
-    s.ctx.config.smtpUrl = server.url;
-    const email = `failed.${Math.random().toString(36).slice(2)}@example.test`;
-    const { res, token } = await invite(admin, s.demo.id, { email, role: 'viewer' });
-    expect(res).toMatchObject({ status: 201, body: { data: { email, mail: 'failed', link: expect.stringMatching(LINK) } } });
-    expect((await admin.get(`/admin/api/accounts/${s.demo.id}/invitations`)).body.data.map((i: any) => i.email)).toContain(email);
-    expect((await accept(await anonymousClient(s.app), token, { password: 'still works' })).status).toBe(200);
-  });
+  ] as const)(
+    'when the SMTP server %s: 201 with the link and "mail": "failed"; the invitation stands',
+    async ([, start]) => {
+      const server = await start();
+      closers.push(server.close);
+      s.ctx.config.smtpUrl = server.url;
+      const email = `failed.${Math.random().toString(36).slice(2)}@example.test`;
+      const { res, token } = await invite(admin, s.demo.id, { email, role: 'viewer' });
+      expect(res).toMatchObject({
+        status: 201,
+        body: { data: { email, mail: 'failed', link: expect.stringMatching(LINK) } },
+      });
+      expect(
+        (await admin.get(`/admin/api/accounts/${s.demo.id}/invitations`)).body.data.map((i: any) => i.email),
+      ).toContain(email);
+      expect((await accept(await anonymousClient(s.app), token, { password: 'still works' })).status).toBe(200);
+    },
+  );
 
   it('signs in to the SMTP server with the user and password of SMTP_URL (percent-encoded)', async () => {
     const guarded = await smtpSink({ auth: { user: 'mailer@ghee.test', pass: 'p@ss:w/rd %' } });
     closers.push(guarded.close);
-    s.ctx.config.smtpUrl = guarded.url.replace('//', `//${encodeURIComponent('mailer@ghee.test')}:${encodeURIComponent('p@ss:w/rd %')}@`);
+    s.ctx.config.smtpUrl = guarded.url.replace(
+      '//',
+      `//${encodeURIComponent('mailer@ghee.test')}:${encodeURIComponent('p@ss:w/rd %')}@`,
+    );
     const { res } = await invite(admin, s.demo.id, { email: 'authed@example.test', role: 'viewer' });
     expect(res.body.data.mail).toBe('sent');
     expect((await guarded.next()).to).toEqual(['authed@example.test']);
     s.ctx.config.smtpUrl = guarded.url.replace('//', '//mailer%40ghee.test:wrong@');
-    expect((await invite(admin, s.demo.id, { email: 'authed@example.test', role: 'viewer' })).res.body.data.mail).toBe('failed');
+    expect((await invite(admin, s.demo.id, { email: 'authed@example.test', role: 'viewer' })).res.body.data.mail).toBe(
+      'failed',
+    );
   });
 
   it('gives up on a server that never answers within the bound, and the server stays responsive', async () => {
@@ -107,7 +129,11 @@ describe.each(DIALECTS)('invitation mails (%s)', (dialect) => {
     closers.push(silent.close);
     s.ctx.config.smtpUrl = silent.url;
     const started = performance.now();
-    const { result, slowestMs } = await healthWhile(s.app, () => invite(admin, s.demo.id, { email: 'hang@example.test', role: 'viewer' }), 50);
+    const { result, slowestMs } = await healthWhile(
+      s.app,
+      () => invite(admin, s.demo.id, { email: 'hang@example.test', role: 'viewer' }),
+      50,
+    );
     const took = performance.now() - started;
     expect(result.res).toMatchObject({ status: 201, body: { data: { mail: 'failed' } } });
     // The greeting timeout (5 s) ends it, well inside the 15 s bound on any mail.
@@ -120,15 +146,38 @@ describe.each(DIALECTS)('invitation mails (%s)', (dialect) => {
     const out: string[] = [];
     const err: string[] = [];
     const io: CliIo = {
-      out: (t) => out.push(t), err: (t) => err.push(t), env: {},
-      config: loadConfig({}, { databaseUrl: s.store.url, dataDir: '/nonexistent', publicUrl: PUBLIC_URL, smtpUrl: sink.url, mailFrom: FROM }),
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+      env: {},
+      config: loadConfig(
+        {},
+        { databaseUrl: s.store.url, dataDir: '/nonexistent', publicUrl: PUBLIC_URL, smtpUrl: sink.url, mailFrom: FROM },
+      ),
     };
-    const code = await main(['user', 'invite', '--account', String(s.demo.id), '--email', 'cli.invite@example.test', '--role', 'admin', '--json'], io);
+    const code = await main(
+      [
+        'user',
+        'invite',
+        '--account',
+        String(s.demo.id),
+        '--email',
+        'cli.invite@example.test',
+        '--role',
+        'admin',
+        '--json',
+      ],
+      io,
+    );
     expect({ code, err }).toEqual({ code: 0, err: [] });
     const shown = JSON.parse(out.join('\n'));
     expect(shown).toEqual({
-      id: expect.any(Number), email: 'cli.invite@example.test', role: 'admin', account: s.demo.id,
-      expires: expect.any(String), link: expect.stringMatching(LINK), mail: 'sent',
+      id: expect.any(Number),
+      email: 'cli.invite@example.test',
+      role: 'admin',
+      account: s.demo.id,
+      expires: expect.any(String),
+      link: expect.stringMatching(LINK),
+      mail: 'sent',
     });
     const mail = await sink.next();
     expect(mail.raw).toContain(shown.link);

@@ -24,12 +24,21 @@ describe.each(DIALECTS)('ordered list windows (%s)', (dialect) => {
   beforeAll(async () => {
     s = await demoServer(dialect);
     const doc = await exportSchema(s.store.db, s.demo.id);
-    doc.collections = { ...doc.collections, stock: { name: 'Stock', fields: { sku: { type: 'short_text' }, price: { type: 'number' }, colour: { type: 'short_text' } } } };
+    doc.collections = {
+      ...doc.collections,
+      stock: {
+        name: 'Stock',
+        fields: { sku: { type: 'short_text' }, price: { type: 'number' }, colour: { type: 'short_text' } },
+      },
+    };
     await withSchema(s.store, s.demo.id, doc);
     for (const item of ITEMS) {
       const fields: Record<string, unknown> = { sku: item.sku, colour: item.colour };
       if (item.price !== null) fields.price = item.price;
-      ids.set(item.sku, await write(s.store, s.demo.id, 'collection:stock', { locale: 'en', status: 'published', fields }));
+      ids.set(
+        item.sku,
+        await write(s.store, s.demo.id, 'collection:stock', { locale: 'en', status: 'published', fields }),
+      );
     }
   });
   afterAll(async () => s?.close());
@@ -37,7 +46,10 @@ describe.each(DIALECTS)('ordered list windows (%s)', (dialect) => {
   const skus = async (query: string) => {
     const r = await s.get(`/v2/content/stock/?${query}`);
     expect(r.status).toBe(200);
-    return { skus: r.body.data.stock.map((i: { sku: string }) => i.sku) as string[], count: r.body.meta.count as number };
+    return {
+      skus: r.body.data.stock.map((i: { sku: string }) => i.sku) as string[],
+      count: r.body.meta.count as number,
+    };
   };
 
   it('orders valued items by the field, ties by id, and items without a value last by id', async () => {
@@ -48,12 +60,23 @@ describe.each(DIALECTS)('ordered list windows (%s)', (dialect) => {
   });
 
   it('gives every window of limit and offset as the same slice, across the valued/empty boundary', async () => {
-    for (const query of ['order=price', 'order=-price', 'order=-price&fields.colour=red', 'order=price&fields.price=30']) {
+    for (const query of [
+      'order=price',
+      'order=-price',
+      'order=-price&fields.colour=red',
+      'order=price&fields.price=30',
+    ]) {
       const whole = await skus(`${query}&page_size=100`);
       for (let limit = 1; limit <= 4; limit++) {
         for (let offset = 0; offset <= whole.skus.length + 1; offset++) {
           const window = await skus(`${query}&limit=${limit}&offset=${offset}`);
-          expect({ query, limit, offset, ...window }).toEqual({ query, limit, offset, skus: whole.skus.slice(offset, offset + limit), count: whole.count });
+          expect({ query, limit, offset, ...window }).toEqual({
+            query,
+            limit,
+            offset,
+            skus: whole.skus.slice(offset, offset + limit),
+            count: whole.count,
+          });
         }
       }
     }
@@ -67,9 +90,19 @@ describe.each(DIALECTS)('ordered list windows (%s)', (dialect) => {
   });
 
   it('follows an item that gains or loses its value at once', async () => {
-    await write(s.store, s.demo.id, 'collection:stock', { id: ids.get('b'), locale: 'en', status: 'published', fields: { sku: 'b', colour: 'red', price: 1 } });
+    await write(s.store, s.demo.id, 'collection:stock', {
+      id: ids.get('b'),
+      locale: 'en',
+      status: 'published',
+      fields: { sku: 'b', colour: 'red', price: 1 },
+    });
     expect((await skus('order=price&page_size=100')).skus).toEqual(['b', 'h', 'c', 'f', 'a', 'd', 'e', 'g']);
-    await write(s.store, s.demo.id, 'collection:stock', { id: ids.get('h'), locale: 'en', status: 'published', fields: { sku: 'h', colour: 'red' } });
+    await write(s.store, s.demo.id, 'collection:stock', {
+      id: ids.get('h'),
+      locale: 'en',
+      status: 'published',
+      fields: { sku: 'h', colour: 'red' },
+    });
     expect((await skus('order=price&page_size=100')).skus).toEqual(['b', 'c', 'f', 'a', 'd', 'e', 'g', 'h']);
   });
 });

@@ -21,10 +21,13 @@ describe('parseFilters', () => {
     [{ 'fields.seo.score': '4.5' }, [{ via: null, path: 'seo.score', numeric: true, value: 4.5 }]],
     [{ 'fields.brand.name': 'Acme' }, [{ via: 'brand', path: 'name', numeric: false, value: 'Acme' }]],
     [{ 'fields.brand.founded': '1949' }, [{ via: 'brand', path: 'founded', numeric: true, value: 1949 }]],
-    [{ 'fields.headline': 'a', 'fields.priority': '2' }, [
-      { via: null, path: 'headline', numeric: false, value: 'a' },
-      { via: null, path: 'priority', numeric: true, value: 2 },
-    ]],
+    [
+      { 'fields.headline': 'a', 'fields.priority': '2' },
+      [
+        { via: null, path: 'headline', numeric: false, value: 'a' },
+        { via: null, path: 'priority', numeric: true, value: 2 },
+      ],
+    ],
   ])('%j', ([query, parsed]) => {
     expect(filters(query)).toEqual(parsed);
   });
@@ -56,9 +59,22 @@ describe('parseFilters', () => {
   });
 
   it.for([
-    'fields.nope', 'fields.', 'fields.Headline', 'fields..headline', 'fields.headline.', 'fields.headline.x',
-    'fields.seo', 'fields.seo.nope', 'fields.faq', 'fields.faq.question', 'fields.related', 'fields.brand',
-    'fields.brand.nope', 'fields.brand.category.slug', 'fields.slug', 'fields.id',
+    'fields.nope',
+    'fields.',
+    'fields.Headline',
+    'fields..headline',
+    'fields.headline.',
+    'fields.headline.x',
+    'fields.seo',
+    'fields.seo.nope',
+    'fields.faq',
+    'fields.faq.question',
+    'fields.related',
+    'fields.brand',
+    'fields.brand.nope',
+    'fields.brand.category.slug',
+    'fields.slug',
+    'fields.id',
   ])('refuses %s', (key) => {
     expect(thrownBy(() => filters({ [key]: '1' }))).toEqual(FIELDS);
   });
@@ -82,12 +98,23 @@ describe('parseOrder', () => {
     expect(thrownBy(() => parseOrder('headline', null, LANDING_SCHEMA))).toEqual(ORDER);
   });
 
-  it.for(['', '-', '--published', 'nope', 'Headline', 'seo', 'faq', 'brand', 'related', 'brand.name', 'published,slug', 'slug', 'id'])(
-    'refuses order=%j',
-    (raw) => {
-      expect(thrownBy(() => parseOrder(raw, LANDING_FIELDS, LANDING_SCHEMA))).toEqual(ORDER);
-    },
-  );
+  it.for([
+    '',
+    '-',
+    '--published',
+    'nope',
+    'Headline',
+    'seo',
+    'faq',
+    'brand',
+    'related',
+    'brand.name',
+    'published,slug',
+    'slug',
+    'id',
+  ])('refuses order=%j', (raw) => {
+    expect(thrownBy(() => parseOrder(raw, LANDING_FIELDS, LANDING_SCHEMA))).toEqual(ORDER);
+  });
 });
 
 describe('parseSelection', () => {
@@ -101,10 +128,19 @@ describe('parseSelection', () => {
     expect(parseSelection(raw, LANDING_FIELDS, LANDING_SCHEMA)).toEqual(selection);
   });
 
-  it.for(['', ',', 'headline,', 'a,,b', 'nope', 'HEADLINE', 'headline.x', 'seo.nope', ' headline', 'brand.name', 'slug'])(
-    'refuses fields=%j',
-    (raw) => {
-      expect(thrownBy(() => parseSelection(raw, LANDING_FIELDS, LANDING_SCHEMA))).toEqual(FIELDS);
-    },
-  );
+  it.for([
+    '',
+    ',',
+    'headline,',
+    'a,,b',
+    'nope',
+    'HEADLINE',
+    'headline.x',
+    'seo.nope',
+    ' headline',
+    'brand.name',
+    'slug',
+  ])('refuses fields=%j', (raw) => {
+    expect(thrownBy(() => parseSelection(raw, LANDING_FIELDS, LANDING_SCHEMA))).toEqual(FIELDS);
+  });
 });

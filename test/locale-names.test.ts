@@ -14,7 +14,13 @@ import type { TestServer } from './helpers/server.js';
 
 const CONTROL = 'must not contain control characters (NUL, line breaks, tabs)';
 const INVALID = 'The schema document is invalid.';
-const CHARACTERS: Array<[string, string]> = [['NUL', '\u0000'], ['a line break', '\n'], ['a tab', '\t'], ['DEL', '\u007f'], ['a C1 control', '\u009b']];
+const CHARACTERS: Array<[string, string]> = [
+  ['NUL', '\u0000'],
+  ['a line break', '\n'],
+  ['a tab', '\t'],
+  ['DEL', '\u007f'],
+  ['a C1 control', '\u009b'],
+];
 
 describe.each(DIALECTS)('control characters in locale and type names (%s)', (dialect) => {
   let s: TestServer;
@@ -30,20 +36,36 @@ describe.each(DIALECTS)('control characters in locale and type names (%s)', (dia
     await s?.close();
   });
 
-  const locales = async () => (await admin.get(`${base}/locales`)).body.data.map((l: { slug: string; name: string }) => [l.slug, l.name]);
+  const locales = async () =>
+    (await admin.get(`${base}/locales`)).body.data.map((l: { slug: string; name: string }) => [l.slug, l.name]);
 
   it.for(CHARACTERS)('a locale name with %s: 400 naming it, locales unchanged', async ([, character]) => {
     const before = await locales();
-    const res = await admin.request('PUT', `${base}/locales`, { locales: [english, { slug: 'es', name: `Espa${character}ñol` }] });
-    expect({ status: res.status, body: res.body }).toEqual({ status: 400, body: { detail: { message: INVALID, errors: [`locales.1.name: ${CONTROL}`] }, code: 'invalid_schema' } });
+    const res = await admin.request('PUT', `${base}/locales`, {
+      locales: [english, { slug: 'es', name: `Espa${character}ñol` }],
+    });
+    expect({ status: res.status, body: res.body }).toEqual({
+      status: 400,
+      body: { detail: { message: INVALID, errors: [`locales.1.name: ${CONTROL}`] }, code: 'invalid_schema' },
+    });
     expect(await locales()).toEqual(before);
   });
 
   it('a locale slug with NUL: 400, it is not a locale slug', async () => {
-    const res = await admin.request('PUT', `${base}/locales`, { locales: [english, { slug: 'es\u0000', name: 'Español' }] });
+    const res = await admin.request('PUT', `${base}/locales`, {
+      locales: [english, { slug: 'es\u0000', name: 'Español' }],
+    });
     expect({ status: res.status, body: res.body }).toEqual({
       status: 400,
-      body: { detail: { message: INVALID, errors: ['locales.1.slug: "es\\u0000" is not a locale slug (lowercase letters with an optional region, e.g. en, fr-ca)'] }, code: 'invalid_schema' },
+      body: {
+        detail: {
+          message: INVALID,
+          errors: [
+            'locales.1.slug: "es\\u0000" is not a locale slug (lowercase letters with an optional region, e.g. en, fr-ca)',
+          ],
+        },
+        code: 'invalid_schema',
+      },
     });
   });
 
@@ -52,12 +74,21 @@ describe.each(DIALECTS)('control characters in locale and type names (%s)', (dia
     const doc = {
       ...current,
       locales: [english, { slug: 'es', name: 'Espa\u0000ñol' }],
-      page_types: { ...current.page_types, landing_page: { ...current.page_types.landing_page, name: 'Landing\u0000page' } },
+      page_types: {
+        ...current.page_types,
+        landing_page: { ...current.page_types.landing_page, name: 'Landing\u0000page' },
+      },
     };
     const res = await admin.request('PUT', `${base}/schema`, doc);
     expect({ status: res.status, body: res.body }).toEqual({
       status: 400,
-      body: { detail: { message: INVALID, errors: [`locales.1.name: ${CONTROL}`, `page_types.landing_page.name: ${CONTROL}`] }, code: 'invalid_schema' },
+      body: {
+        detail: {
+          message: INVALID,
+          errors: [`locales.1.name: ${CONTROL}`, `page_types.landing_page.name: ${CONTROL}`],
+        },
+        code: 'invalid_schema',
+      },
     });
     expect((await admin.get(`${base}/schema`)).body.data).toEqual(current);
   });
@@ -69,12 +100,20 @@ describe.each(DIALECTS)('control characters in locale and type names (%s)', (dia
       const file = path.join(dir, 'schema.json');
       fs.writeFileSync(file, JSON.stringify({ ...current, locales: [english, { slug: 'es', name: 'Espa\u0000ñol' }] }));
       const err: string[] = [];
-      const io: CliIo = { out: () => undefined, err: (t) => err.push(t), env: {}, config: loadConfig({}, { databaseUrl: s.store.url, dataDir: dir }) };
+      const io: CliIo = {
+        out: () => undefined,
+        err: (t) => err.push(t),
+        env: {},
+        config: loadConfig({}, { databaseUrl: s.store.url, dataDir: dir }),
+      };
       expect(await main(['schema', 'apply', file], io)).toBe(1);
       expect(err).toEqual([`The schema document is invalid:\nlocales.1.name: ${CONTROL}`]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-    expect(await locales()).toEqual([['en', 'English'], ['es', 'Spanish']]);
+    expect(await locales()).toEqual([
+      ['en', 'English'],
+      ['es', 'Spanish'],
+    ]);
   });
 });

@@ -29,9 +29,15 @@ describe.each(DIALECTS)('log redaction (%s)', (dialect) => {
   async function linesOf(requestId: string): Promise<LogLine[]> {
     const deadline = Date.now() + 5_000;
     for (;;) {
-      const lines = served.stdout().split('\n').filter((l) => l.includes(requestId)).map((l) => JSON.parse(l) as LogLine);
-      if (lines.some((l) => l.msg === 'request completed' || l.msg === 'request refused by the HTTP parser')) return lines;
-      if (Date.now() > deadline) throw new Error(`no completed log line for ${requestId} in:\n${served.stdout().slice(-2000)}`);
+      const lines = served
+        .stdout()
+        .split('\n')
+        .filter((l) => l.includes(requestId))
+        .map((l) => JSON.parse(l) as LogLine);
+      if (lines.some((l) => l.msg === 'request completed' || l.msg === 'request refused by the HTTP parser'))
+        return lines;
+      if (Date.now() > deadline)
+        throw new Error(`no completed log line for ${requestId} in:\n${served.stdout().slice(-2000)}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
@@ -53,25 +59,31 @@ describe.each(DIALECTS)('log redaction (%s)', (dialect) => {
     ['in capitals (not read by the app, redacted anyway)', (t) => `?AUTH_TOKEN=${t}`, false],
   ];
 
-  it.for(spellings)('?auth_token spelled %s: the request works, the log holds [redacted] and never the token', async ([, query, honoured]) => {
-    const token = served.demo.read_token;
-    const answer = await get(`/v2/pages/*/homepage/${query(token)}`);
-    expect(answer.status).toBe(honoured ? 200 : 401);
-    const lines = await linesOf(answer.id);
-    const incoming = lines.find((l) => l.msg === 'incoming request');
-    expect(incoming?.req?.url).toContain('=[redacted]');
-    expect(JSON.stringify(lines)).not.toContain(token.slice(7));
-    expect(served.stdout()).not.toContain(token.slice(7));
-  });
+  it.for(spellings)(
+    '?auth_token spelled %s: the request works, the log holds [redacted] and never the token',
+    async ([, query, honoured]) => {
+      const token = served.demo.read_token;
+      const answer = await get(`/v2/pages/*/homepage/${query(token)}`);
+      expect(answer.status).toBe(honoured ? 200 : 401);
+      const lines = await linesOf(answer.id);
+      const incoming = lines.find((l) => l.msg === 'incoming request');
+      expect(incoming?.req?.url).toContain('=[redacted]');
+      expect(JSON.stringify(lines)).not.toContain(token.slice(7));
+      expect(served.stdout()).not.toContain(token.slice(7));
+    },
+  );
 
   it('the Authorization, Cookie and X-CSRF-Token headers are never logged', async () => {
     const secrets = { cookie: 'cookie-secret-4f9a1c', csrf: 'csrf-secret-77d0b2' };
     const answer = await get('/v2/pages/*/homepage/', {
-      authorization: `Token ${served.demo.read_token}`, cookie: `ghee_session=${secrets.cookie}`, 'x-csrf-token': secrets.csrf,
+      authorization: `Token ${served.demo.read_token}`,
+      cookie: `ghee_session=${secrets.cookie}`,
+      'x-csrf-token': secrets.csrf,
     });
     expect(answer.status).toBe(200);
     const logged = JSON.stringify(await linesOf(answer.id));
-    for (const secret of [served.demo.read_token.slice(7), secrets.cookie, secrets.csrf]) expect(logged).not.toContain(secret);
+    for (const secret of [served.demo.read_token.slice(7), secrets.cookie, secrets.csrf])
+      expect(logged).not.toContain(secret);
     expect(logged).not.toMatch(/authorization|cookie|csrf/i);
   });
 
@@ -90,12 +102,21 @@ describe.each(DIALECTS)('log redaction (%s)', (dialect) => {
     let text = '';
     socket.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
     const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
-    socket.write(`GET /v2/pages/?auth_token=${token} HTTP/1.1\r\nHost: x\r\nAuthorization: Token ${token}\r\nX-Pad: ${'p'.repeat(20_000)}\r\n\r\n`);
+    socket.write(
+      `GET /v2/pages/?auth_token=${token} HTTP/1.1\r\nHost: x\r\nAuthorization: Token ${token}\r\nX-Pad: ${'p'.repeat(20_000)}\r\n\r\n`,
+    );
     await closed;
     const id = /x-request-id: (\S+)/.exec(text)?.[1];
     expect(text).toMatch(/^HTTP\/1\.1 431 /);
     const lines = await linesOf(id!);
-    expect(lines).toEqual([expect.objectContaining({ reqId: id, code: 'HPE_HEADER_OVERFLOW', status: 431, msg: 'request refused by the HTTP parser' })]);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        reqId: id,
+        code: 'HPE_HEADER_OVERFLOW',
+        status: 431,
+        msg: 'request refused by the HTTP parser',
+      }),
+    ]);
     expect(served.stdout()).not.toContain(token.slice(7));
   });
 });

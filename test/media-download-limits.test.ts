@@ -43,9 +43,12 @@ describe('fetchMedia', () => {
   });
 
   // `/huge-declared` is refused on the header alone: its body never ends, so waiting for it would time out instead.
-  it.for(['/big', '/big-chunked', '/huge-declared'])('refuses a body over the limit, with and without Content-Length: %s', async (file) => {
-    expect(await failure(`${downloads.origin.url}${file}`, LOCAL)).toBe(TOO_LARGE);
-  });
+  it.for(['/big', '/big-chunked', '/huge-declared'])(
+    'refuses a body over the limit, with and without Content-Length: %s',
+    async (file) => {
+      expect(await failure(`${downloads.origin.url}${file}`, LOCAL)).toBe(TOO_LARGE);
+    },
+  );
 
   it('says "50 MB" for the default limit', async () => {
     expect((await fetched(`${downloads.origin.url}/big`, { ...LOCAL, maxBytes: 50 * 1024 * 1024 })).ext).toBe('png');
@@ -53,7 +56,9 @@ describe('fetchMedia', () => {
   });
 
   it('refuses a non-2xx answer', async () => {
-    expect(await failure(`${downloads.origin.url}/missing`, LOCAL)).toBe('Could not download the file: the server answered 404');
+    expect(await failure(`${downloads.origin.url}/missing`, LOCAL)).toBe(
+      'Could not download the file: the server answered 404',
+    );
   });
 
   it('refuses a closed port', async () => {

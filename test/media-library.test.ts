@@ -49,7 +49,9 @@ describe('media store and ingestMedia', () => {
 
   it('refuses an own-looking URL of a file it does not have', async () => {
     const url = `http://ghee.test/media/${'0'.repeat(64)}.png`;
-    await expect(ingestMedia(url, store, LOCAL)).rejects.toThrow('Could not download the file: the file is not in the media library');
+    await expect(ingestMedia(url, store, LOCAL)).rejects.toThrow(
+      'Could not download the file: the file is not in the media library',
+    );
   });
 
   it('reads its public URL when asked, for servers that learn it once listening', async () => {

@@ -15,7 +15,13 @@ const TOO_MANY = 'Too many media URLs to download in one write (at most 20): sen
 /** Adds a `pics` collection (an image and a caption per item) to the demo account. */
 async function withPictures(s: TestServer): Promise<void> {
   const doc = await exportSchema(s.store.db, s.demo.id);
-  await withSchema(s.store, s.demo.id, { ...doc, collections: { ...doc.collections, pics: { name: 'Pictures', fields: { image: { type: 'media' }, caption: { type: 'short_text' } } } } });
+  await withSchema(s.store, s.demo.id, {
+    ...doc,
+    collections: {
+      ...doc.collections,
+      pics: { name: 'Pictures', fields: { image: { type: 'media' }, caption: { type: 'short_text' } } },
+    },
+  });
 }
 
 describe.each(DIALECTS)('media download limits of a write (%s)', (dialect) => {
@@ -35,9 +41,13 @@ describe.each(DIALECTS)('media download limits of a write (%s)', (dialect) => {
   beforeEach(() => origin.reset());
 
   /** `n` distinct URLs of small files that each take `ms` to send. */
-  const urls = (n: number, ms = 0, tag = 'a') => Array.from({ length: n }, (_, i) => `${origin.base}/file.png?ms=${ms}&n=${tag}${i}`);
+  const urls = (n: number, ms = 0, tag = 'a') =>
+    Array.from({ length: n }, (_, i) => `${origin.base}/file.png?ms=${ms}&n=${tag}${i}`);
   const writePics = (images: string[], extra: Record<string, unknown> = {}) =>
-    s.send('POST', '/v2/content/pics/', { status: 'published', fields: images.map((image, i) => ({ image, caption: `Picture ${i}`, ...extra })) });
+    s.send('POST', '/v2/content/pics/', {
+      status: 'published',
+      fields: images.map((image, i) => ({ image, caption: `Picture ${i}`, ...extra })),
+    });
 
   it('refuses a write with 21 URLs to download: a field error past the 20th, and no download at all', async () => {
     const res = await writePics(urls(21));
@@ -55,14 +65,24 @@ describe.each(DIALECTS)('media download limits of a write (%s)', (dialect) => {
   it('downloads nothing when the write has an error anywhere else', async () => {
     const res = await writePics(urls(3), { caption: 5 });
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ detail: { fields: { '0.caption': ['Not a valid string.'], '1.caption': ['Not a valid string.'], '2.caption': ['Not a valid string.'] } } });
+    expect(res.body).toEqual({
+      detail: {
+        fields: {
+          '0.caption': ['Not a valid string.'],
+          '1.caption': ['Not a valid string.'],
+          '2.caption': ['Not a valid string.'],
+        },
+      },
+    });
     expect(origin.requests()).toBe(0);
   });
 
   it('checks every URL before downloading any: one bad URL, and none is downloaded', async () => {
     const res = await writePics([...urls(3), 'ftp://example.com/a.png', 'http://exa mple.com/a.png']);
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ detail: { fields: { '3.image': ['Enter a valid URL.'], '4.image': ['Enter a valid URL.'] } } });
+    expect(res.body).toEqual({
+      detail: { fields: { '3.image': ['Enter a valid URL.'], '4.image': ['Enter a valid URL.'] } },
+    });
     expect(origin.requests()).toBe(0);
   });
 
@@ -87,7 +107,9 @@ describe.each(DIALECTS)('media download limits of a write (%s)', (dialect) => {
   });
 
   it('shares the process pool with post featured images', async () => {
-    const posts = Array.from({ length: 8 }, (_, i) => s.send('POST', '/v2/posts/', { title: `Pic ${i}`, slug: `pic-${i}`, featured_image: urls(1, 150, `p${i}`)[0] }));
+    const posts = Array.from({ length: 8 }, (_, i) =>
+      s.send('POST', '/v2/posts/', { title: `Pic ${i}`, slug: `pic-${i}`, featured_image: urls(1, 150, `p${i}`)[0] }),
+    );
     const replies = await Promise.all([...posts, writePics(urls(4, 150, 'c'))]);
     expect(replies.map((r) => r.status)).toEqual(Array(9).fill(202));
     expect(origin.maxConcurrent()).toBe(6);
@@ -112,8 +134,13 @@ describe.each(DIALECTS)('media URLs checked without a download, private addresse
     'http://media.localhost/a.png',
   ])('refuses %s as a field error before any download of the write starts', async (bad) => {
     // A name is only resolved when its download starts: a try at it would say "host not found".
-    const res = await s.send('POST', '/v2/content/pics/', { status: 'published', fields: [{ image: 'http://cdn.invalid/a.png' }, { image: bad }] });
+    const res = await s.send('POST', '/v2/content/pics/', {
+      status: 'published',
+      fields: [{ image: 'http://cdn.invalid/a.png' }, { image: bad }],
+    });
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ detail: { fields: { '1.image': ['Downloads from private or loopback addresses are not allowed'] } } });
+    expect(res.body).toEqual({
+      detail: { fields: { '1.image': ['Downloads from private or loopback addresses are not allowed'] } },
+    });
   });
 });

@@ -24,7 +24,10 @@ describe.each(DIALECTS)('media downloads stream to disk (%s)', (dialect) => {
     mediaDir = s.ctx.config.mediaDir;
     origin = await startMediaOrigin();
     const doc = await exportSchema(s.store.db, s.demo.id);
-    await withSchema(s.store, s.demo.id, { ...doc, collections: { ...doc.collections, pics: { name: 'Pictures', fields: { image: { type: 'media' } } } } });
+    await withSchema(s.store, s.demo.id, {
+      ...doc,
+      collections: { ...doc.collections, pics: { name: 'Pictures', fields: { image: { type: 'media' } } } },
+    });
   });
   afterAll(async () => {
     await s?.close();
@@ -32,23 +35,30 @@ describe.each(DIALECTS)('media downloads stream to disk (%s)', (dialect) => {
   });
 
   const temps = () => fs.readdirSync(mediaDir).filter((name) => name.startsWith('.tmp-'));
-  const writePics = (images: string[]) => s.send('POST', '/v2/content/pics/', { status: 'published', fields: images.map((image) => ({ image })) });
+  const writePics = (images: string[]) =>
+    s.send('POST', '/v2/content/pics/', { status: 'published', fields: images.map((image) => ({ image })) });
 
-  it('downloads four 40 MB files at once holding under 40 MB more memory (the files: 160 MB)', { timeout: 120_000 }, async () => {
-    const images = Array.from({ length: 4 }, (_, i) => `${origin.base}/file.png?bytes=${FILE_BYTES + i}`);
-    const { result: res, growth } = await heldGrowthWhile(() => writePics(images));
-    expect(res.status).toBe(202);
-    const growthMb = growth / MB;
-    console.log(`[media-memory ${dialect}] 4 x 40 MB downloaded at once: peak growth of heap + buffers held ${growthMb.toFixed(1)} MB`);
-    // Held whole, the four bodies would be 160 MB at the end; streamed, a few chunks each (the
-    // samples also catch chunks just freed whose memory V8 has not handed back yet).
-    expect(growthMb).toBeLessThan(40);
-    // Each file is in the library whole, under the hash of its bytes.
-    const stored = fs.readdirSync(mediaDir).filter((name) => name.endsWith('.png'));
-    const sizes = stored.map((name) => fs.statSync(`${mediaDir}/${name}`).size).sort();
-    expect(sizes).toEqual([FILE_BYTES, FILE_BYTES + 1, FILE_BYTES + 2, FILE_BYTES + 3]);
-    expect(temps()).toEqual([]);
-  });
+  it(
+    'downloads four 40 MB files at once holding under 40 MB more memory (the files: 160 MB)',
+    { timeout: 120_000 },
+    async () => {
+      const images = Array.from({ length: 4 }, (_, i) => `${origin.base}/file.png?bytes=${FILE_BYTES + i}`);
+      const { result: res, growth } = await heldGrowthWhile(() => writePics(images));
+      expect(res.status).toBe(202);
+      const growthMb = growth / MB;
+      console.log(
+        `[media-memory ${dialect}] 4 x 40 MB downloaded at once: peak growth of heap + buffers held ${growthMb.toFixed(1)} MB`,
+      );
+      // Held whole, the four bodies would be 160 MB at the end; streamed, a few chunks each (the
+      // samples also catch chunks just freed whose memory V8 has not handed back yet).
+      expect(growthMb).toBeLessThan(40);
+      // Each file is in the library whole, under the hash of its bytes.
+      const stored = fs.readdirSync(mediaDir).filter((name) => name.endsWith('.png'));
+      const sizes = stored.map((name) => fs.statSync(`${mediaDir}/${name}`).size).sort();
+      expect(sizes).toEqual([FILE_BYTES, FILE_BYTES + 1, FILE_BYTES + 2, FILE_BYTES + 3]);
+      expect(temps()).toEqual([]);
+    },
+  );
 
   it.for([
     ['without Content-Length', 'length=0'],
@@ -63,12 +73,19 @@ describe.each(DIALECTS)('media downloads stream to disk (%s)', (dialect) => {
     const slow = await demoServer(dialect, { config: { mediaFetchTimeoutMs: 300 } });
     try {
       const doc = await exportSchema(slow.store.db, slow.demo.id);
-      await withSchema(slow.store, slow.demo.id, { ...doc, collections: { ...doc.collections, pics: { name: 'Pictures', fields: { image: { type: 'media' } } } } });
+      await withSchema(slow.store, slow.demo.id, {
+        ...doc,
+        collections: { ...doc.collections, pics: { name: 'Pictures', fields: { image: { type: 'media' } } } },
+      });
       // The body stops after its first bytes for 2 s: the 300 ms deadline cuts it off mid-body.
-      const res = await slow.send('POST', '/v2/content/pics/', { status: 'published', fields: [{ image: `${origin.base}/file.png?bytes=${MB}&stall=2000` }] });
+      const res = await slow.send('POST', '/v2/content/pics/', {
+        status: 'published',
+        fields: [{ image: `${origin.base}/file.png?bytes=${MB}&stall=2000` }],
+      });
       expect(res).toMatchObject({ status: 400, body: { detail: { fields: { image: ['Download timed out'] } } } });
       const dir = slow.ctx.config.mediaDir;
-      for (let i = 0; i < 50 && fs.existsSync(dir) && fs.readdirSync(dir).some((n) => n.startsWith('.tmp-')); i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 50 && fs.existsSync(dir) && fs.readdirSync(dir).some((n) => n.startsWith('.tmp-')); i++)
+        await new Promise((r) => setTimeout(r, 20));
       expect(fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n.startsWith('.tmp-')) : []).toEqual([]);
     } finally {
       await slow.close();

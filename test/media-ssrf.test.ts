@@ -76,7 +76,9 @@ describe('media downloads and private addresses', () => {
       { address: '93.184.216.34', family: 4 },
       { address: '127.0.0.1', family: 4 },
     ]);
-    expect(await failure(`http://mixed.test:${downloads.origin.port}/tiny.png`, PUBLIC_ONLY)).toBe(DOWNLOAD_TEXT.private);
+    expect(await failure(`http://mixed.test:${downloads.origin.port}/tiny.png`, PUBLIC_ONLY)).toBe(
+      DOWNLOAD_TEXT.private,
+    );
     expect(downloads.origin.requests).toEqual([]);
   });
 

@@ -15,7 +15,10 @@ const ftyp = (major: string, ...compatible: string[]) =>
   ]);
 /** An EBML header naming its DocType (WebM, Matroska). */
 const ebml = (docType: string) =>
-  Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0x82, 0x80 | docType.length]), Buffer.from(docType)]);
+  Buffer.concat([
+    Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0x82, 0x80 | docType.length]),
+    Buffer.from(docType),
+  ]);
 
 const DETECTED: [string, Buffer, string][] = [
   ['png', PNG, 'image/png'],

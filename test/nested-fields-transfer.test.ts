@@ -39,7 +39,13 @@ describe.each(DIALECTS)('nested fields: export and import (%s)', (dialect: Diale
   });
 
   /** A migrated database, a media folder, the CLI on them, and the app serving them. */
-  async function install(): Promise<{ store: Store; config: Config; mediaDir: string; run(...argv: string[]): Promise<number>; app(): Promise<FastifyInstance> }> {
+  async function install(): Promise<{
+    store: Store;
+    config: Config;
+    mediaDir: string;
+    run(...argv: string[]): Promise<number>;
+    app(): Promise<FastifyInstance>;
+  }> {
     const database = await createTestDatabase(dialect);
     const store = openStore(database.url);
     await migrateToLatest(store);
@@ -49,7 +55,10 @@ describe.each(DIALECTS)('nested fields: export and import (%s)', (dialect: Diale
       await database.drop();
       fs.rmSync(mediaDir, { recursive: true, force: true });
     });
-    const config = loadConfig({}, { databaseUrl: database.url, mediaDir, publicUrl: PUBLIC_URL, dataDir: '/nonexistent', logLevel: 'silent' });
+    const config = loadConfig(
+      {},
+      { databaseUrl: database.url, mediaDir, publicUrl: PUBLIC_URL, dataDir: '/nonexistent', logLevel: 'silent' },
+    );
     const io = { out: () => {}, err: () => {}, env: {}, config };
     const app = async () => {
       const made = (await createServer(config, { store, logger: false })).app;
@@ -69,17 +78,32 @@ describe.each(DIALECTS)('nested fields: export and import (%s)', (dialect: Diale
 
     const app = await source.app();
     const request = async (method: 'GET' | 'POST', url: string, token: string, body?: unknown) => {
-      const res = await app.inject({ method, url, headers: { authorization: `Token ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) }, ...(body !== undefined && { payload: JSON.stringify(body) }) });
+      const res = await app.inject({
+        method,
+        url,
+        headers: { authorization: `Token ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+        ...(body !== undefined && { payload: JSON.stringify(body) }),
+      });
       return { status: res.statusCode, body: JSON.parse(res.body) };
     };
-    const brands = (await request('GET', '/v2/content/brands/', demo.read_token)).body.data.brands.map((b: { meta: { id: number } }) => b.meta.id);
+    const brands = (await request('GET', '/v2/content/brands/', demo.read_token)).body.data.brands.map(
+      (b: { meta: { id: number } }) => b.meta.id,
+    );
     const body = butterLandingBody(brands.slice(0, 2)) as { type: string; fields: Record<string, any> }[];
     for (const row of body[2]!.fields.features) row.icon = PUBLIC_URL + icon;
-    const page = { title: 'Sample', slug: 'sample', page_type: 'landing-page', status: 'published', fields: { seo: { title: 'SEO en' }, body } };
+    const page = {
+      title: 'Sample',
+      slug: 'sample',
+      page_type: 'landing-page',
+      status: 'published',
+      fields: { seo: { title: 'SEO en' }, body },
+    };
     expect((await request('POST', '/v2/pages/', demo.write_token, page)).status).toBe(202);
     // A draft in the other locale, with fewer picked components.
     const es = await app.inject({
-      method: 'PATCH', url: '/v2/pages/landing-page/sample/?locale=es', headers: { authorization: `Token ${demo.write_token}`, 'content-type': 'application/json' },
+      method: 'PATCH',
+      url: '/v2/pages/landing-page/sample/?locale=es',
+      headers: { authorization: `Token ${demo.write_token}`, 'content-type': 'application/json' },
       payload: JSON.stringify({ status: 'draft', fields: { seo: { title: 'SEO es' }, body: body.slice(2) } }),
     });
     expect(es.statusCode).toBe(202);
@@ -100,13 +124,23 @@ describe.each(DIALECTS)('nested fields: export and import (%s)', (dialect: Diale
     const restored = await target.app();
     const account = (await target.store.db.selectFrom('accounts').select('id').executeTakeFirstOrThrow()).id;
     const read = await createToken(target.store.db, account, 'read', 'test', new Date());
-    for (const url of ['/v2/pages/landing-page/sample/?levels=3', '/v2/pages/landing-page/sample/?locale=es&preview=1&levels=2', '/v2/pages/landing-page/?levels=1']) {
+    for (const url of [
+      '/v2/pages/landing-page/sample/?levels=3',
+      '/v2/pages/landing-page/sample/?locale=es&preview=1&levels=2',
+      '/v2/pages/landing-page/?levels=1',
+    ]) {
       const want = await request('GET', url, demo.read_token);
       const got = await restored.inject({ method: 'GET', url, headers: { authorization: `Token ${read.token}` } });
       expect({ url, status: got.statusCode, body: JSON.parse(got.body) }).toEqual({ url, ...want });
     }
     const read2 = (await request('GET', '/v2/pages/landing-page/sample/?levels=2', demo.read_token)).body.data;
-    expect(read2.fields.body[2].fields.features.map((f: { icon: string }) => f.icon)).toEqual([PUBLIC_URL + icon, PUBLIC_URL + icon, PUBLIC_URL + icon]);
-    expect(read2.fields.body[3].fields.testimonial.map((t: { brand: { meta: { id: number } } }) => t.brand.meta.id)).toEqual(brands.slice(0, 2));
+    expect(read2.fields.body[2].fields.features.map((f: { icon: string }) => f.icon)).toEqual([
+      PUBLIC_URL + icon,
+      PUBLIC_URL + icon,
+      PUBLIC_URL + icon,
+    ]);
+    expect(
+      read2.fields.body[3].fields.testimonial.map((t: { brand: { meta: { id: number } } }) => t.brand.meta.id),
+    ).toEqual(brands.slice(0, 2));
   });
 });

@@ -44,7 +44,10 @@ describe.each(DIALECTS)('several nodes on one database (%s)', (dialect) => {
     }
     const store = openStore(database.url);
     try {
-      const rows = await store.db.selectFrom('kysely_migration' as never).select('name' as never).execute();
+      const rows = await store.db
+        .selectFrom('kysely_migration' as never)
+        .select('name' as never)
+        .execute();
       const names = rows.map((r) => (r as { name: string }).name);
       expect(new Set(names).size).toBe(names.length);
       expect(names.length).toBeGreaterThanOrEqual(5);
@@ -52,9 +55,17 @@ describe.each(DIALECTS)('several nodes on one database (%s)', (dialect) => {
       await store.close();
     }
     const out: string[] = [];
-    const io: CliIo = { out: (t) => out.push(t), err: () => {}, env: {}, config: loadConfig({}, { databaseUrl: database.url, dataDir }) };
+    const io: CliIo = {
+      out: (t) => out.push(t),
+      err: () => {},
+      env: {},
+      config: loadConfig({}, { databaseUrl: database.url, dataDir }),
+    };
     expect(await main(['seed', 'demo', '--json'], io)).toBe(0);
-    ({ read_token: token, write_token: writeToken } = JSON.parse(out[0]!) as { read_token: string; write_token: string });
+    ({ read_token: token, write_token: writeToken } = JSON.parse(out[0]!) as {
+      read_token: string;
+      write_token: string;
+    });
   });
 
   it('shows a write through one node on the other at once, over its cached answer', async () => {
@@ -63,28 +74,36 @@ describe.each(DIALECTS)('several nodes on one database (%s)', (dialect) => {
     const cached = await read();
     expect(cached.headers.get('x-ghee-cache')).toBe('hit');
     const write = await fetch(url(ports[0]!, '/v2/pages/landing_page/launch/'), {
-      method: 'PATCH', headers: { authorization: `Token ${writeToken}`, 'content-type': 'application/json' },
+      method: 'PATCH',
+      headers: { authorization: `Token ${writeToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ fields: { headline: 'Written on node A' } }),
     });
     expect(write.status).toBe(202);
     const after = await read();
     expect(after.headers.get('x-ghee-cache')).toBe('miss');
-    expect(((await after.json()) as { data: { fields: { headline: string } } }).data.fields.headline).toBe('Written on node A');
+    expect(((await after.json()) as { data: { fields: { headline: string } } }).data.fields.headline).toBe(
+      'Written on node A',
+    );
   });
 
   it('takes concurrent writes through both nodes, every one acknowledged (SQLite: writers queue, none fails)', async () => {
     // Each update reads (the page, its references) before it writes: two processes interleaving those is
     // where a deferred SQLite transaction would fail instead of waiting.
-    const results = await Promise.all(Array.from({ length: 150 }, async (_, i) => {
-      const r = await fetch(url(ports[i % 2]!, '/v2/pages/landing_page/pricing/'), {
-        method: 'PATCH', headers: { authorization: `Token ${writeToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ status: 'published', fields: { headline: `Both ${i}`, related: ['launch'] } }),
-      });
-      return r.status;
-    }));
+    const results = await Promise.all(
+      Array.from({ length: 150 }, async (_, i) => {
+        const r = await fetch(url(ports[i % 2]!, '/v2/pages/landing_page/pricing/'), {
+          method: 'PATCH',
+          headers: { authorization: `Token ${writeToken}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ status: 'published', fields: { headline: `Both ${i}`, related: ['launch'] } }),
+        });
+        return r.status;
+      }),
+    );
     expect(results).toEqual(Array(150).fill(202));
     const page = await fetch(url(ports[1]!, `/v2/pages/landing_page/pricing/?auth_token=${token}`));
-    expect(((await page.json()) as { data: { fields: { headline: string } } }).data.fields.headline).toMatch(/^Both \d+$/);
+    expect(((await page.json()) as { data: { fields: { headline: string } } }).data.fields.headline).toMatch(
+      /^Both \d+$/,
+    );
   });
 
   it('keeps serving on one node when the other is killed mid-load, losing no acknowledged write', async () => {
@@ -96,7 +115,8 @@ describe.each(DIALECTS)('several nodes on one database (%s)', (dialect) => {
         const name = `node-${n}-${i}`;
         try {
           const r = await fetch(url(port, '/v2/content/brands/'), {
-            method: 'POST', headers: { authorization: `Token ${writeToken}`, 'content-type': 'application/json' },
+            method: 'POST',
+            headers: { authorization: `Token ${writeToken}`, 'content-type': 'application/json' },
             body: JSON.stringify({ status: 'published', fields: [{ name }] }),
           });
           if (r.status === 202) acknowledged.push(name);
@@ -148,11 +168,17 @@ describe.each(DIALECTS)('several nodes on one database (%s)', (dialect) => {
   it('refuses to start a node older than the database', async () => {
     const store = openStore(database.url);
     try {
-      await store.db.insertInto('kysely_migration' as never).values({ name: '999-from-the-future', timestamp: new Date().toISOString() } as never).execute();
+      await store.db
+        .insertInto('kysely_migration' as never)
+        .values({ name: '999-from-the-future', timestamp: new Date().toISOString() } as never)
+        .execute();
     } finally {
       await store.close();
     }
-    const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...env, PORT: String(await freePort()) }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'serve'], {
+      env: { ...env, PORT: String(await freePort()) },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     children.push(child);
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));

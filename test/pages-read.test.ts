@@ -9,7 +9,9 @@ const ISO_MICRO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 describe.each(DIALECTS)('page reads (%s)', (dialect) => {
   let s: TestServer;
-  beforeAll(async () => { s = await demoServer(dialect); });
+  beforeAll(async () => {
+    s = await demoServer(dialect);
+  });
   afterAll(async () => s?.close());
 
   it('returns a page with the contract shape and microsecond timestamps', async () => {
@@ -22,7 +24,13 @@ describe.each(DIALECTS)('page reads (%s)', (dialect) => {
     expect(page.published).toMatch(ISO_MICRO);
     expect(page.updated).toMatch(ISO_MICRO);
     expect(page.fields).toMatchObject({
-      headline: 'Ghee has launched', priority: 90, featured: true, layout: 'wide', theme: '#e53935', hero_image: '', embed: '',
+      headline: 'Ghee has launched',
+      priority: 90,
+      featured: true,
+      layout: 'wide',
+      theme: '#e53935',
+      hero_image: '',
+      embed: '',
       seo: { title: 'Ghee has launched', description: 'The headless CMS that melts into your stack.' },
       sections: [{ type: 'cta', fields: { label: 'Get started', url: '/start' } }],
       faq: [{ question: 'Is it fast?', answer: '<p>Yes.</p>' }],
@@ -31,7 +39,10 @@ describe.each(DIALECTS)('page reads (%s)', (dialect) => {
 
   it('expands references levels deep: N-1 hops as objects, the last as URI strings', async () => {
     const one = (await s.get('/v2/pages/landing_page/launch/?levels=1')).body.data.fields;
-    expect(one.related).toEqual([`${PUBLIC_URL}/v2/pages/landing_page/pricing/`, `${PUBLIC_URL}/v2/pages/landing_page/about-us/`]);
+    expect(one.related).toEqual([
+      `${PUBLIC_URL}/v2/pages/landing_page/pricing/`,
+      `${PUBLIC_URL}/v2/pages/landing_page/about-us/`,
+    ]);
     expect(one.brand).toMatch(new RegExp(`^${PUBLIC_URL}/v2/content/brands/\\d+/$`));
 
     const two = (await s.get('/v2/pages/landing_page/launch/')).body.data.fields;
@@ -57,7 +68,10 @@ describe.each(DIALECTS)('page reads (%s)', (dialect) => {
   });
 
   it('serves the published version unless preview=1 (or test=1) asks for the latest draft', async () => {
-    expect((await s.get('/v2/pages/landing_page/pricing/')).body.data).toMatchObject({ status: 'published', fields: { headline: 'Simple pricing' } });
+    expect((await s.get('/v2/pages/landing_page/pricing/')).body.data).toMatchObject({
+      status: 'published',
+      fields: { headline: 'Simple pricing' },
+    });
     for (const flag of ['preview=1', 'preview=true', 'test=1']) {
       const draft = (await s.get(`/v2/pages/landing_page/pricing/?${flag}`)).body.data;
       expect(draft).toMatchObject({ status: 'draft', fields: { headline: 'Simpler pricing, coming soon' } });
@@ -71,7 +85,10 @@ describe.each(DIALECTS)('page reads (%s)', (dialect) => {
   it('drops unpublished reference targets unless previewing', async () => {
     // coming-soon (a draft) references launch; nothing published references coming-soon, so add one.
     await write(s.store, s.demo.id, 'page_type:landing_page', {
-      slug: 'teaser', name: 'Teaser', locale: 'en', status: 'published',
+      slug: 'teaser',
+      name: 'Teaser',
+      locale: 'en',
+      status: 'published',
       fields: { headline: 'Teaser', related: ['coming-soon', 'launch'], brand: '' },
     });
     const published = (await s.get('/v2/pages/landing_page/teaser/')).body.data.fields;
@@ -123,7 +140,8 @@ describe.each(DIALECTS)('page reads (%s)', (dialect) => {
   });
 
   it('filters on fields, component paths and through references; ANDs several', async () => {
-    const slugs = async (q: string) => (await s.get(`/v2/pages/landing_page/?page_size=100&${q}`)).body.data.map((p: { slug: string }) => p.slug).sort();
+    const slugs = async (q: string) =>
+      (await s.get(`/v2/pages/landing_page/?page_size=100&${q}`)).body.data.map((p: { slug: string }) => p.slug).sort();
     expect(await slugs('fields.layout=wide')).toEqual(['launch', 'pricing']);
     expect(await slugs('fields.featured=true')).toEqual(['launch', 'pricing']);
     expect(await slugs('fields.featured=false')).toEqual(['about-us', 'teaser']);
@@ -137,7 +155,8 @@ describe.each(DIALECTS)('page reads (%s)', (dialect) => {
   });
 
   it('orders by schema fields, published and updated, both directions', async () => {
-    const slugs = async (q: string) => (await s.get(`/v2/pages/landing_page/?page_size=100&${q}`)).body.data.map((p: { slug: string }) => p.slug);
+    const slugs = async (q: string) =>
+      (await s.get(`/v2/pages/landing_page/?page_size=100&${q}`)).body.data.map((p: { slug: string }) => p.slug);
     expect(await slugs('order=priority')).toEqual(['about-us', 'pricing', 'launch', 'teaser']);
     expect(await slugs('order=-priority')).toEqual(['launch', 'pricing', 'about-us', 'teaser']);
     expect(await slugs('order=headline')).toEqual(['launch', 'pricing', 'teaser', 'about-us']);
@@ -167,29 +186,63 @@ describe.each(DIALECTS)('page reads (%s)', (dialect) => {
     expect(r.body.data[0].slug).toBe('pricing');
     expect(r.body.meta.count).toBeGreaterThanOrEqual(1);
     // Prefix match, text inside HTML, the other locale, a page type filter, and no match.
-    expect((await s.get('/v2/pages/search/?query=launc')).body.data.map((p: { slug: string }) => p.slug)).toContain('launch');
-    expect((await s.get('/v2/pages/search/?query=kitchen')).body.data.map((p: { slug: string }) => p.slug).sort()).toEqual(['about-us', 'pricing']);
-    expect((await s.get('/v2/pages/search/?query=cocina&locale=es')).body.data.map((p: { slug: string }) => p.slug).sort()).toEqual(['about-us', 'pricing']);
+    expect((await s.get('/v2/pages/search/?query=launc')).body.data.map((p: { slug: string }) => p.slug)).toContain(
+      'launch',
+    );
+    expect(
+      (await s.get('/v2/pages/search/?query=kitchen')).body.data.map((p: { slug: string }) => p.slug).sort(),
+    ).toEqual(['about-us', 'pricing']);
+    expect(
+      (await s.get('/v2/pages/search/?query=cocina&locale=es')).body.data.map((p: { slug: string }) => p.slug).sort(),
+    ).toEqual(['about-us', 'pricing']);
     expect((await s.get('/v2/pages/search/?query=welcome&page_type=landing_page')).body.data).toEqual([]);
-    expect((await s.get('/v2/pages/search/?query=welcome')).body.data.map((p: { slug: string }) => p.slug)).toEqual(['homepage']);
-    expect((await s.get('/v2/pages/search/?query=zzzznothing')).body).toEqual({ meta: { count: 0, next_page: null, previous_page: null }, data: [] });
+    expect((await s.get('/v2/pages/search/?query=welcome')).body.data.map((p: { slug: string }) => p.slug)).toEqual([
+      'homepage',
+    ]);
+    expect((await s.get('/v2/pages/search/?query=zzzznothing')).body).toEqual({
+      meta: { count: 0, next_page: null, previous_page: null },
+      data: [],
+    });
     expect((await s.get('/v2/pages/search/?query=%22%20OR%20*')).status).toBe(200);
     // Drafts only under preview.
     expect((await s.get('/v2/pages/search/?query=stay%20tuned')).body.data).toEqual([]);
-    expect((await s.get('/v2/pages/search/?query=stay%20tuned&preview=1')).body.data.map((p: { slug: string }) => p.slug)).toEqual(['coming-soon']);
+    expect(
+      (await s.get('/v2/pages/search/?query=stay%20tuned&preview=1')).body.data.map((p: { slug: string }) => p.slug),
+    ).toEqual(['coming-soon']);
   });
 
   it('ranks the page that matches best first', async () => {
-    await write(s.store, s.demo.id, 'page_type:landing_page', { slug: 'butter-one', name: 'Butter', locale: 'en', status: 'published', fields: { headline: 'butter butter butter', summary: 'butter everywhere' } });
-    await write(s.store, s.demo.id, 'page_type:landing_page', { slug: 'butter-two', name: 'Other', locale: 'en', status: 'published', fields: { headline: 'Something', summary: 'a word about butter among many other words here and there' } });
+    await write(s.store, s.demo.id, 'page_type:landing_page', {
+      slug: 'butter-one',
+      name: 'Butter',
+      locale: 'en',
+      status: 'published',
+      fields: { headline: 'butter butter butter', summary: 'butter everywhere' },
+    });
+    await write(s.store, s.demo.id, 'page_type:landing_page', {
+      slug: 'butter-two',
+      name: 'Other',
+      locale: 'en',
+      status: 'published',
+      fields: { headline: 'Something', summary: 'a word about butter among many other words here and there' },
+    });
     const r = await s.get('/v2/pages/search/?query=butter&page_type=landing_page');
     expect(r.body.data.map((p: { slug: string }) => p.slug).slice(0, 2)).toEqual(['butter-one', 'butter-two']);
   });
 
   it('answers 403 when * matches pages of several types', async () => {
     const doc = await exportSchema(s.store.db, s.demo.id);
-    await withSchema(s.store, s.demo.id, { ...doc, page_types: { ...doc.page_types, article: { name: 'Article', fields: { title: { type: 'short_text' } } } } });
-    await write(s.store, s.demo.id, 'page_type:article', { slug: 'pricing', name: 'Pricing article', locale: 'en', status: 'published', fields: { title: 'x' } });
+    await withSchema(s.store, s.demo.id, {
+      ...doc,
+      page_types: { ...doc.page_types, article: { name: 'Article', fields: { title: { type: 'short_text' } } } },
+    });
+    await write(s.store, s.demo.id, 'page_type:article', {
+      slug: 'pricing',
+      name: 'Pricing article',
+      locale: 'en',
+      status: 'published',
+      fields: { title: 'x' },
+    });
     const r = await s.get('/v2/pages/*/pricing/');
     expect(r.status).toBe(403);
     expect(r.body).toEqual({ detail: 'Multiple pages found for the given slug' });
@@ -199,7 +252,9 @@ describe.each(DIALECTS)('page reads (%s)', (dialect) => {
 
   it('is exact and case-sensitive about slugs and types', async () => {
     expect((await s.get('/v2/pages/landing_page/Launch/')).status).toBe(404);
-    expect((await s.get('/v2/pages/Landing_page/launch/')).body).toEqual({ detail: 'Page matching query does not exist' });
+    expect((await s.get('/v2/pages/Landing_page/launch/')).body).toEqual({
+      detail: 'Page matching query does not exist',
+    });
     expect((await s.get('/v2/pages/*/Homepage/')).status).toBe(404);
   });
 });

@@ -10,7 +10,9 @@ const ACCEPTED = { status: 'pending' };
 
 describe.each(DIALECTS)('page creates (%s)', (dialect) => {
   let s: TestServer;
-  beforeAll(async () => { s = await demoServer(dialect); });
+  beforeAll(async () => {
+    s = await demoServer(dialect);
+  });
   afterAll(async () => s?.close());
 
   it('creates a published page that reads back at once, title as name', async () => {
@@ -18,7 +20,12 @@ describe.each(DIALECTS)('page creates (%s)', (dialect) => {
     expect(r.status).toBe(202);
     expect(r.body).toEqual(ACCEPTED);
     const page = (await s.get('/v2/pages/landing_page/new-page/')).body.data;
-    expect(page).toMatchObject({ slug: 'new-page', name: 'Title new-page', status: 'published', page_type: 'landing_page' });
+    expect(page).toMatchObject({
+      slug: 'new-page',
+      name: 'Title new-page',
+      status: 'published',
+      page_type: 'landing_page',
+    });
     expect(page.fields.headline).toBe('Headline new-page');
     expect(page.fields.related.map((p: { slug: string }) => p.slug)).toEqual(['launch']);
     expect(page.fields.brand).toBeNull();
@@ -34,9 +41,18 @@ describe.each(DIALECTS)('page creates (%s)', (dialect) => {
 
   it('reports every failing field at once, with paths into components, repeaters and references', async () => {
     const body = landingBody('bad-page', {
-      headline: 'x'.repeat(121), priority: 500, featured: 'yes', layout: 'huge', theme: 'red', launch_date: '2026-13-45',
-      seo: { title: 42 }, faq: [{ question: 'ok' }, { question: ['no'] }], related: ['launch', 'no-such-page'], brand: 999999,
-      sections: [{ type: 'nope', fields: {} }], hero_image: 'not a url',
+      headline: 'x'.repeat(121),
+      priority: 500,
+      featured: 'yes',
+      layout: 'huge',
+      theme: 'red',
+      launch_date: '2026-13-45',
+      seo: { title: 42 },
+      faq: [{ question: 'ok' }, { question: ['no'] }],
+      related: ['launch', 'no-such-page'],
+      brand: 999999,
+      sections: [{ type: 'nope', fields: {} }],
+      hero_image: 'not a url',
     });
     const r = await s.send('POST', '/v2/pages/', body);
     expect(r.status).toBe(400);
@@ -67,9 +83,18 @@ describe.each(DIALECTS)('page creates (%s)', (dialect) => {
     expect(r.body.detail.fields.title).toEqual(['This field is required.']);
     expect(r.body.detail.fields.slug).toEqual(['This field is required.']);
     expect(r.body.detail.fields.summary).toEqual(['This field is required.']);
-    const both = await s.send('POST', '/v2/pages/', { ...landingBody('x'), title: undefined, fields: { ...landingBody('x').fields, priority: 'high' } });
-    expect(both.body).toEqual({ detail: { fields: { title: ['This field is required.'], priority: ['A valid number is required.'] } } });
-    const noFields = await s.send('POST', '/v2/pages/', { ...landingBody('partial-create'), fields: { headline: 'Only this' } });
+    const both = await s.send('POST', '/v2/pages/', {
+      ...landingBody('x'),
+      title: undefined,
+      fields: { ...landingBody('x').fields, priority: 'high' },
+    });
+    expect(both.body).toEqual({
+      detail: { fields: { title: ['This field is required.'], priority: ['A valid number is required.'] } },
+    });
+    const noFields = await s.send('POST', '/v2/pages/', {
+      ...landingBody('partial-create'),
+      fields: { headline: 'Only this' },
+    });
     expect(noFields.body.detail.fields.summary).toEqual(['This field is required.']);
     expect(noFields.body.detail.fields.headline).toBeUndefined();
     const unknownType = await s.send('POST', '/v2/pages/', { ...landingBody('x'), page_type: 'nope' });
@@ -77,23 +102,40 @@ describe.each(DIALECTS)('page creates (%s)', (dialect) => {
   });
 
   it('validates slugs: format and uniqueness', async () => {
-    expect((await s.send('POST', '/v2/pages/', landingBody('Bad Slug'))).body).toEqual({ detail: { fields: { slug: ['Enter a valid slug: lowercase letters, digits and hyphens, at most 200 characters.'] } } });
-    expect((await s.send('POST', '/v2/pages/', landingBody('launch'))).body).toEqual({ detail: { fields: { slug: ['A page with this slug already exists.'] } } });
+    expect((await s.send('POST', '/v2/pages/', landingBody('Bad Slug'))).body).toEqual({
+      detail: {
+        fields: { slug: ['Enter a valid slug: lowercase letters, digits and hyphens, at most 200 characters.'] },
+      },
+    });
+    expect((await s.send('POST', '/v2/pages/', landingBody('launch'))).body).toEqual({
+      detail: { fields: { slug: ['A page with this slug already exists.'] } },
+    });
   });
 
   it('keeps long slugs and long text within what both databases can index', async () => {
-    expect((await s.send('POST', '/v2/pages/', landingBody('a'.repeat(201)))).body.detail.fields.slug[0]).toMatch(/at most 200 characters/);
+    expect((await s.send('POST', '/v2/pages/', landingBody('a'.repeat(201)))).body.detail.fields.slug[0]).toMatch(
+      /at most 200 characters/,
+    );
     const long = 'Lorem ipsum dolor sit amet, '.repeat(5000);
-    expect((await s.send('POST', '/v2/pages/', landingBody('long-text', { summary: long, body: `<p>${long}</p>` }))).status).toBe(202);
+    expect(
+      (await s.send('POST', '/v2/pages/', landingBody('long-text', { summary: long, body: `<p>${long}</p>` }))).status,
+    ).toBe(202);
     expect((await s.get('/v2/pages/landing_page/long-text/')).body.data.fields.summary).toBe(long);
     const filtered = await s.get(`/v2/pages/landing_page/?fields.summary=${encodeURIComponent(long)}`);
     expect(filtered.body.data.map((p: { slug: string }) => p.slug)).toEqual(['long-text']);
-    expect((await s.get('/v2/pages/search/?query=lorem%20ipsum')).body.data.map((p: { slug: string }) => p.slug)).toContain('long-text');
+    expect(
+      (await s.get('/v2/pages/search/?query=lorem%20ipsum')).body.data.map((p: { slug: string }) => p.slug),
+    ).toContain('long-text');
   });
 
   it('gives exactly one 202 and one 400 for two concurrent creates of one slug', async () => {
-    const results = await Promise.all([s.send('POST', '/v2/pages/', landingBody('race')), s.send('POST', '/v2/pages/', landingBody('race'))]);
+    const results = await Promise.all([
+      s.send('POST', '/v2/pages/', landingBody('race')),
+      s.send('POST', '/v2/pages/', landingBody('race')),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([202, 400]);
-    expect(results.find((r) => r.status === 400)!.body).toEqual({ detail: { fields: { slug: ['A page with this slug already exists.'] } } });
+    expect(results.find((r) => r.status === 400)!.body).toEqual({
+      detail: { fields: { slug: ['A page with this slug already exists.'] } },
+    });
   });
 });

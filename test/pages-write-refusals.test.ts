@@ -9,26 +9,51 @@ import { demoServer, type TestServer } from './helpers/server.js';
 
 describe.each(DIALECTS)('page write refusals (%s)', (dialect) => {
   let s: TestServer;
-  beforeAll(async () => { s = await demoServer(dialect); });
+  beforeAll(async () => {
+    s = await demoServer(dialect);
+  });
   afterAll(async () => s?.close());
 
   it('answers schema mismatches, unknown keys, bad bodies and missing pages exactly', async () => {
     const mismatch = await s.send('POST', '/v2/pages/', landingBody('mismatch', { hero_imagee: 'x' }));
     expect(mismatch.body).toEqual({ detail: "Field 'hero_imagee' is not defined in this page type" });
-    expect((await s.send('POST', '/v2/pages/', { ...landingBody('k'), titel: 'x' })).body).toEqual({ detail: "Unknown key 'titel' in request body" });
-    const notJson = await s.app.inject({ method: 'POST', url: '/v2/pages/', headers: { authorization: `Token ${s.demo.write_token}`, 'content-type': 'application/json' }, payload: '{"title": ' });
+    expect((await s.send('POST', '/v2/pages/', { ...landingBody('k'), titel: 'x' })).body).toEqual({
+      detail: "Unknown key 'titel' in request body",
+    });
+    const notJson = await s.app.inject({
+      method: 'POST',
+      url: '/v2/pages/',
+      headers: { authorization: `Token ${s.demo.write_token}`, 'content-type': 'application/json' },
+      payload: '{"title": ',
+    });
     expect(notJson.statusCode).toBe(400);
     expect(JSON.parse(notJson.body)).toEqual({ detail: 'JSON parse error' });
-    const plain = await s.app.inject({ method: 'POST', url: '/v2/pages/', headers: { authorization: `Token ${s.demo.write_token}`, 'content-type': 'text/plain' }, payload: 'hello' });
+    const plain = await s.app.inject({
+      method: 'POST',
+      url: '/v2/pages/',
+      headers: { authorization: `Token ${s.demo.write_token}`, 'content-type': 'text/plain' },
+      payload: 'hello',
+    });
     expect(JSON.parse(plain.body)).toEqual({ detail: 'JSON parse error' });
     expect((await s.send('POST', '/v2/pages/', [1, 2])).body).toEqual({ detail: 'Request body must be a JSON object' });
-    expect((await s.send('POST', '/v2/pages/', { ...landingBody('t'), fields: 'x' })).body).toEqual({ detail: "'fields' must be an object" });
-    expect((await s.send('PATCH', '/v2/pages/landing_page/nope/', { title: 'x' })).body).toEqual({ detail: 'Page matching query does not exist' });
+    expect((await s.send('POST', '/v2/pages/', { ...landingBody('t'), fields: 'x' })).body).toEqual({
+      detail: "'fields' must be an object",
+    });
+    expect((await s.send('PATCH', '/v2/pages/landing_page/nope/', { title: 'x' })).body).toEqual({
+      detail: 'Page matching query does not exist',
+    });
     expect((await s.send('PATCH', '/v2/pages/nope/launch/', { title: 'x' })).status).toBe(404);
-    expect((await s.send('PATCH', '/v2/pages/landing_page/launch/?locale=fr', { title: 'x' })).body).toEqual({ detail: 'Invalid locale parameter' });
-    const locales = await s.send('PATCH', '/v2/pages/landing_page/launch/', { fields: { en: { headline: 'x' }, fr: { headline: 'y' } } });
+    expect((await s.send('PATCH', '/v2/pages/landing_page/launch/?locale=fr', { title: 'x' })).body).toEqual({
+      detail: 'Invalid locale parameter',
+    });
+    const locales = await s.send('PATCH', '/v2/pages/landing_page/launch/', {
+      fields: { en: { headline: 'x' }, fr: { headline: 'y' } },
+    });
     expect(locales.body).toEqual({ detail: { fields: { fr: ['"fr" is not an enabled locale.'] } } });
-    const big = await s.send('POST', '/v2/pages/', { ...landingBody('big'), fields: { ...landingBody('big').fields, body: 'x'.repeat(11 * 1024 * 1024) } });
+    const big = await s.send('POST', '/v2/pages/', {
+      ...landingBody('big'),
+      fields: { ...landingBody('big').fields, body: 'x'.repeat(11 * 1024 * 1024) },
+    });
     expect(big.status).toBe(413);
     expect(big.body).toEqual({ detail: 'Request body too large' });
   });
@@ -42,18 +67,29 @@ describe.each(DIALECTS)('page write refusals (%s)', (dialect) => {
     const r = await s.send('POST', '/v2/pages/', landingBody('free'), free.write_token);
     expect(r.status).toBe(403);
     expect(r.body).toEqual({ detail: 'You do not have permission to perform this action' });
-    const query = await s.app.inject({ method: 'DELETE', url: `/v2/pages/landing_page/nope/?auth_token=${s.demo.write_token}` });
+    const query = await s.app.inject({
+      method: 'DELETE',
+      url: `/v2/pages/landing_page/nope/?auth_token=${s.demo.write_token}`,
+    });
     expect(query.statusCode).toBe(404);
   });
 });
 
 describe.each(DIALECTS)('write checks in contract order (%s)', (dialect) => {
   let s: TestServer;
-  beforeAll(async () => { s = await demoServer(dialect); });
+  beforeAll(async () => {
+    s = await demoServer(dialect);
+  });
   afterAll(async () => s?.close());
 
   it('answers 401 and 403 before looking at the body', async () => {
-    const inject = (token: string) => s.app.inject({ method: 'POST', url: '/v2/pages/', headers: { authorization: `Token ${token}`, 'content-type': 'application/json' }, payload: '{broken' });
+    const inject = (token: string) =>
+      s.app.inject({
+        method: 'POST',
+        url: '/v2/pages/',
+        headers: { authorization: `Token ${token}`, 'content-type': 'application/json' },
+        payload: '{broken',
+      });
     const read = await inject(s.demo.read_token);
     expect(read.statusCode).toBe(401);
     expect(JSON.parse(read.body)).toEqual({ detail: 'Authentication credentials were not provided' });

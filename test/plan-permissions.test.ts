@@ -17,8 +17,12 @@ import { demoServer, type TestServer } from './helpers/server.js';
 // call limit; an operator (the CLI, or a user `ghee user set-operator` flagged) may do both.
 
 const FORBIDDEN = { detail: 'You do not have permission to perform this action' };
-const NOT_SELF_SERVICE = (plan: string) => ({ detail: `Only the operator of this Ghee install can move an account to the ${plan} plan.` });
-const LIMIT_IS_OPERATORS = { detail: "Only the operator of this Ghee install can change an account's monthly call limit." };
+const NOT_SELF_SERVICE = (plan: string) => ({
+  detail: `Only the operator of this Ghee install can move an account to the ${plan} plan.`,
+});
+const LIMIT_IS_OPERATORS = {
+  detail: "Only the operator of this Ghee install can change an account's monthly call limit.",
+};
 
 describe.each(DIALECTS)('who sets plans and limits (%s)', (dialect) => {
   let s: TestServer;
@@ -32,10 +36,20 @@ describe.each(DIALECTS)('who sets plans and limits (%s)', (dialect) => {
   const cli = (...argv: string[]) => {
     cliOut = [];
     cliErr = [];
-    const io: CliIo = { out: (t) => cliOut.push(t), err: (t) => cliErr.push(t), env: {}, config: loadConfig({}, { databaseUrl: s.store.url, dataDir: dir }) };
+    const io: CliIo = {
+      out: (t) => cliOut.push(t),
+      err: (t) => cliErr.push(t),
+      env: {},
+      config: loadConfig({}, { databaseUrl: s.store.url, dataDir: dir }),
+    };
     return main(argv, io);
   };
-  const account = () => s.store.db.selectFrom('accounts').select(['plan', 'monthly_call_limit']).where('id', '=', s.demo.id).executeTakeFirstOrThrow();
+  const account = () =>
+    s.store.db
+      .selectFrom('accounts')
+      .select(['plan', 'monthly_call_limit'])
+      .where('id', '=', s.demo.id)
+      .executeTakeFirstOrThrow();
 
   beforeAll(async () => {
     s = await demoServer(dialect);
@@ -63,7 +77,10 @@ describe.each(DIALECTS)('who sets plans and limits (%s)', (dialect) => {
 
   describe('with no PLANS_FILE (no plan is self-service)', () => {
     it('an owner cannot move the account to another plan: 403', async () => {
-      expect(await owner.request('PUT', planUrl, { plan: 'enterprise' })).toMatchObject({ status: 403, body: NOT_SELF_SERVICE('enterprise') });
+      expect(await owner.request('PUT', planUrl, { plan: 'enterprise' })).toMatchObject({
+        status: 403,
+        body: NOT_SELF_SERVICE('enterprise'),
+      });
       expect(await account()).toEqual({ plan: 'professional', monthly_call_limit: 2000 });
     });
 
@@ -71,7 +88,20 @@ describe.each(DIALECTS)('who sets plans and limits (%s)', (dialect) => {
       const res = await owner.get(plansUrl);
       expect(res.body).toEqual({
         data: {
-          plans: [{ name: 'professional', self_service: false, current: true, features: { monthly_calls: 1000000, blocked_over_limit: false, write_api: true, locales: 10, webhooks: true } }],
+          plans: [
+            {
+              name: 'professional',
+              self_service: false,
+              current: true,
+              features: {
+                monthly_calls: 1000000,
+                blocked_over_limit: false,
+                write_api: true,
+                locales: 10,
+                webhooks: true,
+              },
+            },
+          ],
           may_change_limit: false,
         },
       });
@@ -81,7 +111,7 @@ describe.each(DIALECTS)('who sets plans and limits (%s)', (dialect) => {
   describe('with basic and free marked self-service', () => {
     beforeEach(() => selfService({ basic: { self_service: true }, free: { self_service: true } }));
 
-    it('an owner moves the account to a self-service plan; the operator\'s limit stays', async () => {
+    it("an owner moves the account to a self-service plan; the operator's limit stays", async () => {
       const res = await owner.request('PUT', planUrl, { plan: 'basic' });
       expect(res.status).toBe(200);
       expect(res.body.data).toMatchObject({ plan: 'basic', monthly_call_limit: 2000 });
@@ -89,7 +119,10 @@ describe.each(DIALECTS)('who sets plans and limits (%s)', (dialect) => {
     });
 
     it('an owner still cannot pick a plan that is not self-service', async () => {
-      expect(await owner.request('PUT', planUrl, { plan: 'enterprise' })).toMatchObject({ status: 403, body: NOT_SELF_SERVICE('enterprise') });
+      expect(await owner.request('PUT', planUrl, { plan: 'enterprise' })).toMatchObject({
+        status: 403,
+        body: NOT_SELF_SERVICE('enterprise'),
+      });
       expect(await account()).toEqual({ plan: 'professional', monthly_call_limit: 2000 });
     });
 
@@ -98,15 +131,29 @@ describe.each(DIALECTS)('who sets plans and limits (%s)', (dialect) => {
       ['raises', 1_000_000],
       ['lowers', 10],
     ] as const)('an owner cannot change the monthly call limit (%s it): 403', async ([, limit]) => {
-      expect(await owner.request('PUT', planUrl, { plan: 'basic', monthly_call_limit: limit })).toMatchObject({ status: 403, body: LIMIT_IS_OPERATORS });
-      expect(await owner.request('PUT', planUrl, { plan: 'professional', monthly_call_limit: limit })).toMatchObject({ status: 403, body: LIMIT_IS_OPERATORS });
+      expect(await owner.request('PUT', planUrl, { plan: 'basic', monthly_call_limit: limit })).toMatchObject({
+        status: 403,
+        body: LIMIT_IS_OPERATORS,
+      });
+      expect(await owner.request('PUT', planUrl, { plan: 'professional', monthly_call_limit: limit })).toMatchObject({
+        status: 403,
+        body: LIMIT_IS_OPERATORS,
+      });
       expect(await account()).toEqual({ plan: 'professional', monthly_call_limit: 2000 });
     });
 
-    it('an owner sees the self-service plans and the current one, in the plans\' order', async () => {
+    it("an owner sees the self-service plans and the current one, in the plans' order", async () => {
       const res = await owner.get(plansUrl);
-      expect(res.body.data.plans.map((p: { name: string; current: boolean; self_service: boolean }) => [p.name, p.current, p.self_service])).toEqual([
-        ['free', false, true], ['basic', false, true], ['professional', true, false],
+      expect(
+        res.body.data.plans.map((p: { name: string; current: boolean; self_service: boolean }) => [
+          p.name,
+          p.current,
+          p.self_service,
+        ]),
+      ).toEqual([
+        ['free', false, true],
+        ['basic', false, true],
+        ['professional', true, false],
       ]);
       expect(res.body.data.may_change_limit).toBe(false);
     });
@@ -143,16 +190,34 @@ describe.each(DIALECTS)('who sets plans and limits (%s)', (dialect) => {
       expect((await operator.request('PUT', planUrl, { plan: 'free', monthly_call_limit: 500 })).status).toBe(200);
       expect(await account()).toEqual({ plan: 'free', monthly_call_limit: 500 });
       const offered = (await operator.get(plansUrl)).body.data;
-      expect(offered.plans.map((p: { name: string }) => p.name)).toEqual(['free', 'trial', 'basic', 'advanced', 'professional', 'enterprise']);
+      expect(offered.plans.map((p: { name: string }) => p.name)).toEqual([
+        'free',
+        'trial',
+        'basic',
+        'advanced',
+        'professional',
+        'enterprise',
+      ]);
       expect(offered.may_change_limit).toBe(true);
     });
 
     it.for([
-      ['an unknown plan', { plan: 'gold' }, { plan: ['Unknown plan "gold"; plans are free, trial, basic, advanced, professional, enterprise'] }],
-      ['a negative limit', { plan: 'free', monthly_call_limit: -1 }, { monthly_call_limit: ['The monthly call limit must be a non-negative integer'] }],
+      [
+        'an unknown plan',
+        { plan: 'gold' },
+        { plan: ['Unknown plan "gold"; plans are free, trial, basic, advanced, professional, enterprise'] },
+      ],
+      [
+        'a negative limit',
+        { plan: 'free', monthly_call_limit: -1 },
+        { monthly_call_limit: ['The monthly call limit must be a non-negative integer'] },
+      ],
     ] as const)('gets %s refused as the error of its field, nothing changed', async ([, body, fields]) => {
       await cli('user', 'set-operator', '--email', 'operator@example.test');
-      expect(await operator.request('PUT', planUrl, body)).toMatchObject({ status: 400, body: { detail: { fields }, code: 'validation' } });
+      expect(await operator.request('PUT', planUrl, body)).toMatchObject({
+        status: 400,
+        body: { detail: { fields }, code: 'validation' },
+      });
       expect(await account()).toEqual({ plan: 'professional', monthly_call_limit: 2000 });
     });
 
@@ -160,12 +225,17 @@ describe.each(DIALECTS)('who sets plans and limits (%s)', (dialect) => {
       await cli('user', 'set-operator', '--email', 'operator@example.test');
       expect(await cli('user', 'set-operator', '--email', 'operator@example.test', '--off')).toBe(0);
       expect(cliOut).toEqual(['operator@example.test is no longer an operator of this install']);
-      expect(await operator.request('PUT', planUrl, { plan: 'enterprise' })).toMatchObject({ status: 403, body: FORBIDDEN });
+      expect(await operator.request('PUT', planUrl, { plan: 'enterprise' })).toMatchObject({
+        status: 403,
+        body: FORBIDDEN,
+      });
     });
   });
 
   it('`ghee account set-plan` (the operator) sets any plan and clears the limit', async () => {
-    expect(await cli('account', 'set-plan', String(s.demo.id), 'enterprise', '--monthly-call-limit', 'none', '--json')).toBe(0);
+    expect(
+      await cli('account', 'set-plan', String(s.demo.id), 'enterprise', '--monthly-call-limit', 'none', '--json'),
+    ).toBe(0);
     expect(JSON.parse(cliOut[0]!)).toEqual({ id: s.demo.id, plan: 'enterprise', monthly_call_limit: null });
   });
 });

@@ -8,7 +8,9 @@ import { demoServer, type TestServer } from './helpers/server.js';
 
 describe.each(DIALECTS)('post deletes and write permissions (%s)', (dialect) => {
   let s: TestServer;
-  beforeAll(async () => { s = await demoServer(dialect); });
+  beforeAll(async () => {
+    s = await demoServer(dialect);
+  });
   afterAll(async () => s?.close());
 
   it('deletes a post: 204, then 404; its categories stay', async () => {
@@ -18,7 +20,9 @@ describe.each(DIALECTS)('post deletes and write permissions (%s)', (dialect) => 
     expect(gone.body).toBeNull();
     expect((await s.get('/v2/posts/doomed/?preview=1')).status).toBe(404);
     expect((await s.get('/v2/posts/search/?query=doomed')).body.data).toEqual([]);
-    expect((await s.send('DELETE', '/v2/posts/doomed/')).body).toEqual({ detail: 'Post matching query does not exist' });
+    expect((await s.send('DELETE', '/v2/posts/doomed/')).body).toEqual({
+      detail: 'Post matching query does not exist',
+    });
     expect((await s.get('/v2/categories/doomed-category/')).status).toBe(200);
   });
 
@@ -29,7 +33,12 @@ describe.each(DIALECTS)('post deletes and write permissions (%s)', (dialect) => 
     expect((await s.send('DELETE', '/v2/posts/hello-world/', undefined, s.demo.read_token)).status).toBe(401);
     expect((await s.send('PATCH', '/v2/posts/hello-world/', { title: 'x' }, null)).status).toBe(401);
     // Authentication is checked before the body is even parsed (docs/api.md §9).
-    const broken = await s.app.inject({ method: 'POST', url: '/v2/posts/', headers: { authorization: `Token ${s.demo.read_token}` }, payload: '{broken' });
+    const broken = await s.app.inject({
+      method: 'POST',
+      url: '/v2/posts/',
+      headers: { authorization: `Token ${s.demo.read_token}` },
+      payload: '{broken',
+    });
     expect(broken.statusCode).toBe(401);
     const free = await createAccount(s.store.db, { name: 'Free blog', plan: 'free' });
     const forbidden = await s.send('POST', '/v2/posts/', postBody('free'), free.write_token);

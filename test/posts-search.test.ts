@@ -15,9 +15,17 @@ describe.each(DIALECTS)('post search (%s)', (dialect) => {
   beforeAll(async () => {
     s = await demoServer(dialect);
     const corpus = [
-      postBody('in-body', { title: 'Marsupials', summary: 'Small animals', body: '<p>The quokka smiles at <strong>everyone</strong>.</p>' }),
+      postBody('in-body', {
+        title: 'Marsupials',
+        summary: 'Small animals',
+        body: '<p>The quokka smiles at <strong>everyone</strong>.</p>',
+      }),
       postBody('in-title', { title: 'Quokka facts', summary: 'Small animals', body: '<p>Animals of Rottnest.</p>' }),
-      postBody('in-summary', { title: 'Island life', summary: 'All about the quokka', body: '<p>Animals of Rottnest.</p>' }),
+      postBody('in-summary', {
+        title: 'Island life',
+        summary: 'All about the quokka',
+        body: '<p>Animals of Rottnest.</p>',
+      }),
       postBody('quokka-draft', { title: 'Quokka draft', status: 'draft' }),
       postBody('quokka-later', { title: 'Quokka later', status: 'scheduled', scheduled: future() }),
     ];
@@ -43,12 +51,20 @@ describe.each(DIALECTS)('post search (%s)', (dialect) => {
     expect(slugs((await s.get('/v2/posts/search/?query=quokka%20smiles')).body)).toEqual(['in-body']);
     expect(slugs((await s.get('/v2/posts/search/?query=everyone')).body)).toEqual(['in-body']);
     expect((await s.get('/v2/posts/search/?query=strong')).body.data).toEqual([]);
-    expect((await s.get('/v2/search/?query=quokka')).body).toEqual((await s.get('/v2/posts/search/?query=quokka')).body);
+    expect((await s.get('/v2/search/?query=quokka')).body).toEqual(
+      (await s.get('/v2/posts/search/?query=quokka')).body,
+    );
     expect((await s.get('/v2/search?query=quokka')).body.meta.count).toBe(3);
   });
 
   it('finds drafts and scheduled posts only under preview', async () => {
-    expect(slugs((await s.get('/v2/posts/search/?query=quokka&preview=1')).body).sort()).toEqual(['in-body', 'in-summary', 'in-title', 'quokka-draft', 'quokka-later']);
+    expect(slugs((await s.get('/v2/posts/search/?query=quokka&preview=1')).body).sort()).toEqual([
+      'in-body',
+      'in-summary',
+      'in-title',
+      'quokka-draft',
+      'quokka-later',
+    ]);
     expect((await s.get('/v2/posts/search/?query=draft')).body.data).toEqual([]);
   });
 
@@ -73,13 +89,23 @@ describe.each(DIALECTS)('post search (%s)', (dialect) => {
     for (const query of ['', 'query=', `query=${'a'.repeat(257)}`, 'query=a%00b', 'query=a%0Ab', 'query=%7F']) {
       for (const path of ['/v2/posts/search/', '/v2/search/']) {
         const r = await s.get(`${path}?${query}`);
-        expect({ query, path, status: r.status, body: r.body }).toEqual({ query, path, status: 400, body: { detail: 'Invalid search query' } });
+        expect({ query, path, status: r.status, body: r.body }).toEqual({
+          query,
+          path,
+          status: 400,
+          body: { detail: 'Invalid search query' },
+        });
       }
     }
     expect((await s.get(`/v2/posts/search/?query=${'a'.repeat(256)}`)).status).toBe(200);
     expect((await s.get(`/v2/posts/search/?query=${'é'.repeat(256)}`)).status).toBe(200);
-    expect((await s.get('/v2/posts/search/?query=%22%27*%3A%26()')).body).toEqual({ meta: { count: 0, next_page: null, previous_page: null }, data: [] });
-    expect((await s.get('/v2/posts/search/?query=quokka&page=0')).body).toEqual({ detail: 'page query parameter should be a positive integer' });
+    expect((await s.get('/v2/posts/search/?query=%22%27*%3A%26()')).body).toEqual({
+      meta: { count: 0, next_page: null, previous_page: null },
+      data: [],
+    });
+    expect((await s.get('/v2/posts/search/?query=quokka&page=0')).body).toEqual({
+      detail: 'page query parameter should be a positive integer',
+    });
   });
 
   it('checks the query before pagination, and needs a token', async () => {

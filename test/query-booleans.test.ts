@@ -24,7 +24,8 @@ describe.each(DIALECTS)('booleans in the query (%s)', (dialect) => {
   });
   afterAll(async () => s?.close());
 
-  const headline = async (query: string) => (await s.get(`/v2/pages/landing_page/pricing/?${query}`)).body.data.fields.headline;
+  const headline = async (query: string) =>
+    (await s.get(`/v2/pages/landing_page/pricing/?${query}`)).body.data.fields.headline;
 
   it.for(TRUE)('exclude_body=%s drops the body of every post', async (flag) => {
     const posts = (await s.get(`/v2/posts/?exclude_body=${flag}&page_size=100`)).body.data;
@@ -54,7 +55,9 @@ describe.each(DIALECTS)('booleans in the query (%s)', (dialect) => {
   });
 
   it.for(TRUE)('preview=%s shows draft posts in the post list', async (flag) => {
-    const slugs = (await s.get(`/v2/posts/?preview=${flag}&page_size=100`)).body.data.map((p: { slug: string }) => p.slug);
+    const slugs = (await s.get(`/v2/posts/?preview=${flag}&page_size=100`)).body.data.map(
+      (p: { slug: string }) => p.slug,
+    );
     expect(slugs).toContain('ghee-ice-cream');
   });
 
@@ -64,36 +67,71 @@ describe.each(DIALECTS)('booleans in the query (%s)', (dialect) => {
     expect(r.headers['cache-control']).toBe('private, no-cache');
   });
 
-  it.for([['True', ['launch', 'pricing']], ['FALSE', ['about-us']], ['1', ['launch', 'pricing']], ['yes', []]] as const)(
-    'a checkbox filter fields.featured=%s matches %j',
-    async ([flag, expected]) => {
-      const r = await s.get(`/v2/pages/landing_page/?fields.featured=${flag}`);
-      expect(r.body.data.map((p: { slug: string }) => p.slug).sort()).toEqual(expected);
-    },
-  );
+  it.for([
+    ['True', ['launch', 'pricing']],
+    ['FALSE', ['about-us']],
+    ['1', ['launch', 'pricing']],
+    ['yes', []],
+  ] as const)('a checkbox filter fields.featured=%s matches %j', async ([flag, expected]) => {
+    const r = await s.get(`/v2/pages/landing_page/?fields.featured=${flag}`);
+    expect(r.body.data.map((p: { slug: string }) => p.slug).sort()).toEqual(expected);
+  });
 
   it.for(['True', 'TRUE'])('force=%s deletes a referenced item', async (flag) => {
-    const created = await s.send('POST', '/v2/content/', { key: 'categories', status: 'published', fields: [{ name: `Forced ${flag}`, slug: `forced-${flag.toLowerCase()}` }] });
+    const created = await s.send('POST', '/v2/content/', {
+      key: 'categories',
+      status: 'published',
+      fields: [{ name: `Forced ${flag}`, slug: `forced-${flag.toLowerCase()}` }],
+    });
     expect(created.status).toBe(202);
-    const items = (await s.get('/v2/content/categories/?page_size=100')).body.data.categories as { meta: { id: number }; name: string }[];
+    const items = (await s.get('/v2/content/categories/?page_size=100')).body.data.categories as {
+      meta: { id: number };
+      name: string;
+    }[];
     const id = items.find((c) => c.name === `Forced ${flag}`)!.meta.id;
-    expect((await s.send('POST', '/v2/content/', { key: 'brands', status: 'published', fields: [{ name: `Uses ${flag}`, category: id }] })).status).toBe(202);
+    expect(
+      (
+        await s.send('POST', '/v2/content/', {
+          key: 'brands',
+          status: 'published',
+          fields: [{ name: `Uses ${flag}`, category: id }],
+        })
+      ).status,
+    ).toBe(202);
     expect((await s.send('DELETE', `/v2/content/categories/${id}/?force=${flag}`)).status).toBe(204);
   });
 
   it.for(NOT_BOOLEAN)('force=%s is not force: a referenced page stays', async (flag) => {
     const r = await s.send('DELETE', `/v2/pages/landing_page/about-us/?force=${flag}`);
     expect({ status: r.status, body: r.body }).toEqual({
-      status: 400, body: { detail: 'Cannot delete: referenced by landing_page/pricing, landing_page/launch' },
+      status: 400,
+      body: { detail: 'Cannot delete: referenced by landing_page/pricing, landing_page/launch' },
     });
   });
 
   it('force=True deletes a referenced page through the admin API too', async () => {
     await s.send('POST', '/v2/pages/', {
-      title: 'Target', slug: 'bool-target', page_type: 'landing_page', status: 'published',
+      title: 'Target',
+      slug: 'bool-target',
+      page_type: 'landing_page',
+      status: 'published',
       fields: {
-        headline: 'Target', summary: '', body: '', notes: '', embed: '', hero_image: '', theme: '#112233', launch_date: '2026-01-02',
-        priority: 1, featured: false, layout: 'wide', seo: { title: '', description: '' }, sections: [], faq: [], related: [], brand: '',
+        headline: 'Target',
+        summary: '',
+        body: '',
+        notes: '',
+        embed: '',
+        hero_image: '',
+        theme: '#112233',
+        launch_date: '2026-01-02',
+        priority: 1,
+        featured: false,
+        layout: 'wide',
+        seo: { title: '', description: '' },
+        sections: [],
+        faq: [],
+        related: [],
+        brand: '',
       },
     });
     await s.send('PATCH', '/v2/pages/landing_page/coming-soon/', { fields: { related: ['bool-target'] } });

@@ -21,10 +21,22 @@ describe.each(DIALECTS)('queries per read (%s)', (dialect) => {
     const related = ['launch', 'pricing', 'about-us'];
     for (let i = 0; i < 7; i++) {
       const slug = `fan-${i}`;
-      await write(s.store, s.demo.id, 'page_type:landing_page', { slug, name: slug, locale: 'en', status: 'published', fields: { headline: slug, related } });
+      await write(s.store, s.demo.id, 'page_type:landing_page', {
+        slug,
+        name: slug,
+        locale: 'en',
+        status: 'published',
+        fields: { headline: slug, related },
+      });
       related.push(slug);
     }
-    await write(s.store, s.demo.id, 'page_type:landing_page', { slug: 'hub', name: 'Hub', locale: 'en', status: 'published', fields: { headline: 'Hub', related } });
+    await write(s.store, s.demo.id, 'page_type:landing_page', {
+      slug: 'hub',
+      name: 'Hub',
+      locale: 'en',
+      status: 'published',
+      fields: { headline: 'Hub', related },
+    });
   });
   afterAll(async () => s?.close());
 

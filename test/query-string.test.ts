@@ -27,13 +27,16 @@ describe('parseQueryString', () => {
     expect({ ...parseQueryString(raw) }).toEqual(parsed);
   });
 
-  it.for(['__proto__=x', 'constructor=x', 'toString=x'])('keeps %s a plain parameter, not an inherited property', (raw) => {
-    const parsed = parseQueryString(raw);
-    const [key] = raw.split('=') as [string];
-    expect(Object.getPrototypeOf(parsed)).toBeNull();
-    expect(Object.keys(parsed)).toEqual([key]);
-    expect(parsed[key]).toBe('x');
-  });
+  it.for(['__proto__=x', 'constructor=x', 'toString=x'])(
+    'keeps %s a plain parameter, not an inherited property',
+    (raw) => {
+      const parsed = parseQueryString(raw);
+      const [key] = raw.split('=') as [string];
+      expect(Object.getPrototypeOf(parsed)).toBeNull();
+      expect(Object.keys(parsed)).toEqual([key]);
+      expect(parsed[key]).toBe('x');
+    },
+  );
 
   it('has no inherited properties for a parameter that is absent', () => {
     const parsed = parseQueryString('a=1');

@@ -31,8 +31,18 @@ describe.each(DIALECTS)('quota across two nodes (%s)', (dialect) => {
     database = await createTestDatabase(dialect);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-nodes-'));
     const out: string[] = [];
-    const io: CliIo = { out: (t) => out.push(t), err: () => {}, env: {}, config: loadConfig({}, { databaseUrl: database.url, dataDir }) };
-    expect(await main(['account', 'create', '--name', 'Shared', '--plan', 'free', '--monthly-call-limit', String(LIMIT), '--json'], io)).toBe(0);
+    const io: CliIo = {
+      out: (t) => out.push(t),
+      err: () => {},
+      env: {},
+      config: loadConfig({}, { databaseUrl: database.url, dataDir }),
+    };
+    expect(
+      await main(
+        ['account', 'create', '--name', 'Shared', '--plan', 'free', '--monthly-call-limit', String(LIMIT), '--json'],
+        io,
+      ),
+    ).toBe(0);
     const { read_token: token, id } = JSON.parse(out[0]!) as { read_token: string; id: number };
 
     const env = { ...process.env, DATABASE_URL: database.url, DATA_DIR: dataDir, USAGE_FLUSH_MS: String(FLUSH_MS) };
@@ -42,7 +52,9 @@ describe.each(DIALECTS)('quota across two nodes (%s)', (dialect) => {
     let admitted = 0;
     let blocked = 0;
     for (let round = 0; round < 20; round++) {
-      const calls = ports.flatMap((port) => Array.from({ length: ROUND }, () => fetch(`http://127.0.0.1:${port}/v2/pages/*/?auth_token=${token}`)));
+      const calls = ports.flatMap((port) =>
+        Array.from({ length: ROUND }, () => fetch(`http://127.0.0.1:${port}/v2/pages/*/?auth_token=${token}`)),
+      );
       for (const r of await Promise.all(calls)) {
         if (r.status === 200) admitted++;
         else if (r.status === 429) blocked++;
@@ -58,7 +70,18 @@ describe.each(DIALECTS)('quota across two nodes (%s)', (dialect) => {
     await new Promise((resolve) => setTimeout(resolve, 3 * FLUSH_MS));
     out.length = 0;
     expect(await main(['usage', '--account', String(id), '--json'], io)).toBe(0);
-    const report = JSON.parse(out[0]!) as { calls: number; limit: number; remaining: number; plan: string; days: unknown[] };
-    expect(report).toMatchObject({ calls: admitted, limit: LIMIT, plan: 'free', remaining: Math.max(0, LIMIT - admitted) });
+    const report = JSON.parse(out[0]!) as {
+      calls: number;
+      limit: number;
+      remaining: number;
+      plan: string;
+      days: unknown[];
+    };
+    expect(report).toMatchObject({
+      calls: admitted,
+      limit: LIMIT,
+      plan: 'free',
+      remaining: Math.max(0, LIMIT - admitted),
+    });
   });
 });

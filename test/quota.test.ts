@@ -9,15 +9,23 @@ describe.each(DIALECTS)('quotas (%s)', (dialect) => {
   let s: TestServer;
   let now = new Date('2026-03-10T12:00:00.000Z');
   const at = (iso: string) => (now = new Date(iso));
-  beforeAll(async () => { s = await demoServer(dialect, { clock: () => now, config: { usageFlushMs: 60_000 } }); });
+  beforeAll(async () => {
+    s = await demoServer(dialect, { clock: () => now, config: { usageFlushMs: 60_000 } });
+  });
   afterAll(async () => s?.close());
 
   const account = (name: string, plan: string, limit: number, anchor = 1): Promise<CreatedAccount> =>
     createAccount(s.store.db, { name, plan, monthlyCallLimit: limit, billingAnchorDay: anchor });
-  const get = (token: string, url = '/v2/pages/*/') => s.app.inject({ method: 'GET', url, headers: { authorization: `Token ${token}` } });
+  const get = (token: string, url = '/v2/pages/*/') =>
+    s.app.inject({ method: 'GET', url, headers: { authorization: `Token ${token}` } });
   const callsOf = async (id: number) => {
     await s.ctx.meter.flush();
-    const rows = await s.store.db.selectFrom('api_usage').select(['day', 'calls']).where('account_id', '=', id).orderBy('day').execute();
+    const rows = await s.store.db
+      .selectFrom('api_usage')
+      .select(['day', 'calls'])
+      .where('account_id', '=', id)
+      .orderBy('day')
+      .execute();
     return rows.reduce((n, r) => n + r.calls, 0);
   };
 
@@ -36,7 +44,16 @@ describe.each(DIALECTS)('quotas (%s)', (dialect) => {
     expect(blocked.headers['retry-after']).toBe('1857600');
     expect(blocked.headers.ratelimit).toBe('"monthly";r=0;t=1857600');
     // Every endpoint, write ones included; blocked calls are not counted.
-    expect((await s.app.inject({ method: 'POST', url: '/v2/pages/', headers: { authorization: `Token ${a.write_token}` }, payload: {} })).statusCode).toBe(429);
+    expect(
+      (
+        await s.app.inject({
+          method: 'POST',
+          url: '/v2/pages/',
+          headers: { authorization: `Token ${a.write_token}` },
+          payload: {},
+        })
+      ).statusCode,
+    ).toBe(429);
     expect((await get(a.read_token, '/v2/content/nope/')).statusCode).toBe(429);
     expect(await callsOf(a.id)).toBe(5);
   });
@@ -120,7 +137,13 @@ describe.each(DIALECTS)('quotas (%s)', (dialect) => {
   it('answers the quota before the plan check, and sends no RateLimit headers without a limit', async () => {
     at('2026-07-03T10:00:00.000Z');
     const a = await account('Free writer', 'free', 1);
-    const write = () => s.app.inject({ method: 'POST', url: '/v2/pages/', headers: { authorization: `Token ${a.write_token}` }, payload: {} });
+    const write = () =>
+      s.app.inject({
+        method: 'POST',
+        url: '/v2/pages/',
+        headers: { authorization: `Token ${a.write_token}` },
+        payload: {},
+      });
     expect((await write()).statusCode).toBe(403);
     expect((await write()).statusCode).toBe(429);
     const unlimited = await get(s.demo.read_token);

@@ -22,7 +22,10 @@ const NASTY = [
   'x'.repeat(5000),
 ];
 /** Each value with a name short enough for a test title. */
-const NASTY_ROWS = NASTY.map((v): [string, string] => [v.length > 40 ? `${v.slice(0, 10)}...(${v.length} chars)` : JSON.stringify(v), v]);
+const NASTY_ROWS = NASTY.map((v): [string, string] => [
+  v.length > 40 ? `${v.slice(0, 10)}...(${v.length} chars)` : JSON.stringify(v),
+  v,
+]);
 
 const SEARCH_SYNTAX = ['a & b | !c:* <-> d', '"unterminated', "o'brien", 'AND OR NOT', '(((', 'x:*', '\\\\'];
 
@@ -69,48 +72,64 @@ const REPEATED: [string, string][] = [
   ['/v2/pages/search/?query=&query=ghee', 'ok'],
 ];
 
-const HUGE = ['1e400', '99999999999999999999999999', '-99999999999999999999999999', 'Infinity', 'NaN', '9007199254740993'];
+const HUGE = [
+  '1e400',
+  '99999999999999999999999999',
+  '-99999999999999999999999999',
+  'Infinity',
+  'NaN',
+  '9007199254740993',
+];
 
 describe.each(DIALECTS)('hostile read input never gives a 500 (%s)', (dialect) => {
   const demo = useDemoReads(dialect);
 
-  it.for<[string, string]>(NASTY_ROWS)('path params: page types, slugs, collection keys, item ids: %s', async ([_label, v]) => {
-    const { s } = demo;
-    const e = enc(v);
-    if (v !== '*') await expectError(s, `/v2/pages/${e}/`, 404, TEXT.page404);
-    await expectError(s, `/v2/pages/landing_page/${e}/`, 404, TEXT.page404);
-    await expectError(s, `/v2/pages/*/${e}/`, 404, TEXT.page404);
-    if (v !== '*') await expectError(s, `/v2/pages/${e}/about-us/`, 404, TEXT.page404);
-    await expectError(s, `/v2/content/${e}/`, 404, TEXT.collection404);
-    await expectError(s, `/v2/content/brands,${e}/`, 404, TEXT.collection404);
-    await expectError(s, `/v2/content/brands/${e}/`, 404, TEXT.notFound);
-  });
+  it.for<[string, string]>(NASTY_ROWS)(
+    'path params: page types, slugs, collection keys, item ids: %s',
+    async ([_label, v]) => {
+      const { s } = demo;
+      const e = enc(v);
+      if (v !== '*') await expectError(s, `/v2/pages/${e}/`, 404, TEXT.page404);
+      await expectError(s, `/v2/pages/landing_page/${e}/`, 404, TEXT.page404);
+      await expectError(s, `/v2/pages/*/${e}/`, 404, TEXT.page404);
+      if (v !== '*') await expectError(s, `/v2/pages/${e}/about-us/`, 404, TEXT.page404);
+      await expectError(s, `/v2/content/${e}/`, 404, TEXT.collection404);
+      await expectError(s, `/v2/content/brands,${e}/`, 404, TEXT.collection404);
+      await expectError(s, `/v2/content/brands/${e}/`, 404, TEXT.notFound);
+    },
+  );
 
-  it.for<[string, string]>(NASTY_ROWS)('filter values, order, selections, locales and search queries: %s', async ([_label, v]) => {
-    const { s } = demo;
-    const e = enc(v);
-    const list = await expectOk(s, `/v2/pages/landing_page/?fields.headline=${e}`);
-    expect(list).toEqual({ meta: { count: 0, next_page: null, previous_page: null }, data: [] });
-    expect((await expectOk(s, `/v2/pages/landing_page/?fields.priority=${e}`)).meta.count).toBe(0);
-    expect((await expectOk(s, `/v2/pages/landing_page/?fields.featured=${e}`)).meta.count).toBe(0);
-    expect((await expectOk(s, `/v2/pages/landing_page/?fields.seo.title=${e}`)).meta.count).toBe(0);
-    expect((await expectOk(s, `/v2/content/brands/?fields.category.slug=${e}`)).data).toEqual({ brands: [] });
-    await expectError(s, `/v2/pages/landing_page/?order=${e}`, 400, TEXT.order);
-    await expectError(s, `/v2/pages/landing_page/?order=-${e}`, 400, TEXT.order);
-    await expectError(s, `/v2/pages/landing_page/?fields=${e}`, 400, TEXT.fields);
-    await expectError(s, `/v2/pages/landing_page/?fields.${e}=1`, 400, TEXT.fields);
-    await expectError(s, `/v2/pages/landing_page/?locale=${e}`, 400, TEXT.locale);
-    if ([...v].length <= 256 && !/\p{Cc}/u.test(v)) await expectOk(s, `/v2/pages/search/?query=${e}`);
-    else await expectError(s, `/v2/pages/search/?query=${e}`, 400, TEXT.search);
-  });
+  it.for<[string, string]>(NASTY_ROWS)(
+    'filter values, order, selections, locales and search queries: %s',
+    async ([_label, v]) => {
+      const { s } = demo;
+      const e = enc(v);
+      const list = await expectOk(s, `/v2/pages/landing_page/?fields.headline=${e}`);
+      expect(list).toEqual({ meta: { count: 0, next_page: null, previous_page: null }, data: [] });
+      expect((await expectOk(s, `/v2/pages/landing_page/?fields.priority=${e}`)).meta.count).toBe(0);
+      expect((await expectOk(s, `/v2/pages/landing_page/?fields.featured=${e}`)).meta.count).toBe(0);
+      expect((await expectOk(s, `/v2/pages/landing_page/?fields.seo.title=${e}`)).meta.count).toBe(0);
+      expect((await expectOk(s, `/v2/content/brands/?fields.category.slug=${e}`)).data).toEqual({ brands: [] });
+      await expectError(s, `/v2/pages/landing_page/?order=${e}`, 400, TEXT.order);
+      await expectError(s, `/v2/pages/landing_page/?order=-${e}`, 400, TEXT.order);
+      await expectError(s, `/v2/pages/landing_page/?fields=${e}`, 400, TEXT.fields);
+      await expectError(s, `/v2/pages/landing_page/?fields.${e}=1`, 400, TEXT.fields);
+      await expectError(s, `/v2/pages/landing_page/?locale=${e}`, 400, TEXT.locale);
+      if ([...v].length <= 256 && !/\p{Cc}/u.test(v)) await expectOk(s, `/v2/pages/search/?query=${e}`);
+      else await expectError(s, `/v2/pages/search/?query=${e}`, 400, TEXT.search);
+    },
+  );
 
   it.for(SEARCH_SYNTAX)('search operators are plain text: %s', async (q) => {
     await expectOk(demo.s, `/v2/pages/search/?query=${enc(q)}`);
   });
 
-  it.for<[string, number, string]>(NUL_REFUSED)('NUL bytes in path params and query values: %s', async ([url, status, detail]) => {
-    await expectError(demo.s, url, status, detail);
-  });
+  it.for<[string, number, string]>(NUL_REFUSED)(
+    'NUL bytes in path params and query values: %s',
+    async ([url, status, detail]) => {
+      await expectError(demo.s, url, status, detail);
+    },
+  );
 
   it.for<[string, unknown]>(NUL_FILTERS)('a NUL byte in a filter value matches nothing: %s', async ([url, empty]) => {
     expect((await expectOk(demo.s, url)).data).toEqual(empty);

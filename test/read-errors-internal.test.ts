@@ -27,15 +27,22 @@ describe.each(DIALECTS)('the 500 contract (%s)', (dialect) => {
     await s?.app.close();
   });
 
-  it.for(READS)('an unexpected failure is the generic 500 with a request id, and nothing of its cause: %s', async (url) => {
-    const res = await send(s, 'GET', url);
-    expect({ url, status: res.status, body: JSON.parse(res.text) }).toEqual({ url, status: 500, body: { detail: TEXT.internal } });
-    expect(res.text).toBe(JSON.stringify({ detail: TEXT.internal }));
-    expect(res.text).not.toMatch(/select|from |sqlite|postgres|pool|Error|\bat |\.ts|\.js|\n/);
-    expect(res.headers['content-type']).toBe(JSON_TYPE);
-    expect(String(res.headers['x-request-id'])).toMatch(/^\S{8,}$/);
-    expect(res.headers['access-control-allow-origin']).toBe('*');
-  });
+  it.for(READS)(
+    'an unexpected failure is the generic 500 with a request id, and nothing of its cause: %s',
+    async (url) => {
+      const res = await send(s, 'GET', url);
+      expect({ url, status: res.status, body: JSON.parse(res.text) }).toEqual({
+        url,
+        status: 500,
+        body: { detail: TEXT.internal },
+      });
+      expect(res.text).toBe(JSON.stringify({ detail: TEXT.internal }));
+      expect(res.text).not.toMatch(/select|from |sqlite|postgres|pool|Error|\bat |\.ts|\.js|\n/);
+      expect(res.headers['content-type']).toBe(JSON_TYPE);
+      expect(String(res.headers['x-request-id'])).toMatch(/^\S{8,}$/);
+      expect(res.headers['access-control-allow-origin']).toBe('*');
+    },
+  );
 
   it('each 500 has its own request id', async () => {
     const a = await send(s, 'GET', '/v2/content/brands/');

@@ -1,6 +1,16 @@
 import { describe, it } from 'vitest';
 import { DIALECTS } from './helpers/databases.js';
-import { atBrand, cross, DETAILS, expectError, expectOk, LISTS, TEXT, useDemoReads, withParam } from './helpers/read-errors.js';
+import {
+  atBrand,
+  cross,
+  DETAILS,
+  expectError,
+  expectOk,
+  LISTS,
+  TEXT,
+  useDemoReads,
+  withParam,
+} from './helpers/read-errors.js';
 
 // `levels`, `page`/`page_size` and `limit`/`offset` out of range (docs/api.md §3 and §9): the
 // exact 400 text on every list and detail endpoint, and the bounds that still pass.
@@ -15,9 +25,12 @@ const MIXED = ['page=1&limit=5', 'page_size=5&offset=0', 'page=1&offset=0', 'pag
 describe.each(DIALECTS)('levels and pagination parameters, 400 (%s)', (dialect) => {
   const demo = useDemoReads(dialect);
 
-  it.for(cross([...LISTS, ...DETAILS], BAD_LEVELS))('levels not an integer in 1..5: %s levels=%s', async ([base, v]) => {
-    await expectError(demo.s, withParam(atBrand(demo, base), `levels=${v}`), 400, TEXT.levels);
-  });
+  it.for(cross([...LISTS, ...DETAILS], BAD_LEVELS))(
+    'levels not an integer in 1..5: %s levels=%s',
+    async ([base, v]) => {
+      await expectError(demo.s, withParam(atBrand(demo, base), `levels=${v}`), 400, TEXT.levels);
+    },
+  );
 
   it.for(cross([...LISTS, ...DETAILS], ['1', '5']))('levels in 1..5 is fine: %s levels=%s', async ([base, v]) => {
     await expectOk(demo.s, withParam(atBrand(demo, base), `levels=${v}`));
@@ -47,9 +60,12 @@ describe.each(DIALECTS)('levels and pagination parameters, 400 (%s)', (dialect) 
     await expectError(demo.s, withParam(base, `limit=5&offset=${v}`), 400, TEXT.offset);
   });
 
-  it.for(cross(LISTS, ['limit=100&offset=0', 'offset=2']))('limit and offset in range are fine: %s %s', async ([base, p]) => {
-    await expectOk(demo.s, withParam(base, p));
-  });
+  it.for(cross(LISTS, ['limit=100&offset=0', 'offset=2']))(
+    'limit and offset in range are fine: %s %s',
+    async ([base, p]) => {
+      await expectOk(demo.s, withParam(base, p));
+    },
+  );
 
   it.for(cross(LISTS, MIXED))('page and offset pagination mixed: %s %s', async ([base, p]) => {
     await expectError(demo.s, withParam(base, p), 400, TEXT.mixed);

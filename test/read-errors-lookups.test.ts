@@ -27,7 +27,13 @@ const CASE_SENSITIVE: [string, string][] = [
   ['/v2/content/brands%20/', TEXT.collection404],
 ];
 
-const ONE_KEY_UNKNOWN = ['/v2/content/brands,nope/', '/v2/content/nope,brands/', '/v2/content/brands,categories,nope/', '/v2/content/brands,/', '/v2/content/?keys=brands,nope'];
+const ONE_KEY_UNKNOWN = [
+  '/v2/content/brands,nope/',
+  '/v2/content/nope,brands/',
+  '/v2/content/brands,categories,nope/',
+  '/v2/content/brands,/',
+  '/v2/content/?keys=brands,nope',
+];
 
 const NOT_ITEM_IDS = ['0', '-1', 'abc', '99999999999', '1.5', '1e3', '0x10', '2147483648', '99999999999999999999'];
 
@@ -47,18 +53,24 @@ describe.each(DIALECTS)('read lookups, 404 (%s)', (dialect) => {
     await expectOk(demo.s, '/v2/pages/landing_page/coming-soon/?preview=1');
   });
 
-  it.for(ONE_KEY_UNKNOWN)('several collection keys with one unknown is 404 Collection matching query does not exist: %s', async (url) => {
-    await expectError(demo.s, url, 404, TEXT.collection404);
-  });
+  it.for(ONE_KEY_UNKNOWN)(
+    'several collection keys with one unknown is 404 Collection matching query does not exist: %s',
+    async (url) => {
+      await expectError(demo.s, url, 404, TEXT.collection404);
+    },
+  );
 
   it('several collection keys that all exist answer each key', async () => {
     const ok = await expectOk(demo.s, '/v2/content/brands,categories/');
     expect(Object.keys(ok.data)).toEqual(['brands', 'categories']);
   });
 
-  it.for(NOT_ITEM_IDS)('a collection item id that is not a positive integer, or unknown, is 404 Not found: %s', async (id) => {
-    await expectError(demo.s, `/v2/content/brands/${id}/`, 404, TEXT.notFound);
-  });
+  it.for(NOT_ITEM_IDS)(
+    'a collection item id that is not a positive integer, or unknown, is 404 Not found: %s',
+    async (id) => {
+      await expectError(demo.s, `/v2/content/brands/${id}/`, 404, TEXT.notFound);
+    },
+  );
 
   it('an item id after an encoded space is 404 Not found', async () => {
     await expectError(demo.s, `/v2/content/brands/%20${demo.brandIds[0]}/`, 404, TEXT.notFound);
@@ -71,8 +83,11 @@ describe.each(DIALECTS)('read lookups, 404 (%s)', (dialect) => {
     expect(item.data.meta).toEqual({ id: demo.brandIds[0] });
   });
 
-  it.for(['/v2/content/', '/v2/content', '/v2/content/?keys=', '/v2/content/?page=1'])('GET /v2/content/ without keys is 200 {}: %s', async (url) => {
-    const res = await demo.s.get(url);
-    expect({ url, status: res.status, body: res.body }).toEqual({ url, status: 200, body: {} });
-  });
+  it.for(['/v2/content/', '/v2/content', '/v2/content/?keys=', '/v2/content/?page=1'])(
+    'GET /v2/content/ without keys is 200 {}: %s',
+    async (url) => {
+      const res = await demo.s.get(url);
+      expect({ url, status: res.status, body: res.body }).toEqual({ url, status: 200, body: {} });
+    },
+  );
 });

@@ -12,7 +12,13 @@ function withEachToken<T extends unknown[]>(rows: T[]): [...T, TokenChoice][] {
   return rows.flatMap((row) => TOKENS.map((token): [...T, TokenChoice] => [...row, token]));
 }
 
-const UNKNOWN_PATHS = ['/v2/nope/', '/v2/nope', '/v2/pages/landing_page/about-us/extra/', '/v2/content/brands/1/extra/', '/v2/posts-nope/'];
+const UNKNOWN_PATHS = [
+  '/v2/nope/',
+  '/v2/nope',
+  '/v2/pages/landing_page/about-us/extra/',
+  '/v2/content/brands/1/extra/',
+  '/v2/posts-nope/',
+];
 
 const WRONG_METHODS: [string, string][] = [
   ['DELETE', '/v2/pages/landing_page/'],
@@ -64,7 +70,10 @@ describe.each(DIALECTS)('read error precedence (%s)', (dialect) => {
     async ([method, url, token]) => {
       const res = await send(demo.s, method, url, tokenFor(demo.s, token, 'bogus'));
       expect({ method, url, status: res.status, body: JSON.parse(res.text) }).toEqual({
-        method, url, status: 405, body: { detail: `Method "${method}" not allowed.` },
+        method,
+        url,
+        status: 405,
+        body: { detail: `Method "${method}" not allowed.` },
       });
       expect(res.headers['content-type']).toBe(JSON_TYPE);
       const allow = String(res.headers.allow).split(', ');
@@ -84,17 +93,26 @@ describe.each(DIALECTS)('read error precedence (%s)', (dialect) => {
     expect(res.headers['access-control-allow-origin']).toBe('*');
   });
 
-  it.for(NEEDS_AUTH)('authentication (401) comes before bad parameters (400) and lookups (404): no token, %s', async (url) => {
-    const none = await expectError(demo.s, url, 401, TEXT.noCredentials, null);
-    expect(none.headers['www-authenticate']).toBe('Token');
-  });
+  it.for(NEEDS_AUTH)(
+    'authentication (401) comes before bad parameters (400) and lookups (404): no token, %s',
+    async (url) => {
+      const none = await expectError(demo.s, url, 401, TEXT.noCredentials, null);
+      expect(none.headers['www-authenticate']).toBe('Token');
+    },
+  );
 
-  it.for(NEEDS_AUTH)('authentication (401) comes before bad parameters (400) and lookups (404): unknown token, %s', async (url) => {
-    const bad = await expectError(demo.s, url, 401, TEXT.invalidToken, 'ghee_r_unknown');
-    expect(bad.headers['www-authenticate']).toBe('Token');
-  });
+  it.for(NEEDS_AUTH)(
+    'authentication (401) comes before bad parameters (400) and lookups (404): unknown token, %s',
+    async (url) => {
+      const bad = await expectError(demo.s, url, 401, TEXT.invalidToken, 'ghee_r_unknown');
+      expect(bad.headers['www-authenticate']).toBe('Token');
+    },
+  );
 
-  it.for<[string, string]>(PARAMS_BEFORE_LOOKUPS)('bad parameters (400) come before lookups (404): %s', async ([url, detail]) => {
-    await expectError(demo.s, url, 400, detail);
-  });
+  it.for<[string, string]>(PARAMS_BEFORE_LOOKUPS)(
+    'bad parameters (400) come before lookups (404): %s',
+    async ([url, detail]) => {
+      await expectError(demo.s, url, 400, detail);
+    },
+  );
 });

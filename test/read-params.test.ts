@@ -7,10 +7,19 @@ import { thrownBy } from './helpers/thrown.js';
 // The read parameters as pure functions (docs/api.md §3): `levels`, pagination in its two
 // styles, the list `meta` of each, and the locale and channel of a read.
 
-const LEVELS = { code: 'invalid_levels', message: 'levels query parameter should be an integer between 1 and 5 (inclusive)' };
+const LEVELS = {
+  code: 'invalid_levels',
+  message: 'levels query parameter should be an integer between 1 and 5 (inclusive)',
+};
 const PAGE = { code: 'invalid_page', message: 'page query parameter should be a positive integer' };
-const PAGE_SIZE = { code: 'invalid_page_size', message: 'page_size query parameter should be an integer between 1 and 100 (inclusive)' };
-const LIMIT = { code: 'invalid_limit', message: 'limit query parameter should be an integer between 1 and 100 (inclusive)' };
+const PAGE_SIZE = {
+  code: 'invalid_page_size',
+  message: 'page_size query parameter should be an integer between 1 and 100 (inclusive)',
+};
+const LIMIT = {
+  code: 'invalid_limit',
+  message: 'limit query parameter should be an integer between 1 and 100 (inclusive)',
+};
 const OFFSET = { code: 'invalid_offset', message: 'offset query parameter should be a non-negative integer' };
 const MIXED = { code: 'mixed_pagination', message: 'Use either page and page_size or limit and offset, not both' };
 
@@ -24,21 +33,33 @@ describe('parseLevels', () => {
     expect(parseLevels(query)).toBe(levels);
   });
 
-  it.for(['0', '6', '', ' 1', '1 ', '+1', '-1', '1.0', '1e0', 'abc', '99999999999999999'])('refuses levels=%j', (raw) => {
-    expect(thrownBy(() => parseLevels({ levels: raw }))).toEqual(LEVELS);
-  });
+  it.for(['0', '6', '', ' 1', '1 ', '+1', '-1', '1.0', '1e0', 'abc', '99999999999999999'])(
+    'refuses levels=%j',
+    (raw) => {
+      expect(thrownBy(() => parseLevels({ levels: raw }))).toEqual(LEVELS);
+    },
+  );
 });
 
 describe('parsePagination', () => {
   it.for<[Record<string, string>, Pagination]>([
     [{}, { style: 'page', page: 1, pageSize: 10, limit: 10, offset: 0 }],
-    [{ page: '3', page_size: '20' }, { style: 'page', page: 3, pageSize: 20, limit: 20, offset: 40 }],
+    [
+      { page: '3', page_size: '20' },
+      { style: 'page', page: 3, pageSize: 20, limit: 20, offset: 40 },
+    ],
     [{ page_size: '100' }, { style: 'page', page: 1, pageSize: 100, limit: 100, offset: 0 }],
     [{ limit: '5' }, { style: 'offset', limit: 5, offset: 0 }],
     [{ offset: '7' }, { style: 'offset', limit: 10, offset: 7 }],
-    [{ limit: '100', offset: '9007199254740991' }, { style: 'offset', limit: 100, offset: 9007199254740991 }],
+    [
+      { limit: '100', offset: '9007199254740991' },
+      { style: 'offset', limit: 100, offset: 9007199254740991 },
+    ],
     // Far past the end stays a safe integer: an empty page, not an error.
-    [{ page: '9007199254740991', page_size: '100' }, { style: 'page', page: 9007199254740991, pageSize: 100, limit: 100, offset: 9007199254740991 }],
+    [
+      { page: '9007199254740991', page_size: '100' },
+      { style: 'page', page: 9007199254740991, pageSize: 100, limit: 100, offset: 9007199254740991 },
+    ],
   ])('%j', ([query, pagination]) => {
     expect(parsePagination(query)).toEqual(pagination);
   });
@@ -64,7 +85,13 @@ describe('parsePagination', () => {
 });
 
 describe('listMeta', () => {
-  const page = (p: number, size: number): Pagination => ({ style: 'page', page: p, pageSize: size, limit: size, offset: (p - 1) * size });
+  const page = (p: number, size: number): Pagination => ({
+    style: 'page',
+    page: p,
+    pageSize: size,
+    limit: size,
+    offset: (p - 1) * size,
+  });
   const offset = (limit: number, at: number): Pagination => ({ style: 'offset', limit, offset: at });
 
   it.for<[string, Pagination, number, Record<string, number | null>]>([
@@ -85,7 +112,10 @@ describe('listMeta', () => {
 describe('parseScope', () => {
   const caller = { accountId: 7 } as Caller;
   const schema = {
-    locales: [{ slug: 'en', name: 'English', isDefault: true }, { slug: 'es', name: 'Spanish', isDefault: false }],
+    locales: [
+      { slug: 'en', name: 'English', isDefault: true },
+      { slug: 'es', name: 'Spanish', isDefault: false },
+    ],
     defaultLocale: 'en',
   } as AccountSchema;
 
@@ -102,6 +132,9 @@ describe('parseScope', () => {
   });
 
   it.for(['fr', 'EN', '', 'en '])('refuses locale=%j', (locale) => {
-    expect(thrownBy(() => parseScope({ locale }, caller, schema))).toEqual({ code: 'invalid_locale', message: 'Invalid locale parameter' });
+    expect(thrownBy(() => parseScope({ locale }, caller, schema))).toEqual({
+      code: 'invalid_locale',
+      message: 'Invalid locale parameter',
+    });
   });
 });

@@ -21,7 +21,9 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BLOCKS = readmeBlocks();
 const RUNNABLE = BLOCKS.filter((b) => b.lang === 'sh' && !b.notRun);
 /** Shell variables the README's examples set, carried from one block to the next as a reader's shell would. */
-const VARIABLES = [...new Set(RUNNABLE.flatMap((b) => [...b.code.matchAll(/(?:^|[;\s])([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!)))];
+const VARIABLES = [
+  ...new Set(RUNNABLE.flatMap((b) => [...b.code.matchAll(/(?:^|[;\s])([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!))),
+];
 
 /** What runs before each block: strict bash, curl that fails on an HTTP error, `npx ghee`, the variables so far. */
 const PRELUDE = `set -eEo pipefail
@@ -65,7 +67,7 @@ it('the examples are there to run: curl, `npx ghee` and the few marked "not run"
   ]);
 });
 
-it('`npx ghee` in the repository is this repository\'s CLI (the real npx, nothing installed)', () => {
+it("`npx ghee` in the repository is this repository's CLI (the real npx, nothing installed)", () => {
   const out = spawnSync('npx', ['--no-install', 'ghee', '--help'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
   expect({ status: out.status, stderr: out.stderr }).toEqual({ status: 0, stderr: '' });
   expect(out.stdout.startsWith('usage: ghee <command>\n')).toBe(true);
@@ -77,13 +79,22 @@ it('names the CLI `npx ghee` everywhere, never a bare `ghee` (not installed on t
   expect(BLOCKS.filter((b) => b.lang === 'sh' && /^\s*ghee /m.test(b.code)).map((b) => b.line)).toEqual([]);
 });
 
-it('names the dashboard\'s screens as its menu does', () => {
-  const menu = [...fs.readFileSync(path.join(ROOT, 'admin', 'src', 'app.tsx'), 'utf8').matchAll(/\{ to: '[^']+', label: '([^']+)' \}/g)].map((m) => m[1]);
+it("names the dashboard's screens as its menu does", () => {
+  const menu = [
+    ...fs
+      .readFileSync(path.join(ROOT, 'admin', 'src', 'app.tsx'), 'utf8')
+      .matchAll(/\{ to: '[^']+', label: '([^']+)' \}/g),
+  ].map((m) => m[1]);
   const text = fs.readFileSync(README, 'utf8');
-  const section = text.slice(text.indexOf('\n## Dashboard\n'), text.indexOf('\n## ', text.indexOf('\n## Dashboard\n') + 5));
+  const section = text.slice(
+    text.indexOf('\n## Dashboard\n'),
+    text.indexOf('\n## ', text.indexOf('\n## Dashboard\n') + 5),
+  );
   const named = [
     ...[...section.matchAll(/^- \*\*(.+?)\*\*/gm)].map((m) => m[1]),
-    ...[...text.matchAll(/dashboard's \*\*(.+?)\*\*|\*\*([^*]+)\*\* in its menu|under \*\*([^*]+)\*\* in the dashboard/g)].map((m) => m[1] ?? m[2] ?? m[3]),
+    ...[
+      ...text.matchAll(/dashboard's \*\*(.+?)\*\*|\*\*([^*]+)\*\* in its menu|under \*\*([^*]+)\*\* in the dashboard/g),
+    ].map((m) => m[1] ?? m[2] ?? m[3]),
   ];
   expect(named.length).toBeGreaterThan(8);
   expect(named.filter((name) => !menu.includes(name!))).toEqual([]);
@@ -108,11 +119,26 @@ describe.each(DIALECTS)('the README examples against `ghee start` (%s)', (dialec
     receiver = http.createServer((req, res) => req.resume().on('end', () => res.writeHead(204).end()));
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     hook = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hooks/ghee`;
-    const settings = { DATA_DIR: dataDir, WEBHOOK_ALLOW_PRIVATE: 'true', ...(dialect === 'postgres' && { DATABASE_URL: database.url }) };
+    const settings = {
+      DATA_DIR: dataDir,
+      WEBHOOK_ALLOW_PRIVATE: 'true',
+      ...(dialect === 'postgres' && { DATABASE_URL: database.url }),
+    };
     ghee = await startGhee({ ...settings, PORT: '0', LOG_LEVEL: 'warn' });
     port = /API: http:\/\/localhost:(\d+)\/v2\//.exec(ghee.banner)![1]!;
-    tokens = { read: /Demo read token: +(\S+)/.exec(ghee.banner)![1]!, write: /Demo write token: +(\S+)/.exec(ghee.banner)![1]! };
-    const { PORT: _p, HOST: _h, PUBLIC_URL: _u, DATABASE_URL: _d, DATA_DIR: _dd, LOG_LEVEL: _l, ...inherited } = process.env;
+    tokens = {
+      read: /Demo read token: +(\S+)/.exec(ghee.banner)![1]!,
+      write: /Demo write token: +(\S+)/.exec(ghee.banner)![1]!,
+    };
+    const {
+      PORT: _p,
+      HOST: _h,
+      PUBLIC_URL: _u,
+      DATABASE_URL: _d,
+      DATA_DIR: _dd,
+      LOG_LEVEL: _l,
+      ...inherited
+    } = process.env;
     env = { ...inherited, ...settings, GHEE_BIN: BIN, README_STATE: path.join(workDir, '.readme-state.sh') };
   }, 60_000);
 
@@ -123,17 +149,21 @@ describe.each(DIALECTS)('the README examples against `ghee start` (%s)', (dialec
     for (const dir of [dataDir, workDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('the demo account is account 1, as the README\'s CLI examples say', () => {
+  it("the demo account is account 1, as the README's CLI examples say", () => {
     expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'demo-credentials.json'), 'utf8')).account_id).toBe(1);
   });
 
-  it.for(RUNNABLE)('README line $line runs: every curl 2xx, every command exit 0', { timeout: 180_000 }, async (block) => {
-    const code = block.code
-      .replaceAll('localhost:8080', `localhost:${port}`)
-      .replaceAll('ghee_r_...', tokens.read)
-      .replaceAll('ghee_w_...', tokens.write)
-      .replaceAll('HOOK=https://example.com/hooks/ghee', `HOOK=${hook}`);
-    const out = await bash(PRELUDE + code + EPILOGUE, workDir, env);
-    expect(out.code, `README line ${block.line}:\n${out.stdout}\n${out.stderr}`).toBe(0);
-  });
+  it.for(RUNNABLE)(
+    'README line $line runs: every curl 2xx, every command exit 0',
+    { timeout: 180_000 },
+    async (block) => {
+      const code = block.code
+        .replaceAll('localhost:8080', `localhost:${port}`)
+        .replaceAll('ghee_r_...', tokens.read)
+        .replaceAll('ghee_w_...', tokens.write)
+        .replaceAll('HOOK=https://example.com/hooks/ghee', `HOOK=${hook}`);
+      const out = await bash(PRELUDE + code + EPILOGUE, workDir, env);
+      expect(out.code, `README line ${block.line}:\n${out.stdout}\n${out.stderr}`).toBe(0);
+    },
+  );
 });

@@ -28,7 +28,13 @@ const thing = { type: 'reference', to: 'collection:things', many: true } as cons
 const schema = {
   ...demoSchema,
   collections: { ...demoSchema.collections, things: { name: 'Things', fields: { name: { type: 'short_text' } } } },
-  page_types: { ...demoSchema.page_types, shelf: { name: 'Shelf', fields: { title: { type: 'short_text' }, items: thing, rows: { type: 'repeater', fields: { picks: thing } } } } },
+  page_types: {
+    ...demoSchema.page_types,
+    shelf: {
+      name: 'Shelf',
+      fields: { title: { type: 'short_text' }, items: thing, rows: { type: 'repeater', fields: { picks: thing } } },
+    },
+  },
 } as const;
 
 describe('the list rule of the imports', () => {
@@ -52,9 +58,15 @@ describe.each(DIALECTS)('references through the imports (%s)', (dialect) => {
   async function source(config: Partial<Config> = {}): Promise<TestServer> {
     const s = await demoServer(dialect, { config });
     cleanups.push(() => s.close());
-    const ids = await s.store.db.selectFrom('entries').select(['id', 'slug']).where('slug', 'in', ['pricing', 'about-us']).execute();
+    const ids = await s.store.db
+      .selectFrom('entries')
+      .select(['id', 'slug'])
+      .where('slug', 'in', ['pricing', 'about-us'])
+      .execute();
     const id = (slug: string) => ids.find((r) => r.slug === slug)!.id;
-    await storeFields(s.store, s.demo.id, 'page_type:landing_page', 'launch', { related: [id('pricing'), id('pricing'), id('about-us')] });
+    await storeFields(s.store, s.demo.id, 'page_type:landing_page', 'launch', {
+      related: [id('pricing'), id('pricing'), id('about-us')],
+    });
     return s;
   }
 
@@ -62,10 +74,19 @@ describe.each(DIALECTS)('references through the imports (%s)', (dialect) => {
     const s = await source();
     await withSchema(s.store, s.demo.id, schema);
     const things = await bulkItems(s.store, s.demo.id, 'things', 100, (i) => ({ name: `thing ${i}` }));
-    await write(s.store, s.demo.id, 'page_type:shelf', { slug: 'long', name: 'Long', locale: 'en', status: 'published', fields: { title: 'Long' } });
+    await write(s.store, s.demo.id, 'page_type:shelf', {
+      slug: 'long',
+      name: 'Long',
+      locale: 'en',
+      status: 'published',
+      fields: { title: 'Long' },
+    });
     // 6,000 reference rows in one version: more than one insert can bind on SQLite.
     const rows = Array.from({ length: 60 }, (_, r) => ({ picks: [...things.slice(r), ...things.slice(0, r)] }));
-    await storeFields(s.store, s.demo.id, 'page_type:shelf', 'long', { items: [things[1], things[0], things[1], ...things], rows });
+    await storeFields(s.store, s.demo.id, 'page_type:shelf', 'long', {
+      items: [things[1], things[0], things[1], ...things],
+      rows,
+    });
 
     const { files } = await exportAccount(s.store.db, s.demo.id, s.ctx.config.mediaDir);
     const archive = parseArchive(files);
@@ -75,8 +96,14 @@ describe.each(DIALECTS)('references through the imports (%s)', (dialect) => {
 
     const shelf = await s.get('/v2/pages/shelf/long/?levels=2', read.token);
     expect(shelf.status).toBe(200);
-    expect(shelf.body.data.fields.items.map((item: any) => item.name)).toEqual(['thing 1', 'thing 0', ...Array.from({ length: 98 }, (_, i) => `thing ${i + 2}`)]);
-    expect(shelf.body.data.fields.rows.map((row: any) => [row.picks.length, row.picks[0].name])).toEqual(rows.map((_, r) => [100, `thing ${r}`]));
+    expect(shelf.body.data.fields.items.map((item: any) => item.name)).toEqual([
+      'thing 1',
+      'thing 0',
+      ...Array.from({ length: 98 }, (_, i) => `thing ${i + 2}`),
+    ]);
+    expect(shelf.body.data.fields.rows.map((row: any) => [row.picks.length, row.picks[0].name])).toEqual(
+      rows.map((_, r) => [100, `thing ${r}`]),
+    );
     const launch = await s.get('/v2/pages/landing_page/launch/?levels=2', read.token);
     expect(launch.body.data.fields.related.map((p: any) => p.slug)).toEqual(['pricing', 'about-us']);
   });
@@ -91,19 +118,41 @@ describe.each(DIALECTS)('references through the imports (%s)', (dialect) => {
       await target.close();
       fs.rmSync(mediaDir, { recursive: true, force: true });
     });
-    const config = loadConfig({}, { databaseUrl: 'unused', mediaDir, publicUrl: 'http://ghee.test', dataDir: '/nonexistent', mediaFetchAllowPrivate: true, logLevel: 'silent' });
+    const config = loadConfig(
+      {},
+      {
+        databaseUrl: 'unused',
+        mediaDir,
+        publicUrl: 'http://ghee.test',
+        dataDir: '/nonexistent',
+        mediaFetchAllowPrivate: true,
+        logLevel: 'silent',
+      },
+    );
     const baseUrl = `${url}/v2`;
     const account = await targetAccount(target.db, baseUrl, { newAccount: 'Copy' });
     const result = await importButter(target, {
-      accountId: account.id, source: new ButterSource({ baseUrl, token: s.demo.read_token }), sourceKey: baseUrl,
-      plan: { locales: [{ param: 'en', target: 'en' }], pageTypes: ['landing_page'], collections: ['categories', 'brands'] },
-      ingestMedia: mediaIngester(config, new MediaStore(mediaDir, 'http://ghee.test')), bar: new ProgressBar({ isTTY: false, write: () => {} }),
+      accountId: account.id,
+      source: new ButterSource({ baseUrl, token: s.demo.read_token }),
+      sourceKey: baseUrl,
+      plan: {
+        locales: [{ param: 'en', target: 'en' }],
+        pageTypes: ['landing_page'],
+        collections: ['categories', 'brands'],
+      },
+      ingestMedia: mediaIngester(config, new MediaStore(mediaDir, 'http://ghee.test')),
+      bar: new ProgressBar({ isTTY: false, write: () => {} }),
     });
     // Once in the published version read, once in the preview one.
     expect(result.notes).toContain('2 reference(s) left out of lists that named a target twice or held more than 1000');
     expect(result.counts.entries).toBe(9); // four landing pages (a draft among them), two categories, three brands
-    const launch = await target.db.selectFrom('entries as e').innerJoin('entry_versions as v', 'v.entry_id', 'e.id')
-      .select('v.fields').where('e.slug', '=', 'launch').where('v.channel', '=', 'published').executeTakeFirstOrThrow();
+    const launch = await target.db
+      .selectFrom('entries as e')
+      .innerJoin('entry_versions as v', 'v.entry_id', 'e.id')
+      .select('v.fields')
+      .where('e.slug', '=', 'launch')
+      .where('v.channel', '=', 'published')
+      .executeTakeFirstOrThrow();
     const slugs = await target.db.selectFrom('entries').select(['id', 'slug']).execute();
     const slugOf = (id: number) => slugs.find((r) => r.id === id)?.slug;
     expect(JSON.parse(launch.fields).related.map(slugOf)).toEqual(['pricing', 'about-us']);

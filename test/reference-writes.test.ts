@@ -18,7 +18,18 @@ const thing = { type: 'reference', to: 'collection:things', many: true } as cons
 const schema = {
   ...demoSchema,
   collections: { ...demoSchema.collections, things: { name: 'Things', fields: { name: { type: 'short_text' } } } },
-  page_types: { ...demoSchema.page_types, shelf: { name: 'Shelf', fields: { title: { type: 'short_text' }, items: thing, more: thing, rows: { type: 'repeater', fields: { picks: thing } } } } },
+  page_types: {
+    ...demoSchema.page_types,
+    shelf: {
+      name: 'Shelf',
+      fields: {
+        title: { type: 'short_text' },
+        items: thing,
+        more: thing,
+        rows: { type: 'repeater', fields: { picks: thing } },
+      },
+    },
+  },
 } as const;
 
 describe.each(DIALECTS)('reference writes (%s)', (dialect) => {
@@ -31,27 +42,51 @@ describe.each(DIALECTS)('reference writes (%s)', (dialect) => {
     s = await demoServer(dialect, { onQuery: (q) => queries.push(q) });
     await withSchema(s.store, s.demo.id, schema);
     things = await bulkItems(s.store, s.demo.id, 'things', 2000, (i) => ({ name: `thing ${i}` }));
-    await write(s.store, s.demo.id, 'page_type:shelf', { slug: 's1', name: 'Shelf', locale: 'en', status: 'published', fields: { title: 'One', items: [things[0]] } });
+    await write(s.store, s.demo.id, 'page_type:shelf', {
+      slug: 's1',
+      name: 'Shelf',
+      locale: 'en',
+      status: 'published',
+      fields: { title: 'One', items: [things[0]] },
+    });
   });
   afterAll(async () => s?.close());
 
   /** The stored `latest` fields of a page, to show a refused write changed nothing. */
   async function stored(slug: string) {
     const id = await pageId(s.store, s.demo.id, slug);
-    const row = await s.store.db.selectFrom('entry_versions').select('fields').where('entry_id', '=', id).where('locale', '=', 'en').where('channel', '=', 'latest').executeTakeFirstOrThrow();
+    const row = await s.store.db
+      .selectFrom('entry_versions')
+      .select('fields')
+      .where('entry_id', '=', id)
+      .where('locale', '=', 'en')
+      .where('channel', '=', 'latest')
+      .executeTakeFirstOrThrow();
     return JSON.parse(row.fields);
   }
 
   it('refuses a page slug named twice, on its later position', async () => {
     const before = await stored('launch');
-    const res = await s.send('PATCH', '/v2/pages/landing_page/launch/', { fields: { related: ['pricing', 'about-us', 'pricing'] } });
+    const res = await s.send('PATCH', '/v2/pages/landing_page/launch/', {
+      fields: { related: ['pricing', 'about-us', 'pricing'] },
+    });
     expect(res).toMatchObject({ status: 400, body: { detail: { fields: { 'related.2': [twice('pricing')] } } } });
     expect(await stored('launch')).toEqual(before);
   });
 
   it.for([
-    ['an id and the same id as text', (t: number[]) => ({ items: [t[1], t[2], String(t[1])] }), 'items.2', (t: number[]) => String(t[1])],
-    ['an id twice in a repeater row', (t: number[]) => ({ rows: [{ picks: [t[3]] }, { picks: [t[4], t[3], t[4]] }] }), 'rows.1.picks.2', (t: number[]) => String(t[4])],
+    [
+      'an id and the same id as text',
+      (t: number[]) => ({ items: [t[1], t[2], String(t[1])] }),
+      'items.2',
+      (t: number[]) => String(t[1]),
+    ],
+    [
+      'an id twice in a repeater row',
+      (t: number[]) => ({ rows: [{ picks: [t[3]] }, { picks: [t[4], t[3], t[4]] }] }),
+      'rows.1.picks.2',
+      (t: number[]) => String(t[4]),
+    ],
   ] as const)('refuses %s', async ([, fields, path, value]) => {
     const before = await stored('s1');
     const res = await s.send('PATCH', shelf, { fields: fields(things) });
@@ -61,9 +96,13 @@ describe.each(DIALECTS)('reference writes (%s)', (dialect) => {
   });
 
   it('lets different fields and different rows name the same target', async () => {
-    const res = await s.send('PATCH', shelf, { fields: { items: [things[5]], more: [things[5]], rows: [{ picks: [things[5]] }, { picks: [things[5]] }] } });
+    const res = await s.send('PATCH', shelf, {
+      fields: { items: [things[5]], more: [things[5]], rows: [{ picks: [things[5]] }, { picks: [things[5]] }] },
+    });
     expect(res.status).toBe(202);
-    expect((await s.get(`${shelf}?levels=1`)).body.data.fields.more).toEqual([`${PUBLIC_URL}/v2/content/things/${things[5]}/`]);
+    expect((await s.get(`${shelf}?levels=1`)).body.data.fields.more).toEqual([
+      `${PUBLIC_URL}/v2/content/things/${things[5]}/`,
+    ]);
   });
 
   it('refuses a list over 1000 references on the field, before any lookup', async () => {
@@ -79,8 +118,13 @@ describe.each(DIALECTS)('reference writes (%s)', (dialect) => {
     const payload = JSON.stringify({ fields: { items: Array.from({ length: 40_000 }, (_, i) => i + 1) } });
     const headers = { authorization: `Token ${s.demo.write_token}`, 'content-type': 'application/json' };
     const started = performance.now();
-    const { result, slowestMs } = await healthWhile(s.app, () => s.app.inject({ method: 'PATCH', url: shelf, headers, payload }));
-    expect({ status: result.statusCode, body: JSON.parse(result.body) }).toEqual({ status: 400, body: { detail: { fields: { items: [CAP] } } } });
+    const { result, slowestMs } = await healthWhile(s.app, () =>
+      s.app.inject({ method: 'PATCH', url: shelf, headers, payload }),
+    );
+    expect({ status: result.statusCode, body: JSON.parse(result.body) }).toEqual({
+      status: 400,
+      body: { detail: { fields: { items: [CAP] } } },
+    });
     expect(performance.now() - started).toBeLessThan(1000);
     expect(slowestMs).toBeLessThan(100);
   });
@@ -103,7 +147,12 @@ describe.each(DIALECTS)('reference writes (%s)', (dialect) => {
     const res = await s.send('PATCH', shelf, { fields: { items: [], more: [], rows } });
     expect(res.status).toBe(202);
     const id = await pageId(s.store, s.demo.id, 's1');
-    const refs = await s.store.db.selectFrom('refs').select((eb) => eb.fn.countAll<number>().as('n')).where('entry_id', '=', id).where('channel', '=', 'latest').executeTakeFirstOrThrow();
+    const refs = await s.store.db
+      .selectFrom('refs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('entry_id', '=', id)
+      .where('channel', '=', 'latest')
+      .executeTakeFirstOrThrow();
     expect(Number(refs.n)).toBe(5000);
     expect((await s.get(`${shelf}?levels=1`)).body.data.fields.rows[4].picks).toHaveLength(1000);
   });
@@ -113,7 +162,10 @@ describe.each(DIALECTS)('reference writes (%s)', (dialect) => {
     queries.length = 0;
     const rows = Array.from({ length: 40 }, (_, r) => ({ picks: things.slice(r * 25, r * 25 + 1000) }));
     const res = await s.send('PATCH', shelf, { fields: { items: things.slice(0, 10), rows } });
-    expect({ status: res.status, body: res.body }).toEqual({ status: 400, body: { detail: { fields: { 'rows.4.picks': [TOTAL] } } } });
+    expect({ status: res.status, body: res.body }).toEqual({
+      status: 400,
+      body: { detail: { fields: { 'rows.4.picks': [TOTAL] } } },
+    });
     // Only what came before it is looked up (1,075 distinct ids, so three chunks); none after.
     expect(queries.filter((q) => /from "entries" where "type_id" = \S+ and "id" in/.test(q))).toHaveLength(3);
     expect(await stored('s1')).toEqual(before);
@@ -121,6 +173,9 @@ describe.each(DIALECTS)('reference writes (%s)', (dialect) => {
 
   it('names a missing target among many on its own position', async () => {
     const res = await s.send('PATCH', shelf, { fields: { items: [...things.slice(0, 700), 999_999_999] } });
-    expect(res).toMatchObject({ status: 400, body: { detail: { fields: { 'items.700': ['No item with id 999999999 in collection things.'] } } } });
+    expect(res).toMatchObject({
+      status: 400,
+      body: { detail: { fields: { 'items.700': ['No item with id 999999999 in collection things.'] } } },
+    });
   });
 });

@@ -15,8 +15,14 @@ const XSS: [string, string][] = [
   ['embedded NUL', '<a href="java\0script:alert(1)">x</a>'],
   ['leading control character', '<a href="&#14;javascript:alert(1)">x</a>'],
   ['decimal entities', '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">x</a>'],
-  ['padded decimal entities without semicolons', '<a href="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)">x</a>'],
-  ['hex entities without semicolons', '<a href="&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A;alert(1)">x</a>'],
+  [
+    'padded decimal entities without semicolons',
+    '<a href="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)">x</a>',
+  ],
+  [
+    'hex entities without semicolons',
+    '<a href="&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A;alert(1)">x</a>',
+  ],
   ['named entity colon', '<a href="javascript&colon;alert(1)">x</a>'],
   ['vbscript: href', '<a href="vbscript:msgbox(1)">x</a>'],
   ['svg onload', '<svg onload=alert(1)>'],
@@ -57,7 +63,10 @@ const XSS: [string, string][] = [
   ['form action', '<form action="javascript:alert(1)"><button formaction="javascript:alert(1)">x</button></form>'],
   ['input autofocus', '<input onfocus=alert(1) autofocus>'],
   ['base href', '<base href="javascript:alert(1)//">'],
-  ['nested in allowed markup', '<table><tr><td onclick="alert(1)"><a href=" JAVASCRIPT:alert(1)"><img src=x onerror=alert(1)></a></td></tr></table>'],
+  [
+    'nested in allowed markup',
+    '<table><tr><td onclick="alert(1)"><a href=" JAVASCRIPT:alert(1)"><img src=x onerror=alert(1)></a></td></tr></table>',
+  ],
 ];
 
 // Markup the allow-list keeps, already in the sanitiser's output form (`<br />`, double quotes).
@@ -82,9 +91,46 @@ const KEPT: string[] = [
   '<p>Talk about javascript and data without colons; on=off is text</p>',
 ];
 
-const TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'pre', 'code', 'ul', 'ol', 'li', 'a', 'img',
-  'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'span', 'div', 'figure',
-  'figcaption', 'small', 'mark']);
+const TAGS = new Set([
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'p',
+  'br',
+  'hr',
+  'blockquote',
+  'pre',
+  'code',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'img',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  's',
+  'sub',
+  'sup',
+  'span',
+  'div',
+  'figure',
+  'figcaption',
+  'small',
+  'mark',
+]);
 const ATTRIBUTES: Record<string, string[]> = {
   a: ['href', 'title', 'target', 'rel'],
   img: ['src', 'alt', 'title', 'width', 'height'],
@@ -102,7 +148,9 @@ function expectAllowedTag(tag: string, input: string): void {
     expect(ATTRIBUTES[name] ?? [], `${tag} from ${input}`).toContain(attribute);
     const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
     if (scheme !== undefined && (attribute === 'href' || attribute === 'src')) {
-      expect(name === 'img' ? ['http', 'https'] : ['http', 'https', 'mailto'], `${tag} from ${input}`).toContain(scheme);
+      expect(name === 'img' ? ['http', 'https'] : ['http', 'https', 'mailto'], `${tag} from ${input}`).toContain(
+        scheme,
+      );
     }
   }
 }
@@ -129,8 +177,14 @@ describe('sanitizeHtml', () => {
   });
 
   it.for([
-    ['<a href="https://x.example/" target="_blank">x</a>', '<a href="https://x.example/" target="_blank" rel="noopener noreferrer">x</a>'],
-    ['<a href="/a" target="_BLANK" rel="nofollow">x</a>', '<a href="/a" target="_BLANK" rel="nofollow noopener noreferrer">x</a>'],
+    [
+      '<a href="https://x.example/" target="_blank">x</a>',
+      '<a href="https://x.example/" target="_blank" rel="noopener noreferrer">x</a>',
+    ],
+    [
+      '<a href="/a" target="_BLANK" rel="nofollow">x</a>',
+      '<a href="/a" target="_BLANK" rel="nofollow noopener noreferrer">x</a>',
+    ],
     ['<a href="/a" target="other" rel="NoOpener">x</a>', '<a href="/a" target="other" rel="NoOpener noreferrer">x</a>'],
     ['<a href="/a" rel="nofollow">x</a>', '<a href="/a" rel="nofollow">x</a>'],
   ])('gives a link that opens another window rel="noopener noreferrer": %s', ([input, output]) => {
@@ -154,7 +208,9 @@ describe('sanitizeHtml', () => {
   it('normalises markup into the form it keeps', () => {
     expect(sanitizeHtml('<P>Up<BR></P>')).toBe('<p>Up<br /></p>');
     expect(sanitizeHtml('<p>unclosed')).toBe('<p>unclosed</p>');
-    expect(sanitizeHtml(`<a title='He said "hi"' href=x>q</a>`)).toBe('<a title="He said &quot;hi&quot;" href="x">q</a>');
+    expect(sanitizeHtml(`<a title='He said "hi"' href=x>q</a>`)).toBe(
+      '<a title="He said &quot;hi&quot;" href="x">q</a>',
+    );
   });
 
   it('tidies, on a second pass, markup where a dropped tag hid an implied end tag; stable from then on', () => {
@@ -167,8 +223,39 @@ describe('sanitizeHtml', () => {
   });
 
   it('is final after a second pass on random tag soup, and emits only allowed tags', () => {
-    const parts = ['<p>', '</p>', '<a href="', 'javascript:', '">', '<script>', '</script>', '<img src=x ', 'onerror=', 'alert(1)', '<!--', '-->',
-      '&amp;', '&#x09;', '<', '>', '"', "'", '<b>', '</b>', '<table><td>', '<li>', '<foo>', '<style>', '</style>', ' text ', 'é', '<svg>', '<br>', '&lt;', '<scr'];
+    const parts = [
+      '<p>',
+      '</p>',
+      '<a href="',
+      'javascript:',
+      '">',
+      '<script>',
+      '</script>',
+      '<img src=x ',
+      'onerror=',
+      'alert(1)',
+      '<!--',
+      '-->',
+      '&amp;',
+      '&#x09;',
+      '<',
+      '>',
+      '"',
+      "'",
+      '<b>',
+      '</b>',
+      '<table><td>',
+      '<li>',
+      '<foo>',
+      '<style>',
+      '</style>',
+      ' text ',
+      'é',
+      '<svg>',
+      '<br>',
+      '&lt;',
+      '<scr',
+    ];
     let seed = 42;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
     for (let round = 0; round < 2000; round++) {

@@ -27,7 +27,13 @@ describe.each(DIALECTS)('post scheduler (%s)', (dialect) => {
   const clock = movableClock();
   const schedulers: PostScheduler[] = [];
   const scheduler = (store: Store, holder: string, leaseMs = 30_000) => {
-    const s = new PostScheduler(store.db, clock, { holder, leaseMs, onError: (e) => { throw e; } });
+    const s = new PostScheduler(store.db, clock, {
+      holder,
+      leaseMs,
+      onError: (e) => {
+        throw e;
+      },
+    });
     schedulers.push(s);
     return s;
   };
@@ -51,15 +57,26 @@ describe.each(DIALECTS)('post scheduler (%s)', (dialect) => {
   async function schedule(prefix: string, count: number, inMs = HOUR_MS): Promise<number[]> {
     const ids: number[] = [];
     for (let i = 0; i < count; i++) {
-      const input = { title: `${prefix} ${i}`, slug: `${prefix}-${i}`, status: 'scheduled' as const, scheduled: isoMicro(new Date(clock().getTime() + inMs)) };
+      const input = {
+        title: `${prefix} ${i}`,
+        slug: `${prefix}-${i}`,
+        status: 'scheduled' as const,
+        scheduled: isoMicro(new Date(clock().getTime() + inMs)),
+      };
       ids.push((await writePost(a.db, { accountId: account.id, intent: 'create', input }, { now: clock() })).id);
     }
     return ids;
   }
 
   const versions = (ids: number[]) =>
-    a.db.selectFrom('post_versions').select(['post_id', 'channel', 'status', 'published', 'scheduled']).where('post_id', 'in', ids).execute();
-  const contentVersion = async () => (await a.db.selectFrom('accounts').select('content_version').where('id', '=', account.id).executeTakeFirstOrThrow()).content_version;
+    a.db
+      .selectFrom('post_versions')
+      .select(['post_id', 'channel', 'status', 'published', 'scheduled'])
+      .where('post_id', 'in', ids)
+      .execute();
+  const contentVersion = async () =>
+    (await a.db.selectFrom('accounts').select('content_version').where('id', '=', account.id).executeTakeFirstOrThrow())
+      .content_version;
 
   it('publishes each due post exactly once when two processes race: one holds the lease, the other does nothing', async () => {
     const ids = await schedule('race', 20);
@@ -73,7 +90,10 @@ describe.each(DIALECTS)('post scheduler (%s)', (dialect) => {
     const before = await contentVersion();
     const results = await Promise.all([first.tick(), second.tick(), first.tick(), second.tick()]);
     // One process did the work, the other was refused the lease both times.
-    expect([results[0] === null && results[2] === null, results[1] === null && results[3] === null].sort()).toEqual([false, true]);
+    expect([results[0] === null && results[2] === null, results[1] === null && results[3] === null].sort()).toEqual([
+      false,
+      true,
+    ]);
     expect(results.flatMap((r) => r ?? []).sort((x, y) => x - y)).toEqual(ids);
     for (const v of await versions(ids)) expect(v).toMatchObject({ status: 'published', published: v.scheduled });
     expect(await contentVersion()).toBeGreaterThan(before);
@@ -84,7 +104,12 @@ describe.each(DIALECTS)('post scheduler (%s)', (dialect) => {
     const ids = await schedule('atomic', 30);
     clock.advance(2 * HOUR_MS);
     const now = isoMicro(clock());
-    const results = await Promise.all([publishDuePosts(a.db, now), publishDuePosts(b.db, now), publishDuePosts(a.db, now), publishDuePosts(b.db, now)]);
+    const results = await Promise.all([
+      publishDuePosts(a.db, now),
+      publishDuePosts(b.db, now),
+      publishDuePosts(a.db, now),
+      publishDuePosts(b.db, now),
+    ]);
     const all = results.flat().sort((x, y) => x - y);
     expect(all).toEqual(ids);
     expect(new Set(all).size).toBe(ids.length);
@@ -105,7 +130,10 @@ describe.each(DIALECTS)('post scheduler (%s)', (dialect) => {
     const [id] = await schedule('takeover', 1, -1);
     expect(await three.tick()).toEqual([]);
     expect(await two.tick()).toBeNull();
-    expect((await a.db.selectFrom('leases').selectAll().where('name', '=', SCHEDULER_LEASE).executeTakeFirstOrThrow()).holder).toBe('three');
+    expect(
+      (await a.db.selectFrom('leases').selectAll().where('name', '=', SCHEDULER_LEASE).executeTakeFirstOrThrow())
+        .holder,
+    ).toBe('three');
     // A time already past is published by the write itself; the scheduler finds nothing to do.
     expect((await versions([id!]))[0]!.status).toBe('published');
   });
@@ -113,17 +141,22 @@ describe.each(DIALECTS)('post scheduler (%s)', (dialect) => {
   it('runs in a serving process: a due post is published without a restart, and close() stops the loop', async () => {
     for (const s of schedulers) await s.stop();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-scheduler-'));
-    const config = loadConfig({}, { port: 0, host: '127.0.0.1', databaseUrl: database.url, dataDir, mediaDir: dataDir, logLevel: 'silent' });
+    const config = loadConfig(
+      {},
+      { port: 0, host: '127.0.0.1', databaseUrl: database.url, dataDir, mediaDir: dataDir, logLevel: 'silent' },
+    );
     const server = await listen(config, { logger: false, clock, schedulerIntervalMs: 20 });
     try {
       const [id] = await schedule('served', 1);
-      const read = () => fetch(`${server.address}/v2/posts/served-0/`, { headers: { authorization: `Token ${account.read_token}` } });
+      const read = () =>
+        fetch(`${server.address}/v2/posts/served-0/`, { headers: { authorization: `Token ${account.read_token}` } });
       expect((await read()).status).toBe(404);
       clock.advance(2 * HOUR_MS);
       // Readers see it at once; the loop makes it durable within a few passes.
       expect(((await (await read()).json()) as { data: { status: string } }).data.status).toBe('published');
       const deadline = Date.now() + 5_000;
-      while ((await versions([id!])).some((v) => v.status !== 'published') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while ((await versions([id!])).some((v) => v.status !== 'published') && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
       expect((await versions([id!])).map((v) => v.status)).toEqual(['published', 'published']);
     } finally {
       const started = Date.now();

@@ -15,7 +15,10 @@ describe.each(DIALECTS)('schema apply (%s)', (dialect) => {
   it('applies a document with every field type; export returns it; re-applying changes nothing', async () => {
     const id = await newAccount();
     const result = await applySchema(db(), id, full());
-    expect({ lines: formatChanges(result.changes), applied: result.applied }).toEqual({ lines: FULL_CHANGES, applied: true });
+    expect({ lines: formatChanges(result.changes), applied: result.applied }).toEqual({
+      lines: FULL_CHANGES,
+      applied: true,
+    });
     expect(result.changes.every((c) => !c.dataLoss)).toBe(true);
     const exported = await exportSchema(db(), id);
     expect(JSON.stringify(exported)).toBe(JSON.stringify(full()));
@@ -31,7 +34,10 @@ describe.each(DIALECTS)('schema apply (%s)', (dialect) => {
     const doc = full();
     doc.collections!.brands!.fields.url = { type: 'short_text' };
     const result = await applySchema(db(), id, doc, { dryRun: true });
-    expect(result).toEqual({ changes: [{ op: '+', path: 'collections.brands.fields.url', description: 'short_text', dataLoss: false }], applied: false });
+    expect(result).toEqual({
+      changes: [{ op: '+', path: 'collections.brands.fields.url', description: 'short_text', dataLoss: false }],
+      applied: false,
+    });
     expect(await exportSchema(db(), id)).toEqual(full());
     expect(await version(id)).toBe(2);
   });
@@ -43,7 +49,10 @@ describe.each(DIALECTS)('schema apply (%s)', (dialect) => {
     const landing = doc.page_types!['landing-page']!;
     landing.fields.headline = { type: 'short_text', max_length: 80 };
     landing.fields.faq!.fields!.extra = { type: 'date' };
-    doc.collections!.brands = { name: 'Makers', fields: { logo: { type: 'media' }, name: { type: 'short_text', required: true } } };
+    doc.collections!.brands = {
+      name: 'Makers',
+      fields: { logo: { type: 'media' }, name: { type: 'short_text', required: true } },
+    };
     expect(await lines(id, doc)).toEqual([
       '~ page_types.landing-page.fields.headline (required true -> unset, max_length 120 -> 80, pattern "^[^<]*$" -> unset)',
       '+ page_types.landing-page.fields.faq.fields.extra (date)',
@@ -109,7 +118,13 @@ describe.each(DIALECTS)('schema apply (%s)', (dialect) => {
     const { locales: _locales, ...withoutLocales } = full();
     expect(await lines(id, withoutLocales)).toEqual([]);
 
-    const reordered = { ...full(), locales: [{ slug: 'es', name: 'Spanish', default: true }, { slug: 'en', name: 'English' }] };
+    const reordered = {
+      ...full(),
+      locales: [
+        { slug: 'es', name: 'Spanish', default: true },
+        { slug: 'en', name: 'English' },
+      ],
+    };
     expect(await lines(id, reordered)).toEqual([
       '~ locales.en (default true -> unset)',
       '~ locales.es (default unset -> true)',
@@ -117,25 +132,41 @@ describe.each(DIALECTS)('schema apply (%s)', (dialect) => {
     ]);
     expect((await exportSchema(db(), id)).locales).toEqual(reordered.locales);
 
-    const next = { ...full(), locales: [{ slug: 'en', name: 'English' }, { slug: 'fr', name: 'French' }] };
+    const next = {
+      ...full(),
+      locales: [
+        { slug: 'en', name: 'English' },
+        { slug: 'fr', name: 'French' },
+      ],
+    };
     expect(await refusal(id, next)).toMatchObject({ code: 'data_loss', errors: ['- locales.es (1 entry)'] });
     expect(await lines(id, next, { allowDataLoss: true })).toEqual([
       '- locales.es (1 entry)',
       '~ locales.en (default unset -> true)',
       '+ locales.fr (French)',
     ]);
-    expect((await exportSchema(db(), id)).locales).toEqual([{ slug: 'en', name: 'English', default: true }, { slug: 'fr', name: 'French' }]);
-    for (const table of ['entry_versions', 'field_values', 'refs', 'search_docs'] as const) expect(await rowsIn(table, entry)).toEqual(['en']);
-    expect(await lines(id, { ...full(), locales: [{ slug: 'en', name: 'English' }] })).toEqual(['- locales.fr (0 entries)']);
+    expect((await exportSchema(db(), id)).locales).toEqual([
+      { slug: 'en', name: 'English', default: true },
+      { slug: 'fr', name: 'French' },
+    ]);
+    for (const table of ['entry_versions', 'field_values', 'refs', 'search_docs'] as const)
+      expect(await rowsIn(table, entry)).toEqual(['en']);
+    expect(await lines(id, { ...full(), locales: [{ slug: 'en', name: 'English' }] })).toEqual([
+      '- locales.fr (0 entries)',
+    ]);
   });
 
   it("enforces the plan's locale count, naming the plan", async () => {
     const id = await newAccount('free', ['en']);
     expect(await refusal(id, full())).toEqual({
-      code: 'plan_limit', errors: ['locales: the free plan allows 1 locale(s), not 2'], message: 'locales: the free plan allows 1 locale(s), not 2',
+      code: 'plan_limit',
+      errors: ['locales: the free plan allows 1 locale(s), not 2'],
+      message: 'locales: the free plan allows 1 locale(s), not 2',
     });
     expect((await refusal(id, full(), { dryRun: true })).code).toBe('plan_limit');
-    expect((await refusal(id, full(), { planLocaleLimit: 0 })).errors).toEqual(['locales: the free plan allows 0 locale(s), not 2']);
+    expect((await refusal(id, full(), { planLocaleLimit: 0 })).errors).toEqual([
+      'locales: the free plan allows 0 locale(s), not 2',
+    ]);
     expect((await applySchema(db(), id, full(), { planLocaleLimit: null })).applied).toBe(true);
   });
 
@@ -143,8 +174,11 @@ describe.each(DIALECTS)('schema apply (%s)', (dialect) => {
     const id = await newAccount();
     expect(await refusal(id, { collections: { 'team-members': { name: 'T', fields: {} } } })).toEqual({
       code: 'invalid',
-      errors: ['collections.team-members: collection keys must be lowercase letters, digits and underscores, starting with a letter'],
-      message: 'The schema document is invalid:\ncollections.team-members: collection keys must be lowercase letters, digits and underscores, starting with a letter',
+      errors: [
+        'collections.team-members: collection keys must be lowercase letters, digits and underscores, starting with a letter',
+      ],
+      message:
+        'The schema document is invalid:\ncollections.team-members: collection keys must be lowercase letters, digits and underscores, starting with a letter',
     });
     expect(await refusal(999_999, {})).toMatchObject({ code: 'no_account', errors: ['No account with id 999999'] });
   });

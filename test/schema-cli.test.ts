@@ -31,7 +31,11 @@ describe.each(DIALECTS)('ghee schema (%s)', (dialect) => {
     const code = await schemaCommand(args, io, store());
     return { code, out: out.join('\n') };
   };
-  const failure = (args: string[]) => run(args).then(() => undefined, (e: unknown) => e as { exitCode: number; message: string });
+  const failure = (args: string[]) =>
+    run(args).then(
+      () => undefined,
+      (e: unknown) => e as { exitCode: number; message: string },
+    );
 
   it('applies, dry-runs, reports JSON and exports', async () => {
     const id = String(await newAccount());
@@ -59,9 +63,13 @@ describe.each(DIALECTS)('ghee schema (%s)', (dialect) => {
     const at = file('loss.json', JSON.stringify(doc));
     expect(await failure(['apply', '--account', String(id), at])).toMatchObject({
       exitCode: 1,
-      message: 'Refusing to apply: these changes would delete content:\n- collections.brands.fields.logo (media, 1 item)\nRun again with --allow-data-loss to apply them.',
+      message:
+        'Refusing to apply: these changes would delete content:\n- collections.brands.fields.logo (media, 1 item)\nRun again with --allow-data-loss to apply them.',
     });
-    expect(await run(['apply', '--account', String(id), '--allow-data-loss', at])).toEqual({ code: 0, out: '- collections.brands.fields.logo (media, 1 item)\napplied' });
+    expect(await run(['apply', '--account', String(id), '--allow-data-loss', at])).toEqual({
+      code: 0,
+      out: '- collections.brands.fields.logo (media, 1 item)\napplied',
+    });
   });
 
   // FILE stands for a readable document; the usage printed depends on the subcommand.
@@ -85,15 +93,23 @@ describe.each(DIALECTS)('ghee schema (%s)', (dialect) => {
     await newAccount();
     const invalid = file('invalid.json', JSON.stringify({ page_types: { search: { name: 'S', fields: {} } } }));
     expect(await failure(['apply', '--account', id, invalid])).toMatchObject({
-      exitCode: 1, message: 'The schema document is invalid:\npage_types.search: "search" is reserved (it would shadow /v2/pages/search/)',
+      exitCode: 1,
+      message:
+        'The schema document is invalid:\npage_types.search: "search" is reserved (it would shadow /v2/pages/search/)',
     });
     const missing = path.join(dir, 'missing.json');
-    expect(await failure(['apply', '--account', id, missing])).toMatchObject({ exitCode: 1, message: `Cannot read ${missing}: no such file` });
+    expect(await failure(['apply', '--account', id, missing])).toMatchObject({
+      exitCode: 1,
+      message: `Cannot read ${missing}: no such file`,
+    });
     const broken = file('broken.json', '{"page_types": ');
     const error = await failure(['apply', '--account', id, broken]);
     expect(error?.exitCode).toBe(1);
     expect(error?.message.startsWith(`${broken} is not valid JSON: `)).toBe(true);
-    expect(await failure(['export', '--account', '999999'])).toMatchObject({ exitCode: 1, message: 'No account with id 999999' });
+    expect(await failure(['export', '--account', '999999'])).toMatchObject({
+      exitCode: 1,
+      message: 'No account with id 999999',
+    });
     const ambiguous = await failure(['export']);
     expect(ambiguous?.exitCode).toBe(1);
     expect(ambiguous?.message.split('\n')[0]).toBe('Several accounts exist; choose one with --account ID:');

@@ -13,7 +13,13 @@ type Row = [name: string, from: FieldDef, value: unknown, to: FieldDef, loses: b
 
 const ROWS: Row[] = [
   ['plain text into rich text', { type: 'long_text' }, 'Hello world', { type: 'wysiwyg' }, false],
-  ['text with a script into rich text', { type: 'long_text' }, 'Hi<script>alert(1)</script>', { type: 'wysiwyg' }, true],
+  [
+    'text with a script into rich text',
+    { type: 'long_text' },
+    'Hi<script>alert(1)</script>',
+    { type: 'wysiwyg' },
+    true,
+  ],
   ['text the sanitiser escapes into html', { type: 'short_text' }, 'Tom & Jerry', { type: 'html' }, true],
   ['an empty text into rich text', { type: 'long_text' }, '', { type: 'wysiwyg' }, false],
   ['a text that is a date into a date', { type: 'short_text' }, '2024-01-02', { type: 'date' }, false],
@@ -27,8 +33,20 @@ const ROWS: Row[] = [
   ['a choice into a text', { type: 'dropdown', options: ['calm'] }, 'calm', { type: 'short_text' }, false],
   ['a text into a choice it is not', { type: 'short_text' }, 'loud', { type: 'dropdown', options: ['calm'] }, true],
   ['an external media URL into a text', { type: 'media' }, 'https://cdn.example/a.png', { type: 'short_text' }, false],
-  ['a repeater into a text', { type: 'repeater', fields: { q: { type: 'short_text' } } }, [{ q: 'x' }], { type: 'short_text' }, true],
-  ['an empty repeater into a text', { type: 'repeater', fields: { q: { type: 'short_text' } } }, [], { type: 'short_text' }, false],
+  [
+    'a repeater into a text',
+    { type: 'repeater', fields: { q: { type: 'short_text' } } },
+    [{ q: 'x' }],
+    { type: 'short_text' },
+    true,
+  ],
+  [
+    'an empty repeater into a text',
+    { type: 'repeater', fields: { q: { type: 'short_text' } } },
+    [],
+    { type: 'short_text' },
+    false,
+  ],
 ];
 
 const typeKey = (i: number) => `t${i}`;
@@ -53,14 +71,30 @@ describe.each(DIALECTS)('data loss of type changes (%s)', (dialect) => {
     admin = await member(s.app, s.store, s.demo.id, 'admin');
     schemaUrl = `/admin/api/accounts/${s.demo.id}/schema`;
     before = (await admin.get(schemaUrl)).body.data;
-    ROWS.forEach(([, from], i) => (before.page_types[typeKey(i)] = { name: `T${i}`, fields: { f: from, other: { type: 'short_text' } } }));
-    before.page_types.untouched = { name: 'Untouched', fields: { f: { type: 'long_text' }, other: { type: 'short_text' } } };
+    ROWS.forEach(
+      ([, from], i) =>
+        (before.page_types[typeKey(i)] = { name: `T${i}`, fields: { f: from, other: { type: 'short_text' } } }),
+    );
+    before.page_types.untouched = {
+      name: 'Untouched',
+      fields: { f: { type: 'long_text' }, other: { type: 'short_text' } },
+    };
     expect((await admin.request('PUT', schemaUrl, before)).status).toBe(200);
     for (const [i, [, , value]] of ROWS.entries()) {
-      await write(s.store, s.demo.id, `page_type:${typeKey(i)}`, { slug: 'one', locale: 'en', status: 'published', fields: { f: value } });
+      await write(s.store, s.demo.id, `page_type:${typeKey(i)}`, {
+        slug: 'one',
+        locale: 'en',
+        status: 'published',
+        fields: { f: value },
+      });
     }
     // A page whose field was never given a value: there is nothing of it to lose.
-    await write(s.store, s.demo.id, 'page_type:untouched', { slug: 'one', locale: 'en', status: 'published', fields: { other: 'x' } });
+    await write(s.store, s.demo.id, 'page_type:untouched', {
+      slug: 'one',
+      locale: 'en',
+      status: 'published',
+      fields: { other: 'x' },
+    });
     const doc = changed(ROWS.map((_, i) => i));
     doc.page_types.untouched.fields.f = { type: 'number' };
     const diff = await admin.request('POST', `${schemaUrl}/diff`, doc);

@@ -13,12 +13,16 @@ describe('validateSchemaDocument: component cycles', () => {
   });
 
   it('refuses a cycle through other components and pickers, once per cycle', () => {
-    expect(errorsOf({ components: {
-      a: { fields: { b: { type: 'component', component: 'b' } } },
-      b: { fields: { pick: { type: 'component_picker', components: ['c'] } } },
-      c: { fields: { back: { type: 'component_picker', components: ['seo', 'a'] } } },
-      seo: { fields: {} },
-    } })).toEqual(['components.c.fields.back.components.1: a component may not contain itself (a -> b -> c -> a)']);
+    expect(
+      errorsOf({
+        components: {
+          a: { fields: { b: { type: 'component', component: 'b' } } },
+          b: { fields: { pick: { type: 'component_picker', components: ['c'] } } },
+          c: { fields: { back: { type: 'component_picker', components: ['seo', 'a'] } } },
+          seo: { fields: {} },
+        },
+      }),
+    ).toEqual(['components.c.fields.back.components.1: a component may not contain itself (a -> b -> c -> a)']);
   });
 });
 
@@ -35,7 +39,14 @@ describe('validateSchemaDocument: locales', () => {
   });
 
   it('checks slugs, names and default flags', () => {
-    expect(loc([{ slug: 'EN', name: 'English' }, { slug: 'en', name: '' }, { slug: 'en', name: 'Again', default: 'yes' }, { name: 'No slug' }])).toEqual([
+    expect(
+      loc([
+        { slug: 'EN', name: 'English' },
+        { slug: 'en', name: '' },
+        { slug: 'en', name: 'Again', default: 'yes' },
+        { name: 'No slug' },
+      ]),
+    ).toEqual([
       'locales.0.slug: "EN" is not a locale slug (lowercase letters with an optional region, e.g. en, fr-ca)',
       'locales.1.name: must be a non-empty string',
       'locales.2.slug: duplicate locale "en"',
@@ -45,10 +56,21 @@ describe('validateSchemaDocument: locales', () => {
   });
 
   it('allows exactly one default', () => {
-    expect(loc([{ slug: 'en', name: 'E', default: true }, { slug: 'es', name: 'S', default: true }])).toEqual([
-      'locales: exactly one locale may be the default, not 2 (en, es)',
+    expect(
+      loc([
+        { slug: 'en', name: 'E', default: true },
+        { slug: 'es', name: 'S', default: true },
+      ]),
+    ).toEqual(['locales: exactly one locale may be the default, not 2 (en, es)']);
+    const result = validateSchemaDocument({
+      locales: [
+        { slug: 'en', name: 'E' },
+        { slug: 'es', name: 'S', default: true },
+      ],
+    });
+    expect(result.ok && result.doc.locales).toEqual([
+      { slug: 'en', name: 'E' },
+      { slug: 'es', name: 'S', default: true },
     ]);
-    const result = validateSchemaDocument({ locales: [{ slug: 'en', name: 'E' }, { slug: 'es', name: 'S', default: true }] });
-    expect(result.ok && result.doc.locales).toEqual([{ slug: 'en', name: 'E' }, { slug: 'es', name: 'S', default: true }]);
   });
 });

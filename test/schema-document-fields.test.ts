@@ -15,12 +15,16 @@ describe('validateSchemaDocument: fields', () => {
   });
 
   it('allows options only where they apply, and no unknown ones', () => {
-    expect(errorsOf(withFields({
-      t: { type: 'short_text', min: 1, maxlength: 3 },
-      n: { type: 'number', max_length: 3 },
-      c: { type: 'checkbox', options: ['a'] },
-      r: { type: 'reference', to: 'collection:brands', fields: {} },
-    }))).toEqual([
+    expect(
+      errorsOf(
+        withFields({
+          t: { type: 'short_text', min: 1, maxlength: 3 },
+          n: { type: 'number', max_length: 3 },
+          c: { type: 'checkbox', options: ['a'] },
+          r: { type: 'reference', to: 'collection:brands', fields: {} },
+        }),
+      ),
+    ).toEqual([
       `page_types.p.fields.t.min: does not apply to a short_text field (its options are ${TEXT_OPTIONS})`,
       `page_types.p.fields.t.maxlength: unknown option; a short_text field takes ${TEXT_OPTIONS}`,
       'page_types.p.fields.n.max_length: does not apply to a number field (its options are required, localized, help_text, min, max)',
@@ -30,16 +34,20 @@ describe('validateSchemaDocument: fields', () => {
   });
 
   it('checks booleans, help text, lengths, bounds and patterns', () => {
-    expect(errorsOf(withFields({
-      a: { type: 'short_text', required: 'yes', localized: 1, help_text: 5 },
-      b: { type: 'short_text', min_length: -1, max_length: 1.5 },
-      c: { type: 'markdown', min_length: 10, max_length: 5 },
-      d: { type: 'number', min: '1', max: Infinity },
-      e: { type: 'number', min: 3, max: 2 },
-      f: { type: 'html', pattern: '(' },
-      g: { type: 'short_text', pattern: 5 },
-      h: { type: 'reference', to: 'collection:brands', many: 'yes' },
-    }))).toEqual([
+    expect(
+      errorsOf(
+        withFields({
+          a: { type: 'short_text', required: 'yes', localized: 1, help_text: 5 },
+          b: { type: 'short_text', min_length: -1, max_length: 1.5 },
+          c: { type: 'markdown', min_length: 10, max_length: 5 },
+          d: { type: 'number', min: '1', max: Infinity },
+          e: { type: 'number', min: 3, max: 2 },
+          f: { type: 'html', pattern: '(' },
+          g: { type: 'short_text', pattern: 5 },
+          h: { type: 'reference', to: 'collection:brands', many: 'yes' },
+        }),
+      ),
+    ).toEqual([
       'page_types.p.fields.a.required: must be true or false',
       'page_types.p.fields.a.localized: must be true or false',
       'page_types.p.fields.a.help_text: must be a string',
@@ -56,12 +64,16 @@ describe('validateSchemaDocument: fields', () => {
   });
 
   it('needs dropdown options: a non-empty list of unique non-empty strings', () => {
-    expect(errorsOf(withFields({
-      a: { type: 'dropdown' },
-      b: { type: 'dropdown', options: [] },
-      c: { type: 'dropdown', options: 'a,b' },
-      d: { type: 'dropdown', options: ['a', '', 3, 'a'] },
-    }))).toEqual([
+    expect(
+      errorsOf(
+        withFields({
+          a: { type: 'dropdown' },
+          b: { type: 'dropdown', options: [] },
+          c: { type: 'dropdown', options: 'a,b' },
+          d: { type: 'dropdown', options: ['a', '', 3, 'a'] },
+        }),
+      ),
+    ).toEqual([
       'page_types.p.fields.a.options: required for a dropdown field',
       'page_types.p.fields.b.options: must be a non-empty list of strings',
       'page_types.p.fields.c.options: must be a non-empty list of strings',
@@ -72,15 +84,19 @@ describe('validateSchemaDocument: fields', () => {
   });
 
   it('needs a reference target defined in the same document', () => {
-    expect(errorsOf(withFields({
-      a: { type: 'reference' },
-      b: { type: 'reference', to: 'brands' },
-      c: { type: 'reference', to: 'single_page:home' },
-      d: { type: 'reference', to: 'page_type:nope' },
-      e: { type: 'reference', to: 'collection:nope' },
-      f: { type: 'reference', to: 'page_type:p' },
-      g: { type: 'reference', to: 'collection:brands', many: true },
-    }))).toEqual([
+    expect(
+      errorsOf(
+        withFields({
+          a: { type: 'reference' },
+          b: { type: 'reference', to: 'brands' },
+          c: { type: 'reference', to: 'single_page:home' },
+          d: { type: 'reference', to: 'page_type:nope' },
+          e: { type: 'reference', to: 'collection:nope' },
+          f: { type: 'reference', to: 'page_type:p' },
+          g: { type: 'reference', to: 'collection:brands', many: true },
+        }),
+      ),
+    ).toEqual([
       'page_types.p.fields.a.to: required for a reference field',
       'page_types.p.fields.b.to: must be "page_type:<key>" or "collection:<key>"',
       'page_types.p.fields.c.to: must be "page_type:<key>" or "collection:<key>"',
@@ -90,14 +106,18 @@ describe('validateSchemaDocument: fields', () => {
   });
 
   it('needs components that exist', () => {
-    expect(errorsOf(withFields({
-      a: { type: 'component' },
-      b: { type: 'component', component: 'nope' },
-      c: { type: 'component', component: ['seo'] },
-      d: { type: 'component_picker' },
-      e: { type: 'component_picker', components: [] },
-      f: { type: 'component_picker', components: ['seo', 'nope', 'seo', 1] },
-    }))).toEqual([
+    expect(
+      errorsOf(
+        withFields({
+          a: { type: 'component' },
+          b: { type: 'component', component: 'nope' },
+          c: { type: 'component', component: ['seo'] },
+          d: { type: 'component_picker' },
+          e: { type: 'component_picker', components: [] },
+          f: { type: 'component_picker', components: ['seo', 'nope', 'seo', 1] },
+        }),
+      ),
+    ).toEqual([
       'page_types.p.fields.a.component: required for a component field',
       'page_types.p.fields.b.component: no component "nope" in this document',
       'page_types.p.fields.c.component: must be a component key',
@@ -111,7 +131,9 @@ describe('validateSchemaDocument: fields', () => {
 
   it('keeps repeaters to pages and components, and needs their fields', () => {
     const repeater = { type: 'repeater', fields: { q: { type: 'short_text' } } };
-    expect(errorsOf(withFields({ a: { type: 'repeater' }, b: { type: 'repeater', fields: { q: { type: 'nope' } } } }))).toEqual([
+    expect(
+      errorsOf(withFields({ a: { type: 'repeater' }, b: { type: 'repeater', fields: { q: { type: 'nope' } } } })),
+    ).toEqual([
       'page_types.p.fields.a.fields: required for a repeater field',
       `page_types.p.fields.b.fields.q.type: unknown field type "nope"; expected one of ${TYPES}`,
     ]);

@@ -7,7 +7,12 @@ import { errorsOf, TYPES, withFields } from './helpers/schema-document.js';
 const typeWithKey = (section: string, key: string) => ({ [section]: { [key]: { name: 'N', fields: {} } } });
 
 describe('validateSchemaDocument: document shape', () => {
-  it.for<[string, unknown]>([['null', null], ['a list', []], ['a string', 'x'], ['a number', 3]])('refuses a document that is not an object: %s', ([_label, doc]) => {
+  it.for<[string, unknown]>([
+    ['null', null],
+    ['a list', []],
+    ['a string', 'x'],
+    ['a number', 3],
+  ])('refuses a document that is not an object: %s', ([_label, doc]) => {
     expect(errorsOf(doc)).toEqual(['document: must be a JSON object']);
   });
 
@@ -20,7 +25,12 @@ describe('validateSchemaDocument: document shape', () => {
   });
 
   it('reports every problem at once', () => {
-    expect(errorsOf({ page_types: { Bad: { name: 'B', fields: { x: { type: 'image' } } } }, collections: { c: { fields: {} } } })).toEqual([
+    expect(
+      errorsOf({
+        page_types: { Bad: { name: 'B', fields: { x: { type: 'image' } } } },
+        collections: { c: { fields: {} } },
+      }),
+    ).toEqual([
       'page_types.Bad: page type keys must be lowercase letters, digits, underscores and hyphens, starting with a letter',
       `page_types.Bad.fields.x.type: unknown field type "image"; expected one of ${TYPES}`,
       'collections.c.name: must be a non-empty string',
@@ -45,18 +55,29 @@ describe('validateSchemaDocument: keys and reserved words', () => {
       'page_types.Landing: page type keys must be lowercase letters, digits, underscores and hyphens, starting with a letter',
     ]);
     expect(errorsOf(typeWithKey('page_types', '-x'))).toHaveLength(1);
-    expect(errorsOf(typeWithKey('page_types', 'search'))).toEqual(['page_types.search: "search" is reserved (it would shadow /v2/pages/search/)']);
-    expect(errorsOf(typeWithKey('page_types', '*'))).toEqual(['page_types.*: "*" is reserved (it is the page type of single pages)']);
-  });
-
-  it.for(['About', 'about_us', 'about--us', '-about', 'about-'])('refuses single page keys that are not page slugs: %s', (key) => {
-    expect(errorsOf(typeWithKey('single_pages', key))).toEqual([
-      `single_pages.${key}: single page keys are page slugs: lowercase letters and digits, in words joined by single hyphens`,
+    expect(errorsOf(typeWithKey('page_types', 'search'))).toEqual([
+      'page_types.search: "search" is reserved (it would shadow /v2/pages/search/)',
+    ]);
+    expect(errorsOf(typeWithKey('page_types', '*'))).toEqual([
+      'page_types.*: "*" is reserved (it is the page type of single pages)',
     ]);
   });
 
+  it.for(['About', 'about_us', 'about--us', '-about', 'about-'])(
+    'refuses single page keys that are not page slugs: %s',
+    (key) => {
+      expect(errorsOf(typeWithKey('single_pages', key))).toEqual([
+        `single_pages.${key}: single page keys are page slugs: lowercase letters and digits, in words joined by single hyphens`,
+      ]);
+    },
+  );
+
   it('refuses field keys outside snake_case, nested ones included', () => {
-    expect(errorsOf(withFields({ Title: { type: 'short_text' }, rows: { type: 'repeater', fields: { 'a-b': { type: 'date' } } } }))).toEqual([
+    expect(
+      errorsOf(
+        withFields({ Title: { type: 'short_text' }, rows: { type: 'repeater', fields: { 'a-b': { type: 'date' } } } }),
+      ),
+    ).toEqual([
       'page_types.p.fields.Title: field keys must be lowercase letters, digits and underscores, starting with a letter',
       'page_types.p.fields.rows.fields.a-b: field keys must be lowercase letters, digits and underscores, starting with a letter',
     ]);
@@ -69,8 +90,14 @@ describe('validateSchemaDocument: content types', () => {
     [{ single_pages: { home: { name: 3, fields: {} } } }, 'single_pages.home.name: must be a non-empty string'],
     [{ components: { c: { name: '', fields: {} } } }, 'components.c.name: must be a non-empty string'],
     [{ collections: { c: { name: 'C' } } }, 'collections.c.fields: required (an object of fields keyed by field key)'],
-    [{ collections: { c: { name: 'C', fields: [] } } }, 'collections.c.fields: must be an object of fields keyed by field key'],
-    [{ collections: { c: { name: 'C', fields: {}, description: 'x' } } }, 'collections.c.description: unknown key; a content type has name, fields'],
+    [
+      { collections: { c: { name: 'C', fields: [] } } },
+      'collections.c.fields: must be an object of fields keyed by field key',
+    ],
+    [
+      { collections: { c: { name: 'C', fields: {}, description: 'x' } } },
+      'collections.c.description: unknown key; a content type has name, fields',
+    ],
     [{ collections: { c: 'C' } }, 'collections.c: must be an object with "name" and "fields"'],
     [{ components: { c: null } }, 'components.c: must be an object with "fields"'],
   ])('needs a name (except on components) and a fields object; no other keys: %j', ([doc, problem]) => {

@@ -15,7 +15,8 @@ import type { TestServer } from './helpers/server.js';
 
 const RE2_HINT = 'patterns use RE2 syntax (no lookahead, lookbehind or backreferences)';
 const NO_MATCH = 'This value does not match the required pattern.';
-const UNUSABLE = "This field's pattern is not valid RE2 syntax, so no value can be checked against it. Fix the pattern in the schema.";
+const UNUSABLE =
+  "This field's pattern is not valid RE2 syntax, so no value can be checked against it. Fix the pattern in the schema.";
 
 describe.each(DIALECTS)('schema field patterns on RE2 (%s)', (dialect) => {
   let s: TestServer;
@@ -32,7 +33,10 @@ describe.each(DIALECTS)('schema field patterns on RE2 (%s)', (dialect) => {
   /** The account's schema document with a `codes` collection whose `code` field has `pattern`. */
   const withPattern = async (pattern: unknown) => {
     const doc = (await admin.get(`${base}/schema`)).body.data;
-    doc.collections.codes = { name: 'Codes', fields: { code: { type: 'short_text', pattern }, note: { type: 'short_text' } } };
+    doc.collections.codes = {
+      name: 'Codes',
+      fields: { code: { type: 'short_text', pattern }, note: { type: 'short_text' } },
+    };
     return doc;
   };
   const writeCode = (code: string) => s.send('POST', '/v2/content/codes/', { status: 'published', fields: [{ code }] });
@@ -46,7 +50,10 @@ describe.each(DIALECTS)('schema field patterns on RE2 (%s)', (dialect) => {
     const res = await admin.request('PUT', `${base}/schema`, await withPattern(pattern));
     expect(res.status).toBe(400);
     expect(res.body).toEqual({
-      detail: { message: 'The schema document is invalid.', errors: [`collections.codes.fields.code.pattern: not a valid RE2 pattern: ${reason}; ${RE2_HINT}`] },
+      detail: {
+        message: 'The schema document is invalid.',
+        errors: [`collections.codes.fields.code.pattern: not a valid RE2 pattern: ${reason}; ${RE2_HINT}`],
+      },
       code: 'invalid_schema',
     });
   });
@@ -58,9 +65,16 @@ describe.each(DIALECTS)('schema field patterns on RE2 (%s)', (dialect) => {
       fs.writeFileSync(file, JSON.stringify(await withPattern('^(?!admin)[a-z]+$')));
       const out: string[] = [];
       const err: string[] = [];
-      const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), env: {}, config: loadConfig({}, { databaseUrl: s.store.url, dataDir: dir }) };
+      const io = {
+        out: (t: string) => out.push(t),
+        err: (t: string) => err.push(t),
+        env: {},
+        config: loadConfig({}, { databaseUrl: s.store.url, dataDir: dir }),
+      };
       expect(await main(['schema', 'apply', '--account', String(s.demo.id), file], io)).toBe(1);
-      expect(err.join('\n')).toBe(`The schema document is invalid:\ncollections.codes.fields.code.pattern: not a valid RE2 pattern: invalid perl operator: (?!; ${RE2_HINT}`);
+      expect(err.join('\n')).toBe(
+        `The schema document is invalid:\ncollections.codes.fields.code.pattern: not a valid RE2 pattern: invalid perl operator: (?!; ${RE2_HINT}`,
+      );
       expect(out).toEqual([]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -69,7 +83,9 @@ describe.each(DIALECTS)('schema field patterns on RE2 (%s)', (dialect) => {
 
   it('refuses a pattern longer than 1000 characters', async () => {
     const res = await admin.request('PUT', `${base}/schema`, await withPattern('a'.repeat(1001)));
-    expect(res.body.detail.errors).toEqual([`collections.codes.fields.code.pattern: not a valid RE2 pattern: longer than 1000 characters; ${RE2_HINT}`]);
+    expect(res.body.detail.errors).toEqual([
+      `collections.codes.fields.code.pattern: not a valid RE2 pattern: longer than 1000 characters; ${RE2_HINT}`,
+    ]);
   });
 
   describe('with ^(a+)+$ applied', () => {
@@ -82,7 +98,11 @@ describe.each(DIALECTS)('schema field patterns on RE2 (%s)', (dialect) => {
       const { result, slowestMs } = await healthWhile(s.app, () => writeCode(`${'a'.repeat(39)}!`));
       expect(performance.now() - started).toBeLessThan(1000);
       expect(slowestMs).toBeLessThan(100);
-      expect(result).toEqual({ status: 400, headers: expect.anything(), body: { detail: { fields: { code: [NO_MATCH] } } } });
+      expect(result).toEqual({
+        status: 400,
+        headers: expect.anything(),
+        body: { detail: { fields: { code: [NO_MATCH] } } },
+      });
     });
 
     it('refuses a 10,000-character near-match within 100 ms', async () => {
@@ -98,7 +118,10 @@ describe.each(DIALECTS)('schema field patterns on RE2 (%s)', (dialect) => {
 
     it('refuses a value of over 10,000 characters without running the pattern', async () => {
       const res = await writeCode('a'.repeat(10_001));
-      expect(res).toMatchObject({ status: 400, body: { detail: { fields: { code: ['Ensure this field has no more than 10000 characters.'] } } } });
+      expect(res).toMatchObject({
+        status: 400,
+        body: { detail: { fields: { code: ['Ensure this field has no more than 10000 characters.'] } } },
+      });
     });
   });
 
@@ -106,25 +129,45 @@ describe.each(DIALECTS)('schema field patterns on RE2 (%s)', (dialect) => {
     beforeAll(async () => {
       expect((await admin.request('PUT', `${base}/schema`, await withPattern('^[a-z]+$'))).status).toBe(200);
       // An older Ghee took JavaScript patterns: put one straight into the stored schema.
-      const type = await s.store.db.selectFrom('content_types').select(['id', 'fields']).where('account_id', '=', s.demo.id).where('key', '=', 'codes').executeTakeFirstOrThrow();
+      const type = await s.store.db
+        .selectFrom('content_types')
+        .select(['id', 'fields'])
+        .where('account_id', '=', s.demo.id)
+        .where('key', '=', 'codes')
+        .executeTakeFirstOrThrow();
       const fields = JSON.parse(type.fields);
       fields.code.pattern = '^(?!admin$)[a-z]+$';
-      await s.store.db.updateTable('content_types').set({ fields: JSON.stringify(fields) }).where('id', '=', type.id).execute();
-      await s.store.db.updateTable('accounts').set((eb) => ({ schema_version: eb('schema_version', '+', 1) })).where('id', '=', s.demo.id).execute();
+      await s.store.db
+        .updateTable('content_types')
+        .set({ fields: JSON.stringify(fields) })
+        .where('id', '=', type.id)
+        .execute();
+      await s.store.db
+        .updateTable('accounts')
+        .set((eb) => ({ schema_version: eb('schema_version', '+', 1) }))
+        .where('id', '=', s.demo.id)
+        .execute();
     });
 
     it('refuses a value for that field with a 400 that says why', async () => {
-      expect(await writeCode('anything')).toMatchObject({ status: 400, body: { detail: { fields: { code: [UNUSABLE] } } } });
+      expect(await writeCode('anything')).toMatchObject({
+        status: 400,
+        body: { detail: { fields: { code: [UNUSABLE] } } },
+      });
     });
 
     it('still takes writes that leave that field empty', async () => {
-      expect((await s.send('POST', '/v2/content/codes/', { status: 'published', fields: [{ note: 'no code' }] })).status).toBe(202);
+      expect(
+        (await s.send('POST', '/v2/content/codes/', { status: 'published', fields: [{ note: 'no code' }] })).status,
+      ).toBe(202);
     });
 
     it('refuses to apply the document again until the pattern is fixed', async () => {
       const doc = (await admin.get(`${base}/schema`)).body.data;
       const res = await admin.request('PUT', `${base}/schema`, doc);
-      expect(res.body.detail.errors).toEqual([`collections.codes.fields.code.pattern: not a valid RE2 pattern: invalid perl operator: (?!; ${RE2_HINT}`]);
+      expect(res.body.detail.errors).toEqual([
+        `collections.codes.fields.code.pattern: not a valid RE2 pattern: invalid perl operator: (?!; ${RE2_HINT}`,
+      ]);
     });
   });
 });

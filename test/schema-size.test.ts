@@ -37,11 +37,35 @@ describe.each(DIALECTS)('schema document size (%s)', (dialect) => {
   });
 
   it.for([
-    ['content types', () => ({ components: components(MAX_CONTENT_TYPES + 1, 0) }), `document: ${MAX_CONTENT_TYPES + 1} content types; a schema holds at most ${MAX_CONTENT_TYPES} (page types, single pages, collections and components together)`],
-    ['fields', () => ({ components: components(11, 1000) }), `document: 11000 fields; a schema holds at most ${MAX_FIELDS} (repeater row fields included)`],
-    ['repeater row fields', () => ({
-      page_types: { big: { name: 'Big', fields: { rows: { type: 'repeater', fields: Object.fromEntries(Array.from({ length: MAX_FIELDS }, (_, i) => [`f${i}`, { type: 'short_text' }])) } } } },
-    }), `document: ${MAX_FIELDS + 1} fields; a schema holds at most ${MAX_FIELDS} (repeater row fields included)`],
+    [
+      'content types',
+      () => ({ components: components(MAX_CONTENT_TYPES + 1, 0) }),
+      `document: ${MAX_CONTENT_TYPES + 1} content types; a schema holds at most ${MAX_CONTENT_TYPES} (page types, single pages, collections and components together)`,
+    ],
+    [
+      'fields',
+      () => ({ components: components(11, 1000) }),
+      `document: 11000 fields; a schema holds at most ${MAX_FIELDS} (repeater row fields included)`,
+    ],
+    [
+      'repeater row fields',
+      () => ({
+        page_types: {
+          big: {
+            name: 'Big',
+            fields: {
+              rows: {
+                type: 'repeater',
+                fields: Object.fromEntries(
+                  Array.from({ length: MAX_FIELDS }, (_, i) => [`f${i}`, { type: 'short_text' }]),
+                ),
+              },
+            },
+          },
+        },
+      }),
+      `document: ${MAX_FIELDS + 1} fields; a schema holds at most ${MAX_FIELDS} (repeater row fields included)`,
+    ],
   ] as const)('refuses a document past the cap on %s, changing nothing', async ([, doc, line]) => {
     const res = await admin.request('PUT', `${base}/schema`, doc());
     expect(res.status).toBe(400);
@@ -50,7 +74,10 @@ describe.each(DIALECTS)('schema document size (%s)', (dialect) => {
   });
 
   it(`checks a large document (over ${INLINE_FIELDS} fields) on a worker thread while /healthz stays fast`, async () => {
-    const doc = { ...(before as object), components: { ...(before as { components: object }).components, ...components(50, 40) } };
+    const doc = {
+      ...(before as object),
+      components: { ...(before as { components: object }).components, ...components(50, 40) },
+    };
     const { result, slowestMs } = await healthWhile(s.app, () => admin.request('POST', `${base}/schema/diff`, doc));
     expect(result.status).toBe(200);
     expect(result.body.data).toHaveLength(50);
@@ -59,17 +86,24 @@ describe.each(DIALECTS)('schema document size (%s)', (dialect) => {
 
   it('answers 503 schema_busy with Retry-After once 16 large documents wait for the thread, and takes them again after', async () => {
     const doc = { components: components(50, 40) };
-    const answers = await Promise.all(Array.from({ length: 24 }, () => admin.request('POST', `${base}/schema/diff`, doc)));
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, () => admin.request('POST', `${base}/schema/diff`, doc)),
+    );
     const busy = answers.filter((a) => a.status === 503);
     expect(answers.every((a) => a.status === 200 || a.status === 503)).toBe(true);
     expect(busy.length).toBeGreaterThan(0);
-    expect(busy[0]!.body).toEqual({ detail: 'Too many schema documents are being checked right now. Please try again in a few seconds.', code: 'schema_busy' });
+    expect(busy[0]!.body).toEqual({
+      detail: 'Too many schema documents are being checked right now. Please try again in a few seconds.',
+      code: 'schema_busy',
+    });
     expect(busy[0]!.headers['retry-after']).toBe('5');
     expect((await admin.request('POST', `${base}/schema/diff`, doc)).status).toBe(200);
   });
 
   it('reports every problem of a large invalid document, as a small one does', async () => {
-    const doc = { components: components(60, 10) } as { components: Record<string, { fields: Record<string, unknown> }> };
+    const doc = { components: components(60, 10) } as {
+      components: Record<string, { fields: Record<string, unknown> }>;
+    };
     doc.components.c7!.fields.f3 = { type: 'image' };
     doc.components.c42!.fields.f9 = { type: 'short_text', pattern: '(' };
     const res = await admin.request('PUT', `${base}/schema`, doc);

@@ -10,12 +10,18 @@ import { demoServer, type TestServer } from './helpers/server.js';
 // Content-Security-Policy, and media files that could act as documents served sandboxed or as
 // downloads, while images stay plain inline files.
 
-const DASHBOARD_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: http: https:; connect-src 'self'; "
-  + "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const DASHBOARD_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: http: https:; connect-src 'self'; " +
+  "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 /** A PDF whose document script would run in a viewer that runs them. */
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
 /** An MP4 header: `ftyp` with the isom brand. */
 const MP4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), Buffer.alloc(12)]);
 /** An MP3 with an ID3 tag. */
@@ -37,23 +43,32 @@ describe.each(DIALECTS)('security headers (%s)', (dialect) => {
   /** Uploads a file through the dashboard's media library and returns its /media path. */
   async function upload(bytes: Buffer): Promise<string> {
     const res = await s.app.inject({
-      method: 'POST', url: `/admin/api/accounts/${s.demo.id}/media`, payload: bytes,
-      headers: { cookie: [...editor.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': editor.csrf, 'content-type': 'application/octet-stream' },
+      method: 'POST',
+      url: `/admin/api/accounts/${s.demo.id}/media`,
+      payload: bytes,
+      headers: {
+        cookie: [...editor.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'x-csrf-token': editor.csrf,
+        'content-type': 'application/octet-stream',
+      },
     });
     expect(res.statusCode).toBe(201);
     return `/media/${JSON.parse(res.body).data.name}`;
   }
 
   describe('dashboard', () => {
-    it.for(['/admin', '/admin/', '/admin/pages/landing_page/about-us'])('sends the strict CSP, DENY framing and no referrer with the page at %s', async (url) => {
-      const res = await s.app.inject({ method: 'GET', url });
-      expect(res.statusCode).toBe(200);
-      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-      expect(res.headers['content-security-policy']).toBe(DASHBOARD_CSP);
-      expect(res.headers['x-frame-options']).toBe('DENY');
-      expect(res.headers['referrer-policy']).toBe('no-referrer');
-      expect(res.headers['x-content-type-options']).toBe('nosniff');
-    });
+    it.for(['/admin', '/admin/', '/admin/pages/landing_page/about-us'])(
+      'sends the strict CSP, DENY framing and no referrer with the page at %s',
+      async (url) => {
+        const res = await s.app.inject({ method: 'GET', url });
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+        expect(res.headers['content-security-policy']).toBe(DASHBOARD_CSP);
+        expect(res.headers['x-frame-options']).toBe('DENY');
+        expect(res.headers['referrer-policy']).toBe('no-referrer');
+        expect(res.headers['x-content-type-options']).toBe('nosniff');
+      },
+    );
 
     it('sends the same headers with its built assets', async () => {
       const asset = fs.readdirSync(path.join(ADMIN_DIST, 'assets')).find((f) => f.endsWith('.js'))!;
@@ -97,7 +112,10 @@ describe.each(DIALECTS)('security headers (%s)', (dialect) => {
       }
     });
 
-    it.for([['video/mp4', MP4], ['audio/mpeg', MP3]] as const)('serves %s inline, sandboxed', async ([mime, bytes]) => {
+    it.for([
+      ['video/mp4', MP4],
+      ['audio/mpeg', MP3],
+    ] as const)('serves %s inline, sandboxed', async ([mime, bytes]) => {
       const res = await s.app.inject({ method: 'GET', url: await upload(bytes) });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe(mime);
@@ -108,7 +126,11 @@ describe.each(DIALECTS)('security headers (%s)', (dialect) => {
     it('keeps the headers on a 304', async () => {
       const url = await upload(PDF);
       const first = await s.app.inject({ method: 'GET', url });
-      const again = await s.app.inject({ method: 'GET', url, headers: { 'if-none-match': String(first.headers.etag) } });
+      const again = await s.app.inject({
+        method: 'GET',
+        url,
+        headers: { 'if-none-match': String(first.headers.etag) },
+      });
       expect(again.statusCode).toBe(304);
       expect(again.headers['content-security-policy']).toBe('sandbox');
     });

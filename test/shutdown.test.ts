@@ -36,21 +36,35 @@ describe.each(DIALECTS)('graceful shutdown (%s)', (dialect) => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 6 });
     const outcomes: string[] = [];
     let stop = false;
-    const one = () => new Promise<void>((resolve) => {
-      const req = http.get({ host: '127.0.0.1', port, path: '/v2/pages/*/homepage/', agent, headers: { authorization: `Token ${demo.read_token}` } }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          outcomes.push(`${res.statusCode} ${res.headers.connection}`);
+    const one = () =>
+      new Promise<void>((resolve) => {
+        const req = http.get(
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/v2/pages/*/homepage/',
+            agent,
+            headers: { authorization: `Token ${demo.read_token}` },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => {
+              outcomes.push(`${res.statusCode} ${res.headers.connection}`);
+              resolve();
+            });
+            res.on('error', (error: NodeJS.ErrnoException) => (outcomes.push(`response ${error.code}`), resolve()));
+          },
+        );
+        req.on('error', (error: NodeJS.ErrnoException) => {
+          // Refused: the server has stopped accepting; a new connection, not a reset one.
+          outcomes.push(
+            error.code === 'ECONNREFUSED' && !req.reusedSocket
+              ? 'refused'
+              : `${req.reusedSocket ? 'reused' : 'new'} ${error.code}`,
+          );
           resolve();
         });
-        res.on('error', (error: NodeJS.ErrnoException) => (outcomes.push(`response ${error.code}`), resolve()));
       });
-      req.on('error', (error: NodeJS.ErrnoException) => {
-        // Refused: the server has stopped accepting; a new connection, not a reset one.
-        outcomes.push(error.code === 'ECONNREFUSED' && !req.reusedSocket ? 'refused' : `${req.reusedSocket ? 'reused' : 'new'} ${error.code}`);
-        resolve();
-      });
-    });
     const clients = Array.from({ length: 6 }, async () => {
       while (!stop) await one();
     });
@@ -80,8 +94,10 @@ describe.each(DIALECTS)('graceful shutdown (%s)', (dialect) => {
     while (!idle.received().includes('"status":"ok"')) await sleep(10);
     // Half a write: the request is in flight (its body still arriving) when SIGTERM comes.
     const body = JSON.stringify({ status: 'draft', fields: { headline: 'Sent across a shutdown' } });
-    busy.socket.write(`PATCH /v2/pages/landing_page/launch/ HTTP/1.1\r\nHost: x\r\nAuthorization: Token ${demo.write_token}\r\n`
-      + `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`);
+    busy.socket.write(
+      `PATCH /v2/pages/landing_page/launch/ HTTP/1.1\r\nHost: x\r\nAuthorization: Token ${demo.write_token}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`,
+    );
     await sleep(200);
     served.child.kill('SIGTERM');
     await sleep(300);

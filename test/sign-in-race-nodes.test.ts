@@ -33,7 +33,10 @@ describe.each(DIALECTS)('sign-in limiter across two nodes (%s)', (dialect) => {
     const env = { ...process.env, DATABASE_URL: database.url, DATA_DIR: dataDir };
     children.push(...(await Promise.all(ports.map((port) => spawnServe(env, port)))));
     const session = await fetch(`http://127.0.0.1:${ports[0]}/admin/api/session`);
-    const cookie = session.headers.getSetCookie().find((c) => c.startsWith('ghee_csrf='))!.split(';')[0]!;
+    const cookie = session.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('ghee_csrf='))!
+      .split(';')[0]!;
     csrf = { cookie, token: ((await session.json()) as { data: { csrf_token: string } }).data.csrf_token };
   });
   afterAll(async () => {
@@ -62,7 +65,9 @@ describe.each(DIALECTS)('sign-in limiter across two nodes (%s)', (dialect) => {
   };
 
   it('checks 5 passwords of 60 sent at once to one email through both nodes, and then refuses the right one', async () => {
-    const replies = await Promise.all(Array.from({ length: 60 }, (_, i) => signIn(ports[i % 2]!, 'target@example.test', `guess ${i}`)));
+    const replies = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => signIn(ports[i % 2]!, 'target@example.test', `guess ${i}`)),
+    );
     expect(statuses(replies)).toEqual({ 401: 5, 429: 55 });
     for (const port of ports) {
       const right = await signIn(port, 'target@example.test', PASSWORD);
@@ -73,7 +78,9 @@ describe.each(DIALECTS)('sign-in limiter across two nodes (%s)', (dialect) => {
   });
 
   it('checks 20 passwords of 60 sent at once from one address to 60 emails through both nodes', async () => {
-    const replies = await Promise.all(Array.from({ length: 60 }, (_, i) => signIn(ports[i % 2]!, `spray${i}@example.test`, 'password1')));
+    const replies = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => signIn(ports[i % 2]!, `spray${i}@example.test`, 'password1')),
+    );
     expect(statuses(replies)).toEqual({ 401: 20, 429: 40 });
   });
 

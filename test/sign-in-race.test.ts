@@ -38,7 +38,11 @@ describe.each(DIALECTS)('sign-in limiter under concurrent attempts (%s)', (diale
 
   /** One attempt per password, all sent at once, each from its own address unless `ip` is given. */
   const burst = (attempts: { email: string; password: string }[], ip?: string) =>
-    Promise.all(attempts.map((a, i) => client.signIn(a.email, a.password, { remoteAddress: ip ?? `10.${n}.${i >> 8}.${i & 255}` })));
+    Promise.all(
+      attempts.map((a, i) =>
+        client.signIn(a.email, a.password, { remoteAddress: ip ?? `10.${n}.${i >> 8}.${i & 255}` }),
+      ),
+    );
 
   it('checks 5 of 60 wrong passwords sent at once for one email; the other 55 are 429', async () => {
     const replies = await burst(Array.from({ length: 60 }, (_, i) => ({ email, password: `guess ${i}` })));
@@ -57,7 +61,10 @@ describe.each(DIALECTS)('sign-in limiter under concurrent attempts (%s)', (diale
   });
 
   it('refuses the right password sent last among 51 wrong ones: 5 checks, no session', async () => {
-    const attempts = [...Array.from({ length: 51 }, (_, i) => ({ email, password: `guess ${i}` })), { email, password: PASSWORD }];
+    const attempts = [
+      ...Array.from({ length: 51 }, (_, i) => ({ email, password: `guess ${i}` })),
+      { email, password: PASSWORD },
+    ];
     const replies = await burst(attempts);
     expect(tally(replies)).toEqual({ 401: 5, 429: 47 });
     expect(replies.at(-1)!.status).toBe(429);
@@ -72,7 +79,10 @@ describe.each(DIALECTS)('sign-in limiter under concurrent attempts (%s)', (diale
 
   it('checks 20 of 60 attempts sent at once from one address across 60 emails', async () => {
     const ip = `10.201.${n}.1`;
-    const replies = await burst(Array.from({ length: 60 }, (_, i) => ({ email: `spray${n}-${i}@example.test`, password: 'password1' })), ip);
+    const replies = await burst(
+      Array.from({ length: 60 }, (_, i) => ({ email: `spray${n}-${i}@example.test`, password: 'password1' })),
+      ip,
+    );
     expect(tally(replies)).toEqual({ 401: 20, 429: 40 });
     const right = await client.signIn(email, PASSWORD, { remoteAddress: ip });
     expect(right.status).toBe(429);
@@ -80,7 +90,8 @@ describe.each(DIALECTS)('sign-in limiter under concurrent attempts (%s)', (diale
   });
 
   it('clears the email count after a right password once nothing else is in flight', async () => {
-    for (let i = 0; i < 4; i++) expect((await client.signIn(email, `guess ${i}`, { remoteAddress: '10.202.0.1' })).status).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await client.signIn(email, `guess ${i}`, { remoteAddress: '10.202.0.1' })).status).toBe(401);
     expect((await client.signIn(email, PASSWORD, { remoteAddress: '10.202.0.2' })).status).toBe(200);
     const again = await burst(Array.from({ length: 10 }, (_, i) => ({ email, password: `again ${i}` })));
     expect(tally(again)).toEqual({ 401: 5, 429: 5 });

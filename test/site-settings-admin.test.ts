@@ -47,7 +47,10 @@ describe.each(DIALECTS)('site settings in the admin API (%s)', (dialect) => {
     expect(r.body).toEqual({ data: { site_url: 'https://www.example.com', feed_title: 'Spaced out' } });
   });
 
-  it.for([['null', null], ['an empty string', '']] as const)('PUT with %s unsets a setting', async ([, empty]) => {
+  it.for([
+    ['null', null],
+    ['an empty string', ''],
+  ] as const)('PUT with %s unsets a setting', async ([, empty]) => {
     await admin.request('PUT', url, { site_url: 'https://www.example.com', feed_title: 'T' });
     const r = await admin.request('PUT', url, { site_url: empty, feed_title: empty });
     expect(r.status).toBe(200);
@@ -101,7 +104,10 @@ describe.each(DIALECTS)('site settings in the admin API (%s)', (dialect) => {
     await admin.request('PUT', url, { site_url: 'https://kept.example', feed_title: 'Kept' });
     const both = await admin.request('PUT', url, { site_url: 'ftp://x', feed_title: 'x'.repeat(300) });
     expect(both.status).toBe(400);
-    expect(both.body).toEqual({ detail: { fields: { site_url: [URL_TEXT], feed_title: ['Ensure this field has no more than 200 characters.'] } }, code: 'validation' });
+    expect(both.body).toEqual({
+      detail: { fields: { site_url: [URL_TEXT], feed_title: ['Ensure this field has no more than 200 characters.'] } },
+      code: 'validation',
+    });
     const one = await admin.request('PUT', url, { site_url: 'https://changed.example', feed_title: 'bad\u0007' });
     expect(one.status).toBe(400);
     expect(await current()).toEqual({ data: { site_url: 'https://kept.example', feed_title: 'Kept' } });
@@ -129,13 +135,23 @@ describe.each(DIALECTS)('site settings in the admin API (%s)', (dialect) => {
   it('signed out: 401; without the CSRF token: 403; another account: 404; POST: 405', async () => {
     const anonymous = await anonymousClient(s.app);
     const signedOut = await anonymous.get(url);
-    expect([signedOut.status, signedOut.body]).toEqual([401, { detail: 'Authentication credentials were not provided', code: 'not_signed_in' }]);
+    expect([signedOut.status, signedOut.body]).toEqual([
+      401,
+      { detail: 'Authentication credentials were not provided', code: 'not_signed_in' },
+    ]);
     const csrf = await admin.request('PUT', url, { feed_title: 'x' }, { csrf: null });
-    expect([csrf.status, csrf.body]).toEqual([403, { detail: 'CSRF Failed: CSRF token missing or incorrect.', code: 'csrf_token' }]);
+    expect([csrf.status, csrf.body]).toEqual([
+      403,
+      { detail: 'CSRF Failed: CSRF token missing or incorrect.', code: 'csrf_token' },
+    ]);
     const other = await admin.get(`/admin/api/accounts/${s.demo.id + 1000}/settings`);
     expect([other.status, other.body]).toEqual([404, { detail: 'Not found', code: 'not_found' }]);
     const post = await admin.request('POST', url, {});
-    expect([post.status, post.body, post.headers.allow]).toEqual([405, { detail: 'Method "POST" not allowed.', code: 'method_not_allowed' }, 'GET, PUT, HEAD']);
+    expect([post.status, post.body, post.headers.allow]).toEqual([
+      405,
+      { detail: 'Method "POST" not allowed.', code: 'method_not_allowed' },
+      'GET, PUT, HEAD',
+    ]);
     expect(await current()).toEqual({ data: NONE });
   });
 });

@@ -42,12 +42,18 @@ describe.each(DIALECTS)('site settings in archives (%s)', (dialect) => {
     const out: string[] = [];
     const err: string[] = [];
     const io: CliIo = {
-      out: (t) => out.push(t), err: (t) => err.push(t), env: {},
-      config: loadConfig({}, { databaseUrl: s.store.url, dataDir: '/nonexistent', mediaDir: s.ctx.config.mediaDir, logLevel: 'silent' }),
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+      env: {},
+      config: loadConfig(
+        {},
+        { databaseUrl: s.store.url, dataDir: '/nonexistent', mediaDir: s.ctx.config.mediaDir, logLevel: 'silent' },
+      ),
     };
     return { code: await main(argv, io), stdout: out.join('\n'), stderr: err.join('\n') };
   }
-  const settingsOf = (s: TestServer, id: number) => s.store.db.selectFrom('accounts').select(['site_url', 'feed_title']).where('id', '=', id).executeTakeFirstOrThrow();
+  const settingsOf = (s: TestServer, id: number) =>
+    s.store.db.selectFrom('accounts').select(['site_url', 'feed_title']).where('id', '=', id).executeTakeFirstOrThrow();
   const setSite = async (s: TestServer, id: number, url: string, title: string) => {
     expect((await ghee(s, 'account', 'set-site', String(id), '--site-url', url, '--feed-title', title)).code).toBe(0);
   };
@@ -71,11 +77,13 @@ describe.each(DIALECTS)('site settings in archives (%s)', (dialect) => {
   }
   const forgetImports = () => target.store.db.deleteFrom('import_progress').execute();
 
-  it('export writes settings.json with the account\'s settings, listed in the manifest', async () => {
+  it("export writes settings.json with the account's settings, listed in the manifest", async () => {
     await setSite(source, source.demo.id, SITE.site_url, SITE.feed_title);
     expect((await ghee(source, 'export', '--account', String(source.demo.id), '--out', archive)).code).toBe(0);
     expect(JSON.parse(fs.readFileSync(path.join(archive, 'settings.json'), 'utf8'))).toEqual(SITE);
-    expect(JSON.parse(fs.readFileSync(path.join(archive, 'manifest.json'), 'utf8')).files['settings.json']).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.parse(fs.readFileSync(path.join(archive, 'manifest.json'), 'utf8')).files['settings.json']).toMatch(
+      /^[0-9a-f]{64}$/,
+    );
   });
 
   it('an import into a new account carries them: its feeds link under the site and carry the title', async () => {
@@ -95,7 +103,7 @@ describe.each(DIALECTS)('site settings in archives (%s)', (dialect) => {
     expect(await settingsOf(target, id)).toEqual({ site_url: 'https://mine.example', feed_title: 'Source feed' });
   });
 
-  it('--on-conflict replace takes the archive\'s; a setting the archive leaves unset stays', async () => {
+  it("--on-conflict replace takes the archive's; a setting the archive leaves unset stays", async () => {
     const id = target.demo.id;
     await setSite(target, id, 'https://mine.example', 'Mine');
     const partial = copyArchive();
@@ -117,18 +125,38 @@ describe.each(DIALECTS)('site settings in archives (%s)', (dialect) => {
   });
 
   it.for([
-    ['an invalid site URL', { site_url: 'javascript:alert(1)', feed_title: 'x' }, 'settings.json: site_url: Enter an absolute http or https URL, such as https://www.example.com.'],
-    ['a title with a control character', { site_url: null, feed_title: 'a\u0007b' }, 'settings.json: feed_title: Control characters are not allowed.'],
+    [
+      'an invalid site URL',
+      { site_url: 'javascript:alert(1)', feed_title: 'x' },
+      'settings.json: site_url: Enter an absolute http or https URL, such as https://www.example.com.',
+    ],
+    [
+      'a title with a control character',
+      { site_url: null, feed_title: 'a\u0007b' },
+      'settings.json: feed_title: Control characters are not allowed.',
+    ],
     ['no object', ['https://x.example'], 'settings.json must hold an object'],
   ] as const)('%s in settings.json refuses the import before anything is written', async ([, settings, text]) => {
     const id = target.demo.id;
     const bad = copyArchive();
     rewrite(bad, 'settings.json', JSON.stringify(settings));
     await forgetImports();
-    const before = await target.store.db.selectFrom('post_versions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    expect(await ghee(target, 'import', bad, '--account', String(id), '--on-conflict', 'replace')).toEqual({ code: 1, stdout: '', stderr: `importing ${bad} into account ${id}\n${text}` });
+    const before = await target.store.db
+      .selectFrom('post_versions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(await ghee(target, 'import', bad, '--account', String(id), '--on-conflict', 'replace')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `importing ${bad} into account ${id}\n${text}`,
+    });
     expect(await target.store.db.selectFrom('import_progress').selectAll().execute()).toEqual([]);
-    expect(await target.store.db.selectFrom('post_versions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual(before);
+    expect(
+      await target.store.db
+        .selectFrom('post_versions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ).toEqual(before);
     expect(await settingsOf(target, id)).toEqual({ site_url: 'https://replaced.example', feed_title: 'Mine' });
   });
 });

@@ -9,16 +9,20 @@ import { useSocketServer, within } from './helpers/socket-suite.js';
 
 /** One request with a keep-alive agent; `reused` says whether it went over an already open socket. */
 function agentRequest(agent: http.Agent, url: string, headers: http.OutgoingHttpHeaders = {}) {
-  return within(10_000, new Promise<{ status: number; reused: boolean; body: string }>((resolve, reject) => {
-    const req = http.get(url, { agent, headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, reused: req.reusedSocket, body }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-  }), `GET ${url}`);
+  return within(
+    10_000,
+    new Promise<{ status: number; reused: boolean; body: string }>((resolve, reject) => {
+      const req = http.get(url, { agent, headers }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, reused: req.reusedSocket, body }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+    }),
+    `GET ${url}`,
+  );
 }
 
 describe.each(DIALECTS)('connections over a real socket (%s)', (dialect) => {
@@ -56,11 +60,15 @@ describe.each(DIALECTS)('connections over a real socket (%s)', (dialect) => {
       });
     });
     await within(5_000, new Promise<void>((resolve) => socket.once('connect', () => resolve())), 'connect');
-    socket.write(`GET /v2/pages/*/homepage/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\nAuthorization: Token ${sock.server.demo.read_token}\r\n\r\n`);
+    socket.write(
+      `GET /v2/pages/*/homepage/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\nAuthorization: Token ${sock.server.demo.read_token}\r\n\r\n`,
+    );
     expect(await within(5_000, firstAnswer, 'first answer')).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
 
     await within(10_000, sock.closeNow(), 'server.close() with an idle keep-alive connection');
     await within(5_000, socketClosed, 'the idle connection to be ended');
-    await expect(fetch(`${sock.server.url}/v2/pages/*/homepage/`, { signal: AbortSignal.timeout(5_000) })).rejects.toThrow();
+    await expect(
+      fetch(`${sock.server.url}/v2/pages/*/homepage/`, { signal: AbortSignal.timeout(5_000) }),
+    ).rejects.toThrow();
   });
 });

@@ -55,32 +55,69 @@ describe.each(DIALECTS)('API conventions over a real socket (%s)', (dialect) => 
   describe('content type, request id and CORS on every answer', () => {
     const cases: Array<[string, string, RequestInit & { token?: string | null }, number, unknown]> = [
       ['200', '/v2/pages/*/homepage/', {}, 200, null],
-      ['404 unknown page', '/v2/pages/landing_page/no-such-page/', {}, 404, { detail: 'Page matching query does not exist' }],
+      [
+        '404 unknown page',
+        '/v2/pages/landing_page/no-such-page/',
+        {},
+        404,
+        { detail: 'Page matching query does not exist' },
+      ],
       ['404 unknown route', '/v2/no/such/route/', {}, 404, { detail: 'Not found' }],
-      ['405 wrong method', '/v2/pages/landing_page/', { method: 'DELETE' }, 405, { detail: 'Method "DELETE" not allowed.' }],
-      ['401 no token', '/v2/pages/*/homepage/', { token: null }, 401, { detail: 'Authentication credentials were not provided' }],
-      ['401 bad token', '/v2/pages/*/homepage/', { token: `ghee_r_${'x'.repeat(40)}` }, 401, { detail: 'Invalid token' }],
+      [
+        '405 wrong method',
+        '/v2/pages/landing_page/',
+        { method: 'DELETE' },
+        405,
+        { detail: 'Method "DELETE" not allowed.' },
+      ],
+      [
+        '401 no token',
+        '/v2/pages/*/homepage/',
+        { token: null },
+        401,
+        { detail: 'Authentication credentials were not provided' },
+      ],
+      [
+        '401 bad token',
+        '/v2/pages/*/homepage/',
+        { token: `ghee_r_${'x'.repeat(40)}` },
+        401,
+        { detail: 'Invalid token' },
+      ],
       ['400 malformed URL', '/v2/pages/%E0%A4%A/x/', {}, 400, { detail: 'Malformed URL' }],
-      ['400 bad parameter', '/v2/pages/landing_page/?page_size=0', {}, 400, { detail: 'page_size query parameter should be an integer between 1 and 100 (inclusive)' }],
+      [
+        '400 bad parameter',
+        '/v2/pages/landing_page/?page_size=0',
+        {},
+        400,
+        { detail: 'page_size query parameter should be an integer between 1 and 100 (inclusive)' },
+      ],
     ];
 
-    it.each(cases)('%s: JSON content type, an x-request-id, Access-Control-Allow-Origin *', async (_name, path, init, status, body) => {
-      const answer = await call(path, init);
-      expect(answer.status).toBe(status);
-      expect(answer.headers.get('content-type')).toBe(JSON_TYPE);
-      expect(answer.headers.get('x-request-id')).toMatch(UUID);
-      expect(answer.headers.get('access-control-allow-origin')).toBe('*');
-      if (body !== null) expect(json(answer)).toEqual(body);
-      else expect(json(answer).data.slug).toBe('homepage');
-      if (status === 401) expect(answer.headers.get('www-authenticate')).toBe('Token');
-    });
+    it.each(cases)(
+      '%s: JSON content type, an x-request-id, Access-Control-Allow-Origin *',
+      async (_name, path, init, status, body) => {
+        const answer = await call(path, init);
+        expect(answer.status).toBe(status);
+        expect(answer.headers.get('content-type')).toBe(JSON_TYPE);
+        expect(answer.headers.get('x-request-id')).toMatch(UUID);
+        expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+        if (body !== null) expect(json(answer)).toEqual(body);
+        else expect(json(answer).data.slug).toBe('homepage');
+        if (status === 401) expect(answer.headers.get('www-authenticate')).toBe('Token');
+      },
+    );
 
     it('every answer gets its own request id, outside /v2 too', async () => {
       const answers = await Promise.all([
         call('/v2/pages/*/homepage/'),
         call('/v2/pages/*/homepage/'),
         call('/not-the-api', { token: null }),
-        call('/v2/pages/landing_page/', { method: 'OPTIONS', headers: { 'access-control-request-method': 'GET' }, token: null }),
+        call('/v2/pages/landing_page/', {
+          method: 'OPTIONS',
+          headers: { 'access-control-request-method': 'GET' },
+          token: null,
+        }),
       ]);
       const ids = answers.map((a) => a.headers.get('x-request-id'));
       for (const id of ids) expect(id).toMatch(UUID);
@@ -100,7 +137,11 @@ describe.each(DIALECTS)('API conventions over a real socket (%s)', (dialect) => 
       const answer = await call(path, {
         method: 'OPTIONS',
         token: null,
-        headers: { origin: 'https://site.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization, x-butter-client' },
+        headers: {
+          origin: 'https://site.example',
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': 'authorization, x-butter-client',
+        },
       });
       expect(answer.status).toBe(204);
       for (const [name, value] of Object.entries(PREFLIGHT_HEADERS)) expect(answer.headers.get(name), name).toBe(value);
@@ -110,7 +151,11 @@ describe.each(DIALECTS)('API conventions over a real socket (%s)', (dialect) => 
     });
 
     it('a preflight for a write method on a read path is answered too (the browser asks before it sends)', async () => {
-      const answer = await call('/v2/content/brands/', { method: 'OPTIONS', token: null, headers: { 'access-control-request-method': 'POST' } });
+      const answer = await call('/v2/content/brands/', {
+        method: 'OPTIONS',
+        token: null,
+        headers: { 'access-control-request-method': 'POST' },
+      });
       expect(answer.status).toBe(204);
       for (const [name, value] of Object.entries(PREFLIGHT_HEADERS)) expect(answer.headers.get(name), name).toBe(value);
     });

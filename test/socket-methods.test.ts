@@ -9,28 +9,43 @@ describe.each(DIALECTS)('methods over a real socket (%s)', (dialect) => {
   const { call } = useSocketServer(dialect);
 
   describe('methods', () => {
-    it.each(['/v2/pages/landing_page/launch/', '/v2/pages/landing_page/', '/v2/pages/search/', '/v2/content/brands/1/'])(
-      'POST on the read path %s: 405 with Allow, before authentication',
-      async (path) => {
-        for (const token of [null, undefined]) {
-          const answer = await call(path, { method: 'POST', token, headers: { 'content-type': 'application/json' }, body: '{}' });
-          expect(answer.status).toBe(405);
-          expect(answer.headers.get('content-type')).toBe(JSON_TYPE);
-          expect(json(answer)).toEqual({ detail: 'Method "POST" not allowed.' });
-          const allow = answer.headers.get('allow')!.split(',').map((m) => m.trim());
-          expect(allow).toContain('GET');
-          expect(allow).toContain('HEAD');
-          expect(allow).not.toContain('POST');
-        }
-      },
-    );
+    it.each([
+      '/v2/pages/landing_page/launch/',
+      '/v2/pages/landing_page/',
+      '/v2/pages/search/',
+      '/v2/content/brands/1/',
+    ])('POST on the read path %s: 405 with Allow, before authentication', async (path) => {
+      for (const token of [null, undefined]) {
+        const answer = await call(path, {
+          method: 'POST',
+          token,
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        });
+        expect(answer.status).toBe(405);
+        expect(answer.headers.get('content-type')).toBe(JSON_TYPE);
+        expect(json(answer)).toEqual({ detail: 'Method "POST" not allowed.' });
+        const allow = answer.headers
+          .get('allow')!
+          .split(',')
+          .map((m) => m.trim());
+        expect(allow).toContain('GET');
+        expect(allow).toContain('HEAD');
+        expect(allow).not.toContain('POST');
+      }
+    });
 
     // docs/api.md §9: the route check (405) comes before body syntax (400) and authentication.
     it.each([
       ['application/json', '{not json'],
       ['text/plain', 'hello'],
     ])('POST with a %s body that is not JSON on a read path: still 405', async (type, body) => {
-      const answer = await call('/v2/pages/*/homepage/', { method: 'POST', token: null, headers: { 'content-type': type }, body });
+      const answer = await call('/v2/pages/*/homepage/', {
+        method: 'POST',
+        token: null,
+        headers: { 'content-type': type },
+        body,
+      });
       expect(answer.status).toBe(405);
       expect(answer.headers.get('content-type')).toBe(JSON_TYPE);
       expect(json(answer)).toEqual({ detail: 'Method "POST" not allowed.' });

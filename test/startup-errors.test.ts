@@ -38,7 +38,16 @@ function ghee(args: string[], env: NodeJS.ProcessEnv, options: { uid?: number; g
 
 /** The environment of a run: nothing inherited that changes Ghee, then the test's settings. */
 function settings(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const { PORT: _p, HOST: _h, PUBLIC_URL: _u, DATABASE_URL: _d, DATA_DIR: _dd, LOG_LEVEL: _l, USAGE_FLUSH_MS: _f, ...env } = process.env;
+  const {
+    PORT: _p,
+    HOST: _h,
+    PUBLIC_URL: _u,
+    DATABASE_URL: _d,
+    DATA_DIR: _dd,
+    LOG_LEVEL: _l,
+    USAGE_FLUSH_MS: _f,
+    ...env
+  } = process.env;
   return { ...env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...extra };
 }
 
@@ -67,18 +76,42 @@ describe.each(DIALECTS)('start-up errors (%s)', (dialect) => {
     ['PORT=abc', 'serve', { PORT: 'abc' }, 'ghee: PORT must be an integer from 0 to 65535, not "abc"'],
     ['PORT=70000', 'serve', { PORT: '70000' }, 'ghee: PORT must be an integer from 0 to 65535, not "70000"'],
     ['USAGE_FLUSH_MS=0', 'serve', { USAGE_FLUSH_MS: '0' }, 'ghee: USAGE_FLUSH_MS must be a positive integer, not "0"'],
-    ['DATABASE_URL=sqlite: (no file)', 'serve', { DATABASE_URL: 'sqlite:' },
-      'ghee: DATABASE_URL "sqlite:" names no file: write sqlite:<path of the database file>, e.g. sqlite:./data/ghee.db'],
-    ['DATABASE_URL=postgres:// (no host)', 'serve', { DATABASE_URL: 'postgres://' },
-      'ghee: DATABASE_URL "postgres://" names no host: write postgres://user@host:5432/database'],
-    ['DATABASE_URL=mysql://...', 'migrate', { DATABASE_URL: 'mysql://db/ghee' },
-      'ghee: DATABASE_URL must be sqlite:<file> or postgres://user@host:5432/database, not "mysql:"'],
-    ['a PostgreSQL port nobody listens on', 'serve', { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/ghee' },
-      'ghee: DATABASE_URL postgres://postgres@127.0.0.1:1/ghee: cannot connect to PostgreSQL at 127.0.0.1:1 (connection refused)'],
-    ['a password in DATABASE_URL (never printed)', 'account', { DATABASE_URL: 'postgres://ghee:s3cret@127.0.0.1:1/ghee' },
-      'ghee: DATABASE_URL postgres://ghee:***@127.0.0.1:1/ghee: cannot connect to PostgreSQL at 127.0.0.1:1 (connection refused)'],
-    ['a SQLite file under /proc (serve)', 'serve', { DATABASE_URL: 'sqlite:/proc/ghee-nowhere/ghee.db' },
-      'ghee: DATABASE_URL sqlite:/proc/ghee-nowhere/ghee.db: cannot create the folder /proc/ghee-nowhere (ENOENT: no such file or directory)'],
+    [
+      'DATABASE_URL=sqlite: (no file)',
+      'serve',
+      { DATABASE_URL: 'sqlite:' },
+      'ghee: DATABASE_URL "sqlite:" names no file: write sqlite:<path of the database file>, e.g. sqlite:./data/ghee.db',
+    ],
+    [
+      'DATABASE_URL=postgres:// (no host)',
+      'serve',
+      { DATABASE_URL: 'postgres://' },
+      'ghee: DATABASE_URL "postgres://" names no host: write postgres://user@host:5432/database',
+    ],
+    [
+      'DATABASE_URL=mysql://...',
+      'migrate',
+      { DATABASE_URL: 'mysql://db/ghee' },
+      'ghee: DATABASE_URL must be sqlite:<file> or postgres://user@host:5432/database, not "mysql:"',
+    ],
+    [
+      'a PostgreSQL port nobody listens on',
+      'serve',
+      { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/ghee' },
+      'ghee: DATABASE_URL postgres://postgres@127.0.0.1:1/ghee: cannot connect to PostgreSQL at 127.0.0.1:1 (connection refused)',
+    ],
+    [
+      'a password in DATABASE_URL (never printed)',
+      'account',
+      { DATABASE_URL: 'postgres://ghee:s3cret@127.0.0.1:1/ghee' },
+      'ghee: DATABASE_URL postgres://ghee:***@127.0.0.1:1/ghee: cannot connect to PostgreSQL at 127.0.0.1:1 (connection refused)',
+    ],
+    [
+      'a SQLite file under /proc (serve)',
+      'serve',
+      { DATABASE_URL: 'sqlite:/proc/ghee-nowhere/ghee.db' },
+      'ghee: DATABASE_URL sqlite:/proc/ghee-nowhere/ghee.db: cannot create the folder /proc/ghee-nowhere (ENOENT: no such file or directory)',
+    ],
   ];
 
   it.for(cases)('%s: one `ghee:` line naming the setting, exit 1', async ([, command, extra, message]) => {
@@ -87,10 +120,13 @@ describe.each(DIALECTS)('start-up errors (%s)', (dialect) => {
     expect(outcome).toEqual({ code: 1, stdout: '', stderr: `${message}\n` });
   });
 
-  it('DATA_DIR under /proc: a message, not a hang (Node\'s recursive mkdir loops there)', async () => {
+  it("DATA_DIR under /proc: a message, not a hang (Node's recursive mkdir loops there)", async () => {
     const outcome = await ghee(['start'], settings({ ...databaseEnv, DATA_DIR: '/proc/ghee-nowhere' }));
     expect(outcome).toEqual({
-      code: 1, stdout: '', stderr: 'ghee: DATA_DIR /proc/ghee-nowhere: cannot create the folder /proc/ghee-nowhere (ENOENT: no such file or directory)\n',
+      code: 1,
+      stdout: '',
+      stderr:
+        'ghee: DATA_DIR /proc/ghee-nowhere: cannot create the folder /proc/ghee-nowhere (ENOENT: no such file or directory)\n',
     });
   });
 
@@ -102,7 +138,9 @@ describe.each(DIALECTS)('start-up errors (%s)', (dialect) => {
     const asOther = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     const outcome = await ghee(['start'], settings({ ...databaseEnv, DATA_DIR: readOnly }), asOther);
     expect(outcome).toEqual({
-      code: 1, stdout: '', stderr: `ghee: DATA_DIR ${readOnly}: cannot write in the folder ${readOnly} (EACCES: permission denied)\n`,
+      code: 1,
+      stdout: '',
+      stderr: `ghee: DATA_DIR ${readOnly}: cannot write in the folder ${readOnly} (EACCES: permission denied)\n`,
     });
     expect(fs.readdirSync(readOnly)).toEqual([]);
   });
@@ -113,7 +151,11 @@ describe.each(DIALECTS)('start-up errors (%s)', (dialect) => {
     await new Promise<void>((resolve) => taken.listen(port, '127.0.0.1', resolve));
     try {
       const outcome = await ghee(['serve'], settings({ DATA_DIR: dataDir, ...databaseEnv, PORT: String(port) }));
-      expect(outcome).toEqual({ code: 1, stdout: '', stderr: `ghee: PORT ${port}: cannot listen on 127.0.0.1:${port} (address already in use)\n` });
+      expect(outcome).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `ghee: PORT ${port}: cannot listen on 127.0.0.1:${port} (address already in use)\n`,
+      });
     } finally {
       await new Promise((resolve) => taken.close(resolve));
     }
@@ -128,9 +170,14 @@ describe.each(DIALECTS)('start-up errors (%s)', (dialect) => {
     await new Promise<void>((resolve) => hangUp.listen(0, '127.0.0.1', resolve));
     const { port } = hangUp.address() as net.AddressInfo;
     try {
-      const outcome = await ghee(['serve'], settings({ DATA_DIR: dataDir, DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/ghee` }));
+      const outcome = await ghee(
+        ['serve'],
+        settings({ DATA_DIR: dataDir, DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/ghee` }),
+      );
       expect(outcome).toEqual({
-        code: 1, stdout: '', stderr: `ghee: DATABASE_URL postgres://postgres@127.0.0.1:${port}/ghee: cannot use PostgreSQL at 127.0.0.1:${port} (Connection terminated unexpectedly)\n`,
+        code: 1,
+        stdout: '',
+        stderr: `ghee: DATABASE_URL postgres://postgres@127.0.0.1:${port}/ghee: cannot use PostgreSQL at 127.0.0.1:${port} (Connection terminated unexpectedly)\n`,
       });
     } finally {
       for (const socket of sockets) socket.destroy();
@@ -140,6 +187,10 @@ describe.each(DIALECTS)('start-up errors (%s)', (dialect) => {
 
   it('--port 70000 is refused like PORT=70000', async () => {
     const outcome = await ghee(['serve', '--port', '70000'], settings({ DATA_DIR: dataDir, ...databaseEnv }));
-    expect(outcome).toEqual({ code: 2, stdout: '', stderr: '--port must be an integer from 0 to 65535, not "70000"\n' });
+    expect(outcome).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: '--port must be an integer from 0 to 65535, not "70000"\n',
+    });
   });
 });

@@ -30,7 +30,10 @@ describe.each(DIALECTS)('store tables against the migrated schema (%s)', (dialec
   });
 
   it.for(TABLES)('%s has the nullable columns of its interface', (table) => {
-    const nullable = (migrated.get(table) ?? []).filter((c) => c.nullable).map((c) => c.name).sort();
+    const nullable = (migrated.get(table) ?? [])
+      .filter((c) => c.nullable)
+      .map((c) => c.name)
+      .sort();
     expect(nullable).toEqual([...TABLE_COLUMNS[table].nullable].sort());
   });
 });

@@ -28,7 +28,12 @@ describe.each(DIALECTS)('ghee category and ghee tag (%s)', (dialect) => {
   beforeAll(async () => {
     database = await createTestDatabase(dialect);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-terms-'));
-    io = { out: (t) => out.push(t), err: (t) => err.push(t), env: {}, config: loadConfig({}, { databaseUrl: database.url, dataDir }) };
+    io = {
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+      env: {},
+      config: loadConfig({}, { databaseUrl: database.url, dataDir }),
+    };
     expect(await run('seed', 'demo', '--json')).toBe(0);
   });
   afterAll(async () => {
@@ -62,8 +67,16 @@ describe.each(DIALECTS)('ghee category and ghee tag (%s)', (dialect) => {
     const [account] = json() as { id: number }[];
     const store = openStore(database.url);
     try {
-      await writePost(store.db, { accountId: account!.id, intent: 'create', input: { title: 'T', slug: 'left-behind', tags: ['Left behind'] } }, { now: new Date() });
-      await writePost(store.db, { accountId: account!.id, intent: 'update', slug: 'left-behind', input: { tags: [] } }, { now: new Date() });
+      await writePost(
+        store.db,
+        { accountId: account!.id, intent: 'create', input: { title: 'T', slug: 'left-behind', tags: ['Left behind'] } },
+        { now: new Date() },
+      );
+      await writePost(
+        store.db,
+        { accountId: account!.id, intent: 'update', slug: 'left-behind', input: { tags: [] } },
+        { now: new Date() },
+      );
     } finally {
       await store.close();
     }
@@ -76,8 +89,16 @@ describe.each(DIALECTS)('ghee category and ghee tag (%s)', (dialect) => {
   it.for([
     [['category', 'delete', 'no-such'], 1, 'Account 1 has no category with the slug "no-such"'],
     [['tag', 'delete', 'x', '--account', '9'], 1, 'No account with id 9'],
-    [['category', 'delete'], 2, 'usage: ghee category list [--account ID] [--json] | ghee category delete SLUG [--account ID] [--json]'],
-    [['tag', 'list', 'extra'], 2, 'usage: ghee tag list [--account ID] [--json] | ghee tag delete SLUG [--account ID] [--json]'],
+    [
+      ['category', 'delete'],
+      2,
+      'usage: ghee category list [--account ID] [--json] | ghee category delete SLUG [--account ID] [--json]',
+    ],
+    [
+      ['tag', 'list', 'extra'],
+      2,
+      'usage: ghee tag list [--account ID] [--json] | ghee tag delete SLUG [--account ID] [--json]',
+    ],
     [['tag', 'remove', 'x'], 2, 'usage: ghee tag list'],
     [['category', 'list', '--colour'], 2, 'usage: ghee category list'],
   ] as [string[], number, string][])('ghee %j: exit %i', async ([argv, code, message]) => {

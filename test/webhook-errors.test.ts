@@ -41,13 +41,17 @@ describe.each(DIALECTS)('webhook delivery errors (%s)', (dialect) => {
 
   it('a port nobody listens on: "Could not reach" the host and port, connection refused; retried', async () => {
     expect(await testSend(`http://127.0.0.1:${closedPort}/hook`)).toEqual({
-      status: 'failed', last_status: null, last_error: `Could not reach 127.0.0.1:${closedPort}: connection refused`,
+      status: 'failed',
+      last_status: null,
+      last_error: `Could not reach 127.0.0.1:${closedPort}: connection refused`,
     });
   });
 
   it('a host name that does not resolve: "Could not reach" it, host not found', async () => {
     expect(await testSend('http://ghee-no-such-host.invalid/hook')).toEqual({
-      status: 'failed', last_status: null, last_error: 'Could not reach ghee-no-such-host.invalid: host not found',
+      status: 'failed',
+      last_status: null,
+      last_error: 'Could not reach ghee-no-such-host.invalid: host not found',
     });
   });
 

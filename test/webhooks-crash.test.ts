@@ -30,7 +30,12 @@ describe.each(DIALECTS)('webhooks across a crash (%s)', (dialect) => {
   const cli = async (args: string[], allowPrivate = true) => {
     const out: string[] = [];
     const err: string[] = [];
-    const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: {}, config: loadConfig({}, { databaseUrl: database.url, dataDir, webhookAllowPrivate: allowPrivate }) };
+    const io: CliIo = {
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+      env: {},
+      config: loadConfig({}, { databaseUrl: database.url, dataDir, webhookAllowPrivate: allowPrivate }),
+    };
     const code = await main(args, io);
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
@@ -42,20 +47,45 @@ describe.each(DIALECTS)('webhooks across a crash (%s)', (dialect) => {
     const seeded = await cli(['seed', 'demo', '--json']);
     const { write_token: writeToken } = JSON.parse(seeded.out) as { write_token: string };
     const refused = await cli(['webhook', 'add', '--url', receiver.url], false);
-    expect(refused).toMatchObject({ code: 1, err: '--url: Webhooks to loopback, link-local or private addresses are not allowed.' });
-    const added = await cli(['webhook', 'add', '--url', receiver.url, '--events', 'page.published', '--header', 'X-Site: docs', '--json']);
+    expect(refused).toMatchObject({
+      code: 1,
+      err: '--url: Webhooks to loopback, link-local or private addresses are not allowed.',
+    });
+    const added = await cli([
+      'webhook',
+      'add',
+      '--url',
+      receiver.url,
+      '--events',
+      'page.published',
+      '--header',
+      'X-Site: docs',
+      '--json',
+    ]);
     expect(added.code).toBe(0);
-    const hook = JSON.parse(added.out) as { id: number; secret: string; events: string[]; headers: Record<string, string> };
+    const hook = JSON.parse(added.out) as {
+      id: number;
+      secret: string;
+      events: string[];
+      headers: Record<string, string>;
+    };
     expect(hook).toMatchObject({ events: ['page.published'], headers: { 'X-Site': 'docs' } });
 
     // A dispatcher that, after its first pass at start-up, would not look again for an hour.
-    const env = { ...process.env, DATABASE_URL: database.url, DATA_DIR: dataDir, WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_POLL_MS: '3600000' };
+    const env = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      DATA_DIR: dataDir,
+      WEBHOOK_ALLOW_PRIVATE: 'true',
+      WEBHOOK_POLL_MS: '3600000',
+    };
     const port = await freePort();
     const first = await spawnServe(env, port);
     children.push(first);
     await new Promise((r) => setTimeout(r, 300));
     const write = await fetch(`http://127.0.0.1:${port}/v2/pages/landing_page/launch/`, {
-      method: 'PATCH', headers: { authorization: `Token ${writeToken}`, 'content-type': 'application/json' },
+      method: 'PATCH',
+      headers: { authorization: `Token ${writeToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ status: 'published', fields: { headline: 'Crash-proof' } }),
     });
     expect(write.status).toBe(202);
@@ -74,7 +104,10 @@ describe.each(DIALECTS)('webhooks across a crash (%s)', (dialect) => {
     while (receiver.received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(receiver.received).toHaveLength(1);
     const [got] = receiver.received;
-    expect(got!.json).toMatchObject({ data: { id: 'launch', status: 'published' }, webhook: { event: 'page.published', target: receiver.url } });
+    expect(got!.json).toMatchObject({
+      data: { id: 'launch', status: 'published' },
+      webhook: { event: 'page.published', target: receiver.url },
+    });
     expect(got!.headers['x-site']).toBe('docs');
     expect(verifySignature(hook.secret, got!)).toBe(true);
   });

@@ -15,13 +15,25 @@ describe.each(DIALECTS)('webhook events (%s)', (dialect) => {
 
   it('sends every page, collection item and post event with ButterCMS payloads, signed', async () => {
     const account = `/admin/api/accounts/${w.s.demo.id}`;
-    expect((await w.s.send('PATCH', '/v2/pages/landing_page/launch/', { status: 'draft', fields: { headline: 'Soon' } })).status).toBe(202);
+    expect(
+      (await w.s.send('PATCH', '/v2/pages/landing_page/launch/', { status: 'draft', fields: { headline: 'Soon' } }))
+        .status,
+    ).toBe(202);
     expect((await w.s.send('PATCH', '/v2/pages/landing_page/launch/', { status: 'published' })).status).toBe(202);
     expect((await w.admin.request('POST', `${account}/pages/landing_page/launch/unpublish`)).status).toBe(200);
     expect((await w.s.send('DELETE', '/v2/pages/landing_page/coming-soon/?force=true')).status).toBe(204);
-    expect((await w.s.send('POST', '/v2/content/', { key: 'brands', status: 'draft', fields: [{ name: 'Hooked' }] })).status).toBe(202);
-    const item = await w.s.store.db.selectFrom('entries').select('id').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
-    expect((await w.s.send('PATCH', `/v2/content/brands/${item.id}/`, { status: 'published', fields: {} })).status).toBe(202);
+    expect(
+      (await w.s.send('POST', '/v2/content/', { key: 'brands', status: 'draft', fields: [{ name: 'Hooked' }] })).status,
+    ).toBe(202);
+    const item = await w.s.store.db
+      .selectFrom('entries')
+      .select('id')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    expect(
+      (await w.s.send('PATCH', `/v2/content/brands/${item.id}/`, { status: 'published', fields: {} })).status,
+    ).toBe(202);
     expect((await w.admin.request('POST', `${account}/items/brands/${item.id}/unpublish`)).status).toBe(200);
     expect((await w.s.send('DELETE', `/v2/content/brands/${item.id}/`)).status).toBe(204);
     expect((await w.s.send('POST', '/v2/posts/', { title: 'Hooks', slug: 'hooks', status: 'draft' })).status).toBe(202);
@@ -33,23 +45,47 @@ describe.each(DIALECTS)('webhook events (%s)', (dialect) => {
     const got = w.receiver.received.map((r) => r.json);
     expect(got.map((p) => p.webhook.event)).toEqual([
       // Unpublished without a locale: every locale goes, one event each (the default one's locale is null).
-      'page.draft', 'page.published', 'page.unpublished', 'page.unpublished', 'page.delete',
-      'collectionitem.draft', 'collectionitem.published', 'collectionitem.unpublished', 'collectionitem.delete',
-      'post.draft', 'post.published', 'post.delete',
+      'page.draft',
+      'page.published',
+      'page.unpublished',
+      'page.unpublished',
+      'page.delete',
+      'collectionitem.draft',
+      'collectionitem.published',
+      'collectionitem.unpublished',
+      'collectionitem.delete',
+      'post.draft',
+      'post.published',
+      'post.delete',
     ]);
     for (const p of got) expect(p.webhook.target).toBe(w.receiver.url);
     const stamp = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
     const micro = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
     expect(got[1].data).toEqual({
-      id: 'launch', buttercms_id: expect.any(Number), page_type: 'landing_page', editor: 'Ghee', name: 'Launch', timestamp: stamp,
-      locale: null, status: 'published', updated: micro, published: micro, scheduled: null,
+      id: 'launch',
+      buttercms_id: expect.any(Number),
+      page_type: 'landing_page',
+      editor: 'Ghee',
+      name: 'Launch',
+      timestamp: stamp,
+      locale: null,
+      status: 'published',
+      updated: micro,
+      published: micro,
+      scheduled: null,
     });
     expect(got[0].data).toMatchObject({ id: 'launch', status: 'draft' });
     expect(got[2].data).toMatchObject({ id: 'launch', status: 'draft', published: null, locale: null });
     expect(got[3].data).toMatchObject({ id: 'launch', status: 'draft', published: null, locale: 'es' });
     expect(got[4].data).toMatchObject({ id: 'coming-soon', status: 'deleted', page_type: 'landing_page' });
     expect(got[6].data).toEqual({
-      id: 'brands', itemid: `/v2/content/?keys=brands[_id=${item.id}]`, label: 'Hooked', editor: 'Ghee', timestamp: stamp, locale: null, status: 'published',
+      id: 'brands',
+      itemid: `/v2/content/?keys=brands[_id=${item.id}]`,
+      label: 'Hooked',
+      editor: 'Ghee',
+      timestamp: stamp,
+      locale: null,
+      status: 'published',
     });
     expect(got[8].data).toMatchObject({ id: 'brands', status: 'deleted' });
     expect(got[10].data).toEqual({ id: 'hooks', _id: expect.any(Number) });
@@ -61,10 +97,17 @@ describe.each(DIALECTS)('webhook events (%s)', (dialect) => {
       expect(r.headers['content-type']).toBe('application/json');
       expect(r.headers['x-build-token']).toBe('abc');
     }
-    expect(verifySignature(w.hook.secret, { ...w.receiver.received[0]!, body: w.receiver.received[0]!.body.replace('launch', 'lunch') })).toBe(false);
+    expect(
+      verifySignature(w.hook.secret, {
+        ...w.receiver.received[0]!,
+        body: w.receiver.received[0]!.body.replace('launch', 'lunch'),
+      }),
+    ).toBe(false);
     const log = await deliveries();
     expect(log.meta.count).toBe(12);
-    expect(log.data.every((d: { status: string; attempts: number }) => d.status === 'delivered' && d.attempts === 1)).toBe(true);
+    expect(
+      log.data.every((d: { status: string; attempts: number }) => d.status === 'delivered' && d.attempts === 1),
+    ).toBe(true);
   });
 
   it('sends only the events a webhook subscribed to', async () => {
@@ -73,18 +116,26 @@ describe.each(DIALECTS)('webhook events (%s)', (dialect) => {
     await w.s.send('PATCH', '/v2/pages/landing_page/launch/', { status: 'published' });
     await w.s.send('POST', '/v2/posts/', { title: 'Only this', slug: 'only-this', status: 'published' });
     await drain();
-    expect(w.receiver.received.map((r) => [r.json.webhook.event, r.json.data.id])).toEqual([['post.published', 'only-this']]);
+    expect(w.receiver.received.map((r) => [r.json.webhook.event, r.json.data.id])).toEqual([
+      ['post.published', 'only-this'],
+    ]);
     await w.admin.request('PUT', `${w.base}/${w.hook.id}`, { events: ['page.all', 'collectionitem.all', 'post.all'] });
   });
 
   it('sends post.published when the scheduler publishes a scheduled post', async () => {
     w.receiver.received.length = 0;
     const at = isoMicro(new Date(Date.now() + 3_600_000)).replace(/\.\d+Z$/, 'Z');
-    expect((await w.s.send('POST', '/v2/posts/', { title: 'Later', slug: 'later', status: 'scheduled', scheduled: at })).status).toBe(202);
+    expect(
+      (await w.s.send('POST', '/v2/posts/', { title: 'Later', slug: 'later', status: 'scheduled', scheduled: at }))
+        .status,
+    ).toBe(202);
     expect(await publishDuePosts(w.s.store.db, isoMicro(new Date(Date.now() + 7_200_000)))).toHaveLength(1);
     await drain();
     w.receiver.received.sort((x, y) => seq(x) - seq(y));
-    expect(w.receiver.received.map((r) => [r.json.webhook.event, r.json.data.id])).toEqual([['post.draft', 'later'], ['post.published', 'later']]);
+    expect(w.receiver.received.map((r) => [r.json.webhook.event, r.json.data.id])).toEqual([
+      ['post.draft', 'later'],
+      ['post.published', 'later'],
+    ]);
   });
 
   it('sends nothing for a write that fails', async () => {

@@ -25,7 +25,10 @@ describe.each(DIALECTS)('webhook management (%s)', (dialect) => {
       for (const url of [w.receiver.url, 'http://10.1.2.3/x', 'http://169.254.169.254/latest', 'http://[::1]:8080/']) {
         const r = await w.admin.request('POST', w.base, { url });
         expect(r.status).toBe(400);
-        expect(r.body).toEqual({ detail: { fields: { url: ['Webhooks to loopback, link-local or private addresses are not allowed.'] } }, code: 'validation' });
+        expect(r.body).toEqual({
+          detail: { fields: { url: ['Webhooks to loopback, link-local or private addresses are not allowed.'] } },
+          code: 'validation',
+        });
       }
     } finally {
       w.s.ctx.config.webhookAllowPrivate = true;
@@ -38,7 +41,12 @@ describe.each(DIALECTS)('webhook management (%s)', (dialect) => {
   it('adds a webhook for every event, showing its secret once', async () => {
     const r = await w.admin.request('POST', w.base, { url: w.receiver.url, headers: { 'X-Build-Token': 'abc' } });
     expect(r.status).toBe(201);
-    expect(r.body.data).toMatchObject({ url: w.receiver.url, events: ['page.all', 'collectionitem.all', 'post.all'], headers: { 'X-Build-Token': 'abc' }, enabled: true });
+    expect(r.body.data).toMatchObject({
+      url: w.receiver.url,
+      events: ['page.all', 'collectionitem.all', 'post.all'],
+      headers: { 'X-Build-Token': 'abc' },
+      enabled: true,
+    });
     expect(r.body.data.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     w.hook = r.body.data;
     const list = await w.admin.get(w.base);
@@ -47,10 +55,27 @@ describe.each(DIALECTS)('webhook management (%s)', (dialect) => {
   });
 
   it.for([
-    ['POST without a url', 'POST', '', { events: ['page.all'] }, { detail: { fields: { url: ['This field is required.'] } }, code: 'validation' }],
-    ['PUT with enabled not a boolean', 'PUT', '/:id', { enabled: 'yes' }, { detail: { fields: { enabled: ['Must be true or false.'] } }, code: 'validation' }],
-    ['GET deliveries with an unknown status', 'GET', '/:id/deliveries?status=lost', undefined,
-      { detail: 'status must be one of pending, failed, delivered, dead', code: 'malformed_body' }],
+    [
+      'POST without a url',
+      'POST',
+      '',
+      { events: ['page.all'] },
+      { detail: { fields: { url: ['This field is required.'] } }, code: 'validation' },
+    ],
+    [
+      'PUT with enabled not a boolean',
+      'PUT',
+      '/:id',
+      { enabled: 'yes' },
+      { detail: { fields: { enabled: ['Must be true or false.'] } }, code: 'validation' },
+    ],
+    [
+      'GET deliveries with an unknown status',
+      'GET',
+      '/:id/deliveries?status=lost',
+      undefined,
+      { detail: 'status must be one of pending, failed, delivered, dead', code: 'malformed_body' },
+    ],
   ] as const)('refuses %s with a 400', async ([, method, path, body, answer]) => {
     const r = await w.admin.request(method, `${w.base}${path.replace(':id', String(w.hook.id))}`, body);
     expect({ status: r.status, body: r.body }).toEqual({ status: 400, body: answer });

@@ -23,7 +23,13 @@ describe.each(DIALECTS)('webhook retries (%s)', (dialect) => {
     w.clock.advance(1_100);
     await drain();
     [latest] = (await deliveries()).data;
-    expect(latest).toMatchObject({ status: 'delivered', attempts: 2, last_status: 200, last_error: null, next_attempt_at: null });
+    expect(latest).toMatchObject({
+      status: 'delivered',
+      attempts: 2,
+      last_status: 200,
+      last_error: null,
+      next_attempt_at: null,
+    });
     expect(w.receiver.received).toHaveLength(2);
     expect(w.receiver.received[0]!.headers['webhook-id']).toBe(w.receiver.received[1]!.headers['webhook-id']);
     expect(verifySignature(w.hook.secret, w.receiver.received[1]!)).toBe(true);
@@ -54,7 +60,12 @@ describe.each(DIALECTS)('webhook retries (%s)', (dialect) => {
   });
 
   it('refuses at delivery a target that resolves to a private address without the flag', async () => {
-    const strict = new WebhookDispatcher(w.s.store, w.clock, { allowPrivate: false, maxAgeMs: MAX_AGE, backoffMs: 1000, pollMs: 1000 });
+    const strict = new WebhookDispatcher(w.s.store, w.clock, {
+      allowPrivate: false,
+      maxAgeMs: MAX_AGE,
+      backoffMs: 1000,
+      pollMs: 1000,
+    });
     w.receiver.received.length = 0;
     await w.s.send('PATCH', '/v2/pages/landing_page/launch/', { status: 'published' });
     while ((await strict.tick()).length);

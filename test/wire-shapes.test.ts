@@ -14,7 +14,9 @@ type Page = Record<string, unknown> & { slug: string; fields: Record<string, any
 
 describe.each(DIALECTS)('wire shapes (%s)', (dialect) => {
   let s: TestServer;
-  beforeAll(async () => { s = await demoServer(dialect); });
+  beforeAll(async () => {
+    s = await demoServer(dialect);
+  });
   afterAll(async () => s?.close());
 
   describe('GET /v2/pages/ (item 3)', () => {
@@ -37,20 +39,31 @@ describe.each(DIALECTS)('wire shapes (%s)', (dialect) => {
       expect(r.body.data[0].fields.featured).toMatch(/\/v2\/pages\/landing_page\/launch\/$/);
     });
 
-    it.for(['order=updated', 'fields=headline', 'fields.headline=x'])('refuses %s as the * list does', async (query) => {
-      const r = await s.get(`/v2/pages/?${query}`);
-      expect({ status: r.status, body: r.body }).toEqual({ status: 400, body: { detail: 'Invalid fields parameter' } });
-    });
+    it.for(['order=updated', 'fields=headline', 'fields.headline=x'])(
+      'refuses %s as the * list does',
+      async (query) => {
+        const r = await s.get(`/v2/pages/?${query}`);
+        expect({ status: r.status, body: r.body }).toEqual({
+          status: 400,
+          body: { detail: 'Invalid fields parameter' },
+        });
+      },
+    );
 
     it('needs a token like every read', async () => {
       const r = await s.get('/v2/pages/', null);
-      expect({ status: r.status, body: r.body }).toEqual({ status: 401, body: { detail: 'Authentication credentials were not provided' } });
+      expect({ status: r.status, body: r.body }).toEqual({
+        status: 401,
+        body: { detail: 'Authentication credentials were not provided' },
+      });
     });
 
     it('allows GET and POST on /v2/pages/, and says so in a 405', async () => {
       const r = await s.send('PUT', '/v2/pages/', {});
       expect({ status: r.status, body: r.body, allow: r.headers.allow }).toEqual({
-        status: 405, body: { detail: 'Method "PUT" not allowed.' }, allow: 'GET, POST, HEAD',
+        status: 405,
+        body: { detail: 'Method "PUT" not allowed.' },
+        allow: 'GET, POST, HEAD',
       });
     });
   });
@@ -73,11 +86,14 @@ describe.each(DIALECTS)('wire shapes (%s)', (dialect) => {
       expectPage((await s.get('/v2/pages/landing_page/coming-soon/?preview=1')).body.data);
     });
 
-    it.for(['/v2/pages/landing_page/', '/v2/pages/*/', '/v2/pages/', '/v2/pages/search/?query=ghee'])('every page of %s', async (url) => {
-      const pages = (await s.get(url)).body.data as Page[];
-      expect(pages.length).toBeGreaterThan(0);
-      for (const page of pages) expectPage(page);
-    });
+    it.for(['/v2/pages/landing_page/', '/v2/pages/*/', '/v2/pages/', '/v2/pages/search/?query=ghee'])(
+      'every page of %s',
+      async (url) => {
+        const pages = (await s.get(url)).body.data as Page[];
+        expect(pages.length).toBeGreaterThan(0);
+        for (const page of pages) expectPage(page);
+      },
+    );
 
     it('pages expanded from references, one and two hops away', async () => {
       const home = (await s.get('/v2/pages/*/homepage/?levels=3')).body.data;
@@ -93,8 +109,18 @@ describe.each(DIALECTS)('wire shapes (%s)', (dialect) => {
 
   describe('the authors list (item 6)', () => {
     it('lists authors in the order they were created, oldest first', async () => {
-      await createAuthor(s.store.db, s.demo.id, { firstName: 'Zoe', lastName: 'Zed', email: 'zoe@example.com' }, new Date(Date.now() + 1000));
-      await createAuthor(s.store.db, s.demo.id, { firstName: 'Abe', lastName: 'Able', email: 'abe@example.com' }, new Date(Date.now() + 2000));
+      await createAuthor(
+        s.store.db,
+        s.demo.id,
+        { firstName: 'Zoe', lastName: 'Zed', email: 'zoe@example.com' },
+        new Date(Date.now() + 1000),
+      );
+      await createAuthor(
+        s.store.db,
+        s.demo.id,
+        { firstName: 'Abe', lastName: 'Able', email: 'abe@example.com' },
+        new Date(Date.now() + 2000),
+      );
       const r = await s.get('/v2/authors/');
       expect(r.body.data.map((a: { slug: string }) => a.slug)).toEqual(['demo', 'gita-ghee', 'zoe-zed', 'abe-able']);
     });
@@ -105,7 +131,7 @@ describe.each(DIALECTS)('wire shapes (%s)', (dialect) => {
     });
   });
 
-  describe('a post\'s url (item 5)', () => {
+  describe("a post's url (item 5)", () => {
     const urls = (posts: { slug: string; url: unknown }[]) => posts.map((p) => [p.slug, p.url]);
     const paths = (posts: { slug: string }[]) => posts.map((p) => [p.slug, `/${p.slug}`]);
 
@@ -114,7 +140,7 @@ describe.each(DIALECTS)('wire shapes (%s)', (dialect) => {
       expect(urls(posts)).toEqual(paths(posts));
     });
 
-    it('is /<slug> in a post\'s details', async () => {
+    it("is /<slug> in a post's details", async () => {
       expect((await s.get('/v2/posts/golden-dal/')).body.data.url).toBe('/golden-dal');
     });
 

@@ -34,7 +34,11 @@ describe.each(DIALECTS)('updates look up their target first (%s)', (dialect) => 
   beforeEach(() => origin.reset());
 
   /** What the tests expect of an answer, with how many downloads it made. */
-  const outcome = (r: { status: number; body: unknown }) => ({ status: r.status, body: r.body, downloads: origin.requests() });
+  const outcome = (r: { status: number; body: unknown }) => ({
+    status: r.status,
+    body: r.body,
+    downloads: origin.requests(),
+  });
 
   it('downloads for an update of a page that exists (the origin is reachable)', async () => {
     const r = await s.send('PATCH', '/v2/pages/landing_page/launch/', { fields: { hero_image: image } });
@@ -52,12 +56,17 @@ describe.each(DIALECTS)('updates look up their target first (%s)', (dialect) => 
   });
 
   it('a missing page wins over a field error in the same body, before any download', async () => {
-    const r = await s.send('PATCH', '/v2/pages/landing_page/missing/', { fields: { hero_image: image, priority: 'high' } });
+    const r = await s.send('PATCH', '/v2/pages/landing_page/missing/', {
+      fields: { hero_image: image, priority: 'high' },
+    });
     expect(outcome(r)).toEqual({ status: 404, body: PAGE_404, downloads: 0 });
   });
 
   it.for(['PATCH', 'PUT'] as const)('%s of a missing collection item: 404, nothing fetched', async (method) => {
-    const r = await s.send(method, `/v2/content/brands/${MISSING_ITEM}/`, { status: 'published', fields: { name: 'Ghost', logo: image } });
+    const r = await s.send(method, `/v2/content/brands/${MISSING_ITEM}/`, {
+      status: 'published',
+      fields: { name: 'Ghost', logo: image },
+    });
     expect(outcome(r)).toEqual({ status: 404, body: NOT_FOUND, downloads: 0 });
   });
 

@@ -34,16 +34,19 @@ function explain(status: number, body: { detail?: unknown; code?: unknown } | nu
   const refused = (message: string) => new ApiError(status, message, {}, [], code);
   if (detail && typeof detail === 'object') {
     const d = detail as { fields?: FieldErrors; message?: string; errors?: string[] };
-    if (d.fields) return new ApiError(status, 'Some fields need attention: see the messages beside them.', d.fields, [], code);
+    if (d.fields)
+      return new ApiError(status, 'Some fields need attention: see the messages beside them.', d.fields, [], code);
     return new ApiError(status, d.message ?? 'The request was refused.', {}, d.errors ?? [], code);
   }
   const text = typeof detail === 'string' ? detail : '';
   const sentence = text && !/[.!?]$/.test(text) ? text + '.' : text;
   if (SAYS_WHY.has(code)) return refused(sentence);
   if (status === 401) return refused('Your session has ended. Please sign in again.');
-  if (code === 'csrf_token' || code === 'csrf_origin') return refused('This page is out of date. Reload it and try again.');
+  if (code === 'csrf_token' || code === 'csrf_origin')
+    return refused('This page is out of date. Reload it and try again.');
   if (status === 403) return refused('You do not have permission to do this. Ask an admin or owner of the account.');
-  if (status === 404) return refused(text && code !== 'not_found' ? sentence : 'This no longer exists. It may have been deleted.');
+  if (status === 404)
+    return refused(text && code !== 'not_found' ? sentence : 'This no longer exists. It may have been deleted.');
   if (status === 429) return refused(text || 'Too many attempts. Try again later.');
   if (status >= 500) return refused('Ghee could not do this right now. Try again in a moment.');
   return refused(sentence || `The request was refused (${status}).`);
@@ -57,7 +60,10 @@ export async function api<T = unknown>(method: string, path: string, body?: unkn
   let res: Response;
   try {
     res = await fetch(`/admin/api${path}`, {
-      method, headers, credentials: 'same-origin', ...(body !== undefined && { body: JSON.stringify(body) }),
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined && { body: JSON.stringify(body) }),
     });
   } catch {
     throw new ApiError(0, 'Ghee cannot be reached. Check your connection and that the server is running.');
@@ -83,13 +89,19 @@ export async function apiUpload<T = unknown>(path: string, file: Blob): Promise<
   let res: Response;
   try {
     res = await fetch(`/admin/api${path}`, {
-      method: 'POST', credentials: 'same-origin', body: file,
-      headers: { accept: 'application/json', 'x-csrf-token': csrfToken, 'content-type': file.type || 'application/octet-stream' },
+      method: 'POST',
+      credentials: 'same-origin',
+      body: file,
+      headers: {
+        accept: 'application/json',
+        'x-csrf-token': csrfToken,
+        'content-type': file.type || 'application/octet-stream',
+      },
     });
   } catch {
     throw new ApiError(0, 'Ghee cannot be reached. Check your connection and that the server is running.');
   }
-  const parsed = await res.json().catch(() => null) as { detail?: unknown; code?: unknown } | null;
+  const parsed = (await res.json().catch(() => null)) as { detail?: unknown; code?: unknown } | null;
   if (!res.ok) {
     if (res.status === 413) throw new ApiError(413, 'This file is too large for the media library.');
     throw explain(res.status, parsed);

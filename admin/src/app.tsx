@@ -30,13 +30,10 @@ export function App() {
   const [session, setSession] = useState<Session | null>(null);
   const [error, setError] = useState<unknown>(null);
   const loadSession = useCallback(() => {
-    api<{ data: Session }>('GET', '/session').then(
-      ({ data }) => {
-        setCsrfToken(data.csrf_token);
-        setSession(data);
-      },
-      setError,
-    );
+    api<{ data: Session }>('GET', '/session').then(({ data }) => {
+      setCsrfToken(data.csrf_token);
+      setSession(data);
+    }, setError);
   }, []);
   useEffect(() => {
     loadSession();
@@ -44,25 +41,60 @@ export function App() {
     return () => window.removeEventListener('ghee:signed-out', loadSession);
   }, [loadSession]);
 
-  if (error) return <main className="center"><ErrorNotice error={error} /></main>;
-  if (!session) return <main className="center"><Loading what="the dashboard" /></main>;
+  if (error)
+    return (
+      <main className="center">
+        <ErrorNotice error={error} />
+      </main>
+    );
+  if (!session)
+    return (
+      <main className="center">
+        <Loading what="the dashboard" />
+      </main>
+    );
   // An invitation link works signed in or not: its page decides what the visitor must do.
   const invite = /^\/invite\/([^/]+)$/.exec(path);
   if (invite) {
-    const signOut = () => void api('POST', '/sign-out').catch(() => undefined).then(loadSession);
-    return <AcceptInvitation token={invite[1]!} session={session} onSession={(s) => { setCsrfToken(s.csrf_token); setSession(s); }} onSignOut={signOut} />;
+    const signOut = () =>
+      void api('POST', '/sign-out')
+        .catch(() => undefined)
+        .then(loadSession);
+    return (
+      <AcceptInvitation
+        token={invite[1]!}
+        session={session}
+        onSession={(s) => {
+          setCsrfToken(s.csrf_token);
+          setSession(s);
+        }}
+        onSignOut={signOut}
+      />
+    );
   }
-  if (!session.user) return <SignIn onSignedIn={(s) => { setCsrfToken(s.csrf_token); setSession(s); }} />;
+  if (!session.user)
+    return (
+      <SignIn
+        onSignedIn={(s) => {
+          setCsrfToken(s.csrf_token);
+          setSession(s);
+        }}
+      />
+    );
   return <SignedIn session={session} onSignedOut={loadSession} />;
 }
 
 function SignedIn({ session, onSignedOut }: { session: Session; onSignedOut: () => void }) {
   const { path } = useRoute();
-  const [accountId, setAccountId] = useState(() => Number(localStorage.getItem('ghee.account')) || session.memberships[0]?.account.id || 0);
+  const [accountId, setAccountId] = useState(
+    () => Number(localStorage.getItem('ghee.account')) || session.memberships[0]?.account.id || 0,
+  );
   const [account, setAccount] = useState<AccountSummary | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [menuOpen, setMenuOpen] = useState(false);
-  const valid = session.memberships.some((m) => m.account.id === accountId) ? accountId : session.memberships[0]?.account.id ?? 0;
+  const valid = session.memberships.some((m) => m.account.id === accountId)
+    ? accountId
+    : (session.memberships[0]?.account.id ?? 0);
 
   const refresh = useCallback(() => {
     if (!valid) return;
@@ -82,17 +114,38 @@ function SignedIn({ session, onSignedOut }: { session: Session; onSignedOut: () 
 
   return (
     <div className="shell">
-      <a className="skip" href="#main">Skip to content</a>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
       <header className="topbar">
-        <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="nav" onClick={() => setMenuOpen(!menuOpen)}>
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="nav"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
           Menu
         </button>
-        <Link to="/pages" className="brand">Ghee</Link>
+        <Link to="/pages" className="brand">
+          Ghee
+        </Link>
         {session.memberships.length > 1 ? (
           <label className="account-pick">
             <span className="visually-hidden">Account</span>
-            <select value={valid} onChange={(e) => { localStorage.setItem('ghee.account', e.target.value); setAccountId(Number(e.target.value)); setAccount(null); }}>
-              {session.memberships.map((m) => <option key={m.account.id} value={m.account.id}>{m.account.name}</option>)}
+            <select
+              value={valid}
+              onChange={(e) => {
+                localStorage.setItem('ghee.account', e.target.value);
+                setAccountId(Number(e.target.value));
+                setAccount(null);
+              }}
+            >
+              {session.memberships.map((m) => (
+                <option key={m.account.id} value={m.account.id}>
+                  {m.account.name}
+                </option>
+              ))}
             </select>
           </label>
         ) : (
@@ -101,21 +154,28 @@ function SignedIn({ session, onSignedOut }: { session: Session; onSignedOut: () 
         <span className="user">
           <span className="user-email">{session.user!.email}</span>
           {account && <span className="badge">{account.role}</span>}
-          <button type="button" onClick={signOut}>Sign out</button>
+          <button type="button" onClick={signOut}>
+            Sign out
+          </button>
         </span>
       </header>
       <nav id="nav" className={menuOpen ? 'nav open' : 'nav'} aria-label="Main">
         <ul>
           {NAV.map((n) => (
             <li key={n.to}>
-              <Link to={n.to} aria-current={path.startsWith(n.to) ? 'page' : undefined}>{n.label}</Link>
+              <Link to={n.to} aria-current={path.startsWith(n.to) ? 'page' : undefined}>
+                {n.label}
+              </Link>
             </li>
           ))}
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
         {!valid ? (
-          <p>You are not a member of any account yet. Ask an admin of an account to invite you, then open the link they send.</p>
+          <p>
+            You are not a member of any account yet. Ask an admin of an account to invite you, then open the link they
+            send.
+          </p>
         ) : error ? (
           <ErrorNotice error={error} />
         ) : !account ? (

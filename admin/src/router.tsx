@@ -12,7 +12,10 @@ export function navigate(to: string, replace = false): void {
 
 /** The current dashboard path (without /admin) and query; re-renders on navigation. */
 export function useRoute(): { path: string; query: URLSearchParams } {
-  const read = () => ({ path: location.pathname.slice(BASE.length).replace(/\/$/, '') || '/', search: location.search });
+  const read = () => ({
+    path: location.pathname.slice(BASE.length).replace(/\/$/, '') || '/',
+    search: location.search,
+  });
   const [route, setRoute] = useState(read);
   useEffect(() => {
     const update = () => setRoute(read());

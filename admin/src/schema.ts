@@ -20,7 +20,10 @@ export function forgetSchema(accountId: number): void {
   cache.delete(accountId);
 }
 
-const componentsOf = (schema: ExportedSchema) => (key: string | undefined): Fields => schema.components[key ?? '']?.fields ?? {};
+const componentsOf =
+  (schema: ExportedSchema) =>
+  (key: string | undefined): Fields =>
+    schema.components[key ?? '']?.fields ?? {};
 
 /** Every field of a type with its empty value, as the API reads it back. */
 export function emptyFields(fields: Fields, schema: ExportedSchema): Record<string, unknown> {

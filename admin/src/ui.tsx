@@ -20,7 +20,9 @@ export function ErrorNotice({ error }: { error: unknown }) {
       <p>{e ? e.message : String(error)}</p>
       {e && e.reasons.length > 0 && (
         <ul>
-          {e.reasons.map((r) => <li key={r}>{r.replace(/^- /, '')}</li>)}
+          {e.reasons.map((r) => (
+            <li key={r}>{r.replace(/^- /, '')}</li>
+          ))}
         </ul>
       )}
     </Notice>
@@ -28,7 +30,11 @@ export function ErrorNotice({ error }: { error: unknown }) {
 }
 
 export function Loading({ what }: { what: string }) {
-  return <p className="loading" role="status" aria-live="polite">Loading {what}…</p>;
+  return (
+    <p className="loading" role="status" aria-live="polite">
+      Loading {what}…
+    </p>
+  );
 }
 
 export function Empty({ children }: { children: ReactNode }) {
@@ -36,8 +42,15 @@ export function Empty({ children }: { children: ReactNode }) {
 }
 
 /** Loads data once per `deps` change; `reload` fetches again. */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; error: unknown; loading: boolean; reload: () => void; setData: (d: T) => void } {
-  const [state, setState] = useState<{ data: T | null; error: unknown; loading: boolean }>({ data: null, error: null, loading: true });
+export function useLoad<T>(
+  load: () => Promise<T>,
+  deps: unknown[],
+): { data: T | null; error: unknown; loading: boolean; reload: () => void; setData: (d: T) => void } {
+  const [state, setState] = useState<{ data: T | null; error: unknown; loading: boolean }>({
+    data: null,
+    error: null,
+    loading: true,
+  });
   const [tick, setTick] = useState(0);
   useEffect(() => {
     let live = true;
@@ -51,12 +64,28 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T |
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, tick]);
-  return { ...state, reload: () => setTick((t) => t + 1), setData: (data) => setState({ data, error: null, loading: false }) };
+  return {
+    ...state,
+    reload: () => setTick((t) => t + 1),
+    setData: (data) => setState({ data, error: null, loading: false }),
+  };
 }
 
 /** A modal confirmation dialog (native <dialog>: focus is trapped and Escape cancels). */
-export function Confirm({ title, children, confirmLabel, danger, onConfirm, onCancel }: {
-  title: string; children: ReactNode; confirmLabel: string; danger?: boolean; onConfirm: () => void; onCancel: () => void;
+export function Confirm({
+  title,
+  children,
+  confirmLabel,
+  danger,
+  onConfirm,
+  onCancel,
+}: {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  danger?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -64,12 +93,24 @@ export function Confirm({ title, children, confirmLabel, danger, onConfirm, onCa
     if (d && !d.open) d.showModal();
   }, []);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="confirm-title" onCancel={(e) => { e.preventDefault(); onCancel(); }}>
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="confirm-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+    >
       <h2 id="confirm-title">{title}</h2>
       <div>{children}</div>
       <div className="actions">
-        <button type="button" onClick={onCancel}>Cancel</button>
-        <button type="button" className={danger ? 'danger' : 'primary'} onClick={onConfirm}>{confirmLabel}</button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className={danger ? 'danger' : 'primary'} onClick={onConfirm}>
+          {confirmLabel}
+        </button>
       </div>
     </dialog>
   );
@@ -83,5 +124,9 @@ export function when(iso: string | null | undefined): string {
 }
 
 export function ReadOnlyNote({ role }: { role: string }) {
-  return <Notice kind="info">You have the <strong>{role}</strong> role in this account: you can look, but not change anything here.</Notice>;
+  return (
+    <Notice kind="info">
+      You have the <strong>{role}</strong> role in this account: you can look, but not change anything here.
+    </Notice>
+  );
 }

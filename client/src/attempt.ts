@@ -34,12 +34,13 @@ export async function attempt(spec: AttemptSpec): Promise<Answer> {
   let timedOut = false;
   const onAbort = () => controller.abort(signal.reason);
   signal.addEventListener('abort', onAbort, { once: true });
-  const timer = spec.timeout > 0 && spec.timeout <= MAX_TIMER
-    ? setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, spec.timeout)
-    : undefined;
+  const timer =
+    spec.timeout > 0 && spec.timeout <= MAX_TIMER
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, spec.timeout)
+      : undefined;
   try {
     const response = await spec.fetch(spec.url, { ...spec.init, signal: controller.signal });
     const copy = spec.keepCopy && response.ok ? response.clone() : null;
@@ -50,10 +51,22 @@ export async function attempt(spec: AttemptSpec): Promise<Answer> {
   } catch (error) {
     if (error instanceof ButterCMSError) throw error;
     if (timedOut) {
-      throw new ButterCMSError({ code: 'TIMEOUT', status: 0, detail: `Request timed out after ${spec.timeout} ms`, ...where, cause: error });
+      throw new ButterCMSError({
+        code: 'TIMEOUT',
+        status: 0,
+        detail: `Request timed out after ${spec.timeout} ms`,
+        ...where,
+        cause: error,
+      });
     }
     if (signal.aborted) throw aborted(origin, signal.reason);
-    throw new ButterCMSError({ code: 'NETWORK_ERROR', status: 0, detail: networkDetail(error), ...where, cause: error });
+    throw new ButterCMSError({
+      code: 'NETWORK_ERROR',
+      status: 0,
+      detail: networkDetail(error),
+      ...where,
+      cause: error,
+    });
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', onAbort);
@@ -62,7 +75,14 @@ export async function attempt(spec: AttemptSpec): Promise<Answer> {
 
 /** The error for a call cancelled by its caller (never retried). */
 export function aborted(origin: Origin, reason: unknown): ButterCMSError {
-  return new ButterCMSError({ code: 'ABORTED', status: 0, detail: 'Request aborted', method: origin.method, path: origin.path, cause: reason });
+  return new ButterCMSError({
+    code: 'ABORTED',
+    status: 0,
+    detail: 'Request aborted',
+    method: origin.method,
+    path: origin.path,
+    cause: reason,
+  });
 }
 
 function successBody(response: Response, text: string, origin: Origin): unknown {
@@ -72,8 +92,11 @@ function successBody(response: Response, text: string, origin: Origin): unknown 
   if (typeof data === 'string' && data === text) {
     const type = response.headers.get('content-type') ?? 'no content type';
     throw new ButterCMSError({
-      code: 'INVALID_RESPONSE', status: response.status, detail: `Expected a JSON answer, got ${type}; check baseUrl`,
-      method: origin.method, path: origin.path,
+      code: 'INVALID_RESPONSE',
+      status: response.status,
+      detail: `Expected a JSON answer, got ${type}; check baseUrl`,
+      method: origin.method,
+      path: origin.path,
       requestId: response.headers.get('x-request-id'),
       response: { status: response.status, statusText: response.statusText, headers: headersOf(response), data: text },
     });

@@ -3,7 +3,14 @@ import { createContentMethods, type ContentMethods } from './resources/content.j
 import { createFeedMethods, type FeedMethods } from './resources/feeds.js';
 import { createPageMethods, type PageMethods } from './resources/pages.js';
 import { createPostMethods, type PostMethods } from './resources/posts.js';
-import { createAuthorMethods, createCategoryMethods, createTagMethods, type AuthorMethods, type CategoryMethods, type TagMethods } from './resources/taxonomies.js';
+import {
+  createAuthorMethods,
+  createCategoryMethods,
+  createTagMethods,
+  type AuthorMethods,
+  type CategoryMethods,
+  type TagMethods,
+} from './resources/taxonomies.js';
 import { VERSION } from './version.js';
 
 /** A client: one object per resource, as buttercms v3 has them. */

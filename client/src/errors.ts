@@ -97,14 +97,20 @@ export type GheeError = ButterCMSError;
 
 /** True when `value` is a client error; also works across copies of this package. */
 export function isButterCMSError(value: unknown): value is ButterCMSError {
-  return value instanceof ButterCMSError || (value instanceof Error && value.name === 'ButterCMSError' && 'code' in value && 'status' in value);
+  return (
+    value instanceof ButterCMSError ||
+    (value instanceof Error && value.name === 'ButterCMSError' && 'code' in value && 'status' in value)
+  );
 }
 
 function messageOf(init: ButterCMSErrorInit): string {
   if (init.status === 0) return `${init.detail} (${init.method} ${init.path})`;
-  const detail = typeof init.detail === 'string'
-    ? init.detail
-    : Object.entries(init.detail.fields).map(([path, messages]) => `${path}: ${messages.join(' ')}`).join('; ');
+  const detail =
+    typeof init.detail === 'string'
+      ? init.detail
+      : Object.entries(init.detail.fields)
+          .map(([path, messages]) => `${path}: ${messages.join(' ')}`)
+          .join('; ');
   // The buttercms v3 message format, so code matching on it keeps working.
   return `[detail]: ${detail} (${init.status})`;
 }

@@ -24,13 +24,27 @@ function Butter(token: string, options?: ClientOptions): GheeClient {
 namespace Butter {
   export type Meta = Common.Meta;
   export type Response<Data = unknown> = Common.ClientResponse<Data>;
-  export type Page<M extends object = Record<string, unknown>, T extends string = string, S extends string = string> = Pages.Page<M, T, S>;
+  export type Page<
+    M extends object = Record<string, unknown>,
+    T extends string = string,
+    S extends string = string,
+  > = Pages.Page<M, T, S>;
   export type PageRetrieveParams = Pages.PageRetrieveParams;
   export type PageListParams = Pages.PageListParams;
   export type PageSearchParams<T extends string = string> = Pages.PageSearchParams<T>;
-  export type PageRetrieveResponse<M extends object = Record<string, unknown>, T extends string = string, S extends string = string> = Pages.PageRetrieveResponse<M, T, S>;
-  export type PageListResponse<M extends object = Record<string, unknown>, T extends string = string> = Pages.PageListResponse<M, T>;
-  export type PageSearchResponse<M extends object = Record<string, unknown>, T extends string = string> = Pages.PageSearchResponse<M, T>;
+  export type PageRetrieveResponse<
+    M extends object = Record<string, unknown>,
+    T extends string = string,
+    S extends string = string,
+  > = Pages.PageRetrieveResponse<M, T, S>;
+  export type PageListResponse<
+    M extends object = Record<string, unknown>,
+    T extends string = string,
+  > = Pages.PageListResponse<M, T>;
+  export type PageSearchResponse<
+    M extends object = Record<string, unknown>,
+    T extends string = string,
+  > = Pages.PageSearchResponse<M, T>;
   export type ContentParams = Content.ContentParams;
   export type ContentResponse<M extends object = Record<string, Record<string, unknown>>> = Content.ContentResponse<M>;
   export type Post<A extends string = string, S extends string = string> = Blog.Post<A, S>;
@@ -38,7 +52,10 @@ namespace Butter {
   export type PostRetrieveParams = Blog.PostRetrieveParams;
   export type PostListParams<A extends string = string> = Blog.PostListParams<A>;
   export type PostSearchParams = Blog.PostSearchParams;
-  export type PostRetrieveResponse<A extends string = string, S extends string = string> = Blog.PostRetrieveResponse<A, S>;
+  export type PostRetrieveResponse<A extends string = string, S extends string = string> = Blog.PostRetrieveResponse<
+    A,
+    S
+  >;
   export type PostListResponse<A extends string = string> = Blog.PostListResponse<A>;
   export type PostSearchResponse = Blog.PostSearchResponse;
   export type Author<S extends string = string> = Blog.Author<S>;
@@ -65,7 +82,17 @@ export type { ButterCMSErrorInit, ErrorCode, ErrorResponse, FieldErrors, Validat
 export { safe } from './safe.js';
 export type { SafeResult } from './safe.js';
 export { BUTTERCMS_BASE_URL } from './options.js';
-export type { CacheMode, ClientOptions, HookContext, HookOptions, HttpMethod, Params, RequestHookContext, RequestOverrides, ResourceType } from './options.js';
+export type {
+  CacheMode,
+  ClientOptions,
+  HookContext,
+  HookOptions,
+  HttpMethod,
+  Params,
+  RequestHookContext,
+  RequestOverrides,
+  ResourceType,
+} from './options.js';
 export type { ContentMethods } from './resources/content.js';
 export type { FeedMethods } from './resources/feeds.js';
 export type { PageMethods } from './resources/pages.js';

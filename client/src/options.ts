@@ -54,7 +54,8 @@ export interface ClientOptions {
   /** The fetch `cache` mode of reads (`'no-store'`, ...). */
   cache?: CacheMode;
   /** Called before each call; may return changed headers, params or options. */
-  onRequest?: ((url: string, context: RequestHookContext) => void | RequestOverrides | Promise<void | RequestOverrides>) | null;
+  onRequest?:
+    ((url: string, context: RequestHookContext) => void | RequestOverrides | Promise<void | RequestOverrides>) | null;
   /** Called with a copy of each successful answer. */
   onResponse?: ((response: Response, context: HookContext) => void | Promise<void>) | null;
   /** Called once with the error a call is about to reject with (after any retries). */
@@ -120,6 +121,7 @@ export function resolveOptions(token: string, options: ClientOptions): ClientCon
 
 function nonNegative(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) throw new TypeError(`${name} must be a number >= 0, not ${String(value)}`);
+  if (typeof value !== 'number' || Number.isNaN(value) || value < 0)
+    throw new TypeError(`${name} must be a number >= 0, not ${String(value)}`);
   return value;
 }

@@ -30,10 +30,21 @@ export async function request<Data>(config: ClientConfig, call: Call): Promise<C
   const endpoint = `${config.baseUrl}/${call.path}`;
   let params: Params = { ...call.params };
   let headers = initialHeaders(config, isRead, call.body !== undefined);
-  let options: HookOptions = { timeout: call.options?.timeout ?? config.timeout, testMode: config.testMode, cache: config.cache };
+  let options: HookOptions = {
+    timeout: call.options?.timeout ?? config.timeout,
+    testMode: config.testMode,
+    cache: config.cache,
+  };
   try {
     if (config.onRequest) {
-      const hookContext = { type: call.type, method: call.method, params, options, headers, cancelRequest: () => call.cancel.cancel() };
+      const hookContext = {
+        type: call.type,
+        method: call.method,
+        params,
+        options,
+        headers,
+        cancelRequest: () => call.cancel.cancel(),
+      };
       const overrides = await config.onRequest(endpoint, hookContext);
       if (overrides) {
         headers = overrides.headers ?? headers;
@@ -42,13 +53,25 @@ export async function request<Data>(config: ClientConfig, call: Call): Promise<C
       }
     }
     const context: HookContext = { type: call.type, method: call.method, params, options };
-    const origin: Origin = { method: call.method, path: endpoint.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, ''), now: config.now };
+    const origin: Origin = {
+      method: call.method,
+      path: endpoint.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, ''),
+      now: config.now,
+    };
     const url = buildUrl(config.baseUrl, call.path, isRead ? { ...params, ...readAuth(config, options) } : params);
     const init: RequestInit = { method: call.method, headers };
     if (call.body !== undefined) init.body = JSON.stringify(call.body);
     if (isRead && options.cache !== undefined) init.cache = options.cache;
     try {
-      return await withRetries<Data>(config, { url, init, isRead, origin, timeout: options.timeout, signal: linked.signal, context });
+      return await withRetries<Data>(config, {
+        url,
+        init,
+        isRead,
+        origin,
+        timeout: options.timeout,
+        signal: linked.signal,
+        context,
+      });
     } catch (error) {
       if (error instanceof ButterCMSError && config.onError) await config.onError(error, context);
       throw error;
@@ -72,11 +95,22 @@ async function withRetries<Data>(config: ClientConfig, x: Exchange): Promise<Cli
   for (let retry = 0; ; retry++) {
     try {
       const answer = await attempt({
-        url: x.url, init: x.init, timeout: x.timeout, signal: x.signal, fetch: config.fetch(), origin: x.origin, keepCopy: config.onResponse !== null,
+        url: x.url,
+        init: x.init,
+        timeout: x.timeout,
+        signal: x.signal,
+        fetch: config.fetch(),
+        origin: x.origin,
+        keepCopy: config.onResponse !== null,
       });
       if (config.onResponse && answer.copy) await config.onResponse(answer.copy, x.context);
       const { response } = answer;
-      return { data: answer.data as Data, status: response.status, statusText: response.statusText, headers: headersOf(response) };
+      return {
+        data: answer.data as Data,
+        status: response.status,
+        statusText: response.statusText,
+        headers: headersOf(response),
+      };
     } catch (error) {
       if (!(error instanceof ButterCMSError)) throw error;
       const wait = retryDelay(error, retry, x.isRead, config);

@@ -25,7 +25,8 @@ export function retryDelay(error: ButterCMSError, retry: number, isRead: boolean
     const wait = error.retryAfter * 1000;
     return wait <= policy.maxRetryWait ? wait : null;
   }
-  if (error.status >= 500 || error.code === 'TIMEOUT' || error.code === 'NETWORK_ERROR') return backoff(retry, policy.random);
+  if (error.status >= 500 || error.code === 'TIMEOUT' || error.code === 'NETWORK_ERROR')
+    return backoff(retry, policy.random);
   return null;
 }
 

@@ -13,7 +13,9 @@ export type SafeResult<Data> = { data: Data; error: null } | { data: null; error
  * if (error) return error.status === 404 ? notFound() : fail(error.message);
  * render(data.data.fields);
  */
-export async function safe<Data>(call: Promise<{ data: Data }> | (() => Promise<{ data: Data }>)): Promise<SafeResult<Data>> {
+export async function safe<Data>(
+  call: Promise<{ data: Data }> | (() => Promise<{ data: Data }>),
+): Promise<SafeResult<Data>> {
   try {
     const response = await (typeof call === 'function' ? call() : call);
     return { data: response.data, error: null };

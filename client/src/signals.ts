@@ -38,7 +38,12 @@ export function timerSleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Waits with `sleep`, but gives up (rejecting with `onAbort()`) as soon as `signal` aborts. */
-export function abortableSleep(sleep: (ms: number, signal: AbortSignal) => Promise<void>, ms: number, signal: AbortSignal, onAbort: () => Error): Promise<void> {
+export function abortableSleep(
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>,
+  ms: number,
+  signal: AbortSignal,
+  onAbort: () => Error,
+): Promise<void> {
   if (signal.aborted) return Promise.reject(onAbort());
   return new Promise<void>((resolve, reject) => {
     const stop = () => reject(onAbort());

@@ -26,13 +26,37 @@ describe.each(DIALECTS)('client blog against Ghee (%s)', (dialect) => {
   const tagSlug = async () => (await read(OLDER)).data.tags[0]!.slug;
 
   it('post.create: 202 pending; the post reads back with its author, categories and tags', async () => {
-    const base = { status: 'published' as const, author: { email: OWNER }, categories: ['Client News'], tags: ['Client Test'] };
-    const res = await client.post.create({ ...base, title: 'Older clarified post', slug: OLDER, summary: 'First', body: '<p>Zanzibar <script>x()</script></p>' });
+    const base = {
+      status: 'published' as const,
+      author: { email: OWNER },
+      categories: ['Client News'],
+      tags: ['Client Test'],
+    };
+    const res = await client.post.create({
+      ...base,
+      title: 'Older clarified post',
+      slug: OLDER,
+      summary: 'First',
+      body: '<p>Zanzibar <script>x()</script></p>',
+    });
     expect(res).toMatchObject({ status: 202, data: { status: 'pending' } });
     await new Promise((resolve) => setTimeout(resolve, 20)); // distinct publication times
-    await client.post.create({ ...base, title: 'Newer clarified post', slug: NEWER, summary: 'Second', body: '<p>Second</p>', featured_image_alt: 'alt' });
+    await client.post.create({
+      ...base,
+      title: 'Newer clarified post',
+      slug: NEWER,
+      summary: 'Second',
+      body: '<p>Second</p>',
+      featured_image_alt: 'alt',
+    });
     const older = await read(OLDER);
-    expect(older.data).toMatchObject({ slug: OLDER, title: 'Older clarified post', status: 'published', summary: 'First', url: `/${OLDER}` });
+    expect(older.data).toMatchObject({
+      slug: OLDER,
+      title: 'Older clarified post',
+      status: 'published',
+      summary: 'First',
+      url: `/${OLDER}`,
+    });
     expect(older.data.body).toBe('<p>Zanzibar </p>');
     expect(older.data.author.email).toBe(OWNER);
     expect(older.data.categories.map((c) => c.name)).toEqual(['Client News']);
@@ -42,10 +66,17 @@ describe.each(DIALECTS)('client blog against Ghee (%s)', (dialect) => {
   it('post.retrieve: meta links the newer and the older post', async () => {
     const older = await read(OLDER);
     const newer = await read(NEWER);
-    expect(older.meta.next_post).toEqual({ slug: NEWER, title: 'Newer clarified post', featured_image: expect.anything() });
+    expect(older.meta.next_post).toEqual({
+      slug: NEWER,
+      title: 'Newer clarified post',
+      featured_image: expect.anything(),
+    });
     expect(newer.meta.previous_post?.slug).toBe(OLDER);
     expect(newer.meta.next_post).toBeNull();
-    expect(await rejection(client.post.retrieve('no-such-post'))).toMatchObject({ status: 404, detail: 'Post matching query does not exist' });
+    expect(await rejection(client.post.retrieve('no-such-post'))).toMatchObject({
+      status: 404,
+      detail: 'Post matching query does not exist',
+    });
   });
 
   it('post.list: newest first, filtered by tag, category and author, body left out on request', async () => {
@@ -55,9 +86,14 @@ describe.each(DIALECTS)('client blog against Ghee (%s)', (dialect) => {
     expect(byTag.data.data.map((p: Post) => p.slug)).toEqual([NEWER, OLDER]);
     expect(byTag.data.data.every((p) => !('body' in p))).toBe(true);
     const category = (await read(OLDER)).data.categories[0]!.slug;
-    expect((await client.post.list({ category_slug: category, page_size: 1 })).data.meta).toMatchObject({ count: 2, next_page: 2 });
+    expect((await client.post.list({ category_slug: category, page_size: 1 })).data.meta).toMatchObject({
+      count: 2,
+      next_page: 2,
+    });
     const author = (await read(OLDER)).data.author.slug;
-    expect((await client.post.list({ author_slug: author })).data.data.map((p) => p.slug)).toEqual(expect.arrayContaining([NEWER, OLDER]));
+    expect((await client.post.list({ author_slug: author })).data.data.map((p) => p.slug)).toEqual(
+      expect.arrayContaining([NEWER, OLDER]),
+    );
     expect((await client.post.list({ tag_slug: 'no-such-tag' })).data.data).toEqual([]);
   });
 
@@ -73,13 +109,18 @@ describe.each(DIALECTS)('client blog against Ghee (%s)', (dialect) => {
     const res = await client.author.retrieve(owner.slug, { include: 'recent_posts' });
     expect(res.data.data.slug).toBe(owner.slug);
     expect(res.data.data.recent_posts?.map((p) => p.slug)).toEqual(expect.arrayContaining([NEWER, OLDER]));
-    expect(await rejection(client.author.retrieve('no-such-author'))).toMatchObject({ status: 404, detail: 'Not found' });
+    expect(await rejection(client.author.retrieve('no-such-author'))).toMatchObject({
+      status: 404,
+      detail: 'Not found',
+    });
   });
 
   it('category.list / category.retrieve and tag.list / tag.retrieve', async () => {
     const tag = await tagSlug();
     const category = (await read(OLDER)).data.categories[0]!.slug;
-    expect((await client.category.list()).data.data).toEqual(expect.arrayContaining([{ name: 'Client News', slug: category }]));
+    expect((await client.category.list()).data.data).toEqual(
+      expect.arrayContaining([{ name: 'Client News', slug: category }]),
+    );
     const oneCategory = await client.category.retrieve(category, { include: 'recent_posts' });
     expect(oneCategory.data.data).toMatchObject({ name: 'Client News', slug: category });
     expect(oneCategory.data.data.recent_posts?.map((p) => p.slug)).toEqual([NEWER, OLDER]);

@@ -11,17 +11,24 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
 const DIST = path.join(ROOT, 'dist');
 
 function distFiles(ext: string): string[] {
-  return (fs.readdirSync(DIST, { recursive: true }) as string[]).filter((f) => f.endsWith(ext)).map((f) => path.join(DIST, f));
+  return (fs.readdirSync(DIST, { recursive: true }) as string[])
+    .filter((f) => f.endsWith(ext))
+    .map((f) => path.join(DIST, f));
 }
 
 /** Source text without comments, so a doc example cannot hide or fake an import. */
 function code(file: string): string {
-  return fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  return fs
+    .readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '');
 }
 
 describe('@ghee/client as published', () => {
   it('is built: dist/ has the entry point and its declarations', () => {
-    expect(fs.existsSync(path.join(DIST, 'index.js')), 'run `npx tsc -p client/tsconfig.json` (npm test does)').toBe(true);
+    expect(fs.existsSync(path.join(DIST, 'index.js')), 'run `npx tsc -p client/tsconfig.json` (npm test does)').toBe(
+      true,
+    );
     expect(fs.existsSync(path.join(DIST, 'index.d.ts'))).toBe(true);
   });
 
@@ -30,13 +37,46 @@ describe('@ghee/client as published', () => {
     expect(typeof mod.default).toBe('function');
     expect(mod.default).toBe(mod.Butter);
     expect(mod.GheeError).toBe(mod.ButterCMSError);
-    expect(Object.keys(mod).sort()).toEqual(['BUTTERCMS_BASE_URL', 'Butter', 'ButterCMSError', 'GheeError', 'createClient', 'default', 'isButterCMSError', 'safe']);
+    expect(Object.keys(mod).sort()).toEqual([
+      'BUTTERCMS_BASE_URL',
+      'Butter',
+      'ButterCMSError',
+      'GheeError',
+      'createClient',
+      'default',
+      'isButterCMSError',
+      'safe',
+    ]);
     const client = mod.default('token', { baseUrl: 'http://127.0.0.1:9/v2' });
     expect(Object.keys(client)).toEqual(['version', 'page', 'content', 'post', 'author', 'category', 'tag', 'feed']);
-    expect(Object.keys(client.page).sort()).toEqual(['cancelRequest', 'create', 'delete', 'list', 'retrieve', 'search', 'update']);
-    expect(Object.keys(client.content).sort()).toEqual(['cancelRequest', 'create', 'delete', 'replace', 'retrieve', 'update']);
-    expect(Object.keys(client.post).sort()).toEqual(['cancelRequest', 'create', 'delete', 'list', 'retrieve', 'search', 'update']);
-    for (const name of ['author', 'category', 'tag'] as const) expect(Object.keys(client[name]).sort()).toEqual(['cancelRequest', 'list', 'retrieve']);
+    expect(Object.keys(client.page).sort()).toEqual([
+      'cancelRequest',
+      'create',
+      'delete',
+      'list',
+      'retrieve',
+      'search',
+      'update',
+    ]);
+    expect(Object.keys(client.content).sort()).toEqual([
+      'cancelRequest',
+      'create',
+      'delete',
+      'replace',
+      'retrieve',
+      'update',
+    ]);
+    expect(Object.keys(client.post).sort()).toEqual([
+      'cancelRequest',
+      'create',
+      'delete',
+      'list',
+      'retrieve',
+      'search',
+      'update',
+    ]);
+    for (const name of ['author', 'category', 'tag'] as const)
+      expect(Object.keys(client[name]).sort()).toEqual(['cancelRequest', 'list', 'retrieve']);
     expect(Object.keys(client.feed).sort()).toEqual(['cancelRequest', 'retrieve']);
   });
 

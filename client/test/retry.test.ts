@@ -11,7 +11,11 @@ import { deadBaseUrl, recordingSleep, startPeer, type Peer, type Reply } from '.
 const OK: Reply = { status: 200, body: { data: { slug: 'homepage' } } };
 const LIMIT = { detail: 'API Calls limit reached.' };
 const BOOM = { detail: 'An unexpected error occurred. Please try again later.' };
-const limited = (retryAfter?: string): Reply => ({ status: 429, headers: retryAfter === undefined ? {} : { 'retry-after': retryAfter }, body: LIMIT });
+const limited = (retryAfter?: string): Reply => ({
+  status: 429,
+  headers: retryAfter === undefined ? {} : { 'retry-after': retryAfter },
+  body: LIMIT,
+});
 
 const peers: Peer[] = [];
 afterEach(async () => {
@@ -22,7 +26,13 @@ async function setup(replies: Reply[], options: ClientOptions = {}) {
   const peer = await startPeer(replies);
   peers.push(peer);
   const clock = recordingSleep();
-  const client = Butter('ghee_r_token', { baseUrl: peer.baseUrl, writeToken: 'ghee_w_token', sleep: clock.sleep, random: () => 0.5, ...options });
+  const client = Butter('ghee_r_token', {
+    baseUrl: peer.baseUrl,
+    writeToken: 'ghee_w_token',
+    sleep: clock.sleep,
+    random: () => 0.5,
+    ...options,
+  });
   return { peer, client, waits: clock.waits };
 }
 
@@ -38,7 +48,13 @@ describe('429: wait out a short Retry-After, fail at once on a long one', () => 
   it('a month-long Retry-After fails at once with the error: no wait, one request', async () => {
     const { peer, client, waits } = await setup([limited('2592000'), OK]);
     const error = await rejection(client.page.retrieve('*', 'homepage'));
-    expect(error).toMatchObject({ status: 429, code: 'RATE_LIMITED', detail: 'API Calls limit reached.', retryAfter: 2_592_000, path: '/v2/pages/*/homepage/' });
+    expect(error).toMatchObject({
+      status: 429,
+      code: 'RATE_LIMITED',
+      detail: 'API Calls limit reached.',
+      retryAfter: 2_592_000,
+      path: '/v2/pages/*/homepage/',
+    });
     expect(waits).toEqual([]);
     expect(peer.requests).toHaveLength(1);
   });
@@ -60,16 +76,25 @@ describe('429: wait out a short Retry-After, fail at once on a long one', () => 
     await soon.client.content.retrieve(['brands']);
     expect(soon.waits).toEqual([20_000]);
     const nextMonth = await setup([limited('Mon, 01 Jun 2026 23:59:30 GMT'), OK], { now: () => now });
-    expect(await rejection(nextMonth.client.content.retrieve(['brands']))).toMatchObject({ status: 429, retryAfter: 86_400 });
+    expect(await rejection(nextMonth.client.content.retrieve(['brands']))).toMatchObject({
+      status: 429,
+      retryAfter: 86_400,
+    });
     expect(nextMonth.waits).toEqual([]);
   });
 
   it('without Retry-After: fails at once; an endless 429 stops after maxRetries', async () => {
     const bare = await setup([limited(), OK]);
-    expect(await rejection(bare.client.page.retrieve('*', 'homepage'))).toMatchObject({ status: 429, retryAfter: null });
+    expect(await rejection(bare.client.page.retrieve('*', 'homepage'))).toMatchObject({
+      status: 429,
+      retryAfter: null,
+    });
     expect(bare.peer.requests).toHaveLength(1);
     const endless = await setup([limited('1')]);
-    expect(await rejection(endless.client.page.retrieve('*', 'homepage'))).toMatchObject({ status: 429, retryAfter: 1 });
+    expect(await rejection(endless.client.page.retrieve('*', 'homepage'))).toMatchObject({
+      status: 429,
+      retryAfter: 1,
+    });
     expect(endless.waits).toEqual([1000, 1000, 1000]);
     expect(endless.peer.requests).toHaveLength(4);
   });
@@ -85,20 +110,36 @@ describe('429: wait out a short Retry-After, fail at once on a long one', () => 
 
 describe('5xx and network errors: exponential backoff with jitter, reads only', () => {
   it('500 three times more, waits doubling with the jitter from random(); then the error', async () => {
-    const { peer, client, waits } = await setup([{ status: 500, headers: { 'x-request-id': 'req-42' }, body: BOOM }], { random: () => 0 });
+    const { peer, client, waits } = await setup([{ status: 500, headers: { 'x-request-id': 'req-42' }, body: BOOM }], {
+      random: () => 0,
+    });
     const seen: number[] = [];
     const error = await rejection(client.post.list({ page: 1 }));
-    expect(error).toMatchObject({ status: 500, code: 'SERVER_ERROR', detail: BOOM.detail, requestId: 'req-42', method: 'GET', path: '/v2/posts/' });
+    expect(error).toMatchObject({
+      status: 500,
+      code: 'SERVER_ERROR',
+      detail: BOOM.detail,
+      requestId: 'req-42',
+      method: 'GET',
+      path: '/v2/posts/',
+    });
     expect(waits).toEqual([250, 500, 1000]);
     expect(peer.requests).toHaveLength(4);
-    const jittered = await setup([{ status: 500, body: BOOM }], { random: () => 0.999, onError: (e) => void seen.push(e.status) });
+    const jittered = await setup([{ status: 500, body: BOOM }], {
+      random: () => 0.999,
+      onError: (e) => void seen.push(e.status),
+    });
     await rejection(jittered.client.page.list('x'));
     expect(jittered.waits).toEqual([500, 1000, 1999]);
     expect(seen).toEqual([500]);
   });
 
   it('recovers when a retry succeeds; maxRetries: 0 turns retries off', async () => {
-    const { client, waits } = await setup([{ status: 503, body: BOOM }, { status: 502, body: '<html>Bad gateway</html>' }, OK]);
+    const { client, waits } = await setup([
+      { status: 503, body: BOOM },
+      { status: 502, body: '<html>Bad gateway</html>' },
+      OK,
+    ]);
     expect((await client.author.list()).status).toBe(200);
     expect(waits).toEqual([375, 750]);
     const off = await setup([{ status: 503, body: BOOM }, OK], { maxRetries: 0 });
@@ -106,18 +147,30 @@ describe('5xx and network errors: exponential backoff with jitter, reads only', 
     expect(off.peer.requests).toHaveLength(1);
   });
 
-  it('a gateway\'s HTML page: the status\'s code, its status text as detail, the text as data', async () => {
+  it("a gateway's HTML page: the status's code, its status text as detail, the text as data", async () => {
     const { client } = await setup([{ status: 502, body: '<html>Bad gateway</html>' }], { maxRetries: 0 });
     const error = await rejection(client.tag.list());
-    expect(error).toMatchObject({ status: 502, code: 'SERVER_ERROR', detail: 'Bad Gateway', response: { data: '<html>Bad gateway</html>' } });
+    expect(error).toMatchObject({
+      status: 502,
+      code: 'SERVER_ERROR',
+      detail: 'Bad Gateway',
+      response: { data: '<html>Bad gateway</html>' },
+    });
   });
 
   it('writes are never retried: not on 500, not on a short 429', async () => {
     const five = await setup([{ status: 500, body: BOOM }, OK]);
-    expect(await rejection(five.client.page.create({ title: 't', slug: 't', fields: {} }))).toMatchObject({ status: 500, method: 'POST' });
+    expect(await rejection(five.client.page.create({ title: 't', slug: 't', fields: {} }))).toMatchObject({
+      status: 500,
+      method: 'POST',
+    });
     expect(five.peer.requests).toHaveLength(1);
     const rate = await setup([limited('1'), OK]);
-    expect(await rejection(rate.client.content.update('brands', 1, { fields: {} }))).toMatchObject({ status: 429, retryAfter: 1, method: 'PATCH' });
+    expect(await rejection(rate.client.content.update('brands', 1, { fields: {} }))).toMatchObject({
+      status: 429,
+      retryAfter: 1,
+      method: 'PATCH',
+    });
     expect([rate.peer.requests.length, rate.waits.length]).toEqual([1, 0]);
   });
 
@@ -125,7 +178,14 @@ describe('5xx and network errors: exponential backoff with jitter, reads only', 
     const clock = recordingSleep();
     const client = Butter('t', { baseUrl: await deadBaseUrl(), sleep: clock.sleep, random: () => 0 });
     const error = await rejection(client.page.retrieve('*', 'homepage'));
-    expect(error).toMatchObject({ status: 0, code: 'NETWORK_ERROR', requestId: null, retryAfter: null, method: 'GET', path: '/v2/pages/*/homepage/' });
+    expect(error).toMatchObject({
+      status: 0,
+      code: 'NETWORK_ERROR',
+      requestId: null,
+      retryAfter: null,
+      method: 'GET',
+      path: '/v2/pages/*/homepage/',
+    });
     expect(error.detail).toMatch(/^Network error: .*ECONNREFUSED/);
     expect(error.message).toContain('(GET /v2/pages/*/homepage/)');
     expect(clock.waits).toEqual([250, 500, 1000]);

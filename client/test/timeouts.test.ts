@@ -26,7 +26,13 @@ describe('timeouts', () => {
     const { client, waits } = await setup([{ ...OK, delayMs: 1000 }], { timeout: 50, fetch: counting });
     const started = Date.now();
     const error = await rejection(client.page.retrieve('*', 'homepage'));
-    expect(error).toMatchObject({ status: 0, code: 'TIMEOUT', detail: 'Request timed out after 50 ms', method: 'GET', path: '/v2/pages/*/homepage/' });
+    expect(error).toMatchObject({
+      status: 0,
+      code: 'TIMEOUT',
+      detail: 'Request timed out after 50 ms',
+      method: 'GET',
+      path: '/v2/pages/*/homepage/',
+    });
     expect(error.message).toBe('Request timed out after 50 ms (GET /v2/pages/*/homepage/)');
     // Attempts are counted at fetch: the peer may never see a request aborted while it connects.
     expect(attempts).toBe(4);
@@ -42,16 +48,25 @@ describe('timeouts', () => {
   it('a write that times out is not retried (it may have been applied)', async () => {
     let attempts = 0;
     const counting: typeof fetch = (input, init) => (attempts++, fetch(input, init));
-    const { client, waits } = await setup([{ status: 202, body: { status: 'pending' }, delayMs: 1000 }], { timeout: 50, fetch: counting });
-    expect(await rejection(client.page.create({ title: 't', slug: 't', fields: {} }))).toMatchObject({ code: 'TIMEOUT', method: 'POST' });
+    const { client, waits } = await setup([{ status: 202, body: { status: 'pending' }, delayMs: 1000 }], {
+      timeout: 50,
+      fetch: counting,
+    });
+    expect(await rejection(client.page.create({ title: 't', slug: 't', fields: {} }))).toMatchObject({
+      code: 'TIMEOUT',
+      method: 'POST',
+    });
     // Counted at fetch: on a busy machine the peer may not see a request aborted while connecting.
     expect(attempts).toBe(1);
     expect(waits).toEqual([]);
   });
 
-  it('a per-call timeout overrides the client\'s; timeout 0 means none', async () => {
+  it("a per-call timeout overrides the client's; timeout 0 means none", async () => {
     const { client } = await setup([{ ...OK, delayMs: 150 }], { timeout: 10_000, maxRetries: 0 });
-    expect(await rejection(client.page.retrieve('*', 'homepage', {}, { timeout: 30 }))).toMatchObject({ code: 'TIMEOUT', detail: 'Request timed out after 30 ms' });
+    expect(await rejection(client.page.retrieve('*', 'homepage', {}, { timeout: 30 }))).toMatchObject({
+      code: 'TIMEOUT',
+      detail: 'Request timed out after 30 ms',
+    });
     const patient = Butter('t', { baseUrl: peers[0]!.baseUrl, timeout: 0 });
     expect((await patient.page.retrieve('*', 'homepage')).status).toBe(200);
   });
@@ -60,12 +75,20 @@ describe('timeouts', () => {
 describe('aborts', () => {
   it('a signal aborts the call at once: status 0, ABORTED, never retried', async () => {
     let attempts = 0;
-    const { client } = await setup([{ ...OK, delayMs: 2000 }], { fetch: (input, init) => (attempts++, fetch(input, init)) });
+    const { client } = await setup([{ ...OK, delayMs: 2000 }], {
+      fetch: (input, init) => (attempts++, fetch(input, init)),
+    });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
     const started = Date.now();
     const error = await rejection(client.page.list('landing_page', {}, { signal: controller.signal }));
-    expect(error).toMatchObject({ status: 0, code: 'ABORTED', detail: 'Request aborted', method: 'GET', path: '/v2/pages/landing_page/' });
+    expect(error).toMatchObject({
+      status: 0,
+      code: 'ABORTED',
+      detail: 'Request aborted',
+      method: 'GET',
+      path: '/v2/pages/landing_page/',
+    });
     expect(Date.now() - started).toBeLessThan(1000);
     expect(attempts).toBe(1);
   });
@@ -86,22 +109,28 @@ describe('aborts', () => {
         return new Promise(() => {});
       },
     });
-    expect(await rejection(client.page.retrieve('*', 'homepage', {}, { signal: controller.signal }))).toMatchObject({ code: 'ABORTED' });
+    expect(await rejection(client.page.retrieve('*', 'homepage', {}, { signal: controller.signal }))).toMatchObject({
+      code: 'ABORTED',
+    });
     expect(peer.requests).toHaveLength(1);
   });
 
   it('an abort ends the default (real) wait for a Retry-After at once', async () => {
-    const peer = await startPeer([{ status: 429, headers: { 'retry-after': '30' }, body: { detail: 'API Calls limit reached.' } }]);
+    const peer = await startPeer([
+      { status: 429, headers: { 'retry-after': '30' }, body: { detail: 'API Calls limit reached.' } },
+    ]);
     peers.push(peer);
     const controller = new AbortController();
     const started = Date.now();
     setTimeout(() => controller.abort(), 50);
-    const error = await rejection(Butter('t', { baseUrl: peer.baseUrl }).page.list('x', {}, { signal: controller.signal }));
+    const error = await rejection(
+      Butter('t', { baseUrl: peer.baseUrl }).page.list('x', {}, { signal: controller.signal }),
+    );
     expect(error.code).toBe('ABORTED');
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
-  it('cancelRequest() aborts that resource\'s calls in flight, not others, not later ones', async () => {
+  it("cancelRequest() aborts that resource's calls in flight, not others, not later ones", async () => {
     const { client } = await setup([{ ...OK, delayMs: 300 }]);
     const pageCall = rejection(client.page.retrieve('*', 'homepage'));
     const contentCall = client.content.retrieve(['brands']);

@@ -16,7 +16,12 @@ describe.each(DIALECTS)('client writes against Ghee (%s)', (dialect) => {
     client = gheeClient(server, {
       fetch: (input, init) => {
         const body = typeof init?.body === 'string' ? init.body : '';
-        sent.push({ method: init?.method ?? 'GET', url: new URL(String(input)), headers: new Headers(init?.headers), body });
+        sent.push({
+          method: init?.method ?? 'GET',
+          url: new URL(String(input)),
+          headers: new Headers(init?.headers),
+          body,
+        });
         return fetch(input, init);
       },
     });
@@ -26,14 +31,21 @@ describe.each(DIALECTS)('client writes against Ghee (%s)', (dialect) => {
   });
 
   async function brandNamed(name: string, preview = false): Promise<BrandsItem | undefined> {
-    const res = await client.content.retrieve<Collections>(['brands'], { page_size: 100, ...(preview && { preview: 1 }) });
+    const res = await client.content.retrieve<Collections>(['brands'], {
+      page_size: 100,
+      ...(preview && { preview: 1 }),
+    });
     return res.data.data.brands.find((b) => b.name === name);
   }
 
   it('page.create: 202 {status: "pending"}, the token in the Authorization header only', async () => {
     sent.length = 0;
     const res = await client.page.create<LandingPage | Record<string, unknown>>({
-      title: 'Spring sale', slug: 'spring-sale', page_type: 'landing_page', status: 'draft', fields: landingFields('Spring sale'),
+      title: 'Spring sale',
+      slug: 'spring-sale',
+      page_type: 'landing_page',
+      status: 'draft',
+      fields: landingFields('Spring sale'),
     });
     expect(res).toMatchObject({ status: 202, data: { status: 'pending' } });
     expect(sent[0]!.url.pathname).toBe('/v2/pages/');
@@ -41,18 +53,35 @@ describe.each(DIALECTS)('client writes against Ghee (%s)', (dialect) => {
     expect(sent[0]!.headers.get('authorization')).toBe(`Token ${server.demo.write_token}`);
     expect(sent[0]!.headers.get('content-type')).toBe('application/json');
     // A draft: only preview reads see it.
-    await expect(rejection(client.page.retrieve('landing_page', 'spring-sale'))).resolves.toMatchObject({ status: 404 });
+    await expect(rejection(client.page.retrieve('landing_page', 'spring-sale'))).resolves.toMatchObject({
+      status: 404,
+    });
     const draft = await client.page.retrieve<LandingPage>('landing_page', 'spring-sale', { preview: 1 });
-    expect(draft.data.data).toMatchObject({ name: 'Spring sale', status: 'draft', fields: { headline: 'Spring sale', priority: 50 } });
+    expect(draft.data.data).toMatchObject({
+      name: 'Spring sale',
+      status: 'draft',
+      fields: { headline: 'Spring sale', priority: 50 },
+    });
   });
 
   it('page.update: PATCH changes only the sent fields, in a locale, and publishes', async () => {
-    const res = await client.page.update<LandingPage>('landing_page', 'spring-sale', { status: 'published', fields: { priority: 7 } });
+    const res = await client.page.update<LandingPage>('landing_page', 'spring-sale', {
+      status: 'published',
+      fields: { priority: 7 },
+    });
     expect(res).toMatchObject({ status: 202, data: { status: 'pending' } });
     expect(sent.at(-1)!.url.pathname).toBe('/v2/pages/landing_page/spring-sale/');
-    await client.page.update('landing_page', 'spring-sale', { status: 'published', fields: { headline: 'Rebajas' } }, { locale: 'es' });
+    await client.page.update(
+      'landing_page',
+      'spring-sale',
+      { status: 'published', fields: { headline: 'Rebajas' } },
+      { locale: 'es' },
+    );
     const en = await client.page.retrieve<LandingPage>('landing_page', 'spring-sale');
-    expect(en.data.data).toMatchObject({ status: 'published', fields: { headline: 'Spring sale', priority: 7, layout: 'wide' } });
+    expect(en.data.data).toMatchObject({
+      status: 'published',
+      fields: { headline: 'Spring sale', priority: 7, layout: 'wide' },
+    });
     const es = await client.page.retrieve<LandingPage>('landing_page', 'spring-sale', { locale: 'es' });
     expect(es.data.data.fields.headline).toBe('Rebajas');
   });
@@ -60,7 +89,9 @@ describe.each(DIALECTS)('client writes against Ghee (%s)', (dialect) => {
   it('page.delete: 204 with data null; the page is gone', async () => {
     const res = await client.page.delete('landing_page', 'spring-sale');
     expect(res).toEqual({ status: 204, statusText: 'No Content', data: null, headers: expect.any(Object) });
-    await expect(rejection(client.page.retrieve('landing_page', 'spring-sale', { preview: 1 }))).resolves.toMatchObject({ status: 404 });
+    await expect(rejection(client.page.retrieve('landing_page', 'spring-sale', { preview: 1 }))).resolves.toMatchObject(
+      { status: 404 },
+    );
   });
 
   it('page.update of a single page through *', async () => {
@@ -71,13 +102,21 @@ describe.each(DIALECTS)('client writes against Ghee (%s)', (dialect) => {
   it('content.create: one item per element of fields, keyed by locale when asked', async () => {
     sent.length = 0;
     const res = await client.content.create<Partial<BrandsItem>>('brands', {
-      status: 'published', fields: [{ name: 'Ghee Labs', founded: 2026, website: 'https://ghee.example' }, { en: { name: 'Lang Co' }, es: { name: 'Lang Co' } }],
+      status: 'published',
+      fields: [
+        { name: 'Ghee Labs', founded: 2026, website: 'https://ghee.example' },
+        { en: { name: 'Lang Co' }, es: { name: 'Lang Co' } },
+      ],
     });
     expect(res).toMatchObject({ status: 202, data: { status: 'pending' } });
     const post = sent.find((r) => r.method === 'POST')!;
     expect(post.url.pathname).toBe('/v2/content/');
     expect(JSON.parse(post.body)).toEqual({ key: 'brands', status: 'published', fields: expect.any(Array) });
-    expect(await brandNamed('Ghee Labs')).toMatchObject({ founded: 2026, website: 'https://ghee.example', meta: { id: expect.any(Number) } });
+    expect(await brandNamed('Ghee Labs')).toMatchObject({
+      founded: 2026,
+      website: 'https://ghee.example',
+      meta: { id: expect.any(Number) },
+    });
     expect(await brandNamed('Lang Co')).toBeDefined();
   });
 
@@ -88,8 +127,9 @@ describe.each(DIALECTS)('client writes against Ghee (%s)', (dialect) => {
     expect(await brandNamed('Ghee Labs')).toMatchObject({ founded: 1950, website: 'https://ghee.example' });
     await client.content.replace('brands', id, { status: 'published', fields: { name: 'Ghee Labs' } });
     expect(await brandNamed('Ghee Labs')).toMatchObject({ founded: null, website: '', logo: '' });
-    expect(sent.filter((r) => r.method === 'PATCH' || r.method === 'PUT').map((r) => `${r.method} ${r.url.pathname}`))
-      .toEqual([`PATCH /v2/content/brands/${id}/`, `PUT /v2/content/brands/${id}/`]);
+    expect(
+      sent.filter((r) => r.method === 'PATCH' || r.method === 'PUT').map((r) => `${r.method} ${r.url.pathname}`),
+    ).toEqual([`PATCH /v2/content/brands/${id}/`, `PUT /v2/content/brands/${id}/`]);
   });
 
   it('content.delete: 204; refused while referenced unless force', async () => {
@@ -105,5 +145,4 @@ describe.each(DIALECTS)('client writes against Ghee (%s)', (dialect) => {
     expect(sent.at(-1)!.url.search).toBe('?force=true');
     expect(await brandNamed('Golden Ghee Co')).toBeUndefined();
   });
-
 });

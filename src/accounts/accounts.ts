@@ -42,12 +42,22 @@ export class AccountInputError extends Error {
 
 /** The account's slug: its name in lowercase words joined by hyphens. */
 export function slugify(name: string): string {
-  const slug = name.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().toLowerCase().replace(/[\s_-]+/g, '-').replace(/^-|-$/g, '');
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '-')
+    .replace(/^-|-$/g, '');
   return slug || 'account';
 }
 
 /** Creates an account with its locales, one read and one write token, in one transaction. */
-export async function createAccount(db: Kysely<Database>, input: NewAccountInput, now = new Date()): Promise<CreatedAccount> {
+export async function createAccount(
+  db: Kysely<Database>,
+  input: NewAccountInput,
+  now = new Date(),
+): Promise<CreatedAccount> {
   const plan = input.plan ?? DEFAULT_PLAN;
   const planDef = planNamed(plan);
   if (!planDef) throw new AccountInputError(accountMessages.unknownPlan(plan, Object.keys(plans())), 'plan');
@@ -55,7 +65,10 @@ export async function createAccount(db: Kysely<Database>, input: NewAccountInput
   if (!name) throw new AccountInputError('An account needs a name');
   const locales = input.locales?.length ? input.locales : ['en'];
   for (const slug of locales) {
-    if (!LOCALE_SLUG.test(slug)) throw new AccountInputError(`Locale "${slug}" is not a locale slug (lowercase letters with an optional region, e.g. en, fr-ca)`);
+    if (!LOCALE_SLUG.test(slug))
+      throw new AccountInputError(
+        `Locale "${slug}" is not a locale slug (lowercase letters with an optional region, e.g. en, fr-ca)`,
+      );
   }
   if (new Set(locales).size !== locales.length) throw new AccountInputError('Locales must not repeat');
   if (planDef.locales !== null && locales.length > planDef.locales) {
@@ -66,7 +79,8 @@ export async function createAccount(db: Kysely<Database>, input: NewAccountInput
     throw new AccountInputError(accountMessages.monthlyLimit, 'monthly_call_limit');
   }
   const anchor = input.billingAnchorDay ?? 1;
-  if (!Number.isInteger(anchor) || anchor < 1 || anchor > 28) throw new AccountInputError('The billing anchor day must be from 1 to 28');
+  if (!Number.isInteger(anchor) || anchor < 1 || anchor > 28)
+    throw new AccountInputError('The billing anchor day must be from 1 to 28');
 
   return db.transaction().execute(async (trx) => {
     const slug = await freeSlug(trx, slugify(name));
@@ -87,7 +101,9 @@ export async function createAccount(db: Kysely<Database>, input: NewAccountInput
       .executeTakeFirstOrThrow();
     await trx
       .insertInto('locales')
-      .values(locales.map((l, i) => ({ account_id: account.id, slug: l, name: l, is_default: i === 0 ? 1 : 0, position: i })))
+      .values(
+        locales.map((l, i) => ({ account_id: account.id, slug: l, name: l, is_default: i === 0 ? 1 : 0, position: i })),
+      )
       .execute();
     await createDefaultAuthor(trx, account.id);
     const read = await createToken(trx, account.id, 'read', 'default read token', now);
@@ -122,7 +138,8 @@ export async function resolveAccount(db: Kysely<Database>, id: number | undefine
   }
   const all = await listAccounts(db);
   if (all.length === 1) return all[0]!;
-  if (all.length === 0) throw new AccountInputError('There is no account yet; create one with `ghee account create --name NAME`');
+  if (all.length === 0)
+    throw new AccountInputError('There is no account yet; create one with `ghee account create --name NAME`');
   const list = all.map((a) => `  ${a.id}  ${a.name} (${a.plan})`).join('\n');
   throw new AccountInputError(`Several accounts exist; choose one with --account ID:\n${list}`);
 }

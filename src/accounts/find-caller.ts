@@ -40,9 +40,16 @@ function lookupSql(db: Kysely<Database>): string {
       .selectFrom('tokens as t')
       .innerJoin('accounts as a', 'a.id', 't.account_id')
       .select([
-        't.id as tokenId', 't.kind as tokenKind', 't.hash as hash', 'a.id as accountId', 'a.slug as accountSlug',
-        'a.plan as plan', 'a.monthly_call_limit as monthlyCallLimit', 'a.billing_anchor_day as billingAnchorDay',
-        'a.schema_version as schemaVersion', 'a.content_version as contentVersion',
+        't.id as tokenId',
+        't.kind as tokenKind',
+        't.hash as hash',
+        'a.id as accountId',
+        'a.slug as accountSlug',
+        'a.plan as plan',
+        'a.monthly_call_limit as monthlyCallLimit',
+        'a.billing_anchor_day as billingAnchorDay',
+        'a.schema_version as schemaVersion',
+        'a.content_version as contentVersion',
       ])
       .where('t.hash', '=', '')
       .where('t.revoked_at', 'is', null)

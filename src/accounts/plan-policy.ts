@@ -40,7 +40,8 @@ export function planChangeRefusal(actor: PlanActor, current: CurrentPlan, change
   if (actor.role !== 'owner') return 'not_owner';
   const plan = planNamed(change.plan);
   if (plan && change.plan !== current.plan && !plan.selfService) return 'plan_not_self_service';
-  if (change.monthlyCallLimit !== undefined && change.monthlyCallLimit !== current.monthly_call_limit) return 'limit_is_operators';
+  if (change.monthlyCallLimit !== undefined && change.monthlyCallLimit !== current.monthly_call_limit)
+    return 'limit_is_operators';
   return null;
 }
 
@@ -51,12 +52,20 @@ export function plansOpenTo(actor: PlanActor, current: CurrentPlan): Plan[] {
 
 /** Whether this actor may set the account's own monthly call limit. */
 export function mayChangeLimit(actor: PlanActor, current: CurrentPlan): boolean {
-  return planChangeRefusal(actor, current, { plan: current.plan, monthlyCallLimit: current.monthly_call_limit === null ? 0 : null }) === null;
+  return (
+    planChangeRefusal(actor, current, {
+      plan: current.plan,
+      monthlyCallLimit: current.monthly_call_limit === null ? 0 : null,
+    }) === null
+  );
 }
 
 /** A plan change the policy refused; the HTTP boundary answers 403. */
 export class PlanPermissionError extends Error {
-  constructor(readonly refusal: PlanRefusal, readonly plan: string) {
+  constructor(
+    readonly refusal: PlanRefusal,
+    readonly plan: string,
+  ) {
     super(refusal);
     this.name = 'PlanPermissionError';
   }

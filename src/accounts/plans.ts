@@ -18,12 +18,60 @@ export interface Plan {
 
 /** The default plans (docs/api.md §5). */
 export const DEFAULT_PLANS: Readonly<Record<string, Plan>> = {
-  free: { name: 'free', monthlyCalls: 50_000, blockedOverLimit: true, writeApi: false, locales: 1, webhooks: false, selfService: false },
-  trial: { name: 'trial', monthlyCalls: 50_000, blockedOverLimit: true, writeApi: true, locales: 3, webhooks: true, selfService: false },
-  basic: { name: 'basic', monthlyCalls: 100_000, blockedOverLimit: false, writeApi: false, locales: 1, webhooks: true, selfService: false },
-  advanced: { name: 'advanced', monthlyCalls: 500_000, blockedOverLimit: false, writeApi: true, locales: 3, webhooks: true, selfService: false },
-  professional: { name: 'professional', monthlyCalls: 1_000_000, blockedOverLimit: false, writeApi: true, locales: 10, webhooks: true, selfService: false },
-  enterprise: { name: 'enterprise', monthlyCalls: null, blockedOverLimit: false, writeApi: true, locales: null, webhooks: true, selfService: false },
+  free: {
+    name: 'free',
+    monthlyCalls: 50_000,
+    blockedOverLimit: true,
+    writeApi: false,
+    locales: 1,
+    webhooks: false,
+    selfService: false,
+  },
+  trial: {
+    name: 'trial',
+    monthlyCalls: 50_000,
+    blockedOverLimit: true,
+    writeApi: true,
+    locales: 3,
+    webhooks: true,
+    selfService: false,
+  },
+  basic: {
+    name: 'basic',
+    monthlyCalls: 100_000,
+    blockedOverLimit: false,
+    writeApi: false,
+    locales: 1,
+    webhooks: true,
+    selfService: false,
+  },
+  advanced: {
+    name: 'advanced',
+    monthlyCalls: 500_000,
+    blockedOverLimit: false,
+    writeApi: true,
+    locales: 3,
+    webhooks: true,
+    selfService: false,
+  },
+  professional: {
+    name: 'professional',
+    monthlyCalls: 1_000_000,
+    blockedOverLimit: false,
+    writeApi: true,
+    locales: 10,
+    webhooks: true,
+    selfService: false,
+  },
+  enterprise: {
+    name: 'enterprise',
+    monthlyCalls: null,
+    blockedOverLimit: false,
+    writeApi: true,
+    locales: null,
+    webhooks: true,
+    selfService: false,
+  },
 };
 
 export const DEFAULT_PLAN = 'enterprise';
@@ -43,7 +91,11 @@ export function planNamed(name: string): Plan | undefined {
 }
 
 const FILE_KEYS: Record<string, keyof Plan> = {
-  monthly_calls: 'monthlyCalls', blocked_over_limit: 'blockedOverLimit', write_api: 'writeApi', locales: 'locales', webhooks: 'webhooks',
+  monthly_calls: 'monthlyCalls',
+  blocked_over_limit: 'blockedOverLimit',
+  write_api: 'writeApi',
+  locales: 'locales',
+  webhooks: 'webhooks',
   self_service: 'selfService',
 };
 
@@ -59,18 +111,25 @@ export function parsePlansFile(text: string, source: string): Record<string, Pla
   } catch (error) {
     throw new Error(`${source}: not JSON (${(error as Error).message})`);
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new Error(`${source}: expected an object of plans`);
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    throw new Error(`${source}: expected an object of plans`);
   const out: Record<string, Plan> = { ...DEFAULT_PLANS };
   for (const [name, raw] of Object.entries(doc)) {
-    if (!/^[a-z][a-z0-9_-]*$/.test(name)) throw new Error(`${source}: plan name "${name}" must be lowercase letters, digits, _ or -`);
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error(`${source}: ${name} must be an object`);
+    if (!/^[a-z][a-z0-9_-]*$/.test(name))
+      throw new Error(`${source}: plan name "${name}" must be lowercase letters, digits, _ or -`);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      throw new Error(`${source}: ${name} must be an object`);
     const plan: Plan = { ...(DEFAULT_PLANS[name] ?? { ...DEFAULT_PLANS.enterprise!, monthlyCalls: null }), name };
     for (const [key, value] of Object.entries(raw)) {
       const field = FILE_KEYS[key];
-      if (!field) throw new Error(`${source}: ${name}.${key} is not a plan setting (${Object.keys(FILE_KEYS).join(', ')})`);
+      if (!field)
+        throw new Error(`${source}: ${name}.${key} is not a plan setting (${Object.keys(FILE_KEYS).join(', ')})`);
       const isCount = field === 'monthlyCalls' || field === 'locales';
-      const ok = isCount ? value === null || (Number.isSafeInteger(value) && (value as number) >= 0) : typeof value === 'boolean';
-      if (!ok) throw new Error(`${source}: ${name}.${key} must be ${isCount ? 'a whole number or null' : 'true or false'}`);
+      const ok = isCount
+        ? value === null || (Number.isSafeInteger(value) && (value as number) >= 0)
+        : typeof value === 'boolean';
+      if (!ok)
+        throw new Error(`${source}: ${name}.${key} must be ${isCount ? 'a whole number or null' : 'true or false'}`);
       (plan as unknown as Record<string, unknown>)[field] = value;
     }
     out[name] = plan;

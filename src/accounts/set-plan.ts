@@ -12,13 +12,21 @@ import { planNamed, plans } from './plans.js';
  * PlanPermissionError when the actor may not, AccountInputError for an unknown plan or a bad limit.
  */
 export async function setPlan(db: Kysely<Database>, accountId: number, change: PlanChange, actor: PlanActor) {
-  const current = await db.selectFrom('accounts').select(['plan', 'monthly_call_limit']).where('id', '=', accountId).executeTakeFirst();
+  const current = await db
+    .selectFrom('accounts')
+    .select(['plan', 'monthly_call_limit'])
+    .where('id', '=', accountId)
+    .executeTakeFirst();
   if (!current) return null;
   const refusal = planChangeRefusal(actor, current, change);
   if (refusal === 'not_owner') throw new PlanPermissionError(refusal, change.plan);
   const { plan, monthlyCallLimit } = change;
   if (!planNamed(plan)) throw new AccountInputError(accountMessages.unknownPlan(plan, Object.keys(plans())), 'plan');
-  if (monthlyCallLimit !== undefined && monthlyCallLimit !== null && !(Number.isSafeInteger(monthlyCallLimit) && monthlyCallLimit >= 0)) {
+  if (
+    monthlyCallLimit !== undefined &&
+    monthlyCallLimit !== null &&
+    !(Number.isSafeInteger(monthlyCallLimit) && monthlyCallLimit >= 0)
+  ) {
     throw new AccountInputError(accountMessages.monthlyLimit, 'monthly_call_limit');
   }
   if (refusal) throw new PlanPermissionError(refusal, plan);

@@ -17,7 +17,11 @@ const FEED_TITLE_MAX = 200;
 /** Settings that cannot be taken: every failing one with its messages (the 400's field errors). */
 export class SiteSettingsError extends Error {
   constructor(readonly fields: Record<string, string[]>) {
-    super(Object.entries(fields).map(([field, list]) => `${field}: ${list.join(' ')}`).join('\n'));
+    super(
+      Object.entries(fields)
+        .map(([field, list]) => `${field}: ${list.join(' ')}`)
+        .join('\n'),
+    );
   }
 }
 
@@ -39,7 +43,8 @@ function checkSiteUrl(raw: unknown): Checked {
   } catch {
     return { error: messages.siteUrl };
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password || !url.hostname) return { error: messages.siteUrl };
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password || !url.hostname)
+    return { error: messages.siteUrl };
   if (raw.includes('?') || raw.includes('#')) return { error: messages.siteUrlParts };
   return { value: `${url.origin}${url.pathname}`.replace(/\/+$/, '') };
 }
@@ -61,7 +66,10 @@ function checkFeedTitle(raw: unknown): Checked {
 export function checkSiteSettings(input: { site_url?: unknown; feed_title?: unknown }): Partial<SiteSettings> {
   const out: Partial<SiteSettings> = {};
   const fields: Record<string, string[]> = {};
-  for (const [key, check] of [['site_url', checkSiteUrl], ['feed_title', checkFeedTitle]] as const) {
+  for (const [key, check] of [
+    ['site_url', checkSiteUrl],
+    ['feed_title', checkFeedTitle],
+  ] as const) {
     if (input[key] === undefined) continue;
     const checked = check(input[key]);
     if ('error' in checked) fields[key] = [checked.error];
@@ -80,7 +88,11 @@ export async function readSiteSettings(db: Kysely<Database>, accountId: number):
  * Changes some of an account's site settings (checked as `checkSiteSettings`) and answers them
  * all, or undefined when there is no such account.
  */
-export async function setSiteSettings(db: Kysely<Database>, accountId: number, input: { site_url?: unknown; feed_title?: unknown }): Promise<SiteSettings | undefined> {
+export async function setSiteSettings(
+  db: Kysely<Database>,
+  accountId: number,
+  input: { site_url?: unknown; feed_title?: unknown },
+): Promise<SiteSettings | undefined> {
   const change = checkSiteSettings(input);
   return db.transaction().execute((trx) => writeSiteSettings(trx, accountId, change));
 }
@@ -90,7 +102,11 @@ export async function setSiteSettings(db: Kysely<Database>, accountId: number, i
  * account). A change is recorded with the cache tag `feeds`, so every node drops the account's
  * cached feeds at its next request; writing the same values records nothing.
  */
-export async function writeSiteSettings(trx: Transaction<Database>, accountId: number, change: Partial<SiteSettings>): Promise<SiteSettings | undefined> {
+export async function writeSiteSettings(
+  trx: Transaction<Database>,
+  accountId: number,
+  change: Partial<SiteSettings>,
+): Promise<SiteSettings | undefined> {
   const current = await readSiteSettings(trx, accountId);
   if (!current) return undefined;
   const next = { ...current, ...change };

@@ -54,7 +54,11 @@ export async function listTokens(db: Kysely<Database>, accountId: number): Promi
  * Revokes a token given in full or by id. Returns the revoked token's summary, or null when
  * nothing matched. Revocation is immediate: auth reads the token row on every request.
  */
-export async function revokeToken(db: Kysely<Database>, tokenOrId: string, now = new Date()): Promise<TokenSummary | null> {
+export async function revokeToken(
+  db: Kysely<Database>,
+  tokenOrId: string,
+  now = new Date(),
+): Promise<TokenSummary | null> {
   const byId = /^\d+$/.test(tokenOrId);
   const row = await db
     .updateTable('tokens')

@@ -60,7 +60,12 @@ export interface AccountEndpoint {
  * check runs before the body is read, in this order: session (401), CSRF on state-changing
  * methods (403), membership of the account (404, so other accounts do not exist), role (403).
  */
-export function adminRoutes(app: FastifyInstance, ctx: AppContext, url: string, endpoints: Partial<Record<Method, SessionEndpoint | AccountEndpoint>>): void {
+export function adminRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  url: string,
+  endpoints: Partial<Record<Method, SessionEndpoint | AccountEndpoint>>,
+): void {
   if (!app.hasRequestDecorator('adminCall')) app.decorateRequest('adminCall', null);
   const routes: Partial<Record<Method, MethodRoute>> = {};
   for (const method of METHODS.filter((m) => endpoints[m])) {
@@ -79,7 +84,12 @@ export function adminRoutes(app: FastifyInstance, ctx: AppContext, url: string, 
   methodRoutes(app, url, routes);
 }
 
-async function authorize(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, access: SessionEndpoint['access'] | Role): Promise<AdminCall> {
+async function authorize(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  access: SessionEndpoint['access'] | Role,
+): Promise<AdminCall> {
   const cookies = parseCookies(request.headers.cookie);
   const token = cookies.get(SESSION_COOKIE);
   const session = token ? await findSession(ctx.store.db, token, ctx.clock()) : null;
@@ -88,10 +98,18 @@ async function authorize(ctx: AppContext, request: FastifyRequest, reply: Fastif
     checkOrigin(request, ctx.config.publicUrl);
     // Before sign-in the browser's token is in its ghee_csrf cookie; after, in its session, and
     // only the session's counts (a cookie planted by a sibling domain must not stand in for it).
-    checkCsrfToken(request, access === 'public' ? [session?.csrfToken, cookies.get(CSRF_COOKIE)] : [session?.csrfToken]);
+    checkCsrfToken(
+      request,
+      access === 'public' ? [session?.csrfToken, cookies.get(CSRF_COOKIE)] : [session?.csrfToken],
+    );
   }
   const base: AdminCall = {
-    ctx, request, reply, session, query: request.query as Record<string, string>, params: request.params as Record<string, string>,
+    ctx,
+    request,
+    reply,
+    session,
+    query: request.query as Record<string, string>,
+    params: request.params as Record<string, string>,
   };
   if (access === 'public' || access === 'signed-in') return base;
   const accountId = positiveId(base.params.accountId);
@@ -104,6 +122,12 @@ async function authorize(ctx: AppContext, request: FastifyRequest, reply: Fastif
     const wait = readLimiterOf(ctx).take(session!.userId);
     if (wait > 0) throw adminErrors.readsThrottled(wait);
   }
-  const call: AccountCall = { ...base, session: session!, account, role, schema: () => ctx.schemas.get(account.id, account.schema_version) };
+  const call: AccountCall = {
+    ...base,
+    session: session!,
+    account,
+    role,
+    schema: () => ctx.schemas.get(account.id, account.schema_version),
+  };
   return call;
 }

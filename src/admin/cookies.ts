@@ -24,5 +24,12 @@ export interface CookieOptions {
 
 /** A `Set-Cookie` value: always HttpOnly (no script reads it) and SameSite=Strict (no other site sends it). */
 export function serializeCookie(name: string, value: string, o: CookieOptions): string {
-  return [`${name}=${value}`, `Path=${o.path}`, `Max-Age=${o.maxAge}`, 'HttpOnly', 'SameSite=Strict', ...(o.secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${name}=${value}`,
+    `Path=${o.path}`,
+    `Max-Age=${o.maxAge}`,
+    'HttpOnly',
+    'SameSite=Strict',
+    ...(o.secure ? ['Secure'] : []),
+  ].join('; ');
 }

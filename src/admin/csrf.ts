@@ -35,7 +35,10 @@ function originOf(referer: string | undefined): string | undefined {
  */
 export function checkCsrfToken(request: FastifyRequest, expected: (string | undefined)[]): void {
   const given = request.headers['x-csrf-token'];
-  const ok = typeof given === 'string' && given !== '' && expected.some((token) => token !== undefined && sameText(given, token));
+  const ok =
+    typeof given === 'string' &&
+    given !== '' &&
+    expected.some((token) => token !== undefined && sameText(given, token));
   if (!ok) throw adminErrors.csrfToken();
 }
 

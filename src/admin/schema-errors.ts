@@ -17,5 +17,11 @@ export function schemaApiError(error: unknown): unknown {
 
 /** A schema change as the admin API shows it: the diff line and its parts. */
 export function changeBody(change: SchemaChange): SchemaChangeLine {
-  return { op: change.op, path: change.path, description: change.description, data_loss: change.dataLoss, line: formatChange(change) };
+  return {
+    op: change.op,
+    path: change.path,
+    description: change.description,
+    data_loss: change.dataLoss,
+    line: formatChange(change),
+  };
 }

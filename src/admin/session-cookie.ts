@@ -18,11 +18,17 @@ function secure(publicUrl: string): boolean {
 /** Sets (token) or deletes (null) the session cookie. */
 export function setSessionCookie(reply: FastifyReply, token: string | null, publicUrl: string): void {
   const maxAge = token === null ? 0 : Math.floor(SESSION_MAX_MS / 1000);
-  reply.header('set-cookie', serializeCookie(SESSION_COOKIE, token ?? '', { path: PATH, maxAge, secure: secure(publicUrl) }));
+  reply.header(
+    'set-cookie',
+    serializeCookie(SESSION_COOKIE, token ?? '', { path: PATH, maxAge, secure: secure(publicUrl) }),
+  );
 }
 
 /** Sets (token) or deletes (null) the pre-sign-in CSRF cookie. */
 export function setCsrfCookie(reply: FastifyReply, token: string | null, publicUrl: string): void {
   const maxAge = token === null ? 0 : CSRF_MAX_AGE;
-  reply.header('set-cookie', serializeCookie(CSRF_COOKIE, token ?? '', { path: PATH, maxAge, secure: secure(publicUrl) }));
+  reply.header(
+    'set-cookie',
+    serializeCookie(CSRF_COOKIE, token ?? '', { path: PATH, maxAge, secure: secure(publicUrl) }),
+  );
 }

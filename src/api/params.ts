@@ -45,7 +45,13 @@ export function parsePagination(query: Record<string, string>): Pagination {
   if (page === null) throw errors.invalidPage();
   const pageSize = query.page_size === undefined ? 10 : intIn(query.page_size, 1, 100);
   if (pageSize === null) throw errors.invalidPageSize();
-  return { style: 'page', page, pageSize, limit: pageSize, offset: Math.min((page - 1) * pageSize, Number.MAX_SAFE_INTEGER) };
+  return {
+    style: 'page',
+    page,
+    pageSize,
+    limit: pageSize,
+    offset: Math.min((page - 1) * pageSize, Number.MAX_SAFE_INTEGER),
+  };
 }
 
 function intIn(raw: string, min: number, max: number): number | null {

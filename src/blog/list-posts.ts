@@ -1,7 +1,14 @@
 import { sql, type Kysely } from 'kysely';
 import type { PostChannel } from '../store/blog-tables.js';
 import type { Database } from '../store/tables.js';
-import { impossibleSlug, postsInScope, publicationTime, type BlogScope, type PostQuery, type PostRow } from './post-rows.js';
+import {
+  impossibleSlug,
+  postsInScope,
+  publicationTime,
+  type BlogScope,
+  type PostQuery,
+  type PostRow,
+} from './post-rows.js';
 
 /** The list filters of `GET /v2/posts/` and the feeds; several are ANDed. */
 export interface PostFilters {
@@ -17,10 +24,17 @@ const MAX_OFFSET = 2 ** 31;
 export function filteredPosts(db: Kysely<Database>, scope: BlogScope, filters: PostFilters): PostQuery {
   let query = postsInScope(db, scope);
   if (filters.authorSlug !== undefined) {
-    const authors = db.selectFrom('authors').select('id').where('account_id', '=', scope.accountId).where('slug', '=', filters.authorSlug);
+    const authors = db
+      .selectFrom('authors')
+      .select('id')
+      .where('account_id', '=', scope.accountId)
+      .where('slug', '=', filters.authorSlug);
     query = query.where('v.author_id', 'in', authors);
   }
-  for (const [table, terms, slug] of [['post_categories', 'categories', filters.categorySlug], ['post_tags', 'tags', filters.tagSlug]] as const) {
+  for (const [table, terms, slug] of [
+    ['post_categories', 'categories', filters.categorySlug],
+    ['post_tags', 'tags', filters.tagSlug],
+  ] as const) {
     if (slug === undefined) continue;
     // Both link tables have one shape; the cast only tells Kysely which name to check against.
     const link = db
@@ -42,7 +56,10 @@ export function unmatchable(filters: PostFilters): boolean {
 
 /** Newest first (by publication time, drafts last), then by slug: the contract's default order. */
 export function newestFirst(query: PostQuery): PostQuery {
-  return query.orderBy(sql`(${publicationTime} is null)`).orderBy(publicationTime, 'desc').orderBy('p.slug');
+  return query
+    .orderBy(sql`(${publicationTime} is null)`)
+    .orderBy(publicationTime, 'desc')
+    .orderBy('p.slug');
 }
 
 /** One page of posts plus the total count. */
@@ -54,11 +71,16 @@ export async function listPosts(
 ): Promise<{ rows: PostRow[]; count: number }> {
   if (unmatchable(filters)) return { rows: [], count: 0 };
   const base = filteredPosts(db, scope, filters);
-  const countRow = await base.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirst();
+  const countRow = await base
+    .clearSelect()
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirst();
   const count = Number(countRow?.n ?? 0);
   if (page.offset >= Math.min(count, MAX_OFFSET)) return { rows: [], count };
   // The page is chosen on ids alone (the sort never carries post bodies), then read in full.
-  const ids = (await newestFirst(base).clearSelect().select('p.id').limit(page.limit).offset(page.offset).execute()).map((r) => r.id);
+  const ids = (
+    await newestFirst(base).clearSelect().select('p.id').limit(page.limit).offset(page.offset).execute()
+  ).map((r) => r.id);
   if (ids.length === 0) return { rows: [], count };
   const byId = new Map((await postsInScope(db, scope).where('p.id', 'in', ids).execute()).map((row) => [row.id, row]));
   return { rows: ids.flatMap((id) => byId.get(id) ?? []), count };

@@ -8,20 +8,30 @@ import { postsInScope, publicationTime, type BlogScope, type PostRow } from './p
  * preview, ties by slug): `previous` is the one after it in that list (published before it,
  * older), `next` the one before it (newer). Null at the ends. Two queries, each one index walk.
  */
-export async function neighbourPosts(db: Kysely<Database>, scope: BlogScope, row: PostRow): Promise<{ next: PostRow | null; previous: PostRow | null }> {
+export async function neighbourPosts(
+  db: Kysely<Database>,
+  scope: BlogScope,
+  row: PostRow,
+): Promise<{ next: PostRow | null; previous: PostRow | null }> {
   const key = row.published ?? row.scheduled;
   const slug = row.slug;
   const base = postsInScope(db, scope).where('p.id', '!=', row.id);
   let older;
   let newer;
   if (key !== null) {
-    older = newestFirst(base.where((eb) => eb.or([
-      eb(publicationTime, 'is', null),
-      eb(publicationTime, '<', key),
-      eb.and([eb(publicationTime, '=', key), eb('p.slug', '>', slug)]),
-    ])));
+    older = newestFirst(
+      base.where((eb) =>
+        eb.or([
+          eb(publicationTime, 'is', null),
+          eb(publicationTime, '<', key),
+          eb.and([eb(publicationTime, '=', key), eb('p.slug', '>', slug)]),
+        ]),
+      ),
+    );
     newer = base
-      .where((eb) => eb.or([eb(publicationTime, '>', key), eb.and([eb(publicationTime, '=', key), eb('p.slug', '<', slug)])]))
+      .where((eb) =>
+        eb.or([eb(publicationTime, '>', key), eb.and([eb(publicationTime, '=', key), eb('p.slug', '<', slug)])]),
+      )
       .orderBy(publicationTime, 'asc')
       .orderBy('p.slug', 'desc');
   } else {

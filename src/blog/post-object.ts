@@ -18,7 +18,11 @@ export interface PostParts {
  * The post object of docs/api.md §3, in its key order; `body` is left out for
  * `exclude_body`. `url` is the post's path on the site, `/<slug>`.
  */
-export function postObject(row: PostRow, parts: PostParts, options: { publicUrl: string; now: string; body: boolean }): Record<string, unknown> {
+export function postObject(
+  row: PostRow,
+  parts: PostParts,
+  options: { publicUrl: string; now: string; body: boolean },
+): Record<string, unknown> {
   const state = effectiveState(row, options.now);
   return {
     status: state.status,

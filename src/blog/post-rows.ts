@@ -36,8 +36,21 @@ function postVersions(db: Kysely<Database>, scope: BlogScope) {
     .innerJoin('post_versions as v', (join) => join.onRef('v.post_id', '=', 'p.id').on('v.channel', '=', scope.channel))
     .where('p.account_id', '=', scope.accountId)
     .select([
-      'p.id', 'p.slug', 'p.created', 'v.status', 'v.author_id', 'v.title', 'v.body', 'v.summary', 'v.seo_title',
-      'v.meta_description', 'v.featured_image', 'v.featured_image_alt', 'v.updated', 'v.published', 'v.scheduled',
+      'p.id',
+      'p.slug',
+      'p.created',
+      'v.status',
+      'v.author_id',
+      'v.title',
+      'v.body',
+      'v.summary',
+      'v.seo_title',
+      'v.meta_description',
+      'v.featured_image',
+      'v.featured_image_alt',
+      'v.updated',
+      'v.published',
+      'v.scheduled',
     ]);
 }
 
@@ -49,10 +62,9 @@ export type PostQuery = ReturnType<typeof postVersions>;
  * before. `effectiveState` is the same rule for one row.
  */
 export function onAir(query: PostQuery, now: string): PostQuery {
-  return query.where((eb) => eb.or([
-    eb('v.status', '=', 'published'),
-    eb.and([eb('v.status', '=', 'scheduled'), eb('v.scheduled', '<=', now)]),
-  ]));
+  return query.where((eb) =>
+    eb.or([eb('v.status', '=', 'published'), eb.and([eb('v.status', '=', 'scheduled'), eb('v.scheduled', '<=', now)])]),
+  );
 }
 
 /** The post of `slug` in the scope, or undefined. */

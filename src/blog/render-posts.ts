@@ -19,20 +19,32 @@ export interface RenderOptions {
  * Renders post rows as post objects, in their order: authors, categories and tags of all the
  * rows are read in one query each, whatever the number of posts.
  */
-export async function renderPosts(db: Kysely<Database>, scope: BlogScope, rows: PostRow[], options: RenderOptions): Promise<Record<string, unknown>[]> {
+export async function renderPosts(
+  db: Kysely<Database>,
+  scope: BlogScope,
+  rows: PostRow[],
+  options: RenderOptions,
+): Promise<Record<string, unknown>[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [authors, categories, tags] = await Promise.all([
-    authorsById(db, rows.map((r) => r.author_id)),
+    authorsById(
+      db,
+      rows.map((r) => r.author_id),
+    ),
     termsOfPosts(db, 'categories', ids, scope.channel),
     termsOfPosts(db, 'tags', ids, scope.channel),
   ]);
   return rows.map((row) => {
-    const post = postObject(row, {
-      author: authorObject(authors.get(row.author_id)!),
-      tags: tags.get(row.id) ?? [],
-      categories: categories.get(row.id) ?? [],
-    }, { publicUrl: options.publicUrl, now: scope.now, body: options.body !== false });
+    const post = postObject(
+      row,
+      {
+        author: authorObject(authors.get(row.author_id)!),
+        tags: tags.get(row.id) ?? [],
+        categories: categories.get(row.id) ?? [],
+      },
+      { publicUrl: options.publicUrl, now: scope.now, body: options.body !== false },
+    );
     return options.deleted ? { ...post, deleted: null } : post;
   });
 }

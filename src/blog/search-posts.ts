@@ -25,9 +25,18 @@ export async function searchPosts(
   const base = postsInScope(db, scope).innerJoin(dialect.postMatches(terms).as('m'), (join) =>
     join.onRef('m.post_id', '=', 'p.id').onRef('m.channel', '=', 'v.channel'),
   );
-  const countRow = await base.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirst();
+  const countRow = await base
+    .clearSelect()
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirst();
   const count = Number(countRow?.n ?? 0);
   if (page.offset >= Math.min(count, MAX_OFFSET)) return { rows: [], count };
-  const rows = await base.select('m.rank').orderBy('m.rank', 'desc').orderBy('p.slug').limit(page.limit).offset(page.offset).execute();
+  const rows = await base
+    .select('m.rank')
+    .orderBy('m.rank', 'desc')
+    .orderBy('p.slug')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
   return { rows: rows.map((r) => ({ ...r, rank: Number(r.rank) })), count };
 }

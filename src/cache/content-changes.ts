@@ -16,15 +16,27 @@ export async function recordChange(trx: Kysely<Database>, accountId: number, tag
     .where('id', '=', accountId)
     .returning('content_version')
     .executeTakeFirstOrThrow();
-  await trx.insertInto('content_changes').values({ account_id: accountId, version: row.content_version, tags: [...new Set(tags)].join(' ') }).execute();
+  await trx
+    .insertInto('content_changes')
+    .values({ account_id: accountId, version: row.content_version, tags: [...new Set(tags)].join(' ') })
+    .execute();
   if (row.content_version % 100 === 0) {
-    await trx.deleteFrom('content_changes').where('account_id', '=', accountId).where('version', '<=', row.content_version - KEEP).execute();
+    await trx
+      .deleteFrom('content_changes')
+      .where('account_id', '=', accountId)
+      .where('version', '<=', row.content_version - KEEP)
+      .execute();
   }
   return row.content_version;
 }
 
 /** The tags changed after `version`, or null when those changes are no longer all kept. */
-export async function changedTagsSince(db: Kysely<Database>, accountId: number, version: number, upTo: number): Promise<string[] | null> {
+export async function changedTagsSince(
+  db: Kysely<Database>,
+  accountId: number,
+  version: number,
+  upTo: number,
+): Promise<string[] | null> {
   const rows = await db
     .selectFrom('content_changes')
     .select(['version', 'tags'])

@@ -63,7 +63,9 @@ export class ResponseCache {
   async sync(caller: Caller): Promise<void> {
     const state = this.stateOf(caller);
     while (caller.contentVersion > state.seen) {
-      state.syncing ??= this.catchUp(caller.accountId, state, caller.contentVersion).finally(() => (state.syncing = null));
+      state.syncing ??= this.catchUp(caller.accountId, state, caller.contentVersion).finally(
+        () => (state.syncing = null),
+      );
       await state.syncing;
     }
   }

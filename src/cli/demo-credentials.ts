@@ -48,8 +48,11 @@ export async function ensureDemo(store: Store, config: Config): Promise<Demo | n
     credentials = JSON.parse(fs.readFileSync(file, 'utf8')) as DemoCredentials;
   }
   if (!credentials) return null;
-  const owner = credentials.admin_email ? null : await createFirstOwner(store.db, credentials.account_id, 'owner@demo.invalid');
-  if (owner) [credentials, madeNow] = [{ ...credentials, admin_email: owner.email, admin_password: owner.password }, true];
+  const owner = credentials.admin_email
+    ? null
+    : await createFirstOwner(store.db, credentials.account_id, 'owner@demo.invalid');
+  if (owner)
+    [credentials, madeNow] = [{ ...credentials, admin_email: owner.email, admin_password: owner.password }, true];
   try {
     if (madeNow) writePrivateFile(file, JSON.stringify(credentials, null, 2));
     // An older install wrote it with the umask's mode (0644 mostly).

@@ -14,12 +14,17 @@ export const USAGE = 'ghee export [--account ID] [--out FILE.tar.gz|DIR] [--json
  * locale, published and draft versions, media) as one archive, a `.tar.gz` or a directory.
  */
 export async function exportCommand(args: string[], io: CliIo, store: Store): Promise<number> {
-  const { values, positionals } = parseFlags(args, { account: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } }, USAGE);
+  const { values, positionals } = parseFlags(
+    args,
+    { account: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
+    USAGE,
+  );
   if (positionals.length) throw usage(USAGE);
   const account = await accountOption(store, values.account);
   const out = values.out ?? `ghee-${account.slug}-${new Date().toISOString().slice(0, 10)}.tar.gz`;
   const result = await exportAccount(store.db, account.id, io.config.mediaDir);
-  for (const name of result.missingMedia) io.err(`warning: media/${name} is used by the content but missing from ${io.config.mediaDir}; left out`);
+  for (const name of result.missingMedia)
+    io.err(`warning: media/${name} is used by the content but missing from ${io.config.mediaDir}; left out`);
   try {
     await writeArchive(out, result.files);
   } catch (error) {
@@ -27,7 +32,15 @@ export async function exportCommand(args: string[], io: CliIo, store: Store): Pr
     throw error;
   }
   const counts = result.manifest.counts;
-  if (values.json) io.out(JSON.stringify({ account: account.id, path: path.resolve(out), counts, missing_media: result.missingMedia }));
-  else io.out(`exported account ${account.id} to ${out}: ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}`);
+  if (values.json)
+    io.out(
+      JSON.stringify({ account: account.id, path: path.resolve(out), counts, missing_media: result.missingMedia }),
+    );
+  else
+    io.out(
+      `exported account ${account.id} to ${out}: ${Object.entries(counts)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ')}`,
+    );
   return 0;
 }

@@ -15,9 +15,23 @@ import { USAGE as WEBHOOK } from './webhook-command.js';
 
 /** Every command's usage, its forms separated by ` | ` as in its usage errors. */
 const COMMAND_USAGE: Record<string, string> = {
-  start: START_USAGE, serve: SERVE_USAGE, migrate: MIGRATE_USAGE, account: ACCOUNT, token: TOKEN,
-  schema: `${APPLY_USAGE} | ${EXPORT_USAGE}`, seed: SEED, author: AUTHOR, category: termUsage('categories'), tag: termUsage('tags'),
-  types: TYPES, usage: USAGE_COMMAND, user: USER, webhook: WEBHOOK, export: EXPORT, import: IMPORT, 'import-butter': IMPORT_BUTTER,
+  start: START_USAGE,
+  serve: SERVE_USAGE,
+  migrate: MIGRATE_USAGE,
+  account: ACCOUNT,
+  token: TOKEN,
+  schema: `${APPLY_USAGE} | ${EXPORT_USAGE}`,
+  seed: SEED,
+  author: AUTHOR,
+  category: termUsage('categories'),
+  tag: termUsage('tags'),
+  types: TYPES,
+  usage: USAGE_COMMAND,
+  user: USER,
+  webhook: WEBHOOK,
+  export: EXPORT,
+  import: IMPORT,
+  'import-butter': IMPORT_BUTTER,
 };
 
 const HELP_FLAGS = new Set(['--help', '-h']);

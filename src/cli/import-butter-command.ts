@@ -12,7 +12,8 @@ import { targetAccount } from '../transfer/target-account.js';
 import { integer } from './account-command.js';
 import { CliError, parseFlags, usage, type CliIo } from './io.js';
 
-export const USAGE = 'ghee import-butter --token READ_TOKEN [--base-url URL] [--locales en,es] [--page-types a,b|*] [--collections x,y] [--account ID | --new-account NAME] [--schema FILE] [--json]';
+export const USAGE =
+  'ghee import-butter --token READ_TOKEN [--base-url URL] [--locales en,es] [--page-types a,b|*] [--collections x,y] [--account ID | --new-account NAME] [--schema FILE] [--json]';
 const DEFAULT_BASE = 'https://api.buttercms.com/v2';
 
 /**
@@ -21,50 +22,96 @@ const DEFAULT_BASE = 'https://api.buttercms.com/v2';
  * it resumes.
  */
 export async function importButterCommand(args: string[], io: CliIo, store: Store): Promise<number> {
-  const { values, positionals } = parseFlags(args, {
-    token: { type: 'string' }, 'base-url': { type: 'string' }, locales: { type: 'string' }, 'page-types': { type: 'string' }, collections: { type: 'string' },
-    account: { type: 'string' }, 'new-account': { type: 'string' }, schema: { type: 'string' }, json: { type: 'boolean' },
-  }, USAGE);
+  const { values, positionals } = parseFlags(
+    args,
+    {
+      token: { type: 'string' },
+      'base-url': { type: 'string' },
+      locales: { type: 'string' },
+      'page-types': { type: 'string' },
+      collections: { type: 'string' },
+      account: { type: 'string' },
+      'new-account': { type: 'string' },
+      schema: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    USAGE,
+  );
   if (positionals.length || !values.token) throw usage(USAGE);
-  if (values.account !== undefined && values['new-account'] !== undefined) throw usage(`${USAGE}\n--account and --new-account exclude each other`);
+  if (values.account !== undefined && values['new-account'] !== undefined)
+    throw usage(`${USAGE}\n--account and --new-account exclude each other`);
   const baseUrl = (values['base-url'] ?? DEFAULT_BASE).replace(/\/+$/, '');
   if (!/^https?:\/\//.test(baseUrl)) throw usage(`${USAGE}\n--base-url must be an http(s) URL`);
-  const list = (raw: string | undefined) => (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (raw: string | undefined) =>
+    (raw ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const locales = list(values.locales);
   const schema = values.schema === undefined ? undefined : await readJson(values.schema);
   const sourceKey = butterSourceKey(baseUrl, values.token);
   const tty = Boolean(process.stderr.isTTY) && io.env.CI === undefined;
-  const bar = new ProgressBar({ isTTY: tty, write: (text) => (tty ? process.stderr.write(text) : io.err(text.replace(/\n$/, ''))) });
+  const bar = new ProgressBar({
+    isTTY: tty,
+    write: (text) => (tty ? process.stderr.write(text) : io.err(text.replace(/\n$/, ''))),
+  });
   const source = new ButterSource({
-    baseUrl, token: values.token,
+    baseUrl,
+    token: values.token,
     onWait: (seconds, path) => bar.note(`the source asked to wait (Retry-After) before ${path}: waiting ${seconds}s`),
   });
   try {
     const account = await targetAccount(store.db, sourceKey, {
-      accountId: values.account === undefined ? undefined : integer(values.account, '--account'), newAccount: values['new-account'],
+      accountId: values.account === undefined ? undefined : integer(values.account, '--account'),
+      newAccount: values['new-account'],
     });
     io.err(`importing ${baseUrl} into account ${account.id}`);
     const result = await importButter(store, {
-      accountId: account.id, source, sourceKey, schema, bar,
-      plan: { locales: locales.length ? locales.map((l) => ({ param: l, target: l })) : [{ target: await defaultLocale(store, account.id) }], pageTypes: list(values['page-types'] ?? '*'), collections: list(values.collections) },
+      accountId: account.id,
+      source,
+      sourceKey,
+      schema,
+      bar,
+      plan: {
+        locales: locales.length
+          ? locales.map((l) => ({ param: l, target: l }))
+          : [{ target: await defaultLocale(store, account.id) }],
+        pageTypes: list(values['page-types'] ?? '*'),
+        collections: list(values.collections),
+      },
       ingestMedia: mediaIngester(io.config, new MediaStore(io.config.mediaDir, io.config.publicUrl)),
     });
     for (const note of result.notes) io.err(`note: ${note}`);
-    if (values.json) io.out(JSON.stringify({ account: account.id, counts: result.counts, notes: result.notes, ...account.created }));
+    if (values.json)
+      io.out(JSON.stringify({ account: account.id, counts: result.counts, notes: result.notes, ...account.created }));
     else {
-      const tokens = account.created ? `\nread token:  ${account.created.read_token}\nwrite token: ${account.created.write_token}` : '';
-      io.out(`imported ${result.counts.entries} pages and items, ${result.counts.posts} posts, ${result.counts.media} media files into account ${account.id}${tokens}`);
+      const tokens = account.created
+        ? `\nread token:  ${account.created.read_token}\nwrite token: ${account.created.write_token}`
+        : '';
+      io.out(
+        `imported ${result.counts.entries} pages and items, ${result.counts.posts} posts, ${result.counts.media} media files into account ${account.id}${tokens}`,
+      );
     }
     return 0;
   } catch (error) {
-    if (error instanceof SourceError || error instanceof AccountInputError || error instanceof SchemaError) throw new CliError(error.message);
-    if (error instanceof TypeError && /fetch failed/.test(error.message)) throw new CliError(`Cannot reach ${baseUrl}: ${(error.cause as Error | undefined)?.message ?? error.message}; run again to resume`);
+    if (error instanceof SourceError || error instanceof AccountInputError || error instanceof SchemaError)
+      throw new CliError(error.message);
+    if (error instanceof TypeError && /fetch failed/.test(error.message))
+      throw new CliError(
+        `Cannot reach ${baseUrl}: ${(error.cause as Error | undefined)?.message ?? error.message}; run again to resume`,
+      );
     throw error;
   }
 }
 
 async function defaultLocale(store: Store, accountId: number): Promise<string> {
-  const row = await store.db.selectFrom('locales').select('slug').where('account_id', '=', accountId).orderBy('is_default', 'desc').orderBy('position').executeTakeFirst();
+  const row = await store.db
+    .selectFrom('locales')
+    .select('slug')
+    .where('account_id', '=', accountId)
+    .orderBy('is_default', 'desc')
+    .orderBy('position')
+    .executeTakeFirst();
   return row?.slug ?? 'en';
 }
 

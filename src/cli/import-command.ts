@@ -15,32 +15,52 @@ export const USAGE = 'ghee import FILE [--account ID | --new-account NAME] [--on
  * `--on-conflict`), one transaction per kind; run again after an interruption, it resumes.
  */
 export async function importCommand(args: string[], io: CliIo, store: Store): Promise<number> {
-  const { values, positionals } = parseFlags(args, {
-    account: { type: 'string' }, 'new-account': { type: 'string' }, 'on-conflict': { type: 'string' }, json: { type: 'boolean' },
-  }, USAGE);
+  const { values, positionals } = parseFlags(
+    args,
+    {
+      account: { type: 'string' },
+      'new-account': { type: 'string' },
+      'on-conflict': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    USAGE,
+  );
   const [file] = positionals;
   if (file === undefined || positionals.length !== 1) throw usage(USAGE);
-  if (values.account !== undefined && values['new-account'] !== undefined) throw usage(`${USAGE}\n--account and --new-account exclude each other`);
+  if (values.account !== undefined && values['new-account'] !== undefined)
+    throw usage(`${USAGE}\n--account and --new-account exclude each other`);
   const onConflict = values['on-conflict'];
-  if (onConflict !== undefined && onConflict !== 'skip' && onConflict !== 'replace') throw usage(`${USAGE}\n--on-conflict takes skip or replace`);
+  if (onConflict !== undefined && onConflict !== 'skip' && onConflict !== 'replace')
+    throw usage(`${USAGE}\n--on-conflict takes skip or replace`);
   try {
     const archive = parseArchive(await readArchive(file));
     const account = await targetAccount(store.db, archive.source, {
-      accountId: values.account === undefined ? undefined : integer(values.account, '--account'), newAccount: values['new-account'],
+      accountId: values.account === undefined ? undefined : integer(values.account, '--account'),
+      newAccount: values['new-account'],
     });
     io.err(`importing ${file} into account ${account.id}`);
     const result = await importArchive(store, archive, {
-      accountId: account.id, mediaDir: io.config.mediaDir, ...(onConflict && { onConflict }),
+      accountId: account.id,
+      mediaDir: io.config.mediaDir,
+      ...(onConflict && { onConflict }),
       afterStep: (step, status) => io.err(`  ${step}: ${status}`),
     });
     if (values.json) io.out(JSON.stringify({ account: account.id, steps: result.steps, ...account.created }));
     else {
-      const tokens = account.created ? `\nread token:  ${account.created.read_token}\nwrite token: ${account.created.write_token}` : '';
+      const tokens = account.created
+        ? `\nread token:  ${account.created.read_token}\nwrite token: ${account.created.write_token}`
+        : '';
       io.out(`imported into account ${account.id}${tokens}`);
     }
     return 0;
   } catch (error) {
-    if (error instanceof ArchiveError || error instanceof ImportRefused || error instanceof AccountInputError || error instanceof SchemaError) throw new CliError(error.message);
+    if (
+      error instanceof ArchiveError ||
+      error instanceof ImportRefused ||
+      error instanceof AccountInputError ||
+      error instanceof SchemaError
+    )
+      throw new CliError(error.message);
     throw error;
   }
 }

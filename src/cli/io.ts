@@ -13,7 +13,10 @@ export interface CliIo {
 
 /** A failure the user can fix: printed without a stack, exit code 1 (2 for usage errors). */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
   }
 }
@@ -23,7 +26,11 @@ export function usage(line: string): CliError {
 }
 
 /** Parses flags strictly; a wrong flag is a usage error naming the command's usage line. */
-export function parseFlags<const T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, line: string) {
+export function parseFlags<const T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: T,
+  line: string,
+) {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: true });
   } catch (error) {

@@ -42,7 +42,12 @@ async function applyCommand(args: string[], io: CliIo, store: Store): Promise<nu
   try {
     parsed = parseArgs({
       args,
-      options: { account: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'allow-data-loss': { type: 'boolean' }, json: { type: 'boolean' } },
+      options: {
+        account: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        'allow-data-loss': { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -56,7 +61,10 @@ async function applyCommand(args: string[], io: CliIo, store: Store): Promise<nu
   const doc = await readDocument(file);
   const dryRun = values['dry-run'] === true;
   try {
-    const result = await applySchema(store.db, accountId, doc, { dryRun, allowDataLoss: values['allow-data-loss'] === true });
+    const result = await applySchema(store.db, accountId, doc, {
+      dryRun,
+      allowDataLoss: values['allow-data-loss'] === true,
+    });
     if (values.json) {
       io.out(JSON.stringify(result));
     } else {

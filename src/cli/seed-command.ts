@@ -10,13 +10,21 @@ export async function seedCommand(args: string[], io: CliIo, store: Store): Prom
   const [what, ...rest] = args;
   let values;
   try {
-    ({ values } = parseArgs({ args: rest, options: { name: { type: 'string' }, json: { type: 'boolean' } }, strict: true }));
+    ({ values } = parseArgs({
+      args: rest,
+      options: { name: { type: 'string' }, json: { type: 'boolean' } },
+      strict: true,
+    }));
   } catch {
     throw usage(USAGE);
   }
   if (what !== 'demo') throw usage(USAGE);
   const account = await seedDemo(store, values.name ?? 'Demo');
   const { slug: _slug, ...shown } = account;
-  io.out(values.json ? JSON.stringify(shown) : `demo account ${account.id}\nread token:  ${account.read_token}\nwrite token: ${account.write_token}`);
+  io.out(
+    values.json
+      ? JSON.stringify(shown)
+      : `demo account ${account.id}\nread token:  ${account.read_token}\nwrite token: ${account.write_token}`,
+  );
   return 0;
 }

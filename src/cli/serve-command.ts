@@ -82,6 +82,7 @@ function withPort(args: string[], config: Config, line: string): Config {
   } catch (error) {
     throw new CliError((error as Error).message, 2);
   }
-  const publicUrl = config.publicUrl === `http://localhost:${config.port}` ? `http://localhost:${port}` : config.publicUrl;
+  const publicUrl =
+    config.publicUrl === `http://localhost:${config.port}` ? `http://localhost:${port}` : config.publicUrl;
   return { ...config, port, publicUrl };
 }

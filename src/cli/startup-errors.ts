@@ -6,20 +6,40 @@ import { maskedDatabaseUrl } from '../store/database-url.js';
 // Start-up failures as one line naming the setting to fix and the path or address concerned
 // (docs/operations.md, "Start-up errors"). main() prints them as `ghee: <message>`.
 
-type Failure = Error & { code?: unknown; syscall?: unknown; path?: unknown; address?: unknown; port?: unknown; severity?: unknown };
+type Failure = Error & {
+  code?: unknown;
+  syscall?: unknown;
+  path?: unknown;
+  address?: unknown;
+  port?: unknown;
+  severity?: unknown;
+};
 
 /** Socket errors of a server that could not be reached at all, in words. */
 const UNREACHABLE: Record<string, string> = {
-  ECONNREFUSED: 'connection refused', ETIMEDOUT: 'timed out', EHOSTUNREACH: 'host unreachable', ENETUNREACH: 'network unreachable',
-  EHOSTDOWN: 'host down', ENOTFOUND: 'host not found', EAI_AGAIN: 'host name lookup failed', ECONNRESET: 'connection reset',
+  ECONNREFUSED: 'connection refused',
+  ETIMEDOUT: 'timed out',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  EHOSTDOWN: 'host down',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'host name lookup failed',
+  ECONNRESET: 'connection reset',
 };
 
 const LISTEN: Record<string, string> = {
-  EADDRINUSE: 'address already in use', EACCES: 'permission denied: ports below 1024 need privileges', EADDRNOTAVAIL: 'no such address on this machine',
+  EADDRINUSE: 'address already in use',
+  EACCES: 'permission denied: ports below 1024 need privileges',
+  EADDRNOTAVAIL: 'no such address on this machine',
 };
 
 const DOING: Record<string, string> = {
-  mkdir: 'create the folder', access: 'write in the folder', open: 'open', rename: 'write', chmod: 'change the mode of', stat: 'read',
+  mkdir: 'create the folder',
+  access: 'write in the folder',
+  open: 'open',
+  rename: 'write',
+  chmod: 'change the mode of',
+  stat: 'read',
 };
 
 /** A failure to open or migrate the configured database, naming DATABASE_URL (or DATA_DIR, whose ghee.db is the default). */
@@ -33,12 +53,20 @@ export function databaseStartupError(error: unknown, config: Config): Error {
   }
   if (!config.databaseUrl.startsWith('sqlite:')) {
     if (typeof root.code === 'string' && UNREACHABLE[root.code]) {
-      return new Error(`${setting}: cannot connect to PostgreSQL at ${serverOf(config.databaseUrl, root)} (${UNREACHABLE[root.code]})`);
+      return new Error(
+        `${setting}: cannot connect to PostgreSQL at ${serverOf(config.databaseUrl, root)} (${UNREACHABLE[root.code]})`,
+      );
     }
     if (/timeout exceeded when trying to connect|due to connection timeout|timeout expired/.test(root.message)) {
-      return new Error(`${setting}: cannot connect to PostgreSQL at ${serverOf(config.databaseUrl, root)} (no answer in time)`);
+      return new Error(
+        `${setting}: cannot connect to PostgreSQL at ${serverOf(config.databaseUrl, root)} (no answer in time)`,
+      );
     }
-    if (typeof root.severity === 'string' && typeof root.code === 'string' && /^(28|3D|08)|^57P03$|^53300$/.test(root.code)) {
+    if (
+      typeof root.severity === 'string' &&
+      typeof root.code === 'string' &&
+      /^(28|3D|08)|^57P03$|^53300$/.test(root.code)
+    ) {
       return new Error(`${setting}: PostgreSQL refused the connection (${root.message})`);
     }
     // Anything else the store calls unavailable (a server that closes the connection at once, a
@@ -75,7 +103,8 @@ function databaseSetting(config: Config): string {
 /** The innermost error: the store and the migrator wrap the driver's (`cause`). */
 function rootCause(error: unknown): Failure {
   let current: unknown = error;
-  for (let depth = 0; depth < 5 && current instanceof Error && current.cause instanceof Error; depth++) current = current.cause;
+  for (let depth = 0; depth < 5 && current instanceof Error && current.cause instanceof Error; depth++)
+    current = current.cause;
   return (current instanceof Error ? current : new Error(String(current))) as Failure;
 }
 

@@ -23,21 +23,31 @@ export function termCommand(kind: TermKind) {
   return async (args: string[], io: CliIo, store: Store): Promise<number> => {
     const [sub, ...rest] = args;
     const { values, positionals } = parseFlags(rest, { account: { type: 'string' }, json: { type: 'boolean' } }, line);
-    if (!(sub === 'list' && positionals.length === 0) && !(sub === 'delete' && positionals.length === 1)) throw usage(line);
+    if (!(sub === 'list' && positionals.length === 0) && !(sub === 'delete' && positionals.length === 1))
+      throw usage(line);
     const account = await accountOption(store, values.account);
     if (sub === 'list') {
       const terms = await listTermUsage(store.db, kind, account.id);
       if (values.json) io.out(JSON.stringify(terms));
-      else io.out(terms.map((t) => `${t.slug}\t${t.name}\t${t.posts} ${t.posts === 1 ? 'post' : 'posts'}`).join('\n') || `no ${kind}`);
+      else
+        io.out(
+          terms.map((t) => `${t.slug}\t${t.name}\t${t.posts} ${t.posts === 1 ? 'post' : 'posts'}`).join('\n') ||
+            `no ${kind}`,
+        );
       return 0;
     }
     const slug = positionals[0]!;
     try {
       const gone = await deleteTerm(store, kind, account.id, slug);
-      io.out(values.json ? JSON.stringify({ ...gone, deleted: true }) : `${NOUN[kind]} ${gone.slug} ("${gone.name}") deleted from account ${account.id}`);
+      io.out(
+        values.json
+          ? JSON.stringify({ ...gone, deleted: true })
+          : `${NOUN[kind]} ${gone.slug} ("${gone.name}") deleted from account ${account.id}`,
+      );
       return 0;
     } catch (error) {
-      if (error instanceof GheeError && error.code === 'not_found') throw new CliError(`Account ${account.id} has no ${NOUN[kind]} with the slug "${slug}"`);
+      if (error instanceof GheeError && error.code === 'not_found')
+        throw new CliError(`Account ${account.id} has no ${NOUN[kind]} with the slug "${slug}"`);
       if (error instanceof GheeError) throw new CliError(error.message);
       throw error;
     }

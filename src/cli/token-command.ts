@@ -6,7 +6,8 @@ import { integer } from './account-command.js';
 import { accountOption } from './account-option.js';
 import { CliError, usage, type CliIo } from './io.js';
 
-export const USAGE = 'ghee token create [--account ID] --kind read|write [--label L] [--json] | ghee token list [--account ID] [--json] | ghee token revoke TOKEN_OR_ID';
+export const USAGE =
+  'ghee token create [--account ID] --kind read|write [--label L] [--json] | ghee token list [--account ID] [--json] | ghee token revoke TOKEN_OR_ID';
 
 /** `ghee token create|list|revoke` */
 export async function tokenCommand(args: string[], io: CliIo, store: Store): Promise<number> {
@@ -15,7 +16,12 @@ export async function tokenCommand(args: string[], io: CliIo, store: Store): Pro
   try {
     parsed = parseArgs({
       args: rest,
-      options: { account: { type: 'string' }, kind: { type: 'string' }, label: { type: 'string' }, json: { type: 'boolean' } },
+      options: {
+        account: { type: 'string' },
+        kind: { type: 'string' },
+        label: { type: 'string' },
+        json: { type: 'boolean' },
+      },
       allowPositionals: sub === 'revoke',
       strict: true,
     });
@@ -27,7 +33,11 @@ export async function tokenCommand(args: string[], io: CliIo, store: Store): Pro
     if (positionals.length !== 1) throw usage(USAGE);
     const revoked = await revokeToken(store.db, positionals[0]!);
     if (!revoked) throw new CliError('No active token matches that token or id');
-    io.out(values.json ? JSON.stringify(revoked) : `revoked ${revoked.kind} token ${revoked.id} (${revoked.prefix}…${revoked.last4})`);
+    io.out(
+      values.json
+        ? JSON.stringify(revoked)
+        : `revoked ${revoked.kind} token ${revoked.id} (${revoked.prefix}…${revoked.last4})`,
+    );
     return 0;
   }
   if (sub !== 'create' && sub !== 'list') throw usage(USAGE);
@@ -35,7 +45,12 @@ export async function tokenCommand(args: string[], io: CliIo, store: Store): Pro
   if (sub === 'list') {
     const tokens = await listTokens(store.db, account.id);
     if (values.json) io.out(JSON.stringify(tokens));
-    else io.out(tokens.map((t) => `${t.id}\t${t.kind}\t${t.prefix}…${t.last4}\t${t.created}${t.revoked ? '\trevoked' : ''}`).join('\n'));
+    else
+      io.out(
+        tokens
+          .map((t) => `${t.id}\t${t.kind}\t${t.prefix}…${t.last4}\t${t.created}${t.revoked ? '\trevoked' : ''}`)
+          .join('\n'),
+      );
     return 0;
   }
   if (values.kind !== 'read' && values.kind !== 'write') throw usage(USAGE);

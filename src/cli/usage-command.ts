@@ -9,9 +9,14 @@ export const USAGE = 'ghee usage [--account ID] [--month YYYY-MM] [--json]';
 
 /** `ghee usage`: calls per day of a billing month, the total, the limit and what is left. */
 export async function usageCommand(args: string[], io: CliIo, store: Store): Promise<number> {
-  const { values, positionals } = parseFlags(args, { account: { type: 'string' }, month: { type: 'string' }, json: { type: 'boolean' } }, USAGE);
+  const { values, positionals } = parseFlags(
+    args,
+    { account: { type: 'string' }, month: { type: 'string' }, json: { type: 'boolean' } },
+    USAGE,
+  );
   if (positionals.length) throw usage(USAGE);
-  if (values.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month)) throw new CliError(`--month takes YYYY-MM, not "${values.month}"`, 2);
+  if (values.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month))
+    throw new CliError(`--month takes YYYY-MM, not "${values.month}"`, 2);
   const account = await accountOption(store, values.account);
   const report = await usageReport(store.db, account, new Date(), values.month);
   if (values.json) {

@@ -22,8 +22,14 @@ export const USAGE = [
 ].join(' | ');
 
 const FLAGS = {
-  email: { type: 'string' }, role: { type: 'string' }, account: { type: 'string' }, name: { type: 'string' },
-  password: { type: 'string' }, 'password-stdin': { type: 'boolean' }, json: { type: 'boolean' }, off: { type: 'boolean' },
+  email: { type: 'string' },
+  role: { type: 'string' },
+  account: { type: 'string' },
+  name: { type: 'string' },
+  password: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
+  json: { type: 'boolean' },
+  off: { type: 'boolean' },
 } as const;
 
 async function processStdin(): Promise<string> {
@@ -41,20 +47,31 @@ async function processStdin(): Promise<string> {
 export async function userCommand(args: string[], io: CliIo, store: Store): Promise<number> {
   const [sub, ...rest] = args;
   const { values, positionals } = parseFlags(rest, FLAGS, USAGE);
-  if (positionals.length || !['create', 'invite', 'list', 'set-password', 'set-operator'].includes(sub ?? '')) throw usage(USAGE);
+  if (positionals.length || !['create', 'invite', 'list', 'set-password', 'set-operator'].includes(sub ?? ''))
+    throw usage(USAGE);
   if (values.off && sub !== 'set-operator') throw usage(USAGE);
   if (sub === 'set-operator') return operatorCommand(values, io, store);
   if (values.password !== undefined && values['password-stdin']) throw usage(USAGE);
   // One trailing newline is what `echo` and heredocs add; it is not part of the password.
-  const password = values['password-stdin'] ? (await (io.stdin ?? processStdin)()).replace(/\r?\n$/, '') : values.password;
+  const password = values['password-stdin']
+    ? (await (io.stdin ?? processStdin)()).replace(/\r?\n$/, '')
+    : values.password;
   try {
     if (sub === 'set-password') {
       if (!values.email || password === undefined) throw usage(USAGE);
-      if (!(await setPassword(store.db, values.email, password))) throw new CliError(`No user with the email ${values.email}`);
-      io.out(values.json ? JSON.stringify({ email: values.email.trim().toLowerCase(), sessions_ended: true }) : 'password changed; the user is signed out everywhere');
+      if (!(await setPassword(store.db, values.email, password)))
+        throw new CliError(`No user with the email ${values.email}`);
+      io.out(
+        values.json
+          ? JSON.stringify({ email: values.email.trim().toLowerCase(), sessions_ended: true })
+          : 'password changed; the user is signed out everywhere',
+      );
       return 0;
     }
-    const account = await resolveAccount(store.db, values.account === undefined ? undefined : integer(values.account, '--account'));
+    const account = await resolveAccount(
+      store.db,
+      values.account === undefined ? undefined : integer(values.account, '--account'),
+    );
     if (sub === 'list') {
       const members = await listMembers(store.db, account.id);
       if (values.json) io.out(JSON.stringify(members));
@@ -67,17 +84,56 @@ export async function userCommand(args: string[], io: CliIo, store: Store): Prom
       const input = { email: values.email, role: values.role, name: values.name, inviter: null };
       const { invitation, token } = await inviteMember(store.db, account.id, input, new Date());
       const link = invitationLink(io.config.publicUrl, token);
-      const message = invitationMail({ to: invitation.email, accountName: account.name, role: invitation.role, link, expires: invitation.expires, inviter: null });
-      const mail = await sendMail(io.config, message, (error) => io.err(`the invitation mail was not sent: ${error instanceof Error ? error.message : String(error)}`));
-      const shown = { id: invitation.id, email: invitation.email, role: invitation.role, account: account.id, expires: invitation.expires, link, mail };
+      const message = invitationMail({
+        to: invitation.email,
+        accountName: account.name,
+        role: invitation.role,
+        link,
+        expires: invitation.expires,
+        inviter: null,
+      });
+      const mail = await sendMail(io.config, message, (error) =>
+        io.err(`the invitation mail was not sent: ${error instanceof Error ? error.message : String(error)}`),
+      );
+      const shown = {
+        id: invitation.id,
+        email: invitation.email,
+        role: invitation.role,
+        account: account.id,
+        expires: invitation.expires,
+        link,
+        mail,
+      };
       if (values.json) io.out(JSON.stringify(shown));
-      else io.out([`invited ${shown.email} as ${shown.role} of account ${account.id} (expires ${shown.expires})`, `link: ${link}`, `mail: ${mail}`].join('\n'));
+      else
+        io.out(
+          [
+            `invited ${shown.email} as ${shown.role} of account ${account.id} (expires ${shown.expires})`,
+            `link: ${link}`,
+            `mail: ${mail}`,
+          ].join('\n'),
+        );
       return 0;
     }
-    const added = await createUserAsOperator(store.db, account.id, { email: values.email, role: values.role, name: values.name, password });
-    const shown = { ...added.member, account: account.id, ...(added.password !== undefined && { password: added.password }) };
+    const added = await createUserAsOperator(store.db, account.id, {
+      email: values.email,
+      role: values.role,
+      name: values.name,
+      password,
+    });
+    const shown = {
+      ...added.member,
+      account: account.id,
+      ...(added.password !== undefined && { password: added.password }),
+    };
     if (values.json) io.out(JSON.stringify(shown));
-    else io.out([`user ${shown.id} ${shown.email} is ${shown.role} of account ${account.id}`, ...(added.password ? [`password: ${added.password}`] : [])].join('\n'));
+    else
+      io.out(
+        [
+          `user ${shown.id} ${shown.email} is ${shown.role} of account ${account.id}`,
+          ...(added.password ? [`password: ${added.password}`] : []),
+        ].join('\n'),
+      );
     return 0;
   } catch (error) {
     if (error instanceof UserInputError || error instanceof AccountInputError) throw new CliError(error.message);

@@ -9,12 +9,21 @@ const USAGE = 'ghee user set-operator --email E [--off] [--json]';
  * set any plan and monthly call limit of the accounts they belong to (`--off` takes it back).
  * In force from their next request.
  */
-export async function operatorCommand(values: { email?: string; off?: boolean; json?: boolean; [flag: string]: unknown }, io: CliIo, store: Store): Promise<number> {
+export async function operatorCommand(
+  values: { email?: string; off?: boolean; json?: boolean; [flag: string]: unknown },
+  io: CliIo,
+  store: Store,
+): Promise<number> {
   const others = Object.keys(values).filter((k) => !['email', 'off', 'json'].includes(k) && values[k] !== undefined);
   if (!values.email || others.length) throw usage(USAGE);
   const operator = values.off !== true;
-  if (!(await setOperator(store.db, values.email, operator))) throw new CliError(`No user with the email ${values.email}`);
+  if (!(await setOperator(store.db, values.email, operator)))
+    throw new CliError(`No user with the email ${values.email}`);
   const email = values.email.trim().toLowerCase();
-  io.out(values.json ? JSON.stringify({ email, operator }) : `${email} ${operator ? 'is now' : 'is no longer'} an operator of this install`);
+  io.out(
+    values.json
+      ? JSON.stringify({ email, operator })
+      : `${email} ${operator ? 'is now' : 'is no longer'} an operator of this install`,
+  );
   return 0;
 }

@@ -7,36 +7,54 @@ import { createWebhook, deleteWebhook, findWebhook, listWebhooks } from '../webh
 import { integer } from './account-command.js';
 import { CliError, parseFlags, usage, type CliIo } from './io.js';
 
-export const USAGE = 'ghee webhook add [--account ID] --url URL [--events a,b] [--header K:V]... [--json] | ghee webhook list [--account ID] [--json] | ghee webhook remove|test [--account ID] WEBHOOK_ID [--json]';
+export const USAGE =
+  'ghee webhook add [--account ID] --url URL [--events a,b] [--header K:V]... [--json] | ghee webhook list [--account ID] [--json] | ghee webhook remove|test [--account ID] WEBHOOK_ID [--json]';
 
 /** `ghee webhook add|list|remove|test`: an account's webhooks; `add` prints the signing secret once. */
 export async function webhookCommand(args: string[], io: CliIo, store: Store): Promise<number> {
   const [sub, ...rest] = args;
-  const { values, positionals } = parseFlags(rest, {
-    account: { type: 'string' }, url: { type: 'string' }, events: { type: 'string' }, header: { type: 'string', multiple: true }, json: { type: 'boolean' },
-  }, USAGE);
+  const { values, positionals } = parseFlags(
+    rest,
+    {
+      account: { type: 'string' },
+      url: { type: 'string' },
+      events: { type: 'string' },
+      header: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+    },
+    USAGE,
+  );
   if (sub !== 'add' && sub !== 'list' && sub !== 'remove' && sub !== 'test') throw usage(USAGE);
-  const account = await resolveAccount(store.db, values.account === undefined ? undefined : integer(values.account, '--account')).catch((error: unknown) => {
+  const account = await resolveAccount(
+    store.db,
+    values.account === undefined ? undefined : integer(values.account, '--account'),
+  ).catch((error: unknown) => {
     throw error instanceof AccountInputError ? new CliError(error.message) : error;
   });
   const print = (json: unknown, text: string) => io.out(values.json ? JSON.stringify(json) : text);
   if (sub === 'list') {
     const hooks = await listWebhooks(store.db, account.id);
-    print(hooks, hooks.map((h) => `${h.id}\t${h.url}\t${h.events.join(',')}${h.enabled ? '' : '\tdisabled'}`).join('\n'));
+    print(
+      hooks,
+      hooks.map((h) => `${h.id}\t${h.url}\t${h.events.join(',')}${h.enabled ? '' : '\tdisabled'}`).join('\n'),
+    );
     return 0;
   }
   if (sub === 'add') {
     if (positionals.length || values.url === undefined) throw usage(USAGE);
     try {
       const headers = checkHeaders(Object.fromEntries((values.header ?? []).map(splitHeader)));
-      const events = values.events === undefined ? ALL_EVENTS : checkEvents(values.events.split(',').map((e) => e.trim()));
+      const events =
+        values.events === undefined ? ALL_EVENTS : checkEvents(values.events.split(',').map((e) => e.trim()));
       const url = await checkUrl(values.url, io.config.webhookAllowPrivate);
       const created = await createWebhook(store.db, account, { url, events, headers, enabled: true });
       print(created, `webhook ${created.id} added; its signing secret (shown this once):\n${created.secret}`);
       return 0;
     } catch (error) {
-      if (error instanceof WebhookInputError) throw new CliError(`--${error.field === 'headers' ? 'header' : error.field}: ${error.message}`);
-      if (error instanceof PlanFeatureError) throw new CliError(`${error.message}: webhooks are not available to account ${account.id}`);
+      if (error instanceof WebhookInputError)
+        throw new CliError(`--${error.field === 'headers' ? 'header' : error.field}: ${error.message}`);
+      if (error instanceof PlanFeatureError)
+        throw new CliError(`${error.message}: webhooks are not available to account ${account.id}`);
       throw error;
     }
   }
@@ -50,8 +68,19 @@ export async function webhookCommand(args: string[], io: CliIo, store: Store): P
     return 0;
   }
   const c = io.config;
-  const delivery = await testWebhook(store.db, hook, { allowPrivate: c.webhookAllowPrivate, maxAgeMs: c.webhookMaxAgeMs, backoffMs: c.webhookBackoffMs, holder: 'cli', now: () => new Date() });
-  print(delivery, delivery.status === 'delivered' ? `delivered (HTTP ${delivery.last_status})` : `not delivered: ${delivery.last_error}`);
+  const delivery = await testWebhook(store.db, hook, {
+    allowPrivate: c.webhookAllowPrivate,
+    maxAgeMs: c.webhookMaxAgeMs,
+    backoffMs: c.webhookBackoffMs,
+    holder: 'cli',
+    now: () => new Date(),
+  });
+  print(
+    delivery,
+    delivery.status === 'delivered'
+      ? `delivered (HTTP ${delivery.last_status})`
+      : `not delivered: ${delivery.last_error}`,
+  );
   return delivery.status === 'delivered' ? 0 : 1;
 }
 

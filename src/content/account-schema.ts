@@ -29,7 +29,11 @@ export function typeKey(kind: ContentTypeKind, key: string): string {
 }
 
 /** Reads an account's schema from the database. */
-export async function loadAccountSchema(db: Kysely<Database>, accountId: number, version: number): Promise<AccountSchema> {
+export async function loadAccountSchema(
+  db: Kysely<Database>,
+  accountId: number,
+  version: number,
+): Promise<AccountSchema> {
   const [types, locales] = await Promise.all([
     db.selectFrom('content_types').selectAll().where('account_id', '=', accountId).execute(),
     db.selectFrom('locales').selectAll().where('account_id', '=', accountId).orderBy('position').execute(),
@@ -37,7 +41,13 @@ export async function loadAccountSchema(db: Kysely<Database>, accountId: number,
   const byId = new Map<number, ContentType>();
   const byKey = new Map<string, ContentType>();
   for (const row of types) {
-    const type: ContentType = { id: row.id, kind: row.kind, key: row.key, name: row.name, fields: JSON.parse(row.fields) as Fields };
+    const type: ContentType = {
+      id: row.id,
+      kind: row.kind,
+      key: row.key,
+      name: row.name,
+      fields: JSON.parse(row.fields) as Fields,
+    };
     byId.set(type.id, type);
     byKey.set(typeKey(type.kind, type.key), type);
   }

@@ -36,5 +36,9 @@ export type EntryHandle = Pick<EntryRow, 'id' | 'type_id' | 'slug'>;
 /** Which of many entries exist in the scope, without their fields (references at the last level). */
 export async function fetchHandles(db: Kysely<Database>, scope: ReadScope, ids: number[]): Promise<EntryHandle[]> {
   if (ids.length === 0) return [];
-  return entriesInScope(db, scope).clearSelect().select(['e.id', 'e.type_id', 'e.slug']).where('e.id', 'in', ids).execute();
+  return entriesInScope(db, scope)
+    .clearSelect()
+    .select(['e.id', 'e.type_id', 'e.slug'])
+    .where('e.id', 'in', ids)
+    .execute();
 }

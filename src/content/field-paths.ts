@@ -3,7 +3,19 @@ import { componentFields } from './empty-value.js';
 import type { FieldDef, Fields } from './schema/types.js';
 
 /** Field types stored as scalars: filterable and orderable. */
-const SCALAR = new Set(['short_text', 'long_text', 'wysiwyg', 'html', 'markdown', 'number', 'date', 'checkbox', 'dropdown', 'media', 'color']);
+const SCALAR = new Set([
+  'short_text',
+  'long_text',
+  'wysiwyg',
+  'html',
+  'markdown',
+  'number',
+  'date',
+  'checkbox',
+  'dropdown',
+  'media',
+  'color',
+]);
 
 export function isScalar(field: FieldDef): boolean {
   return SCALAR.has(field.type);

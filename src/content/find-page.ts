@@ -22,17 +22,27 @@ export function pageTypeOf(schema: AccountSchema, key: string): ContentType {
  * every page type, as ButterCMS does for updates; two pages of different types with that slug
  * are the read's 403. Missing: the read's 404.
  */
-export async function findPage(db: Kysely<Database>, schema: AccountSchema, typeKey: string, slug: string): Promise<FoundPage> {
-  const types = typeKey === '*'
-    ? [...schema.byId.values()].filter((t) => t.kind === 'page_type' || t.kind === 'single_page')
-    : [pageTypeOf(schema, typeKey)];
+export async function findPage(
+  db: Kysely<Database>,
+  schema: AccountSchema,
+  typeKey: string,
+  slug: string,
+): Promise<FoundPage> {
+  const types =
+    typeKey === '*'
+      ? [...schema.byId.values()].filter((t) => t.kind === 'page_type' || t.kind === 'single_page')
+      : [pageTypeOf(schema, typeKey)];
   // No slug holds U+0000 (PostgreSQL could not even compare it).
   if (types.length === 0 || slug.includes('\u0000')) throw errors.pageNotFound();
   const rows = await db
     .selectFrom('entries')
     .select(['id', 'type_id'])
     .where('account_id', '=', schema.accountId)
-    .where('type_id', 'in', types.map((t) => t.id))
+    .where(
+      'type_id',
+      'in',
+      types.map((t) => t.id),
+    )
     .where('slug', '=', slug)
     .limit(2)
     .execute();

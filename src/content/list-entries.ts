@@ -28,13 +28,19 @@ const MAX_OFFSET = 2 ** 31;
  * values, stopping after the page. Entries without a value for the ordering field come last, in
  * the tie-break order; filters through a reference are checked per candidate entry.
  */
-export async function listEntries(db: Kysely<Database>, scope: ReadScope, q: ListQuery): Promise<{ rows: EntryRow[]; count: number }> {
+export async function listEntries(
+  db: Kysely<Database>,
+  scope: ReadScope,
+  q: ListQuery,
+): Promise<{ rows: EntryRow[]; count: number }> {
   if (q.typeIds.length === 0 || q.filters.some((f) => f.value === null)) return { rows: [], count: 0 };
   const count = await countMatching(db, scope, q);
   if (q.offset >= Math.min(count, MAX_OFFSET)) return { rows: [], count };
   if (q.order?.kind === 'field') return { rows: await pageByField(db, scope, q, q.order), count };
 
-  let page = entriesInScope(db, scope).where('e.type_id', 'in', q.typeIds).where((eb) => matches(db, scope, q, eb.ref('e.id')));
+  let page = entriesInScope(db, scope)
+    .where('e.type_id', 'in', q.typeIds)
+    .where((eb) => matches(db, scope, q, eb.ref('e.id')));
   const order = q.order;
   if (order) {
     const column = sql.ref(`v.${order.kind}`);
@@ -52,10 +58,18 @@ async function countMatching(db: Kysely<Database>, scope: ReadScope, q: ListQuer
   const row = first
     ? await valuesOf(db, scope, q.typeIds, first.path)
         .where(valueIs('o', first))
-        .where((eb) => matches(db, scope, { ...q, filters: q.filters.filter((f) => f !== first) }, eb.ref('o.entry_id')))
-        .clearSelect().select(n).executeTakeFirst()
-    : await entriesInScope(db, scope).where('e.type_id', 'in', q.typeIds).where((eb) => matches(db, scope, q, eb.ref('e.id')))
-        .clearSelect().select(n).executeTakeFirst();
+        .where((eb) =>
+          matches(db, scope, { ...q, filters: q.filters.filter((f) => f !== first) }, eb.ref('o.entry_id')),
+        )
+        .clearSelect()
+        .select(n)
+        .executeTakeFirst()
+    : await entriesInScope(db, scope)
+        .where('e.type_id', 'in', q.typeIds)
+        .where((eb) => matches(db, scope, q, eb.ref('e.id')))
+        .clearSelect()
+        .select(n)
+        .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
@@ -63,30 +77,61 @@ async function countMatching(db: Kysely<Database>, scope: ReadScope, q: ListQuer
  * A page ordered on a field: first the entries with a value, walked in the index's order; then,
  * once those run out, the entries without one in the tie-break order.
  */
-async function pageByField(db: Kysely<Database>, scope: ReadScope, q: ListQuery, order: FieldOrder): Promise<EntryRow[]> {
+async function pageByField(
+  db: Kysely<Database>,
+  scope: ReadScope,
+  q: ListQuery,
+  order: FieldOrder,
+): Promise<EntryRow[]> {
   const column = order.numeric ? 'o.num_value' : 'o.text_value';
   const direction = order.desc ? 'desc' : 'asc';
   const valued = valuesOf(db, scope, q.typeIds, order.path)
     .where(column, 'is not', null)
     .where((eb) => matches(db, scope, q, eb.ref('o.entry_id')));
-  const ordered = q.defaultOrder === 'pages'
-    ? valued.innerJoin('entries as e', 'e.id', 'o.entry_id').clearSelect().select('o.entry_id as id').orderBy(column, direction).orderBy('e.slug').orderBy('o.entry_id')
-    : valued.clearSelect().select('o.entry_id as id').orderBy(column, direction).orderBy('o.entry_id');
+  const ordered =
+    q.defaultOrder === 'pages'
+      ? valued
+          .innerJoin('entries as e', 'e.id', 'o.entry_id')
+          .clearSelect()
+          .select('o.entry_id as id')
+          .orderBy(column, direction)
+          .orderBy('e.slug')
+          .orderBy('o.entry_id')
+      : valued.clearSelect().select('o.entry_id as id').orderBy(column, direction).orderBy('o.entry_id');
   const ids = (await ordered.limit(q.limit).offset(q.offset).execute()).map((r) => r.id);
 
   if (ids.length < q.limit) {
     // Past the valued entries: how many there are decides where the unvalued ones start.
-    const valuedCount = ids.length > 0 || q.offset === 0
-      ? q.offset + ids.length
-      : Number((await valued.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirst())?.n ?? 0);
+    const valuedCount =
+      ids.length > 0 || q.offset === 0
+        ? q.offset + ids.length
+        : Number(
+            (
+              await valued
+                .clearSelect()
+                .select(sql<number>`count(*)`.as('n'))
+                .executeTakeFirst()
+            )?.n ?? 0,
+          );
     let empty = entriesInScope(db, scope)
       .clearSelect()
       .select('e.id as id')
       .where('e.type_id', 'in', q.typeIds)
       .where((eb) => matches(db, scope, q, eb.ref('e.id')))
-      .where(({ not, exists }) => not(exists(valuesOf(db, scope, q.typeIds, order.path).where(column, 'is not', null).where('o.entry_id', '=', sql.ref<number>('e.id')))));
+      .where(({ not, exists }) =>
+        not(
+          exists(
+            valuesOf(db, scope, q.typeIds, order.path)
+              .where(column, 'is not', null)
+              .where('o.entry_id', '=', sql.ref<number>('e.id')),
+          ),
+        ),
+      );
     empty = q.defaultOrder === 'pages' ? empty.orderBy('e.slug').orderBy('e.id') : empty.orderBy('e.id');
-    const rows = await empty.limit(q.limit - ids.length).offset(Math.max(0, q.offset - valuedCount)).execute();
+    const rows = await empty
+      .limit(q.limit - ids.length)
+      .offset(Math.max(0, q.offset - valuedCount))
+      .execute();
     ids.push(...rows.map((r) => r.id));
   }
   const byId = new Map((await fetchEntries(db, scope, ids)).map((row) => [row.id, row]));
@@ -132,7 +177,10 @@ function throughReference(db: Kysely<Database>, scope: ReadScope, filter: Filter
   return db
     .selectFrom('refs as r')
     .innerJoin('field_values as fv', (join) =>
-      join.onRef('fv.entry_id', '=', 'r.target_entry_id').on('fv.locale', '=', scope.locale).on('fv.channel', '=', scope.channel),
+      join
+        .onRef('fv.entry_id', '=', 'r.target_entry_id')
+        .on('fv.locale', '=', scope.locale)
+        .on('fv.channel', '=', scope.channel),
     )
     .select(sql`1`.as('one'))
     .where('r.entry_id', '=', id)

@@ -17,8 +17,7 @@ export interface Filter {
 }
 
 export type Order =
-  | { kind: 'published' | 'updated'; desc: boolean }
-  | { kind: 'field'; path: string; numeric: boolean; desc: boolean };
+  { kind: 'published' | 'updated'; desc: boolean } | { kind: 'field'; path: string; numeric: boolean; desc: boolean };
 
 /** The `fields.*` filters of a query, checked against the type's schema (400 when unknown). */
 export function parseFilters(query: Record<string, string>, fields: Fields, schema: AccountSchema): Filter[] {
@@ -35,7 +34,12 @@ export function parseFilters(query: Record<string, string>, fields: Fields, sche
 function resolveFilter(segments: string[], raw: string, fields: Fields, schema: AccountSchema): Filter {
   const direct = resolvePath(fields, segments, schema);
   if (direct && isScalar(direct.field)) {
-    return { via: null, path: direct.path, numeric: isNumeric(direct.field), value: comparable(direct.field.type, raw) };
+    return {
+      via: null,
+      path: direct.path,
+      numeric: isNumeric(direct.field),
+      value: comparable(direct.field.type, raw),
+    };
   }
   // Through a reference: the longest prefix that is a reference field, then a field of its target.
   for (let i = segments.length - 1; i >= 1; i--) {
@@ -44,7 +48,12 @@ function resolveFilter(segments: string[], raw: string, fields: Fields, schema: 
     const target = schema.byKey.get(ref.field.to);
     const inner = target && resolvePath(target.fields, segments.slice(i), schema);
     if (inner && isScalar(inner.field)) {
-      return { via: ref.path, path: inner.path, numeric: isNumeric(inner.field), value: comparable(inner.field.type, raw) };
+      return {
+        via: ref.path,
+        path: inner.path,
+        numeric: isNumeric(inner.field),
+        value: comparable(inner.field.type, raw),
+      };
     }
   }
   throw errors.invalidFields();

@@ -18,7 +18,12 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * Turns stored field values into their API form, in schema order. Values that no longer fit
  * the schema (after a type change) read as the field's empty value rather than failing.
  */
-export function renderFields(fields: Fields, stored: unknown, schema: AccountSchema, hooks: RenderHooks): Record<string, unknown> {
+export function renderFields(
+  fields: Fields,
+  stored: unknown,
+  schema: AccountSchema,
+  hooks: RenderHooks,
+): Record<string, unknown> {
   const values = isObject(stored) ? stored : {};
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(fields)) out[key] = renderValue(field, values[key], schema, hooks);
@@ -52,7 +57,10 @@ function renderReference(field: FieldDef, value: unknown, resolve: ResolveRef): 
   if (field.many) {
     const ids = Array.isArray(value) ? value : [];
     // A gone or unpublished target is left out of a `many` array (docs/api.md §1).
-    return ids.filter((id): id is number => typeof id === 'number').map(resolve).filter((v) => v !== null && v !== undefined);
+    return ids
+      .filter((id): id is number => typeof id === 'number')
+      .map(resolve)
+      .filter((v) => v !== null && v !== undefined);
   }
   return typeof value === 'number' ? (resolve(value) ?? null) : null;
 }
@@ -63,7 +71,10 @@ function renderPicked(field: FieldDef, items: unknown[], schema: AccountSchema, 
   for (const item of items) {
     if (!isObject(item) || typeof item.type !== 'string' || !allowed.has(item.type)) continue;
     const fields = componentFields(schema, item.type);
-    out.push({ type: item.type, fields: isObject(item.fields) ? renderFields(fields, item.fields, schema, hooks) : emptyObject(fields, schema) });
+    out.push({
+      type: item.type,
+      fields: isObject(item.fields) ? renderFields(fields, item.fields, schema, hooks) : emptyObject(fields, schema),
+    });
   }
   return out;
 }

@@ -105,7 +105,10 @@ export class Renderer {
   private shape(node: Node, resolve: ResolveRef, selection: Selection): Record<string, unknown> {
     const { row } = node;
     const type = this.schema.byId.get(row.type_id)!;
-    const fields = selectPaths(renderFields(type.fields, node.values, this.schema, { resolve, publicUrl: this.config.publicUrl }), selection) as Record<string, unknown>;
+    const fields = selectPaths(
+      renderFields(type.fields, node.values, this.schema, { resolve, publicUrl: this.config.publicUrl }),
+      selection,
+    ) as Record<string, unknown>;
     if (type.kind === 'collection') return { meta: { id: row.id }, ...fields };
     return {
       slug: row.slug,

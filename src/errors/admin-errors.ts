@@ -15,34 +15,71 @@ export const adminErrors = {
   forbidden: errors.forbidden,
   notFound: errors.notFound,
   field: (field: string, message: string) => errors.validation({ [field]: [message] }),
-  invalidSchema: (lines: string[]) => new GheeError('invalid_schema', { message: 'The schema document is invalid.', errors: lines }),
+  invalidSchema: (lines: string[]) =>
+    new GheeError('invalid_schema', { message: 'The schema document is invalid.', errors: lines }),
   schemaBusy: () =>
-    new GheeError('schema_busy', 'Too many schema documents are being checked right now. Please try again in a few seconds.', { retryAfter: 5 }),
+    new GheeError(
+      'schema_busy',
+      'Too many schema documents are being checked right now. Please try again in a few seconds.',
+      { retryAfter: 5 },
+    ),
   dataLoss: (lines: string[]) =>
-    new GheeError('data_loss', { message: 'This change deletes content. Send it again with ?confirm=true to go ahead.', errors: lines }),
+    new GheeError('data_loss', {
+      message: 'This change deletes content. Send it again with ?confirm=true to go ahead.',
+      errors: lines,
+    }),
   badMonth: () => new GheeError('invalid_month', 'month query parameter should be YYYY-MM'),
   invalidEntryStatus: () => new GheeError('invalid_status', 'status query parameter should be draft or published'),
-  invalidPostStatus: () => new GheeError('invalid_status', 'status query parameter should be draft, published or scheduled'),
-  invalidDeliveryStatus: (statuses: readonly string[]) => new GheeError('malformed_body', `status must be one of ${statuses.join(', ')}`),
+  invalidPostStatus: () =>
+    new GheeError('invalid_status', 'status query parameter should be draft, published or scheduled'),
+  invalidDeliveryStatus: (statuses: readonly string[]) =>
+    new GheeError('malformed_body', `status must be one of ${statuses.join(', ')}`),
   // Plans and per-account limits are the install operator's (docs/quotas.md).
   planNotSelfService: (plan: string) =>
-    new GheeError('plan_not_self_service', `Only the operator of this Ghee install can move an account to the ${plan} plan.`),
+    new GheeError(
+      'plan_not_self_service',
+      `Only the operator of this Ghee install can move an account to the ${plan} plan.`,
+    ),
   // Django REST framework's throttling text, as ButterCMS's own API would word it.
   readsThrottled: (wait: number) =>
-    new GheeError('admin_reads_throttled', `Request was throttled. Expected available in ${wait} second${wait === 1 ? '' : 's'}.`, { retryAfter: wait }),
-  limitIsOperators: () => new GheeError('limit_is_operators', "Only the operator of this Ghee install can change an account's monthly call limit."),
+    new GheeError(
+      'admin_reads_throttled',
+      `Request was throttled. Expected available in ${wait} second${wait === 1 ? '' : 's'}.`,
+      { retryAfter: wait },
+    ),
+  limitIsOperators: () =>
+    new GheeError(
+      'limit_is_operators',
+      "Only the operator of this Ghee install can change an account's monthly call limit.",
+    ),
   // Unknown, used, revoked, replaced and expired invitation links: one answer, so none is told apart.
   invitationGone: () =>
-    new GheeError('invitation_not_found', 'This invitation link is not valid: it was already used, revoked or replaced, or it has expired.'),
-  signInToAccept: () => new GheeError('sign_in_to_accept', 'This email already has a Ghee user: sign in as it first, then accept the invitation.'),
+    new GheeError(
+      'invitation_not_found',
+      'This invitation link is not valid: it was already used, revoked or replaced, or it has expired.',
+    ),
+  signInToAccept: () =>
+    new GheeError(
+      'sign_in_to_accept',
+      'This email already has a Ghee user: sign in as it first, then accept the invitation.',
+    ),
   invitationForOtherUser: () =>
-    new GheeError('invitation_for_other_user', 'This invitation is for another email address: sign out, then open the link again.'),
+    new GheeError(
+      'invitation_for_other_user',
+      'This invitation is for another email address: sign out, then open the link again.',
+    ),
   // Deleting a category or tag (the dashboard, `ghee category|tag delete`): /v2 has no such delete.
   termInUse: (kind: 'category' | 'tag', name: string, posts: number) =>
-    new GheeError('term_in_use', `Cannot delete the ${kind} "${name}": ${posts} ${posts === 1 ? 'post uses' : 'posts use'} it. Take it off ${posts === 1 ? 'that post' : 'those posts'} first.`),
+    new GheeError(
+      'term_in_use',
+      `Cannot delete the ${kind} "${name}": ${posts} ${posts === 1 ? 'post uses' : 'posts use'} it. Take it off ${posts === 1 ? 'that post' : 'those posts'} first.`,
+    ),
   mediaTypeNotAllowed: () => new GheeError('media_type_not_allowed', mediaMessages.typeNotAllowed),
   dashboardNotBuilt: () =>
-    new GheeError('dashboard_not_built', 'The dashboard is not built. Run `npm run build` (npm ci does it too), then restart Ghee.'),
+    new GheeError(
+      'dashboard_not_built',
+      'The dashboard is not built. Run `npm run build` (npm ci does it too), then restart Ghee.',
+    ),
 } as const;
 
 /** Field messages of the admin API's own forms (the rest are /v2's, src/errors/field-messages.ts). */

@@ -15,7 +15,8 @@ export const messages = {
   min: (n: number) => `Ensure this value is greater than or equal to ${n}.`,
   max: (n: number) => `Ensure this value is less than or equal to ${n}.`,
   pattern: 'This value does not match the required pattern.',
-  patternUnusable: "This field's pattern is not valid RE2 syntax, so no value can be checked against it. Fix the pattern in the schema.",
+  patternUnusable:
+    "This field's pattern is not valid RE2 syntax, so no value can be checked against it. Fix the pattern in the schema.",
   choice: (v: string) => `"${v}" is not a valid choice.`,
   date: 'Date has wrong format. Use one of these formats instead: YYYY-MM-DD, YYYY-MM-DDThh:mm[:ss[.uuuuuu]](Z|+HH:MM|-HH:MM).',
   color: 'Enter a valid color: #rrggbb or #rrggbbaa.',
@@ -38,5 +39,6 @@ export const messages = {
   unknownPageType: (key: string) => `Unknown page type "${key}".`,
   noSinglePage: 'No single page is defined with this slug.',
   singlePageSlug: 'A single page keeps the slug its schema gives it.',
-  keyMismatch: (bodyKey: string, pathKey: string) => `The key "${bodyKey}" differs from the collection in the URL, "${pathKey}".`,
+  keyMismatch: (bodyKey: string, pathKey: string) =>
+    `The key "${bodyKey}" differs from the collection in the URL, "${pathKey}".`,
 } as const;

@@ -2,7 +2,14 @@
 // outside this folder (test/error-catalogue.test.ts holds that), so any layer may use it; only
 // src/http knows what a code becomes on the wire (src/http/error-status.ts).
 export { ADMIN_CODES, V2_CODES, type ErrorCode } from './codes.js';
-export { GheeError, type ErrorDetail, type ErrorHints, type FieldErrors, type ListedErrors, type QuotaStanding } from './ghee-error.js';
+export {
+  GheeError,
+  type ErrorDetail,
+  type ErrorHints,
+  type FieldErrors,
+  type ListedErrors,
+  type QuotaStanding,
+} from './ghee-error.js';
 export { errors, NO_CREDENTIALS } from './v2-errors.js';
 export { messages } from './field-messages.js';
 export { postMessages } from './post-messages.js';

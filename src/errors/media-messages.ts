@@ -6,7 +6,8 @@ export const mediaMessages = {
   tooLarge: (maxBytes: number) => `File is larger than ${formatSize(maxBytes)}`,
   privateAddress: 'Downloads from private or loopback addresses are not allowed',
   timeout: 'Download timed out',
-  tooManyUrls: (max: number) => `Too many media URLs to download in one write (at most ${max}): send the others in another write`,
+  tooManyUrls: (max: number) =>
+    `Too many media URLs to download in one write (at most ${max}): send the others in another write`,
 } as const;
 
 function formatSize(bytes: number): string {

@@ -18,7 +18,8 @@ export const errors = {
   notFound: () => new GheeError('not_found', 'Not found'),
   methodNotAllowed: (method: string, allow: readonly string[]) =>
     new GheeError('method_not_allowed', `Method "${method}" not allowed.`, { allowedMethods: allow }),
-  invalidLevels: () => new GheeError('invalid_levels', 'levels query parameter should be an integer between 1 and 5 (inclusive)'),
+  invalidLevels: () =>
+    new GheeError('invalid_levels', 'levels query parameter should be an integer between 1 and 5 (inclusive)'),
   invalidLocale: () => new GheeError('invalid_locale', 'Invalid locale parameter'),
   invalidSearch: () => new GheeError('invalid_search', 'Invalid search query'),
   invalidFields: () => new GheeError('invalid_fields', 'Invalid fields parameter'),
@@ -26,13 +27,21 @@ export const errors = {
   invalidPage: () => new GheeError('invalid_page', 'page query parameter should be a positive integer'),
   invalidPageSize: () =>
     new GheeError('invalid_page_size', 'page_size query parameter should be an integer between 1 and 100 (inclusive)'),
-  invalidLimit: () => new GheeError('invalid_limit', 'limit query parameter should be an integer between 1 and 100 (inclusive)'),
+  invalidLimit: () =>
+    new GheeError('invalid_limit', 'limit query parameter should be an integer between 1 and 100 (inclusive)'),
   invalidOffset: () => new GheeError('invalid_offset', 'offset query parameter should be a non-negative integer'),
-  mixedPagination: () => new GheeError('mixed_pagination', 'Use either page and page_size or limit and offset, not both'),
+  mixedPagination: () =>
+    new GheeError('mixed_pagination', 'Use either page and page_size or limit and offset, not both'),
   answerTooManyNodes: (max: number) =>
-    new GheeError('answer_too_large', `Answer too large: it would hold more than ${max} pages and items, counting a reference each time it is expanded. Ask for fewer levels or a smaller page_size.`),
+    new GheeError(
+      'answer_too_large',
+      `Answer too large: it would hold more than ${max} pages and items, counting a reference each time it is expanded. Ask for fewer levels or a smaller page_size.`,
+    ),
   answerTooManyBytes: (max: number) =>
-    new GheeError('answer_too_large', `Answer too large: it would be more than ${max} bytes. Ask for fewer levels, fewer fields or a smaller page_size.`),
+    new GheeError(
+      'answer_too_large',
+      `Answer too large: it would be more than ${max} bytes. Ask for fewer levels, fewer fields or a smaller page_size.`,
+    ),
   unknownBodyKey: (key: string) => new GheeError('unknown_body_key', `Unknown key '${key}' in request body`),
   // The top level of a write body (docs/api.md §9, step 5).
   bodyNotObject: () => new GheeError('malformed_body', 'Request body must be a JSON object'),
@@ -40,7 +49,8 @@ export const errors = {
   keyWithNul: (key: string) => new GheeError('malformed_body', `'${key}' must not contain null characters`),
   badWriteStatus: () => new GheeError('malformed_body', `'status' must be "draft" or "published"`),
   fieldsNotObject: () => new GheeError('malformed_body', `'fields' must be an object`),
-  fieldsNotList: () => new GheeError('malformed_body', `'fields' must be a non-empty list of objects, one per new item`),
+  fieldsNotList: () =>
+    new GheeError('malformed_body', `'fields' must be a non-empty list of objects, one per new item`),
   jsonParse: () => new GheeError('json_parse', 'JSON parse error'),
   bodyTooLarge: () => new GheeError('body_too_large', 'Request body too large'),
   headersTooLarge: () => new GheeError('headers_too_large', 'URL and headers too large: at most 16 KB'),
@@ -56,9 +66,14 @@ export const errors = {
   quotaExceeded: (retryAfter: number, quota?: QuotaStanding) =>
     new GheeError('quota_exceeded', 'API Calls limit reached.', { retryAfter, ...(quota && { quota }) }),
   htmlBusy: () =>
-    new GheeError('html_busy', 'Too much HTML is being sanitised right now. Please try again in a few seconds.', { retryAfter: 5 }),
+    new GheeError('html_busy', 'Too much HTML is being sanitised right now. Please try again in a few seconds.', {
+      retryAfter: 5,
+    }),
   databaseUnavailable: () =>
-    new GheeError('database_unavailable', 'The database is unavailable right now. Please try again in a few seconds.', { retryAfter: 2 }),
-  storageFull: () => new GheeError('storage_full', 'The server is out of storage space, so nothing was saved. Please try again later.'),
+    new GheeError('database_unavailable', 'The database is unavailable right now. Please try again in a few seconds.', {
+      retryAfter: 2,
+    }),
+  storageFull: () =>
+    new GheeError('storage_full', 'The server is out of storage space, so nothing was saved. Please try again later.'),
   internal: () => new GheeError('internal', 'An unexpected error occurred. Please try again later.'),
 } as const;

@@ -5,7 +5,8 @@ export const webhookMessages = {
   url: 'Enter a valid http or https URL.',
   privateUrl: 'Webhooks to loopback, link-local or private addresses are not allowed.',
   events: (choices: readonly string[]) => `Choose events among: ${choices.join(', ')}.`,
-  header: 'Headers are names (letters, digits, - and _) with single-line text values; Content-Type, Host and webhook-* are set by Ghee.',
+  header:
+    'Headers are names (letters, digits, - and _) with single-line text values; Content-Type, Host and webhook-* are set by Ghee.',
   enabled: 'Must be true or false.',
 } as const;
 

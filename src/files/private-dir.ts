@@ -35,7 +35,11 @@ function isDirectory(file: string): boolean {
   try {
     const stat = fs.statSync(file);
     if (stat.isDirectory()) return true;
-    throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${file}'`), { code: 'ENOTDIR', syscall: 'mkdir', path: file });
+    throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${file}'`), {
+      code: 'ENOTDIR',
+      syscall: 'mkdir',
+      path: file,
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw error;

@@ -47,20 +47,30 @@ function fileFor(root: string, urlPath: string): string | null {
  * No plugins, no `<base>`, forms post only to Ghee, and no page may frame the dashboard.
  */
 export const DASHBOARD_CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: http: https:", "connect-src 'self'",
-  "font-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: http: https:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
 ].join('; ');
 
 function sendFile(reply: FastifyReply, file: string, cacheControl: string): FastifyReply {
-  return reply
-    .header('content-type', TYPES[path.extname(file)] ?? 'application/octet-stream')
-    .header('cache-control', cacheControl)
-    .header('x-content-type-options', 'nosniff')
-    // On every file, not only index.html: any of them opened on its own is a document too.
-    .header('content-security-policy', DASHBOARD_CSP)
-    .header('x-frame-options', 'DENY')
-    .header('referrer-policy', 'no-referrer')
-    .send(fs.createReadStream(file));
+  return (
+    reply
+      .header('content-type', TYPES[path.extname(file)] ?? 'application/octet-stream')
+      .header('cache-control', cacheControl)
+      .header('x-content-type-options', 'nosniff')
+      // On every file, not only index.html: any of them opened on its own is a document too.
+      .header('content-security-policy', DASHBOARD_CSP)
+      .header('x-frame-options', 'DENY')
+      .header('referrer-policy', 'no-referrer')
+      .send(fs.createReadStream(file))
+  );
 }
 
 /**

@@ -18,14 +18,19 @@ import { redactUrl } from './redact-url.js';
 /** Builds the Fastify app: the /v2 API with its error contract, CORS and request ids. */
 export function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): FastifyInstance {
   const app = Fastify({
-    logger: options.logger === false
-      ? false
-      : {
-          level: ctx.config.logLevel,
-          serializers: {
-            req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: redactUrl(req.url), id: req.id }),
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: ctx.config.logLevel,
+            serializers: {
+              req: (req: { method: string; url: string; id: string }) => ({
+                method: req.method,
+                url: redactUrl(req.url),
+                id: req.id,
+              }),
+            },
           },
-        },
     genReqId: () => randomUUID(),
     bodyLimit: ctx.config.bodyLimit,
     // Params up to Node's 16 KiB header limit: a very long slug is a lookup miss (404), not a 414.

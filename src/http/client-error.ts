@@ -26,7 +26,11 @@ function toGheeError(code: string): GheeError {
  * lingering close, so that the client reads the answer and knows to open a new connection for
  * its next request. The parser cannot go on after an error, so the connection cannot be kept.
  */
-export function answerClientError(error: Error & { code?: string; rawPacket?: unknown }, socket: Socket, log: FastifyBaseLogger): void {
+export function answerClientError(
+  error: Error & { code?: string; rawPacket?: unknown },
+  socket: Socket,
+  log: FastifyBaseLogger,
+): void {
   if (error.code === 'ECONNRESET' || socket.destroyed || answered.has(socket)) return;
   answered.add(socket);
   const known = toGheeError(error.code ?? '');
@@ -41,7 +45,9 @@ export function answerClientError(error: Error & { code?: string; rawPacket?: un
     return;
   }
   // The admin API's answers carry their code (docs/admin-api.md), as error-handler.ts sends them.
-  const body = JSON.stringify(requestLine(error.rawPacket, '/admin/api') ? { detail: known.detail, code: known.code } : { detail: known.detail });
+  const body = JSON.stringify(
+    requestLine(error.rawPacket, '/admin/api') ? { detail: known.detail, code: known.code } : { detail: known.detail },
+  );
   const head = [
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}`,
     `content-type: ${JSON_TYPE}`,

@@ -70,7 +70,13 @@ export function defineRoutes(
           await ctx.cache.sync(caller);
           key = cacheKey(caller, request.url, query);
           const hit = ctx.cache.get(key);
-          if (hit) return sendAnswer(request, reply, hit, { store: ctx.cache, key, accountId: caller.accountId, state: 'hit' });
+          if (hit)
+            return sendAnswer(request, reply, hit, {
+              store: ctx.cache,
+              key,
+              accountId: caller.accountId,
+              state: 'hit',
+            });
         }
         const schema = await ctx.schemas.get(caller.accountId, caller.schemaVersion);
         const deps = new Set<string>();
@@ -83,7 +89,12 @@ export function defineRoutes(
         const answer = makeAnswer(result.body, deps, parseBool(query.preview) || parseBool(query.test));
         // An answer that names nothing it depends on could never be evicted: it is not kept.
         if (deps.size > 0) ctx.cache.put(caller, key!, { ...answer, expires: cacheFor.until });
-        return sendAnswer(request, reply, answer, { store: ctx.cache, key: deps.size > 0 ? key : null, accountId: caller.accountId, state: 'miss' });
+        return sendAnswer(request, reply, answer, {
+          store: ctx.cache,
+          key: deps.size > 0 ? key : null,
+          accountId: caller.accountId,
+          state: 'miss',
+        });
       },
     };
   }

@@ -13,12 +13,22 @@ export const DRAIN_LIMITS = { maxBytes: 64 * 1024 * 1024, maxMs: 10_000 } as con
  * discarded (up to DRAIN_LIMITS). A connection closed while the client is still sending is reset
  * by the kernel, and the client fails with EPIPE or ECONNRESET before it reads the answer.
  */
-export function sendWhileDraining(request: FastifyRequest, reply: FastifyReply, status: number, body: unknown): FastifyReply {
+export function sendWhileDraining(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  body: unknown,
+): FastifyReply {
   const json = Buffer.from(JSON.stringify(body));
   const stream = new PassThrough();
   stream.write(json);
   void drain(request.raw).then(() => stream.end());
-  return reply.code(status).type(JSON_TYPE).header('content-length', String(json.length)).header('connection', 'close').send(stream);
+  return reply
+    .code(status)
+    .type(JSON_TYPE)
+    .header('content-length', String(json.length))
+    .header('connection', 'close')
+    .send(stream);
 }
 
 /** Reads and drops the rest of a request body; resolves when it has ended or the limits are reached (then the connection is closed). */

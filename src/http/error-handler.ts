@@ -70,7 +70,8 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   // Router errors (bad URL encoding) skip the onRequest hook, yet every answer carries these.
   reply.header('x-request-id', request.id);
   if (isV2(request.url)) reply.header('access-control-allow-origin', '*');
-  const known = error instanceof GheeError ? refusal(error) : (fromStore(error, request) ?? fromFramework(error as FastifyError));
+  const known =
+    error instanceof GheeError ? refusal(error) : (fromStore(error, request) ?? fromFramework(error as FastifyError));
   if (!known) request.log.error({ err: error }, 'unexpected error');
   const { error: answer, status } = known ?? refusal(errors.internal());
   reply.headers(errorHeaders(answer.hints));

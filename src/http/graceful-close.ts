@@ -22,7 +22,10 @@ export const CLOSE_LIMITS = {
  * before Fastify's own close (which would destroy idle connections at once: a client whose next
  * request was already on the wire gets a reset) and before the database closes.
  */
-export function closeGracefully(app: FastifyInstance, limits: { idleGraceMs: number; deadlineMs: number } = CLOSE_LIMITS): void {
+export function closeGracefully(
+  app: FastifyInstance,
+  limits: { idleGraceMs: number; deadlineMs: number } = CLOSE_LIMITS,
+): void {
   const server = app.server;
   const sockets = new Set<Socket>();
   const inFlight = new Map<Socket, ServerResponse>();
@@ -65,7 +68,8 @@ export function closeGracefully(app: FastifyInstance, limits: { idleGraceMs: num
     while (sockets.size > 0 && Date.now() < deadline) {
       for (const socket of sockets) {
         const since = idleSince.get(socket);
-        if (since !== undefined && Date.now() - since >= limits.idleGraceMs && !socket.writableEnded) lingerClose(socket, limits.idleGraceMs);
+        if (since !== undefined && Date.now() - since >= limits.idleGraceMs && !socket.writableEnded)
+          lingerClose(socket, limits.idleGraceMs);
       }
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

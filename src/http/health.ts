@@ -20,7 +20,8 @@ export function registerHealth(app: FastifyInstance, ctx: AppContext): void {
     try {
       await withinTime(sql`select 1`.execute(ctx.store.db), READY_TIMEOUT_MS);
       if (ctx.store.health.diskFull) return sendJson(reply, 503, { status: 'disk full' });
-      if (!(await withinTime(migrationsCurrent(ctx.store), READY_TIMEOUT_MS))) return sendJson(reply, 503, { status: 'migrations pending' });
+      if (!(await withinTime(migrationsCurrent(ctx.store), READY_TIMEOUT_MS)))
+        return sendJson(reply, 503, { status: 'migrations pending' });
       return sendJson(reply, 200, { status: 'ready' });
     } catch (error) {
       request.log.warn({ err: error }, 'readiness check failed');

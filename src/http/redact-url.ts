@@ -17,11 +17,14 @@ export function redactUrl(url: string): string {
   const path = url.replace(SECRET_PATH, '$1[redacted]');
   const mark = path.indexOf('?');
   if (mark === -1) return path;
-  const pairs = path.slice(mark + 1).split('&').map((pair) => {
-    const equals = pair.indexOf('=');
-    const rawName = equals === -1 ? pair : pair.slice(0, equals);
-    return SECRET_PARAMETERS.has(decodedName(rawName).toLowerCase()) ? `${rawName}=[redacted]` : pair;
-  });
+  const pairs = path
+    .slice(mark + 1)
+    .split('&')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      const rawName = equals === -1 ? pair : pair.slice(0, equals);
+      return SECRET_PARAMETERS.has(decodedName(rawName).toLowerCase()) ? `${rawName}=[redacted]` : pair;
+    });
   return `${path.slice(0, mark + 1)}${pairs.join('&')}`;
 }
 

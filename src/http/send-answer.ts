@@ -37,7 +37,10 @@ export function sendAnswer(
   reply
     .header('etag', answer.etag)
     .header('vary', 'Authorization, Accept-Encoding')
-    .header('cache-control', answer.preview ? 'private, no-cache' : 'public, max-age=0, s-maxage=60, stale-while-revalidate=30')
+    .header(
+      'cache-control',
+      answer.preview ? 'private, no-cache' : 'public, max-age=0, s-maxage=60, stale-while-revalidate=30',
+    )
     .header('surrogate-key', (answer.surrogateKey ??= surrogateKeys(cache.accountId, answer.tags)))
     .header('x-ghee-cache', cache.state);
   if (matches(request.headers['if-none-match'], answer.etag)) return reply.code(304).send();
@@ -46,9 +49,12 @@ export function sendAnswer(
   if (!encoding) return reply.send(answer.body);
   let bytes = answer[encoding];
   if (!bytes) {
-    bytes = encoding === 'br'
-      ? brotliCompressSync(answer.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: answer.body.length } })
-      : gzipSync(answer.body, { level: 6 });
+    bytes =
+      encoding === 'br'
+        ? brotliCompressSync(answer.body, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: answer.body.length },
+          })
+        : gzipSync(answer.body, { level: 6 });
     if (cache.key) cache.store.addEncoding(cache.key, encoding, bytes);
   }
   return reply.header('content-encoding', encoding).send(bytes);

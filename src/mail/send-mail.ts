@@ -22,7 +22,11 @@ export const MAIL_TIMEOUT_MS = 15_000;
  * Sends one plain-text mail over SMTP_URL. Never throws: a refused or unreachable server is
  * `failed` (reported to `onError` without the message, which may hold a secret link).
  */
-export async function sendMail(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, message: MailMessage, onError: (error: unknown) => void = () => {}): Promise<MailOutcome> {
+export async function sendMail(
+  config: Pick<Config, 'smtpUrl' | 'mailFrom'>,
+  message: MailMessage,
+  onError: (error: unknown) => void = () => {},
+): Promise<MailOutcome> {
   if (!config.smtpUrl) return 'not_configured';
   const transport = nodemailer.createTransport({
     ...smtpOptions(config.smtpUrl),
@@ -33,7 +37,10 @@ export async function sendMail(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, mes
   let timer: NodeJS.Timeout | undefined;
   try {
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer from the SMTP server within ${MAIL_TIMEOUT_MS} ms`)), MAIL_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new Error(`no answer from the SMTP server within ${MAIL_TIMEOUT_MS} ms`)),
+        MAIL_TIMEOUT_MS,
+      );
     });
     // The address goes out as given, never parsed as a list (`a<b@evil>c@x` is one address here).
     const to = { name: '', address: message.to };

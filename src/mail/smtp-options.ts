@@ -8,12 +8,16 @@ import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
  */
 export function smtpOptions(smtpUrl: string): SMTPTransport.Options {
   const url = new URL(smtpUrl);
-  const options: Record<string, unknown> = { host: url.hostname.replace(/^\[|\]$/g, ''), secure: url.protocol === 'smtps:' };
+  const options: Record<string, unknown> = {
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    secure: url.protocol === 'smtps:',
+  };
   if (url.port) options.port = Number(url.port);
   if (url.username) options.auth = { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) };
   const tls: Record<string, unknown> = {};
   for (const [key, raw] of url.searchParams) {
-    const value = raw === 'true' ? true : raw === 'false' ? false : raw !== '' && !Number.isNaN(Number(raw)) ? Number(raw) : raw;
+    const value =
+      raw === 'true' ? true : raw === 'false' ? false : raw !== '' && !Number.isNaN(Number(raw)) ? Number(raw) : raw;
     if (key.startsWith('tls.')) tls[key.slice(4)] = value;
     else if (!key.includes('.') && !(key in options)) options[key] = value;
   }

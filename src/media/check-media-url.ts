@@ -15,7 +15,8 @@ export function checkMediaUrl(text: string, allowPrivate: boolean): MediaError |
   } catch {
     return mediaErrors.download('not a valid URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return mediaErrors.download('only http and https URLs are allowed');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return mediaErrors.download('only http and https URLs are allowed');
   if (allowPrivate) return null;
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   const local = host === 'localhost' || host.endsWith('.localhost') || (isIP(host) !== 0 && !isPublicAddress(host));

@@ -67,7 +67,8 @@ function parseUrl(text: string, base?: URL): URL {
   } catch {
     throw mediaErrors.download('not a valid URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw mediaErrors.download('only http and https URLs are allowed');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw mediaErrors.download('only http and https URLs are allowed');
   return url;
 }
 

@@ -15,7 +15,11 @@ export interface MediaRequest {
  * is downloaded once, `perWrite` at a time (each download also waits for a place in the process's
  * pool, media-ingester.ts). A failed download is a field error on every path that named the URL.
  */
-export async function ingestRequests(requests: MediaRequest[], errors: Record<string, string[]>, ingest: MediaIngester | undefined): Promise<void> {
+export async function ingestRequests(
+  requests: MediaRequest[],
+  errors: Record<string, string[]>,
+  ingest: MediaIngester | undefined,
+): Promise<void> {
   if (!ingest || requests.length === 0) return;
   const add = (path: string, message: string) => void (errors[path] ??= []).push(message);
   const byUrl = new Map<string, MediaRequest[]>();

@@ -16,7 +16,8 @@ export class MediaError extends Error {
   }
 }
 
-export type MediaErrorCode = 'download' | 'type_not_allowed' | 'too_large' | 'private_address' | 'timeout' | 'too_many_urls';
+export type MediaErrorCode =
+  'download' | 'type_not_allowed' | 'too_large' | 'private_address' | 'timeout' | 'too_many_urls';
 
 /** Each refusal with its text (src/errors/media-messages.ts). */
 export const mediaErrors = {

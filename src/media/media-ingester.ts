@@ -25,7 +25,11 @@ export interface MediaIngester {
 
 /** The server's media hook, with one pool of MEDIA_DOWNLOADS_PER_PROCESS download places for every write it serves. */
 export function mediaIngester(config: Config, store: MediaStore): MediaIngester {
-  const options = { allowPrivate: config.mediaFetchAllowPrivate, maxBytes: config.mediaMaxBytes, timeoutMs: config.mediaFetchTimeoutMs };
+  const options = {
+    allowPrivate: config.mediaFetchAllowPrivate,
+    maxBytes: config.mediaMaxBytes,
+    timeoutMs: config.mediaFetchTimeoutMs,
+  };
   const places = new Semaphore(config.mediaDownloadsPerProcess);
   const ingest = async (url: string) => {
     const work = () => ingestMedia(url, store, options);

@@ -82,7 +82,7 @@ export class MediaStore {
           }
           hash.update(chunk);
           size += chunk.length;
-          for (let at = 0; at < chunk.length; ) at += (await handle.write(chunk, at)).bytesWritten;
+          for (let at = 0; at < chunk.length;) at += (await handle.write(chunk, at)).bytesWritten;
         }
         type ??= typeOf(Buffer.concat(head));
         await handle.sync();
@@ -144,7 +144,13 @@ export class MediaStore {
       await handle.close();
       throw error;
     });
-    return { hash: match[1]!, mime: MEDIA_TYPES[type.ext], size, stream: () => handle.createReadStream(), close: () => handle.close() };
+    return {
+      hash: match[1]!,
+      mime: MEDIA_TYPES[type.ext],
+      size,
+      stream: () => handle.createReadStream(),
+      close: () => handle.close(),
+    };
   }
 
   /** Temp file, fsync, rename, fsync of the directory: a crash leaves the whole file or none of it. */

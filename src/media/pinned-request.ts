@@ -18,7 +18,12 @@ export interface PinnedInit {
  * connect to a private one. The Host header and TLS server name stay the URL's hostname, so
  * virtual hosting and certificate checks work as usual.
  */
-export function pinnedRequest(url: URL, to: CheckedAddress, signal: AbortSignal, init?: PinnedInit): Promise<IncomingMessage> {
+export function pinnedRequest(
+  url: URL,
+  to: CheckedAddress,
+  signal: AbortSignal,
+  init?: PinnedInit,
+): Promise<IncomingMessage> {
   const hostname = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   const lookup: LookupFunction = (_name, options, callback) => {
     // net asks for every address when it races IPv4 and IPv6 (autoSelectFamily), one otherwise.
@@ -31,7 +36,10 @@ export function pinnedRequest(url: URL, to: CheckedAddress, signal: AbortSignal,
     port: url.port || (secure ? 443 : 80),
     path: `${url.pathname}${url.search}`,
     method: init?.method ?? 'GET',
-    headers: { host: url.host, ...(init?.headers ?? { accept: '*/*', 'accept-encoding': 'identity', 'user-agent': 'Ghee-media-fetcher' }) },
+    headers: {
+      host: url.host,
+      ...(init?.headers ?? { accept: '*/*', 'accept-encoding': 'identity', 'user-agent': 'Ghee-media-fetcher' }),
+    },
     lookup,
     // A pooled socket could have been opened to another address; every hop gets its own.
     agent: false,

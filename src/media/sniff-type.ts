@@ -5,7 +5,23 @@ import { MEDIA_TYPES, type MediaExt, type MediaType } from './media-types.js';
 // that labels HTML as image/png must not get HTML served back from our origin.
 
 /** Major brands of ISO base media files that are plain MP4 video (HEIC, QuickTime and 3GP are not). */
-const MP4_BRANDS = new Set(['isom', 'iso2', 'iso3', 'iso4', 'iso5', 'iso6', 'iso8', 'iso9', 'mp41', 'mp42', 'mp71', 'avc1', 'dash', 'M4V ', 'f4v ']);
+const MP4_BRANDS = new Set([
+  'isom',
+  'iso2',
+  'iso3',
+  'iso4',
+  'iso5',
+  'iso6',
+  'iso8',
+  'iso9',
+  'mp41',
+  'mp42',
+  'mp71',
+  'avc1',
+  'dash',
+  'M4V ',
+  'f4v ',
+]);
 const AVIF_BRANDS = new Set(['avif', 'avis']);
 
 /** Detects an allowed file type from its first bytes; null for anything else (HTML and SVG included). */

@@ -5,7 +5,6 @@ import { addAccountMedia } from './media-table.js';
 import type { MediaStore } from './media-store.js';
 import { allowedType } from './sniff-type.js';
 
-
 /**
  * Takes an uploaded file into the library and lists it in the account's media. The bytes stream
  * to disk as they come (MediaStore.saveStream, as downloads do), their type decided from the
@@ -13,7 +12,11 @@ import { allowedType } from './sniff-type.js';
  * `too_large`, read-body.ts) or `type_not_allowed`; nothing is listed or left on disk then.
  */
 export async function uploadMedia(
-  db: Kysely<Database>, store: MediaStore, accountId: number, chunks: AsyncIterable<Buffer>, created: string,
+  db: Kysely<Database>,
+  store: MediaStore,
+  accountId: number,
+  chunks: AsyncIterable<Buffer>,
+  created: string,
 ): Promise<MediaFile> {
   const { url, name, size, mime } = await store.saveStream(chunks, allowedType);
   // The same bytes uploaded again are the same file, listed once.

@@ -36,7 +36,8 @@ export class ButterSource {
   async get(path: string, params: Record<string, string | number | undefined> = {}): Promise<any> {
     const url = new URL(this.base + path);
     url.searchParams.set('auth_token', this.options.token);
-    for (const [key, value] of Object.entries(params)) if (value !== undefined) url.searchParams.set(key, String(value));
+    for (const [key, value] of Object.entries(params))
+      if (value !== undefined) url.searchParams.set(key, String(value));
     for (let attempt = 0; ; attempt++) {
       this.options.onRequest?.();
       const res = await fetch(url, { headers: { accept: 'application/json', 'x-butter-client': 'ghee-import' } });
@@ -50,7 +51,8 @@ export class ButterSource {
       }
       const text = await res.text();
       if (res.status === 404) return null;
-      if (res.status === 400 && isAnswerTooLarge(text)) throw new AnswerTooLarge(`GET ${path} answered 400: ${text.slice(0, 200)}`);
+      if (res.status === 400 && isAnswerTooLarge(text))
+        throw new AnswerTooLarge(`GET ${path} answered 400: ${text.slice(0, 200)}`);
       if (!res.ok) throw new SourceError(`GET ${path} answered ${res.status}: ${text.slice(0, 200)}`);
       try {
         return JSON.parse(text);
@@ -64,7 +66,11 @@ export class ButterSource {
    * Every element of a paginated list; `pick` takes the array out of an answer (`data` by default).
    * A page a Ghee source refuses as too large is asked for again in smaller pages.
    */
-  async all(path: string, params: Record<string, string | number | undefined> = {}, pick: (body: any) => unknown[] = (b) => b.data): Promise<any[]> {
+  async all(
+    path: string,
+    params: Record<string, string | number | undefined> = {},
+    pick: (body: any) => unknown[] = (b) => b.data,
+  ): Promise<any[]> {
     const out: any[] = [];
     let size = PAGE_SIZE;
     for (let page = 1; ; page++) {

@@ -57,11 +57,16 @@ export async function importButter(store: Store, o: ButterImportOptions): Promis
     o.bar.tick(name, units);
   };
   const ordered = orderEntries(snapshot.entries);
-  const locales = o.plan.locales.some((l) => l.param) ? o.plan.locales.map((l, i) => ({ slug: l.target, name: l.target, ...(i === 0 && { default: true }) })) : undefined;
+  const locales = o.plan.locales.some((l) => l.param)
+    ? o.plan.locales.map((l, i) => ({ slug: l.target, name: l.target, ...(i === 0 && { default: true }) }))
+    : undefined;
   const inferred = inferSchema(ordered, locales);
   dropDanglingReferences(inferred.doc, inferred.notes);
   if (o.schema === undefined) {
-    notes.push(...inferred.notes, 'the read API does not show required, max_length, pattern, dropdown options or localized: false; add them to the schema by hand (ghee schema export / apply)');
+    notes.push(
+      ...inferred.notes,
+      'the read API does not show required, max_length, pattern, dropdown options or localized: false; add them to the schema by hand (ghee schema export / apply)',
+    );
   }
   const doc = (o.schema ?? inferred.doc) as SchemaDocument;
   o.bar.start(3 + ordered.length + snapshot.posts.size); // schema, blog terms, references
@@ -85,53 +90,71 @@ export async function importButter(store: Store, o: ButterImportOptions): Promis
     media.set(url, stored);
     await progress.mark(`media:${url}`, store.db, stored);
   }
-  await step('blog terms', 1, () => store.db.transaction().execute(async (trx) => {
-    await copyAuthors(trx, o.accountId, snapshot.authors, now);
-    await copyTerms(trx, 'categories', o.accountId, snapshot.categories);
-    await copyTerms(trx, 'tags', o.accountId, snapshot.tags);
-    await progress.mark('blog terms', trx);
-  }));
+  await step('blog terms', 1, () =>
+    store.db.transaction().execute(async (trx) => {
+      await copyAuthors(trx, o.accountId, snapshot.authors, now);
+      await copyTerms(trx, 'categories', o.accountId, snapshot.categories);
+      await copyTerms(trx, 'tags', o.accountId, snapshot.tags);
+      await progress.mark('blog terms', trx);
+    }),
+  );
 
   const ids = await existingIds(store, schema, done);
   // Entries this import made (in this run or an earlier one): the only ones pass two rewrites.
-  const createdIds = new Map([...done].filter(([key]) => key.startsWith('made:')).map(([key, id]) => [key, Number(id)]));
+  const createdIds = new Map(
+    [...done].filter(([key]) => key.startsWith('made:')).map(([key, id]) => [key, Number(id)]),
+  );
   const lookups = lookupsOf(ids, media);
   for (const [type, entries] of groupByType(ordered)) {
     const contentType = schema.byKey.get(type);
-    await step(`content ${type}`, entries.length, () => store.db.transaction().execute(async (trx) => {
-      if (contentType) {
-        const made = await createEntries(trx, store.dialect, schema, contentType, entries, ids, lookups, now);
-        for (const { entry, id } of made) {
-          await progress.mark(madeKey(entry), trx, String(id));
-          createdIds.set(madeKey(entry), id);
+    await step(`content ${type}`, entries.length, () =>
+      store.db.transaction().execute(async (trx) => {
+        if (contentType) {
+          const made = await createEntries(trx, store.dialect, schema, contentType, entries, ids, lookups, now);
+          for (const { entry, id } of made) {
+            await progress.mark(madeKey(entry), trx, String(id));
+            createdIds.set(madeKey(entry), id);
+          }
         }
-      }
-      await progress.mark(`content ${type}`, trx);
-    }));
+        await progress.mark(`content ${type}`, trx);
+      }),
+    );
   }
-  await step('posts', snapshot.posts.size, () => store.db.transaction().execute(async (trx) => {
-    await copyPosts(trx, o.accountId, snapshot.posts, lookups.media);
-    await progress.mark('posts', trx);
-  }));
+  await step('posts', snapshot.posts.size, () =>
+    store.db.transaction().execute(async (trx) => {
+      await copyPosts(trx, o.accountId, snapshot.posts, lookups.media);
+      await progress.mark('posts', trx);
+    }),
+  );
   // Pass two: every target now exists, so references that pointed forward can be stored.
   schema = await schemaOf(store, o.accountId);
   const unresolved: Unresolved = { count: 0 };
-  await step('references', 1, () => store.db.transaction().execute(async (trx) => {
-    for (const entry of ordered) {
-      const type = schema.byKey.get(entry.type);
-      const id = createdIds.get(madeKey(entry));
-      if (type && id !== undefined) await saveVersions(trx, schema, type, entry, id, lookups, now, unresolved);
-    }
-    await progress.mark('references', trx);
-  }));
-  if (unresolved.count) notes.push(`${unresolved.count} reference(s) point at content that was not imported; they read as empty`);
-  if (unresolved.dropped) notes.push(`${unresolved.dropped} reference(s) left out of lists that named a target twice or held more than ${MAX_REFERENCES_PER_FIELD}`);
+  await step('references', 1, () =>
+    store.db.transaction().execute(async (trx) => {
+      for (const entry of ordered) {
+        const type = schema.byKey.get(entry.type);
+        const id = createdIds.get(madeKey(entry));
+        if (type && id !== undefined) await saveVersions(trx, schema, type, entry, id, lookups, now, unresolved);
+      }
+      await progress.mark('references', trx);
+    }),
+  );
+  if (unresolved.count)
+    notes.push(`${unresolved.count} reference(s) point at content that was not imported; they read as empty`);
+  if (unresolved.dropped)
+    notes.push(
+      `${unresolved.dropped} reference(s) left out of lists that named a target twice or held more than ${MAX_REFERENCES_PER_FIELD}`,
+    );
   o.bar.finish();
   return { notes, counts: { entries: ordered.length, posts: snapshot.posts.size, media: media.size } };
 }
 
 async function schemaOf(store: Store, accountId: number): Promise<AccountSchema> {
-  const row = await store.db.selectFrom('accounts').select('schema_version').where('id', '=', accountId).executeTakeFirstOrThrow();
+  const row = await store.db
+    .selectFrom('accounts')
+    .select('schema_version')
+    .where('id', '=', accountId)
+    .executeTakeFirstOrThrow();
   return loadAccountSchema(store.db, accountId, row.schema_version);
 }
 
@@ -139,7 +162,13 @@ async function schemaOf(store: Store, accountId: number): Promise<AccountSchema>
 function orderEntries(entries: SourceEntry[]): SourceEntry[] {
   const rank = (e: SourceEntry) => (e.type.startsWith('collection:') ? 0 : e.type.startsWith('page_type:') ? 1 : 2);
   const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...entries].sort((a, b) => rank(a) - rank(b) || text(a.type, b.type) || (a.sourceId ?? 0) - (b.sourceId ?? 0) || text(a.slug ?? '', b.slug ?? ''));
+  return [...entries].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      text(a.type, b.type) ||
+      (a.sourceId ?? 0) - (b.sourceId ?? 0) ||
+      text(a.slug ?? '', b.slug ?? ''),
+  );
 }
 
 /** The progress key recording the entry made for a source page or item. */
@@ -160,7 +189,12 @@ async function existingIds(store: Store, schema: AccountSchema, done: Map<string
     const match = /^made:collection:([^:]+):(\d+)$/.exec(key);
     if (match) ids.items.set(`${match[1]}\u0000${match[2]}`, Number(detail));
   }
-  const pages = await store.db.selectFrom('entries').select(['type_id', 'slug', 'id']).where('account_id', '=', schema.accountId).where('slug', 'is not', null).execute();
+  const pages = await store.db
+    .selectFrom('entries')
+    .select(['type_id', 'slug', 'id'])
+    .where('account_id', '=', schema.accountId)
+    .where('slug', 'is not', null)
+    .execute();
   for (const page of pages) {
     const type = schema.byId.get(page.type_id);
     if (type) ids.pages.set(`${type.kind}:${type.key}\u0000${page.slug}`, page.id);

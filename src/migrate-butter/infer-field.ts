@@ -17,7 +17,8 @@ export const newSample = (): FieldSample => ({ kinds: new Set(), targets: new Se
 
 /** Adds one value's evidence to a field's sample. */
 export function observe(sample: FieldSample, value: unknown): void {
-  if (value === null || value === undefined || value === '') return void sample.kinds.add(value === '' ? 'empty-text' : 'null');
+  if (value === null || value === undefined || value === '')
+    return void sample.kinds.add(value === '' ? 'empty-text' : 'null');
   if (typeof value === 'boolean') return void sample.kinds.add('checkbox');
   if (typeof value === 'number') return void sample.kinds.add('number');
   const ref = refTarget(value);
@@ -83,13 +84,16 @@ export function fieldTypeOf(sample: FieldSample): { def: FieldDef; note?: string
   const kinds = new Set([...sample.kinds].filter((k) => k !== 'null' && k !== 'empty-text' && k !== 'empty-list'));
   if (kinds.has('list-of-scalars')) return { skip: 'a list of plain values, which no Ghee field type holds' };
   if (kinds.size === 0) {
-    if (sample.kinds.has('empty-list')) return { skip: 'only empty lists: a reference, repeater or component picker cannot be told apart' };
-    if (sample.kinds.has('null')) return { def: { type: 'number' }, note: 'only nulls: made a number field (reads back null)' };
+    if (sample.kinds.has('empty-list'))
+      return { skip: 'only empty lists: a reference, repeater or component picker cannot be told apart' };
+    if (sample.kinds.has('null'))
+      return { def: { type: 'number' }, note: 'only nulls: made a number field (reads back null)' };
     return { def: { type: 'short_text' }, note: 'only empty values: made short_text' };
   }
   if (kinds.has('reference')) {
     const targets = [...sample.targets];
-    if (kinds.size > 1 || targets.length !== 1) return { skip: `references mixed with other values or targets (${[...kinds, ...targets].join(', ')})` };
+    if (kinds.size > 1 || targets.length !== 1)
+      return { skip: `references mixed with other values or targets (${[...kinds, ...targets].join(', ')})` };
     return { def: { type: 'reference', to: targets[0]!, ...(sample.many && { many: true }) } };
   }
   if (kinds.size === 1) {
@@ -101,5 +105,8 @@ export function fieldTypeOf(sample: FieldSample): { def: FieldDef; note?: string
     return { skip: `values of several kinds (${[...kinds].join(', ')})` };
   }
   const widest = TEXT_ORDER.filter((t) => kinds.has(t)).pop() ?? 'short_text';
-  return { def: { type: widest as FieldDef['type'] }, note: `values of several kinds (${[...kinds].join(', ')}): made ${widest}` };
+  return {
+    def: { type: widest as FieldDef['type'] },
+    note: `values of several kinds (${[...kinds].join(', ')}): made ${widest}`,
+  };
 }

@@ -19,10 +19,17 @@ export interface Inferred {
  * field (`seo`), a picked element's `type` names its component. Fields that cannot be told apart
  * are reported in `notes`, as are those left out (their values are then not imported).
  */
-export function inferSchema(entries: SourceEntry[], locales: { slug: string; name: string; default?: boolean }[] | undefined): Inferred {
+export function inferSchema(
+  entries: SourceEntry[],
+  locales: { slug: string; name: string; default?: boolean }[] | undefined,
+): Inferred {
   const notes: string[] = [];
   const components: Record<string, ComponentDef> = {};
-  const sections: Record<'page_types' | 'single_pages' | 'collections', Record<string, TypeDef>> = { page_types: {}, single_pages: {}, collections: {} };
+  const sections: Record<'page_types' | 'single_pages' | 'collections', Record<string, TypeDef>> = {
+    page_types: {},
+    single_pages: {},
+    collections: {},
+  };
   const byType = new Map<string, SourceEntry[]>();
   for (const entry of entries) byType.set(entry.type, [...(byType.get(entry.type) ?? []), entry]);
   for (const [type, list] of byType) {
@@ -39,7 +46,13 @@ export function inferSchema(entries: SourceEntry[], locales: { slug: string; nam
       }
     }
     const container: FieldContainer = kind === 'collection' ? 'collection' : 'page';
-    const fields = resolveFields(samples, `${kind === 'page_type' ? 'page_types' : kind === 'single_page' ? 'single_pages' : 'collections'}.${key}`, container, components, notes);
+    const fields = resolveFields(
+      samples,
+      `${kind === 'page_type' ? 'page_types' : kind === 'single_page' ? 'single_pages' : 'collections'}.${key}`,
+      container,
+      components,
+      notes,
+    );
     const section = kind === 'page_type' ? 'page_types' : kind === 'single_page' ? 'single_pages' : 'collections';
     sections[section][key] = { name: kind === 'single_page' ? name : humanName(key), fields };
   }
@@ -47,7 +60,13 @@ export function inferSchema(entries: SourceEntry[], locales: { slug: string; nam
   return { doc, notes };
 }
 
-function resolveFields(samples: Map<string, FieldSample>, path: string, container: FieldContainer, components: Record<string, ComponentDef>, notes: string[]): Fields {
+function resolveFields(
+  samples: Map<string, FieldSample>,
+  path: string,
+  container: FieldContainer,
+  components: Record<string, ComponentDef>,
+  notes: string[],
+): Fields {
   const fields: Fields = {};
   for (const [key, sample] of samples) {
     const at = `${path}.fields.${key}`;
@@ -70,10 +89,15 @@ function resolveFields(samples: Map<string, FieldSample>, path: string, containe
     if (def.type === 'repeater') {
       def.fields = resolveFields(sample.nested ?? new Map(), at, 'repeater', components, notes);
     } else if (def.type === 'component') {
-      def.component = addComponent(key, resolveFields(sample.nested ?? new Map(), at, 'component', components, notes), components);
+      def.component = addComponent(
+        key,
+        resolveFields(sample.nested ?? new Map(), at, 'component', components, notes),
+        components,
+      );
     } else if (def.type === 'component_picker') {
       def.components = [...(sample.picked ?? new Map()).entries()].map(([type, nested]) =>
-        addComponent(type, resolveFields(nested, `${at}.${type}`, 'component', components, notes), components));
+        addComponent(type, resolveFields(nested, `${at}.${type}`, 'component', components, notes), components),
+      );
     }
     fields[key] = def;
   }
@@ -110,7 +134,9 @@ export function dropDanglingReferences(doc: SchemaDocument, notes: string[]): vo
   const walk = (fields: Fields, path: string) => {
     for (const [key, def] of Object.entries(fields)) {
       if (def.type === 'reference' && !known.has(def.to ?? '')) {
-        notes.push(`${path}.fields.${key}: left out: it references ${def.to}, which was not imported (name it in --page-types or --collections)`);
+        notes.push(
+          `${path}.fields.${key}: left out: it references ${def.to}, which was not imported (name it in --page-types or --collections)`,
+        );
         delete fields[key];
       } else if (def.fields) walk(def.fields, `${path}.fields.${key}`);
     }

@@ -17,7 +17,10 @@ export class ProgressBar {
   private started = Date.now();
   private lastDecile = -1;
 
-  constructor(private readonly out: ProgressOutput, private readonly clock: () => number = Date.now) {}
+  constructor(
+    private readonly out: ProgressOutput,
+    private readonly clock: () => number = Date.now,
+  ) {}
 
   /** Starts counting toward `total` units (units already done on an earlier run count as done). */
   start(total: number, alreadyDone = 0): void {

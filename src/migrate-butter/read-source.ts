@@ -44,7 +44,14 @@ export interface ReadPlan {
  */
 export async function readSource(source: ButterSource, plan: ReadPlan): Promise<SourceSnapshot> {
   const entries = new Map<string, SourceEntry>();
-  const add = (type: string, slug: string | null, sourceId: number | null, locale: string, channel: keyof Channels, obj: ApiObject) => {
+  const add = (
+    type: string,
+    slug: string | null,
+    sourceId: number | null,
+    locale: string,
+    channel: keyof Channels,
+    obj: ApiObject,
+  ) => {
     const key = `${type}\u0000${slug ?? ''}\u0000${sourceId ?? ''}`;
     const entry = entries.get(key) ?? { type, slug, sourceId, locales: new Map() };
     entries.set(key, entry);
@@ -53,7 +60,10 @@ export async function readSource(source: ButterSource, plan: ReadPlan): Promise<
     entry.locales.set(locale, channels);
   };
   for (const { param, target } of plan.locales) {
-    for (const [channel, preview] of [['published', undefined], ['latest', 1]] as const) {
+    for (const [channel, preview] of [
+      ['published', undefined],
+      ['latest', 1],
+    ] as const) {
       const params = { locale: param, levels: 1, preview };
       for (const pageType of plan.pageTypes) {
         for (const page of await source.all(`/pages/${encodeURIComponent(pageType)}/`, params)) {
@@ -69,9 +79,19 @@ export async function readSource(source: ButterSource, plan: ReadPlan): Promise<
     }
   }
   const posts = new Map<string, Channels>();
-  for (const [channel, preview] of [['published', undefined], ['latest', 1]] as const) {
-    for (const post of await source.all('/posts/', { preview })) posts.set(post.slug, { ...posts.get(post.slug), [channel]: post });
+  for (const [channel, preview] of [
+    ['published', undefined],
+    ['latest', 1],
+  ] as const) {
+    for (const post of await source.all('/posts/', { preview }))
+      posts.set(post.slug, { ...posts.get(post.slug), [channel]: post });
   }
   const list = async (path: string) => ((await source.get(path))?.data ?? []) as ApiObject[];
-  return { entries: [...entries.values()], authors: await list('/authors/'), categories: await list('/categories/'), tags: await list('/tags/'), posts };
+  return {
+    entries: [...entries.values()],
+    authors: await list('/authors/'),
+    categories: await list('/categories/'),
+    tags: await list('/tags/'),
+    posts,
+  };
 }

@@ -30,13 +30,26 @@ export interface Unresolved {
  * kept as given: the caller sanitises it (sanitizeImportedFields) before storing it. Only the
  * schema's fields are kept.
  */
-export function toStored(fields: Fields, values: Record<string, unknown>, schema: AccountSchema, lookups: Lookups, unresolved: Unresolved): Record<string, unknown> {
+export function toStored(
+  fields: Fields,
+  values: Record<string, unknown>,
+  schema: AccountSchema,
+  lookups: Lookups,
+  unresolved: Unresolved,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(fields)) out[key] = convert(field, values[key], schema, lookups, unresolved);
+  for (const [key, field] of Object.entries(fields))
+    out[key] = convert(field, values[key], schema, lookups, unresolved);
   return out;
 }
 
-function convert(field: FieldDef, value: unknown, schema: AccountSchema, lookups: Lookups, unresolved: Unresolved): unknown {
+function convert(
+  field: FieldDef,
+  value: unknown,
+  schema: AccountSchema,
+  lookups: Lookups,
+  unresolved: Unresolved,
+): unknown {
   if (value === undefined || value === null) return field.type === 'reference' ? (field.many ? [] : null) : null;
   switch (field.type) {
     case 'reference': {
@@ -60,14 +73,27 @@ function convert(field: FieldDef, value: unknown, schema: AccountSchema, lookups
     case 'checkbox':
       return value === true;
     case 'component':
-      return isPlainObject(value) ? toStored(componentFields(schema, field.component), value, schema, lookups, unresolved) : {};
+      return isPlainObject(value)
+        ? toStored(componentFields(schema, field.component), value, schema, lookups, unresolved)
+        : {};
     case 'repeater':
-      return Array.isArray(value) ? value.filter(isPlainObject).map((row) => toStored(field.fields ?? {}, row, schema, lookups, unresolved)) : [];
+      return Array.isArray(value)
+        ? value.filter(isPlainObject).map((row) => toStored(field.fields ?? {}, row, schema, lookups, unresolved))
+        : [];
     case 'component_picker':
       return Array.isArray(value)
-        ? value.filter((item) => isPlainObject(item) && (field.components ?? []).includes(item.type)).map((item) => ({
-            type: item.type, fields: toStored(componentFields(schema, item.type), isPlainObject(item.fields) ? item.fields : {}, schema, lookups, unresolved),
-          }))
+        ? value
+            .filter((item) => isPlainObject(item) && (field.components ?? []).includes(item.type))
+            .map((item) => ({
+              type: item.type,
+              fields: toStored(
+                componentFields(schema, item.type),
+                isPlainObject(item.fields) ? item.fields : {},
+                schema,
+                lookups,
+                unresolved,
+              ),
+            }))
         : [];
     default:
       return typeof value === 'string' ? value : String(value);

@@ -9,7 +9,8 @@ const MEDIA_EXT = /\.(png|jpe?g|gif|webp|avif|svg|pdf|mp4|webm|mp3)$/i;
 /** Where a reference points: a page (type and slug) or a collection item (key and id). */
 export type RefTarget = { page: string; slug: string } | { collection: string; id: number };
 
-export const isPlainObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isPlainObject = (v: unknown): v is Record<string, any> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const isDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(s));
 export const isColor = (s: string) => COLOR.test(s);
@@ -42,11 +43,17 @@ export function refTarget(value: unknown): RefTarget | null {
   }
   if (!isPlainObject(value)) return null;
   if (isPlainObject(value.meta) && typeof value.meta.id === 'number') return { collection: '', id: value.meta.id };
-  if (typeof value.slug === 'string' && 'page_type' in value && 'fields' in value) return { page: value.page_type ?? '*', slug: value.slug };
+  if (typeof value.slug === 'string' && 'page_type' in value && 'fields' in value)
+    return { page: value.page_type ?? '*', slug: value.slug };
   return null;
 }
 
 /** A component picker's element: `{"type": "<component>", "fields": {...}}`. */
 export function isPicked(value: unknown): value is { type: string; fields: Record<string, unknown> } {
-  return isPlainObject(value) && typeof value.type === 'string' && isPlainObject(value.fields) && Object.keys(value).length === 2;
+  return (
+    isPlainObject(value) &&
+    typeof value.type === 'string' &&
+    isPlainObject(value.fields) &&
+    Object.keys(value).length === 2
+  );
 }

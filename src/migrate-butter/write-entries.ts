@@ -32,17 +32,35 @@ export function lookupsOf(ids: EntryIds, media: Map<string, string>): Lookups {
  * is left alone. Every version read is stored with the source's timestamps, references resolved
  * as far as their targets exist. Returns the entries created.
  */
-export async function createEntries(trx: Transaction<Database>, dialect: Dialect, schema: AccountSchema, type: ContentType, entries: SourceEntry[], ids: EntryIds, lookups: Lookups, now: Date): Promise<{ entry: SourceEntry; id: number }[]> {
+export async function createEntries(
+  trx: Transaction<Database>,
+  dialect: Dialect,
+  schema: AccountSchema,
+  type: ContentType,
+  entries: SourceEntry[],
+  ids: EntryIds,
+  lookups: Lookups,
+  now: Date,
+): Promise<{ entry: SourceEntry; id: number }[]> {
   const made: { entry: SourceEntry; id: number }[] = [];
   for (const entry of entries) {
     const isItem = type.kind === 'collection';
     const key = isItem ? `${type.key}\u0000${entry.sourceId}` : `${type.kind}:${type.key}\u0000${entry.slug}`;
     if ((isItem ? ids.items : ids.pages).has(key)) continue;
-    const free = isItem && entry.sourceId !== null && !(await trx.selectFrom('entries').select('id').where('id', '=', entry.sourceId).executeTakeFirst());
+    const free =
+      isItem &&
+      entry.sourceId !== null &&
+      !(await trx.selectFrom('entries').select('id').where('id', '=', entry.sourceId).executeTakeFirst());
     if (!free) await dialect.syncIdSequence(trx, 'entries');
     const row = await trx
       .insertInto('entries')
-      .values({ ...(free && { id: entry.sourceId! }), account_id: schema.accountId, type_id: type.id, slug: isItem ? null : entry.slug, created: createdOf(entry, now) })
+      .values({
+        ...(free && { id: entry.sourceId! }),
+        account_id: schema.accountId,
+        type_id: type.id,
+        slug: isItem ? null : entry.slug,
+        created: createdOf(entry, now),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     (isItem ? ids.items : ids.pages).set(key, row.id);
@@ -50,29 +68,59 @@ export async function createEntries(trx: Transaction<Database>, dialect: Dialect
   }
   await dialect.syncIdSequence(trx, 'entries');
   for (const { entry, id } of made) await saveVersions(trx, schema, type, entry, id, lookups, now, { count: 0 });
-  if (made.length) await recordChange(trx, schema.accountId, made.flatMap(({ entry, id }) => entryTags(type, id, [entry.slug])));
+  if (made.length)
+    await recordChange(
+      trx,
+      schema.accountId,
+      made.flatMap(({ entry, id }) => entryTags(type, id, [entry.slug])),
+    );
   return made;
 }
 
 /** Stores every version of an entry read from the source; counts references still unresolved. */
-export async function saveVersions(trx: Transaction<Database>, schema: AccountSchema, type: ContentType, entry: SourceEntry, id: number, lookups: Lookups, now: Date, unresolved: Unresolved): Promise<void> {
+export async function saveVersions(
+  trx: Transaction<Database>,
+  schema: AccountSchema,
+  type: ContentType,
+  entry: SourceEntry,
+  id: number,
+  lookups: Lookups,
+  now: Date,
+  unresolved: Unresolved,
+): Promise<void> {
   const stamp = isoMicro(now);
   for (const [locale, channels] of entry.locales) {
     for (const channel of ['published', 'latest'] as const) {
       const obj = channels[channel];
       if (!obj) continue;
       const values = toStored(type.fields, entryFields(type.kind, obj), schema, lookups, unresolved);
-      await sanitizeImportedFields(type, values, schema, `${type.key} ${entry.slug ?? entry.sourceId} (${locale}, ${channel})`);
+      await sanitizeImportedFields(
+        type,
+        values,
+        schema,
+        `${type.key} ${entry.slug ?? entry.sourceId} (${locale}, ${channel})`,
+      );
       await saveVersion(trx, schema, type, {
-        entryId: id, slug: entry.slug, locale, channel, status: statusOf(type, channel, channels), name: typeof obj.name === 'string' ? obj.name : entry.slug ?? '',
-        values, updated: typeof obj.updated === 'string' ? obj.updated : stamp, published: typeof obj.published === 'string' ? obj.published : channels.published ? stamp : null,
+        entryId: id,
+        slug: entry.slug,
+        locale,
+        channel,
+        status: statusOf(type, channel, channels),
+        name: typeof obj.name === 'string' ? obj.name : (entry.slug ?? ''),
+        values,
+        updated: typeof obj.updated === 'string' ? obj.updated : stamp,
+        published: typeof obj.published === 'string' ? obj.published : channels.published ? stamp : null,
       });
     }
   }
 }
 
 /** Pages say their status; an item is a draft when only preview shows it, or shows it changed. */
-function statusOf(type: ContentType, channel: 'published' | 'latest', channels: { published?: ApiObject; latest?: ApiObject }): 'draft' | 'published' {
+function statusOf(
+  type: ContentType,
+  channel: 'published' | 'latest',
+  channels: { published?: ApiObject; latest?: ApiObject },
+): 'draft' | 'published' {
   if (channel === 'published') return 'published';
   const latest = channels.latest!;
   if (type.kind !== 'collection') return latest.status === 'published' ? 'published' : 'draft';
@@ -80,6 +128,9 @@ function statusOf(type: ContentType, channel: 'published' | 'latest', channels: 
 }
 
 function createdOf(entry: SourceEntry, now: Date): string {
-  const stamps = [...entry.locales.values()].flatMap((c) => [c.published, c.latest]).flatMap((o) => [o?.published, o?.updated]).filter((s): s is string => typeof s === 'string');
+  const stamps = [...entry.locales.values()]
+    .flatMap((c) => [c.published, c.latest])
+    .flatMap((o) => [o?.published, o?.updated])
+    .filter((s): s is string => typeof s === 'string');
   return stamps.sort()[0] ?? isoMicro(now);
 }

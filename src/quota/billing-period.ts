@@ -9,7 +9,6 @@ export interface BillingPeriod {
   endDay: string;
 }
 
-
 function utc(year: number, month: number, day: number): Date {
   return new Date(Date.UTC(year, month, day));
 }
@@ -74,4 +73,3 @@ export function utcDay(now: Date): string {
 
 const DAY_MS = 86_400_000;
 let lastDay = { start: -Infinity, text: '' };
-

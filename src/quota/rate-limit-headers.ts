@@ -3,7 +3,12 @@ import { periodSeconds, secondsLeft, type BillingPeriod } from './billing-period
 
 /** A monthly quota's standing at `now`, `remaining` the calls left after this one. */
 export function quotaStanding(limit: number, remaining: number, period: BillingPeriod, now: Date): QuotaStanding {
-  return { limit, remaining: Math.max(0, remaining), windowSeconds: periodSeconds(period), resetSeconds: secondsLeft(period, now) };
+  return {
+    limit,
+    remaining: Math.max(0, remaining),
+    windowSeconds: periodSeconds(period),
+    resetSeconds: secondsLeft(period, now),
+  };
 }
 
 /**

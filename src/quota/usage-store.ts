@@ -11,7 +11,12 @@ export async function addCalls(db: Kysely<Database>, accountId: number, day: str
 }
 
 /** Calls counted for an account in the days [startDay, endDay). */
-export async function callsBetween(db: Kysely<Database>, accountId: number, startDay: string, endDay: string): Promise<number> {
+export async function callsBetween(
+  db: Kysely<Database>,
+  accountId: number,
+  startDay: string,
+  endDay: string,
+): Promise<number> {
   const row = await db
     .selectFrom('api_usage')
     .select(sql<number>`coalesce(sum(calls), 0)`.as('n'))
@@ -23,7 +28,12 @@ export async function callsBetween(db: Kysely<Database>, accountId: number, star
 }
 
 /** The per-day counts of an account in [startDay, endDay), oldest first. */
-export async function callsByDay(db: Kysely<Database>, accountId: number, startDay: string, endDay: string): Promise<{ day: string; calls: number }[]> {
+export async function callsByDay(
+  db: Kysely<Database>,
+  accountId: number,
+  startDay: string,
+  endDay: string,
+): Promise<{ day: string; calls: number }[]> {
   return db
     .selectFrom('api_usage')
     .select(['day', 'calls'])

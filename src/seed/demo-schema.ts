@@ -8,7 +8,10 @@ export const demoSchema: SchemaDocument = {
   ],
   components: {
     seo: { name: 'SEO', fields: { title: { type: 'short_text', max_length: 70 }, description: { type: 'long_text' } } },
-    cta: { name: 'Call to action', fields: { label: { type: 'short_text', required: true }, url: { type: 'short_text' } } },
+    cta: {
+      name: 'Call to action',
+      fields: { label: { type: 'short_text', required: true }, url: { type: 'short_text' } },
+    },
   },
   page_types: {
     landing_page: {
@@ -44,7 +47,10 @@ export const demoSchema: SchemaDocument = {
     },
   },
   collections: {
-    categories: { name: 'Categories', fields: { name: { type: 'short_text', required: true }, slug: { type: 'short_text', pattern: '^[a-z0-9-]+$' } } },
+    categories: {
+      name: 'Categories',
+      fields: { name: { type: 'short_text', required: true }, slug: { type: 'short_text', pattern: '^[a-z0-9-]+$' } },
+    },
     brands: {
       name: 'Brands',
       fields: {

@@ -11,9 +11,18 @@ const LOCALES = ['en', 'es'] as const;
 
 /** Creates the demo account (enterprise plan, en + es) with its schema and content. */
 export async function seedDemo(store: Store, name = 'Demo'): Promise<CreatedAccount> {
-  const account = await createAccount(store.db, { name, plan: 'enterprise', locales: ['en', 'es'], email: 'owner@demo.invalid' });
+  const account = await createAccount(store.db, {
+    name,
+    plan: 'enterprise',
+    locales: ['en', 'es'],
+    email: 'owner@demo.invalid',
+  });
   await applySchema(store.db, account.id, demoSchema, { dryRun: false, allowDataLoss: false });
-  const row = await store.db.selectFrom('accounts').select('schema_version').where('id', '=', account.id).executeTakeFirstOrThrow();
+  const row = await store.db
+    .selectFrom('accounts')
+    .select('schema_version')
+    .where('id', '=', account.id)
+    .executeTakeFirstOrThrow();
   const schema = await loadAccountSchema(store.db, account.id, row.schema_version);
   await seedContent(store, schema);
   await seedDemoPosts(store, account.id);
@@ -22,7 +31,8 @@ export async function seedDemo(store: Store, name = 'Demo'): Promise<CreatedAcco
 
 async function seedContent(store: Store, schema: AccountSchema): Promise<void> {
   const type = (key: string) => schema.byKey.get(key)!;
-  const create = (key: string, w: Omit<EntryWrite, 'type' | 'intent'>) => writeEntry(store.db, schema, { ...w, type: type(key), intent: 'create' });
+  const create = (key: string, w: Omit<EntryWrite, 'type' | 'intent'>) =>
+    writeEntry(store.db, schema, { ...w, type: type(key), intent: 'create' });
   const categoryIds: number[] = [];
   for (const c of demoCategories) {
     const locales = { en: { name: c.name.en, slug: c.slug }, es: { name: c.name.es, slug: c.slug } };
@@ -30,20 +40,32 @@ async function seedContent(store: Store, schema: AccountSchema): Promise<void> {
   }
   const brandIds: number[] = [];
   for (const b of demoBrands) {
-    const fields = { name: b.name, website: b.website, founded: b.founded, logo: '', category: categoryIds[b.category] };
+    const fields = {
+      name: b.name,
+      website: b.website,
+      founded: b.founded,
+      logo: '',
+      category: categoryIds[b.category],
+    };
     brandIds.push((await create('collection:brands', { status: 'published', locales: { en: fields, es: fields } })).id);
   }
   for (const page of demoPages) {
     const fieldsIn = (locale: (typeof LOCALES)[number]) => {
       const text = page[locale];
       return {
-        ...text, ...page.shared,
+        ...text,
+        ...page.shared,
         notes: `# ${text.headline}\n\n${text.summary}`,
         embed: '',
         hero_image: '',
         seo: { title: text.headline, description: text.summary },
         sections: [{ type: 'cta', fields: { label: locale === 'en' ? 'Get started' : 'Empezar', url: '/start' } }],
-        faq: [{ question: locale === 'en' ? 'Is it fast?' : '¿Es rápido?', answer: locale === 'en' ? '<p>Yes.</p>' : '<p>Sí.</p>' }],
+        faq: [
+          {
+            question: locale === 'en' ? 'Is it fast?' : '¿Es rápido?',
+            answer: locale === 'en' ? '<p>Yes.</p>' : '<p>Sí.</p>',
+          },
+        ],
         related: page.related,
         brand: page.brand === null ? '' : brandIds[page.brand],
       };
@@ -52,11 +74,20 @@ async function seedContent(store: Store, schema: AccountSchema): Promise<void> {
     await create('page_type:landing_page', { slug: page.slug, name: page.name, status: page.status, locales });
     if (page.draft) {
       await writeEntry(store.db, schema, {
-        type: type('page_type:landing_page'), intent: 'update', slug: page.slug, status: 'draft',
-        locales: { en: page.draft, es: page.draft }, mode: { partial: true, requireAll: false },
+        type: type('page_type:landing_page'),
+        intent: 'update',
+        slug: page.slug,
+        status: 'draft',
+        locales: { en: page.draft, es: page.draft },
+        mode: { partial: true, requireAll: false },
       });
     }
   }
   const home = (locale: (typeof LOCALES)[number]) => ({ ...demoHomepage[locale], featured: demoHomepage.featured });
-  await create('single_page:homepage', { slug: 'homepage', name: 'Homepage', status: 'published', locales: { en: home('en'), es: home('es') } });
+  await create('single_page:homepage', {
+    slug: 'homepage',
+    name: 'Homepage',
+    status: 'published',
+    locales: { en: home('en'), es: home('es') },
+  });
 }

@@ -40,8 +40,21 @@ export const OPTIONS_BY_TYPE: Record<FieldType, readonly string[]> = {
  * the same thing store the same JSON text.
  */
 export const OPTION_ORDER = [
-  'type', 'required', 'localized', 'help_text', 'min_length', 'max_length', 'pattern', 'min', 'max',
-  'options', 'to', 'many', 'component', 'components', 'fields',
+  'type',
+  'required',
+  'localized',
+  'help_text',
+  'min_length',
+  'max_length',
+  'pattern',
+  'min',
+  'max',
+  'options',
+  'to',
+  'many',
+  'component',
+  'components',
+  'fields',
 ] as const;
 
 /** Where a field sits, which decides the field types it may have. */

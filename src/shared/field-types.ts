@@ -3,8 +3,21 @@
 
 /** Every field type, in the order the schema reference lists them. */
 export const FIELD_TYPES = [
-  'short_text', 'long_text', 'wysiwyg', 'html', 'markdown', 'number', 'date', 'checkbox',
-  'dropdown', 'media', 'color', 'reference', 'component', 'component_picker', 'repeater',
+  'short_text',
+  'long_text',
+  'wysiwyg',
+  'html',
+  'markdown',
+  'number',
+  'date',
+  'checkbox',
+  'dropdown',
+  'media',
+  'color',
+  'reference',
+  'component',
+  'component_picker',
+  'repeater',
 ] as const;
 
 export type FieldType = (typeof FIELD_TYPES)[number];

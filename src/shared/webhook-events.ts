@@ -2,9 +2,17 @@
 
 /** Every specific event a webhook can receive. */
 export const EVENTS = [
-  'page.published', 'page.draft', 'page.unpublished', 'page.delete',
-  'collectionitem.published', 'collectionitem.draft', 'collectionitem.unpublished', 'collectionitem.delete',
-  'post.published', 'post.draft', 'post.delete',
+  'page.published',
+  'page.draft',
+  'page.unpublished',
+  'page.delete',
+  'collectionitem.published',
+  'collectionitem.draft',
+  'collectionitem.unpublished',
+  'collectionitem.delete',
+  'post.published',
+  'post.draft',
+  'post.delete',
 ] as const;
 
 /** A specific event name. */

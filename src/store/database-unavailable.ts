@@ -14,7 +14,10 @@ export class DatabaseUnavailableError extends Error {
     readonly reason: UnavailableReason,
     options: { cause: unknown },
   ) {
-    super(`database ${reason}: ${options.cause instanceof Error ? options.cause.message : String(options.cause)}`, options);
+    super(
+      `database ${reason}: ${options.cause instanceof Error ? options.cause.message : String(options.cause)}`,
+      options,
+    );
     this.name = 'DatabaseUnavailableError';
   }
 }

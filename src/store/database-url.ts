@@ -5,7 +5,10 @@
  */
 export function checkDatabaseUrl(url: string): string {
   if (url.startsWith('sqlite:')) {
-    if (url.slice('sqlite:'.length).trim() === '') throw new Error('DATABASE_URL "sqlite:" names no file: write sqlite:<path of the database file>, e.g. sqlite:./data/ghee.db');
+    if (url.slice('sqlite:'.length).trim() === '')
+      throw new Error(
+        'DATABASE_URL "sqlite:" names no file: write sqlite:<path of the database file>, e.g. sqlite:./data/ghee.db',
+      );
     return url;
   }
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
@@ -13,10 +16,14 @@ export function checkDatabaseUrl(url: string): string {
     try {
       parsed = new URL(url);
     } catch {
-      throw new Error(`DATABASE_URL ${JSON.stringify(maskedDatabaseUrl(url))} is not a valid URL: write postgres://user@host:5432/database`);
+      throw new Error(
+        `DATABASE_URL ${JSON.stringify(maskedDatabaseUrl(url))} is not a valid URL: write postgres://user@host:5432/database`,
+      );
     }
     if (parsed.hostname === '' && !parsed.searchParams.get('host')) {
-      throw new Error(`DATABASE_URL ${JSON.stringify(maskedDatabaseUrl(url))} names no host: write postgres://user@host:5432/database`);
+      throw new Error(
+        `DATABASE_URL ${JSON.stringify(maskedDatabaseUrl(url))} names no host: write postgres://user@host:5432/database`,
+      );
     }
     return url;
   }

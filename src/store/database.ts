@@ -52,7 +52,16 @@ export function openStore(databaseUrl: string, options: StoreOptions = {}): Stor
   const log = options.onQuery ? (event: LogEvent) => options.onQuery!(event.query.sql) : undefined;
   if (databaseUrl.startsWith('postgres://') || databaseUrl.startsWith('postgresql://')) {
     const health = new StoreHealth();
-    const pool = new GuardedPgPool(databaseUrl, { max: 10, connectTimeoutMs: CONNECT_TIMEOUT_MS, poolWaitMs: POOL_WAIT_MS, statementTimeoutMs: options.statementTimeoutMs ?? 0 }, health);
+    const pool = new GuardedPgPool(
+      databaseUrl,
+      {
+        max: 10,
+        connectTimeoutMs: CONNECT_TIMEOUT_MS,
+        poolWaitMs: POOL_WAIT_MS,
+        statementTimeoutMs: options.statementTimeoutMs ?? 0,
+      },
+      health,
+    );
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(log && { log }) });
     return { db, dialect: postgresDialect, health, close: () => db.destroy() };
   }
@@ -78,13 +87,15 @@ export function openStore(databaseUrl: string, options: StoreOptions = {}): Stor
     const health = new StoreHealth();
     const db = new Kysely<Database>({ dialect: new BetterSqliteDialect(writer, reader, health), ...(log && { log }) });
     const version = reader?.prepare('pragma data_version').pluck();
-    const dataVersion = version && (() => {
-      try {
-        return version.get() as number;
-      } catch (error) {
-        throw sqliteFailure(error, health); // read outside Kysely: the same errors as through it
-      }
-    });
+    const dataVersion =
+      version &&
+      (() => {
+        try {
+          return version.get() as number;
+        } catch (error) {
+          throw sqliteFailure(error, health); // read outside Kysely: the same errors as through it
+        }
+      });
     return { db, dialect: sqliteDialect, health, ...(dataVersion && { dataVersion }), close: () => db.destroy() };
   }
   throw new Error(`DATABASE_URL must start with sqlite: or postgres://, not "${databaseUrl.split(':')[0]}:"`);

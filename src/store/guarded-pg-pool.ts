@@ -36,7 +36,11 @@ const SILENT_SERVER_MARGIN_MS = 5_000;
 export class GuardedPgPool implements PostgresPool {
   private readonly pool: pg.Pool;
 
-  constructor(url: string, settings: PgPoolSettings, private readonly health: StoreHealth) {
+  constructor(
+    url: string,
+    settings: PgPoolSettings,
+    private readonly health: StoreHealth,
+  ) {
     const timeouts = settings.statementTimeoutMs > 0 && {
       statement_timeout: settings.statementTimeoutMs,
       idle_in_transaction_session_timeout: settings.statementTimeoutMs,
@@ -111,7 +115,11 @@ class GuardedClient {
     this.client?.release(this.broken ?? destroy);
   }
 
-  private async run<R>(sql: string, parameters: readonly unknown[], mayRetry: boolean): Promise<PostgresQueryResult<R>> {
+  private async run<R>(
+    sql: string,
+    parameters: readonly unknown[],
+    mayRetry: boolean,
+  ): Promise<PostgresQueryResult<R>> {
     const wasInTransaction = this.inTransaction;
     if (ENDS.test(sql)) this.inTransaction = false;
     // A broken connection takes nothing more (after a read timeout, a rollback would queue behind

@@ -16,7 +16,22 @@ import * as resanitizeHtml from './migrations/013-resanitize-html.js';
 import * as siteSettings from './migrations/014-site-settings.js';
 
 /** Every migration, in order. A new one is appended here and never edited once released. */
-const MIGRATIONS = { '001-initial': initial, '002-blog': blog, '003-usage': usage, '004-users': users, '005-content-changes': contentChanges, '006-imports': imports, '007-webhooks': webhooks, '008-media': media, '009-post-list-index': postListIndex, '010-invitations': invitations, '011-sign-in-attempts': signInAttempts, '012-install-operators': installOperators, '013-resanitize-html': resanitizeHtml, '014-site-settings': siteSettings } as const;
+const MIGRATIONS = {
+  '001-initial': initial,
+  '002-blog': blog,
+  '003-usage': usage,
+  '004-users': users,
+  '005-content-changes': contentChanges,
+  '006-imports': imports,
+  '007-webhooks': webhooks,
+  '008-media': media,
+  '009-post-list-index': postListIndex,
+  '010-invitations': invitations,
+  '011-sign-in-attempts': signInAttempts,
+  '012-install-operators': installOperators,
+  '013-resanitize-html': resanitizeHtml,
+  '014-site-settings': siteSettings,
+} as const;
 
 function provider(store: Store): MigrationProvider {
   return {
@@ -57,7 +72,9 @@ async function migrateOnce(store: Store): Promise<string[]> {
     const message = error instanceof Error ? error.message : String(error);
     // Kysely reports an applied migration that this code lacks as "... is missing".
     if (/missing/i.test(message)) {
-      throw new NewerDatabaseError(`This database was migrated by a newer version of Ghee (${message}). Upgrade Ghee before starting it on this database.`);
+      throw new NewerDatabaseError(
+        `This database was migrated by a newer version of Ghee (${message}). Upgrade Ghee before starting it on this database.`,
+      );
     }
     throw error instanceof Error ? error : new Error(message);
   }

@@ -14,7 +14,19 @@ const LOST_STATES = new Set(['57P01', '57P02', '57P03', '57P04', '57P05']);
 /** query_canceled (Ghee cancels nothing itself: a statement timeout), lock_not_available, insufficient resources but disk. */
 const BUSY_STATES = new Set(['57014', '55P03', '53000', '53200', '53300', '53400']);
 /** Socket errors of a connection that broke or could not be made. */
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN', 'ECONNABORTED', 'ENOTFOUND', 'EAI_AGAIN']);
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EHOSTDOWN',
+  'ENETDOWN',
+  'ECONNABORTED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 /** The kind of failure, or null for an error of the query itself (a constraint, a syntax error). */
 export function pgFailure(error: unknown): PgFailure | null {
@@ -26,7 +38,12 @@ export function pgFailure(error: unknown): PgFailure | null {
   }
   if (typeof message !== 'string') return null;
   // pg's own texts: a query read timeout, a connection not made in time, a pool with none free in time.
-  if (/^Query read timeout|^timeout expired|timeout exceeded when trying to connect|due to connection timeout/.test(message)) return 'timeout';
+  if (
+    /^Query read timeout|^timeout expired|timeout exceeded when trying to connect|due to connection timeout/.test(
+      message,
+    )
+  )
+    return 'timeout';
   if (/^Connection terminated|not queryable/.test(message)) return 'lost';
   return null;
 }

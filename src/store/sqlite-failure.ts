@@ -18,7 +18,8 @@ export function sqliteFailure(error: unknown, health: StoreHealth): unknown {
     health.noteFull();
     return new StorageFullError('database', { cause: error });
   }
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new DatabaseUnavailableError('busy', { cause: error });
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+    return new DatabaseUnavailableError('busy', { cause: error });
   if (code.startsWith('SQLITE_IOERR')) return new DatabaseUnavailableError('io', { cause: error });
   return error;
 }

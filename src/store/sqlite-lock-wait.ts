@@ -9,7 +9,9 @@ export const LOCK_WAIT_MS = 5_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The refusal of a write that did not get the lock (or its turn) in time. */
-export function lockWaitExpired(cause: unknown = new Error(`no write lock within ${LOCK_WAIT_MS} ms`)): DatabaseUnavailableError {
+export function lockWaitExpired(
+  cause: unknown = new Error(`no write lock within ${LOCK_WAIT_MS} ms`),
+): DatabaseUnavailableError {
   return new DatabaseUnavailableError('busy', { cause });
 }
 

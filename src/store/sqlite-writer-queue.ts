@@ -25,7 +25,10 @@ export class WriterQueue {
       return;
     }
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => waiter.refuse(lockWaitExpired(new Error(`no turn at the writer within ${QUEUE_WAIT_MS} ms`))), QUEUE_WAIT_MS);
+      const timer = setTimeout(
+        () => waiter.refuse(lockWaitExpired(new Error(`no turn at the writer within ${QUEUE_WAIT_MS} ms`))),
+        QUEUE_WAIT_MS,
+      );
       const waiter: Waiter = {
         grant: () => {
           clearTimeout(timer);

@@ -8,7 +8,10 @@ export class StorageFullError extends Error {
     readonly where: 'database' | 'media',
     options: { cause: unknown },
   ) {
-    super(`no room left to write (${where}): ${options.cause instanceof Error ? options.cause.message : String(options.cause)}`, options);
+    super(
+      `no room left to write (${where}): ${options.cause instanceof Error ? options.cause.message : String(options.cause)}`,
+      options,
+    );
     this.name = 'StorageFullError';
   }
 }

@@ -2,7 +2,13 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 import type { TokenKind } from '../shared/tokens.js';
 import type { BlogTables } from './blog-tables.js';
 import type { MediaTables } from './media-tables.js';
-import type { InvitationsTable, MembershipsTable, SessionsTable, SignInFailuresTable, UsersTable } from './user-tables.js';
+import type {
+  InvitationsTable,
+  MembershipsTable,
+  SessionsTable,
+  SignInFailuresTable,
+  UsersTable,
+} from './user-tables.js';
 import type { WebhookTables } from './webhook-tables.js';
 
 // Row shapes of every table, as Kysely sees them. Timestamps are ISO 8601 strings with

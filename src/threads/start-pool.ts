@@ -17,7 +17,10 @@ export function isQueueFull(error: unknown): boolean {
 }
 
 /** A pool of worker threads, started on first use by its owner; idle threads do not keep the process alive. */
-export function startPool<Task, Result>(filename: string, limits: { maxThreads: number; maxQueue: number }): Piscina<Task, Result> {
+export function startPool<Task, Result>(
+  filename: string,
+  limits: { maxThreads: number; maxQueue: number },
+): Piscina<Task, Result> {
   const fromSource = filename.endsWith('.ts');
   return new Piscina<Task, Result>({
     filename,
@@ -25,6 +28,8 @@ export function startPool<Task, Result>(filename: string, limits: { maxThreads: 
     maxThreads: limits.maxThreads,
     maxQueue: limits.maxQueue,
     idleTimeout: 60_000,
-    ...(fromSource && { execArgv: [...process.execArgv, '--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] }),
+    ...(fromSource && {
+      execArgv: [...process.execArgv, '--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href],
+    }),
   });
 }

@@ -7,24 +7,54 @@ export async function dumpAuthors(db: Kysely<Database>, accountId: number): Prom
   const rows = await db.selectFrom('authors').selectAll().where('account_id', '=', accountId).execute();
   return rows
     .sort((a, b) => byCodePoint(a.slug, b.slug))
-    .map(({ id: _id, account_id: _account, is_default, created, ...rest }) => ({ ...rest, is_default: is_default === 1, created }));
+    .map(({ id: _id, account_id: _account, is_default, created, ...rest }) => ({
+      ...rest,
+      is_default: is_default === 1,
+      created,
+    }));
 }
 
 /** An account's categories or tags, by slug. */
-export async function dumpTerms(db: Kysely<Database>, kind: 'categories' | 'tags', accountId: number): Promise<ArchivedTerm[]> {
-  const rows = await db.selectFrom(kind as 'categories').select(['name', 'slug']).where('account_id', '=', accountId).execute();
+export async function dumpTerms(
+  db: Kysely<Database>,
+  kind: 'categories' | 'tags',
+  accountId: number,
+): Promise<ArchivedTerm[]> {
+  const rows = await db
+    .selectFrom(kind as 'categories')
+    .select(['name', 'slug'])
+    .where('account_id', '=', accountId)
+    .execute();
   return rows.sort((a, b) => byCodePoint(a.slug, b.slug)).map((r) => ({ name: r.name, slug: r.slug }));
 }
 
 /** An account's posts by slug, each with its versions (`latest` before `published`). */
 export async function dumpPosts(db: Kysely<Database>, accountId: number): Promise<ArchivedPost[]> {
-  const posts = await db.selectFrom('posts').select(['id', 'slug', 'created']).where('account_id', '=', accountId).execute();
+  const posts = await db
+    .selectFrom('posts')
+    .select(['id', 'slug', 'created'])
+    .where('account_id', '=', accountId)
+    .execute();
   const versions = await db
     .selectFrom('post_versions as v')
     .innerJoin('posts as p', 'p.id', 'v.post_id')
     .innerJoin('authors as a', 'a.id', 'v.author_id')
-    .select(['v.post_id', 'v.channel', 'v.status', 'a.slug as author', 'v.title', 'v.body', 'v.summary', 'v.seo_title', 'v.meta_description',
-      'v.featured_image', 'v.featured_image_alt', 'v.updated', 'v.published', 'v.scheduled'])
+    .select([
+      'v.post_id',
+      'v.channel',
+      'v.status',
+      'a.slug as author',
+      'v.title',
+      'v.body',
+      'v.summary',
+      'v.seo_title',
+      'v.meta_description',
+      'v.featured_image',
+      'v.featured_image_alt',
+      'v.updated',
+      'v.published',
+      'v.scheduled',
+    ])
     .where('p.account_id', '=', accountId)
     .execute();
   const terms = async (kind: 'categories' | 'tags') => {
@@ -38,7 +68,10 @@ export async function dumpPosts(db: Kysely<Database>, accountId: number): Promis
   };
   const [categories, tags] = await Promise.all([terms('categories'), terms('tags')]);
   const slugsOf = (list: typeof categories, postId: number, channel: string) =>
-    list.filter((t) => t.post_id === postId && t.channel === channel).sort((a, b) => a.position - b.position).map((t) => t.slug);
+    list
+      .filter((t) => t.post_id === postId && t.channel === channel)
+      .sort((a, b) => a.position - b.position)
+      .map((t) => t.slug);
   return posts
     .sort((a, b) => byCodePoint(a.slug, b.slug))
     .map((post) => ({
@@ -48,9 +81,21 @@ export async function dumpPosts(db: Kysely<Database>, accountId: number): Promis
         .filter((v) => v.post_id === post.id)
         .sort((a, b) => byCodePoint(a.channel, b.channel))
         .map(({ post_id, ...v }) => ({
-          channel: v.channel, status: v.status, author: v.author, title: v.title, body: v.body, summary: v.summary, seo_title: v.seo_title,
-          meta_description: v.meta_description, featured_image: v.featured_image, featured_image_alt: v.featured_image_alt, updated: v.updated,
-          published: v.published, scheduled: v.scheduled, categories: slugsOf(categories, post_id, v.channel), tags: slugsOf(tags, post_id, v.channel),
+          channel: v.channel,
+          status: v.status,
+          author: v.author,
+          title: v.title,
+          body: v.body,
+          summary: v.summary,
+          seo_title: v.seo_title,
+          meta_description: v.meta_description,
+          featured_image: v.featured_image,
+          featured_image_alt: v.featured_image_alt,
+          updated: v.updated,
+          published: v.published,
+          scheduled: v.scheduled,
+          categories: slugsOf(categories, post_id, v.channel),
+          tags: slugsOf(tags, post_id, v.channel),
         })),
     }));
 }

@@ -11,9 +11,18 @@ import { mapReferences } from './map-references.js';
  * then round-trips exactly.
  */
 export async function dumpEntries(db: Kysely<Database>, accountId: number): Promise<ArchivedEntry[]> {
-  const account = await db.selectFrom('accounts').select('schema_version').where('id', '=', accountId).executeTakeFirstOrThrow();
+  const account = await db
+    .selectFrom('accounts')
+    .select('schema_version')
+    .where('id', '=', accountId)
+    .executeTakeFirstOrThrow();
   const schema = await loadAccountSchema(db, accountId, account.schema_version);
-  const entries = await db.selectFrom('entries').select(['id', 'type_id', 'slug', 'created']).where('account_id', '=', accountId).orderBy('id').execute();
+  const entries = await db
+    .selectFrom('entries')
+    .select(['id', 'type_id', 'slug', 'created'])
+    .where('account_id', '=', accountId)
+    .orderBy('id')
+    .execute();
   const versions = await db
     .selectFrom('entry_versions as v')
     .innerJoin('entries as e', 'e.id', 'v.entry_id')
@@ -28,8 +37,13 @@ export async function dumpEntries(db: Kysely<Database>, accountId: number): Prom
       .filter((v) => v.entry_id === entry.id)
       .sort((a, b) => byCodePoint(a.locale, b.locale) || byCodePoint(a.channel, b.channel))
       .map((v) => ({
-        locale: v.locale, channel: v.channel, status: v.status, name: v.name,
-        fields: mapReferences(type.fields, JSON.parse(v.fields), schema, keep), updated: v.updated, published: v.published,
+        locale: v.locale,
+        channel: v.channel,
+        status: v.status,
+        name: v.name,
+        fields: mapReferences(type.fields, JSON.parse(v.fields), schema, keep),
+        updated: v.updated,
+        published: v.published,
       }));
     return { id: entry.id, type: `${type.kind}:${type.key}`, slug: entry.slug, created: entry.created, versions: own };
   });

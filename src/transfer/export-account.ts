@@ -28,7 +28,12 @@ export interface ExportResult {
  * uses, and a manifest with counts and checksums. Reads run in one transaction, so the archive is a
  * consistent snapshot even while the account is being written.
  */
-export async function exportAccount(db: Kysely<Database>, accountId: number, mediaDir: string, now = new Date()): Promise<ExportResult> {
+export async function exportAccount(
+  db: Kysely<Database>,
+  accountId: number,
+  mediaDir: string,
+  now = new Date(),
+): Promise<ExportResult> {
   const content = await db.transaction().execute(async (trx) => ({
     schema: await exportSchema(trx, accountId),
     entries: await dumpEntries(trx, accountId),
@@ -39,9 +44,18 @@ export async function exportAccount(db: Kysely<Database>, accountId: number, med
     settings: await dumpSettings(trx, accountId),
   }));
   const names = new Set<string>();
-  collectMediaNames(content.entries.map((e) => e.versions.map((v) => v.fields)), names);
-  collectMediaNames(content.posts.map((p) => p.versions.map((v) => v.featured_image)), names);
-  collectMediaNames(content.authors.map((a) => a.profile_image), names);
+  collectMediaNames(
+    content.entries.map((e) => e.versions.map((v) => v.fields)),
+    names,
+  );
+  collectMediaNames(
+    content.posts.map((p) => p.versions.map((v) => v.featured_image)),
+    names,
+  );
+  collectMediaNames(
+    content.authors.map((a) => a.profile_image),
+    names,
+  );
   const files: ArchiveFiles = new Map();
   for (const [name, value] of Object.entries(content)) files.set(`${name}.json`, archiveJson(value));
   const missingMedia: string[] = [];

@@ -33,7 +33,11 @@ export class ImportRefused extends Error {}
  * its writes. Run again after an interruption, it skips the steps already committed; run on a
  * finished import, it changes nothing.
  */
-export async function importArchive(store: Store, archive: ParsedArchive, options: ImportOptions): Promise<{ steps: Record<string, string> }> {
+export async function importArchive(
+  store: Store,
+  archive: ParsedArchive,
+  options: ImportOptions,
+): Promise<{ steps: Record<string, string> }> {
   const { accountId } = options;
   // Checked before anything is written: a bad settings.json refuses the import whole.
   const settings = archivedSettings(archive.content.settings);
@@ -42,8 +46,13 @@ export async function importArchive(store: Store, archive: ParsedArchive, option
   if (done.size === 0 && !options.onConflict) {
     const counts = await countAccountContent(store.db, accountId);
     if (holdsContent(counts)) {
-      const held = Object.entries(counts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ');
-      throw new ImportRefused(`Account ${accountId} is not empty (${held}); run again with --on-conflict skip or --on-conflict replace`);
+      const held = Object.entries(counts)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ');
+      throw new ImportRefused(
+        `Account ${accountId} is not empty (${held}); run again with --on-conflict skip or --on-conflict replace`,
+      );
     }
   }
   // Without --on-conflict the account was empty, so the archive's owner becomes the account's.
@@ -70,7 +79,11 @@ export async function importArchive(store: Store, archive: ParsedArchive, option
           await restoreTerms(trx, 'categories', accountId, content.categories, mode);
           await restoreTerms(trx, 'tags', accountId, content.tags, mode);
         } else if (step === 'entries') {
-          const account = await trx.selectFrom('accounts').select('schema_version').where('id', '=', accountId).executeTakeFirstOrThrow();
+          const account = await trx
+            .selectFrom('accounts')
+            .select('schema_version')
+            .where('id', '=', accountId)
+            .executeTakeFirstOrThrow();
           const schema = await loadAccountSchema(trx, accountId, account.schema_version);
           await sanitizeArchive({ entries: content.entries }, schema);
           await restoreEntries(trx, store.dialect, schema, content.entries, mode);
@@ -93,7 +106,8 @@ export async function importArchive(store: Store, archive: ParsedArchive, option
 async function restoreMedia(library: MediaStore, media: Map<string, Buffer>): Promise<void> {
   for (const [name, bytes] of media) {
     const type = typeOfName(name);
-    if (!type || !name.startsWith(sha256(bytes))) throw new ArchiveError(`media/${name} is not a file Ghee could have stored`);
+    if (!type || !name.startsWith(sha256(bytes)))
+      throw new ArchiveError(`media/${name} is not a file Ghee could have stored`);
     await library.save(bytes, type.ext, type.mime);
   }
 }

@@ -15,7 +15,12 @@ export class ImportProgress {
 
   /** The steps already committed, with their details. */
   async done(): Promise<Map<string, string>> {
-    const rows = await this.db.selectFrom('import_progress').select(['step', 'detail']).where('account_id', '=', this.accountId).where('source', '=', this.source).execute();
+    const rows = await this.db
+      .selectFrom('import_progress')
+      .select(['step', 'detail'])
+      .where('account_id', '=', this.accountId)
+      .where('source', '=', this.source)
+      .execute();
     return new Map(rows.map((r) => [r.step, r.detail]));
   }
 
@@ -31,6 +36,11 @@ export class ImportProgress {
 
 /** The accounts with steps of `source` recorded (to find the account a `--new-account` run made). */
 export async function accountsImporting(db: Kysely<Database>, source: string): Promise<number[]> {
-  const rows = await db.selectFrom('import_progress').select('account_id').distinct().where('source', '=', source).execute();
+  const rows = await db
+    .selectFrom('import_progress')
+    .select('account_id')
+    .distinct()
+    .where('source', '=', source)
+    .execute();
   return rows.map((r) => r.account_id);
 }

@@ -16,7 +16,13 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * target leaves its `many` list, and `fit`, when given, rewrites each list. Values the schema
  * does not describe are copied unchanged.
  */
-export function mapReferences(fields: Fields, values: unknown, schema: AccountSchema, map: IdMap, fit: ListFit = (ids) => ids): unknown {
+export function mapReferences(
+  fields: Fields,
+  values: unknown,
+  schema: AccountSchema,
+  map: IdMap,
+  fit: ListFit = (ids) => ids,
+): unknown {
   if (!isObject(values)) return values;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
@@ -29,15 +35,22 @@ export function mapReferences(fields: Fields, values: unknown, schema: AccountSc
 function mapValue(field: FieldDef, value: unknown, schema: AccountSchema, map: IdMap, fit: ListFit): unknown {
   switch (field.type) {
     case 'reference':
-      if (Array.isArray(value)) return fit(value.map((id) => (typeof id === 'number' ? map(id) : null)).filter((id) => id !== null));
+      if (Array.isArray(value))
+        return fit(value.map((id) => (typeof id === 'number' ? map(id) : null)).filter((id) => id !== null));
       return typeof value === 'number' ? map(value) : value;
     case 'component':
       return mapReferences(componentFields(schema, field.component), value, schema, map, fit);
     case 'repeater':
-      return Array.isArray(value) ? value.map((row) => mapReferences(field.fields ?? {}, row, schema, map, fit)) : value;
+      return Array.isArray(value)
+        ? value.map((row) => mapReferences(field.fields ?? {}, row, schema, map, fit))
+        : value;
     case 'component_picker':
       return Array.isArray(value)
-        ? value.map((item) => (isObject(item) && typeof item.type === 'string' ? { ...item, fields: mapReferences(componentFields(schema, item.type), item.fields, schema, map, fit) } : item))
+        ? value.map((item) =>
+            isObject(item) && typeof item.type === 'string'
+              ? { ...item, fields: mapReferences(componentFields(schema, item.type), item.fields, schema, map, fit) }
+              : item,
+          )
         : value;
     default:
       return value;

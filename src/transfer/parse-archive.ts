@@ -22,25 +22,36 @@ export function parseArchive(files: ArchiveFiles): ParsedArchive {
   const raw = files.get('manifest.json');
   if (!raw) throw new ArchiveError('Not a Ghee archive: manifest.json is missing');
   const manifest = parse<Manifest>(raw, 'manifest.json');
-  if (manifest.format !== ARCHIVE_FORMAT) throw new ArchiveError('Not a Ghee archive: manifest.json has another format');
-  if (manifest.version !== ARCHIVE_VERSION) throw new ArchiveError(`Archive version ${manifest.version} is not supported (this Ghee reads version ${ARCHIVE_VERSION})`);
+  if (manifest.format !== ARCHIVE_FORMAT)
+    throw new ArchiveError('Not a Ghee archive: manifest.json has another format');
+  if (manifest.version !== ARCHIVE_VERSION)
+    throw new ArchiveError(
+      `Archive version ${manifest.version} is not supported (this Ghee reads version ${ARCHIVE_VERSION})`,
+    );
   for (const [name, sum] of Object.entries(manifest.files ?? {})) {
     const bytes = files.get(name);
     if (!bytes) throw new ArchiveError(`The archive is incomplete: ${name} is missing`);
     if (sha256(bytes) !== sum) throw new ArchiveError(`The archive is damaged: the checksum of ${name} does not match`);
   }
   for (const name of files.keys()) {
-    if (name !== 'manifest.json' && !Object.hasOwn(manifest.files, name)) throw new ArchiveError(`The archive holds a file its manifest does not list: ${name}`);
+    if (name !== 'manifest.json' && !Object.hasOwn(manifest.files, name))
+      throw new ArchiveError(`The archive holds a file its manifest does not list: ${name}`);
   }
-  const content = Object.fromEntries(JSON_FILES.map((key) => {
-    const bytes = files.get(`${key}.json`);
-    if (!bytes) throw new ArchiveError(`The archive is incomplete: ${key}.json is missing`);
-    return [key, parse(bytes, `${key}.json`)];
-  })) as unknown as ArchiveContent;
+  const content = Object.fromEntries(
+    JSON_FILES.map((key) => {
+      const bytes = files.get(`${key}.json`);
+      if (!bytes) throw new ArchiveError(`The archive is incomplete: ${key}.json is missing`);
+      return [key, parse(bytes, `${key}.json`)];
+    }),
+  ) as unknown as ArchiveContent;
   // settings.json came later: an archive made before it carries no settings.
   const settings = files.get('settings.json');
   if (settings) content.settings = parse(settings, 'settings.json');
-  const media = new Map([...files].filter(([name]) => name.startsWith('media/')).map(([name, bytes]) => [name.slice('media/'.length), bytes]));
+  const media = new Map(
+    [...files]
+      .filter(([name]) => name.startsWith('media/'))
+      .map(([name, bytes]) => [name.slice('media/'.length), bytes]),
+  );
   // The checksums identify the content; exported_at does not, so a re-export resumes the same import.
   const source = `archive:${sha256(JSON.stringify(manifest.files))}`;
   return { manifest, content, media, source };

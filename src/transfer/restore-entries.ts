@@ -18,7 +18,13 @@ import type { ConflictMode } from './restore-terms.js';
  * the slug of one the account has (an item with an id it has) is kept or replaced per `mode`.
  * Returns how many entries were written.
  */
-export async function restoreEntries(trx: Transaction<Database>, dialect: Dialect, schema: AccountSchema, entries: ArchivedEntry[], mode: ConflictMode): Promise<number> {
+export async function restoreEntries(
+  trx: Transaction<Database>,
+  dialect: Dialect,
+  schema: AccountSchema,
+  entries: ArchivedEntry[],
+  mode: ConflictMode,
+): Promise<number> {
   const ids = new Map<number, number>();
   const write: { entry: ArchivedEntry; type: ContentType; id: number; replace: boolean }[] = [];
   for (const entry of entries) {
@@ -35,7 +41,13 @@ export async function restoreEntries(trx: Transaction<Database>, dialect: Dialec
     if (!free) await dialect.syncIdSequence(trx, 'entries');
     const row = await trx
       .insertInto('entries')
-      .values({ ...(free && { id: entry.id }), account_id: schema.accountId, type_id: type.id, slug: entry.slug, created: entry.created })
+      .values({
+        ...(free && { id: entry.id }),
+        account_id: schema.accountId,
+        type_id: type.id,
+        slug: entry.slug,
+        created: entry.created,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     ids.set(entry.id, row.id);
@@ -50,7 +62,17 @@ export async function restoreEntries(trx: Transaction<Database>, dialect: Dialec
     if (replace) await dropVersions(trx, id);
     for (const v of entry.versions) {
       const values = mapReferences(type.fields, v.fields, schema, map, fit) as Record<string, unknown>;
-      await saveVersion(trx, schema, type, { entryId: id, slug: entry.slug, locale: v.locale, channel: v.channel, status: v.status, name: v.name, values, updated: v.updated, published: v.published });
+      await saveVersion(trx, schema, type, {
+        entryId: id,
+        slug: entry.slug,
+        locale: v.locale,
+        channel: v.channel,
+        status: v.status,
+        name: v.name,
+        values,
+        updated: v.updated,
+        published: v.published,
+      });
     }
     tags.push(...entryTags(type, id, [entry.slug]));
   }
@@ -59,14 +81,30 @@ export async function restoreEntries(trx: Transaction<Database>, dialect: Dialec
 }
 
 /** The account's entry an archived one collides with: a page by type and slug, an item by type and id. */
-async function findExisting(db: Kysely<Database>, accountId: number, type: ContentType, entry: ArchivedEntry): Promise<number | undefined> {
-  const query = db.selectFrom('entries').select('id').where('account_id', '=', accountId).where('type_id', '=', type.id);
-  const row = type.kind === 'collection' ? await query.where('id', '=', entry.id).executeTakeFirst() : await query.where('slug', '=', entry.slug).executeTakeFirst();
+async function findExisting(
+  db: Kysely<Database>,
+  accountId: number,
+  type: ContentType,
+  entry: ArchivedEntry,
+): Promise<number | undefined> {
+  const query = db
+    .selectFrom('entries')
+    .select('id')
+    .where('account_id', '=', accountId)
+    .where('type_id', '=', type.id);
+  const row =
+    type.kind === 'collection'
+      ? await query.where('id', '=', entry.id).executeTakeFirst()
+      : await query.where('slug', '=', entry.slug).executeTakeFirst();
   return row?.id;
 }
 
 async function dropVersions(trx: Transaction<Database>, entryId: number): Promise<void> {
-  const versions = await trx.selectFrom('entry_versions').select(['locale', 'channel']).where('entry_id', '=', entryId).execute();
+  const versions = await trx
+    .selectFrom('entry_versions')
+    .select(['locale', 'channel'])
+    .where('entry_id', '=', entryId)
+    .execute();
   for (const v of versions) await deleteDerived(trx, entryId, v.locale, v.channel);
   await trx.deleteFrom('entry_versions').where('entry_id', '=', entryId).execute();
 }

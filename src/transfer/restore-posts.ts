@@ -11,10 +11,27 @@ import type { ConflictMode } from './restore-terms.js';
  * caller's transaction, after the authors, categories and tags they name. A post whose slug the
  * account has is kept (`skip`) or replaced (`replace`). Returns how many posts were written.
  */
-export async function restorePosts(trx: Kysely<Database>, accountId: number, posts: ArchivedPost[], mode: ConflictMode): Promise<number> {
+export async function restorePosts(
+  trx: Kysely<Database>,
+  accountId: number,
+  posts: ArchivedPost[],
+  mode: ConflictMode,
+): Promise<number> {
   const idsBySlug = async (table: 'authors' | 'categories' | 'tags') =>
-    new Map((await trx.selectFrom(table as 'categories').select(['id', 'slug']).where('account_id', '=', accountId).execute()).map((r) => [r.slug, r.id]));
-  const [authors, categories, tags] = await Promise.all([idsBySlug('authors'), idsBySlug('categories'), idsBySlug('tags')]);
+    new Map(
+      (
+        await trx
+          .selectFrom(table as 'categories')
+          .select(['id', 'slug'])
+          .where('account_id', '=', accountId)
+          .execute()
+      ).map((r) => [r.slug, r.id]),
+    );
+  const [authors, categories, tags] = await Promise.all([
+    idsBySlug('authors'),
+    idsBySlug('categories'),
+    idsBySlug('tags'),
+  ]);
   const idOf = (map: Map<string, number>, slug: string, what: string) => {
     const id = map.get(slug);
     if (id === undefined) throw new Error(`The archive names ${what} "${slug}", which it does not hold`);
@@ -22,11 +39,22 @@ export async function restorePosts(trx: Kysely<Database>, accountId: number, pos
   };
   let written = 0;
   for (const post of posts) {
-    const existing = await trx.selectFrom('posts').select('id').where('account_id', '=', accountId).where('slug', '=', post.slug).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('posts')
+      .select('id')
+      .where('account_id', '=', accountId)
+      .where('slug', '=', post.slug)
+      .executeTakeFirst();
     if (existing && mode === 'skip') continue;
     const postId = existing
       ? existing.id
-      : (await trx.insertInto('posts').values({ account_id: accountId, slug: post.slug, created: post.created }).returning('id').executeTakeFirstOrThrow()).id;
+      : (
+          await trx
+            .insertInto('posts')
+            .values({ account_id: accountId, slug: post.slug, created: post.created })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
     if (existing) {
       await trx.updateTable('posts').set({ created: post.created }).where('id', '=', postId).execute();
       for (const channel of ['published', 'latest'] as const) await deletePostVersion(trx, postId, channel);

@@ -1,5 +1,11 @@
 import type { Transaction } from 'kysely';
-import { checkSiteSettings, readSiteSettings, SiteSettingsError, writeSiteSettings, type SiteSettings } from '../accounts/site-settings.js';
+import {
+  checkSiteSettings,
+  readSiteSettings,
+  SiteSettingsError,
+  writeSiteSettings,
+  type SiteSettings,
+} from '../accounts/site-settings.js';
 import type { Database } from '../store/tables.js';
 import { ArchiveError } from './archive-io.js';
 import type { ConflictMode } from './restore-terms.js';
@@ -11,7 +17,8 @@ import type { ConflictMode } from './restore-terms.js';
  */
 export function archivedSettings(archived: unknown): Partial<SiteSettings> {
   if (archived === undefined) return {};
-  if (typeof archived !== 'object' || archived === null || Array.isArray(archived)) throw new ArchiveError('settings.json must hold an object');
+  if (typeof archived !== 'object' || archived === null || Array.isArray(archived))
+    throw new ArchiveError('settings.json must hold an object');
   const { site_url, feed_title } = archived as Record<string, unknown>;
   try {
     return checkSiteSettings({ site_url, feed_title });
@@ -25,7 +32,12 @@ export function archivedSettings(archived: unknown): Partial<SiteSettings> {
  * Restores checked settings in the import's transaction. A setting the archive leaves unset
  * changes nothing; with `skip` the account keeps a setting it has, with `replace` the archive's wins.
  */
-export async function restoreSettings(trx: Transaction<Database>, accountId: number, given: Partial<SiteSettings>, mode: ConflictMode): Promise<void> {
+export async function restoreSettings(
+  trx: Transaction<Database>,
+  accountId: number,
+  given: Partial<SiteSettings>,
+  mode: ConflictMode,
+): Promise<void> {
   const current = await readSiteSettings(trx, accountId);
   const change: Partial<SiteSettings> = {};
   for (const key of ['site_url', 'feed_title'] as const) {

@@ -45,7 +45,8 @@ export function unpackTar(tar: Buffer): Map<string, Buffer> {
     const size = parseInt(cString(h, 124, 12).trim() || '0', 8);
     const type = String.fromCharCode(h[156]!);
     offset += BLOCK;
-    if (type === '0' || type === '\0') files.set(prefix ? `${prefix}/${name}` : name, Buffer.from(tar.subarray(offset, offset + size)));
+    if (type === '0' || type === '\0')
+      files.set(prefix ? `${prefix}/${name}` : name, Buffer.from(tar.subarray(offset, offset + size)));
     offset += Math.ceil(size / BLOCK) * BLOCK;
   }
   return files;

@@ -14,11 +14,21 @@ export interface TargetAccount {
  * of that name already holds progress of this same import, which is then resumed rather than
  * started over in yet another account.
  */
-export async function targetAccount(db: Kysely<Database>, source: string, want: { accountId?: number; newAccount?: string }): Promise<TargetAccount> {
+export async function targetAccount(
+  db: Kysely<Database>,
+  source: string,
+  want: { accountId?: number; newAccount?: string },
+): Promise<TargetAccount> {
   if (want.newAccount === undefined) return { id: (await resolveAccount(db, want.accountId)).id };
   const importing = await accountsImporting(db, source);
   if (importing.length) {
-    const named = await db.selectFrom('accounts').select('id').where('id', 'in', importing).where('name', '=', want.newAccount.trim()).orderBy('id').executeTakeFirst();
+    const named = await db
+      .selectFrom('accounts')
+      .select('id')
+      .where('id', 'in', importing)
+      .where('name', '=', want.newAccount.trim())
+      .orderBy('id')
+      .executeTakeFirst();
     if (named) return { id: named.id };
   }
   const account = await createAccount(db, { name: want.newAccount });

@@ -27,7 +27,12 @@ export interface Accepted {
 
 /** Takes the invitation, once: of two accepts at the same time one deletes the row, the other finds none. */
 async function take(trx: Transaction<Database>, id: number, hash: string, now: Date): Promise<void> {
-  const taken = await trx.deleteFrom('invitations').where('id', '=', id).where('token_hash', '=', hash).where('expires', '>', isoMicro(now)).executeTakeFirst();
+  const taken = await trx
+    .deleteFrom('invitations')
+    .where('id', '=', id)
+    .where('token_hash', '=', hash)
+    .where('expires', '>', isoMicro(now))
+    .executeTakeFirst();
   if (taken.numDeletedRows === 0n) throw new InvitationError('gone');
 }
 
@@ -37,14 +42,22 @@ async function take(trx: Transaction<Database>, id: number, hash: string, now: D
  * user with the password and name given here (the inviter never chooses them), and is signed in.
  * Unknown, used, revoked and expired tokens are all `gone`.
  */
-export async function acceptInvitation(db: Kysely<Database>, token: string, input: AcceptInput, now: Date): Promise<Accepted> {
+export async function acceptInvitation(
+  db: Kysely<Database>,
+  token: string,
+  input: AcceptInput,
+  now: Date,
+): Promise<Accepted> {
   const hash = invitationTokenHash(token);
-  const invitation = hash === null ? undefined : await db
-    .selectFrom('invitations')
-    .select(['id', 'account_id', 'email', 'role', 'name'])
-    .where('token_hash', '=', hash)
-    .where('expires', '>', isoMicro(now))
-    .executeTakeFirst();
+  const invitation =
+    hash === null
+      ? undefined
+      : await db
+          .selectFrom('invitations')
+          .select(['id', 'account_id', 'email', 'role', 'name'])
+          .where('token_hash', '=', hash)
+          .where('expires', '>', isoMicro(now))
+          .executeTakeFirst();
   if (!invitation || hash === null) throw new InvitationError('gone');
   if (input.signedIn && input.signedIn.email !== invitation.email) throw new InvitationError('other_user');
   const stamp = isoMicro(now);
@@ -57,8 +70,17 @@ export async function acceptInvitation(db: Kysely<Database>, token: string, inpu
     await db.transaction().execute(async (trx) => {
       await take(trx, invitation.id, hash, now);
       // Already a member (made so meanwhile from the CLI): the role they have stays.
-      const member = await trx.selectFrom('memberships').select('role').where('user_id', '=', existing.id).where('account_id', '=', invitation.account_id).executeTakeFirst();
-      if (!member) await trx.insertInto('memberships').values({ user_id: existing.id, account_id: invitation.account_id, role: invitation.role, created: stamp }).execute();
+      const member = await trx
+        .selectFrom('memberships')
+        .select('role')
+        .where('user_id', '=', existing.id)
+        .where('account_id', '=', invitation.account_id)
+        .executeTakeFirst();
+      if (!member)
+        await trx
+          .insertInto('memberships')
+          .values({ user_id: existing.id, account_id: invitation.account_id, role: invitation.role, created: stamp })
+          .execute();
     });
     return { user: summarizeUser(existing), accountId: invitation.account_id, session: null };
   }
@@ -72,7 +94,10 @@ export async function acceptInvitation(db: Kysely<Database>, token: string, inpu
     await take(trx, invitation.id, hash, now);
     try {
       const user = await insertUser(trx, { email: invitation.email, password_hash, name }, now);
-      await trx.insertInto('memberships').values({ user_id: user.id, account_id: invitation.account_id, role: invitation.role, created: stamp }).execute();
+      await trx
+        .insertInto('memberships')
+        .values({ user_id: user.id, account_id: invitation.account_id, role: invitation.role, created: stamp })
+        .execute();
       return user;
     } catch (error) {
       // The email got a user meanwhile: that user must sign in; the invitation stays (rolled back).

@@ -9,7 +9,11 @@ import { createUser } from './users.js';
  * the caller shows once (`ghee start` prints it). Returns null when users already exist, so an
  * install never gets a second, unasked-for owner.
  */
-export async function createFirstOwner(db: Kysely<Database>, accountId: number, email: string): Promise<{ email: string; password: string } | null> {
+export async function createFirstOwner(
+  db: Kysely<Database>,
+  accountId: number,
+  email: string,
+): Promise<{ email: string; password: string } | null> {
   const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (any) return null;
   const password = generatePassword();

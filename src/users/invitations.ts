@@ -17,7 +17,17 @@ function listQuery(db: Kysely<Database>, accountId: number) {
   return db
     .selectFrom('invitations as i')
     .leftJoin('users as u', 'u.id', 'i.invited_by')
-    .select(['i.id', 'i.email', 'i.name', 'i.role', 'i.created', 'i.expires', 'u.id as inviter_id', 'u.email as inviter_email', 'u.name as inviter_name'])
+    .select([
+      'i.id',
+      'i.email',
+      'i.name',
+      'i.role',
+      'i.created',
+      'i.expires',
+      'u.id as inviter_id',
+      'u.email as inviter_email',
+      'u.name as inviter_name',
+    ])
     .where('i.account_id', '=', accountId);
 }
 
@@ -25,7 +35,10 @@ type ListRow = Awaited<ReturnType<ReturnType<typeof listQuery>['executeTakeFirst
 
 function toInvitation(row: ListRow, now: Date): Invitation {
   const { inviter_id, inviter_email, inviter_name, ...rest } = row;
-  const invited_by = inviter_id === null || inviter_email === null ? null : { id: inviter_id, email: inviter_email, name: inviter_name ?? '' };
+  const invited_by =
+    inviter_id === null || inviter_email === null
+      ? null
+      : { id: inviter_id, email: inviter_email, name: inviter_name ?? '' };
   return { ...rest, expired: rest.expires <= isoMicro(now), invited_by };
 }
 
@@ -36,19 +49,32 @@ export async function listInvitations(db: Kysely<Database>, accountId: number, n
 }
 
 /** One invitation of the account, or undefined. */
-export async function findInvitation(db: Kysely<Database>, accountId: number, id: number, now: Date): Promise<Invitation | undefined> {
+export async function findInvitation(
+  db: Kysely<Database>,
+  accountId: number,
+  id: number,
+  now: Date,
+): Promise<Invitation | undefined> {
   const row = await listQuery(db, accountId).where('i.id', '=', id).executeTakeFirst();
   return row && toInvitation(row, now);
 }
 
 /** Deletes (revokes) an invitation of the account; false when there was none. Its link stops working at once. */
 export async function deleteInvitation(db: Kysely<Database>, accountId: number, id: number): Promise<boolean> {
-  const result = await db.deleteFrom('invitations').where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+  const result = await db
+    .deleteFrom('invitations')
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
 
 /** The pending, unexpired invitation of a link's token, as its page shows it; undefined otherwise. */
-export async function viewInvitation(db: Kysely<Database>, token: string, now: Date): Promise<InvitationView | undefined> {
+export async function viewInvitation(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+): Promise<InvitationView | undefined> {
   const hash = invitationTokenHash(token);
   if (hash === null) return undefined;
   const row = await db
@@ -56,7 +82,17 @@ export async function viewInvitation(db: Kysely<Database>, token: string, now: D
     .innerJoin('accounts as a', 'a.id', 'i.account_id')
     .leftJoin('users as inviter', 'inviter.id', 'i.invited_by')
     .leftJoin('users as invitee', 'invitee.email', 'i.email')
-    .select(['i.email', 'i.name', 'i.role', 'i.expires', 'a.id as account_id', 'a.name as account_name', 'inviter.email as inviter_email', 'inviter.name as inviter_name', 'invitee.id as invitee_id'])
+    .select([
+      'i.email',
+      'i.name',
+      'i.role',
+      'i.expires',
+      'a.id as account_id',
+      'a.name as account_name',
+      'inviter.email as inviter_email',
+      'inviter.name as inviter_name',
+      'invitee.id as invitee_id',
+    ])
     .where('i.token_hash', '=', hash)
     .where('i.expires', '>', isoMicro(now))
     .executeTakeFirst();

@@ -9,20 +9,38 @@ import type { Role } from './roles.js';
 export type { AccountMembership, Member };
 
 /** Makes a user a member of an account. Throws UserInputError when they already are one. */
-export async function addMembership(db: Kysely<Database>, userId: number, accountId: number, role: Role, now = new Date()): Promise<void> {
+export async function addMembership(
+  db: Kysely<Database>,
+  userId: number,
+  accountId: number,
+  role: Role,
+  now = new Date(),
+): Promise<void> {
   const existing = await roleIn(db, userId, accountId);
   if (existing) throw new UserInputError(userMessages.alreadyMember(existing), 'email');
-  await db.insertInto('memberships').values({ user_id: userId, account_id: accountId, role, created: isoMicro(now) }).execute();
+  await db
+    .insertInto('memberships')
+    .values({ user_id: userId, account_id: accountId, role, created: isoMicro(now) })
+    .execute();
 }
 
 /** The user's role in an account, or undefined when they are not a member. */
 export async function roleIn(db: Kysely<Database>, userId: number, accountId: number): Promise<Role | undefined> {
-  const row = await db.selectFrom('memberships').select('role').where('user_id', '=', userId).where('account_id', '=', accountId).executeTakeFirst();
+  const row = await db
+    .selectFrom('memberships')
+    .select('role')
+    .where('user_id', '=', userId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
   return row?.role;
 }
 
 /** The account, with the user's role in it, when the user is a member of it; else undefined. */
-export async function membershipIn(db: Kysely<Database>, userId: number, accountId: number): Promise<{ account: Account; role: Role } | undefined> {
+export async function membershipIn(
+  db: Kysely<Database>,
+  userId: number,
+  accountId: number,
+): Promise<{ account: Account; role: Role } | undefined> {
   const row = await db
     .selectFrom('memberships as m')
     .innerJoin('accounts as a', 'a.id', 'm.account_id')
@@ -64,18 +82,39 @@ export async function membershipsOf(db: Kysely<Database>, userId: number): Promi
  * Changes a member's role (`role`) or removes them (`null`), in one transaction that keeps at
  * least one owner in the account. Returns false when the user is not a member.
  */
-export async function updateMembership(db: Kysely<Database>, userId: number, accountId: number, role: Role | null): Promise<boolean> {
+export async function updateMembership(
+  db: Kysely<Database>,
+  userId: number,
+  accountId: number,
+  role: Role | null,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     // Locks the account row first (PostgreSQL), so two demotions at once cannot leave no owner.
-    await trx.updateTable('accounts').set((eb) => ({ id: eb.ref('id') })).where('id', '=', accountId).execute();
+    await trx
+      .updateTable('accounts')
+      .set((eb) => ({ id: eb.ref('id') }))
+      .where('id', '=', accountId)
+      .execute();
     const current = await roleIn(trx, userId, accountId);
     if (!current) return false;
     if (current === 'owner' && role !== 'owner') {
-      const owners = await trx.selectFrom('memberships').select((eb) => eb.fn.countAll().as('n')).where('account_id', '=', accountId).where('role', '=', 'owner').executeTakeFirst();
+      const owners = await trx
+        .selectFrom('memberships')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('account_id', '=', accountId)
+        .where('role', '=', 'owner')
+        .executeTakeFirst();
       if (Number(owners?.n ?? 0) <= 1) throw new UserInputError(userMessages.lastOwner, 'role');
     }
-    if (role === null) await trx.deleteFrom('memberships').where('user_id', '=', userId).where('account_id', '=', accountId).execute();
-    else await trx.updateTable('memberships').set({ role }).where('user_id', '=', userId).where('account_id', '=', accountId).execute();
+    if (role === null)
+      await trx.deleteFrom('memberships').where('user_id', '=', userId).where('account_id', '=', accountId).execute();
+    else
+      await trx
+        .updateTable('memberships')
+        .set({ role })
+        .where('user_id', '=', userId)
+        .where('account_id', '=', accountId)
+        .execute();
     return true;
   });
 }

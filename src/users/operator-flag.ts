@@ -8,6 +8,10 @@ import type { Database } from '../store/tables.js';
  */
 export async function setOperator(db: Kysely<Database>, rawEmail: string, operator: boolean): Promise<boolean> {
   const email = rawEmail.trim().toLowerCase();
-  const updated = await db.updateTable('users').set({ operator: operator ? 1 : 0 }).where('email', '=', email).executeTakeFirst();
+  const updated = await db
+    .updateTable('users')
+    .set({ operator: operator ? 1 : 0 })
+    .where('email', '=', email)
+    .executeTakeFirst();
   return Number(updated.numUpdatedRows) > 0;
 }

@@ -44,7 +44,11 @@ export async function verifyPassword(hash: string | null, password: string): Pro
 /** True when a hash was made with older settings and should be replaced at the next sign-in. */
 export function needsRehash(hash: string): boolean {
   try {
-    return argon2.needsRehash(hash, { memoryCost: OPTIONS.memoryCost, timeCost: OPTIONS.timeCost, parallelism: OPTIONS.parallelism });
+    return argon2.needsRehash(hash, {
+      memoryCost: OPTIONS.memoryCost,
+      timeCost: OPTIONS.timeCost,
+      parallelism: OPTIONS.parallelism,
+    });
   } catch {
     return false;
   }

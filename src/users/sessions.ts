@@ -35,7 +35,11 @@ function hashOf(token: string): string {
 }
 
 /** Starts a session; the token goes in the cookie and is stored only as its hash. */
-export async function createSession(db: Kysely<Database>, userId: number, now: Date): Promise<{ token: string; csrfToken: string }> {
+export async function createSession(
+  db: Kysely<Database>,
+  userId: number,
+  now: Date,
+): Promise<{ token: string; csrfToken: string }> {
   const token = randomToken();
   const csrfToken = randomToken();
   const stamp = isoMicro(now);
@@ -43,7 +47,14 @@ export async function createSession(db: Kysely<Database>, userId: number, now: D
   await db.deleteFrom('sessions').where('expires', '<=', stamp).execute();
   await db
     .insertInto('sessions')
-    .values({ id: hashOf(token), user_id: userId, csrf_token: csrfToken, created: stamp, expires: isoMicro(new Date(now.getTime() + SESSION_IDLE_MS)), last_seen: stamp })
+    .values({
+      id: hashOf(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      created: stamp,
+      expires: isoMicro(new Date(now.getTime() + SESSION_IDLE_MS)),
+      last_seen: stamp,
+    })
     .execute();
   return { token, csrfToken };
 }
@@ -64,9 +75,20 @@ export async function findSession(db: Kysely<Database>, token: string, now: Date
   if (now.getTime() - Date.parse(row.last_seen) > TOUCH_EVERY_MS) {
     const cap = Date.parse(row.created) + SESSION_MAX_MS;
     const expires = isoMicro(new Date(Math.min(now.getTime() + SESSION_IDLE_MS, cap)));
-    await db.updateTable('sessions').set({ last_seen: isoMicro(now), expires }).where('id', '=', id).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen: isoMicro(now), expires })
+      .where('id', '=', id)
+      .execute();
   }
-  return { sessionId: row.id, userId: row.user_id, email: row.email, name: row.name, csrfToken: row.csrf_token, operator: row.operator === 1 };
+  return {
+    sessionId: row.id,
+    userId: row.user_id,
+    email: row.email,
+    name: row.name,
+    csrfToken: row.csrf_token,
+    operator: row.operator === 1,
+  };
 }
 
 /** Ends a session (sign-out). */

@@ -40,17 +40,29 @@ export async function reserveAttempt(store: Store, keys: AttemptKey[], now: Date
   const since = isoMicro(new Date(now.getTime() - FAILURE_WINDOW_MS));
   const id = randomBytes(16).toString('hex');
   return store.db.transaction().execute(async (trx) => {
-    await store.dialect.lockKeys(trx, keys.map((k) => k.key));
+    await store.dialect.lockKeys(
+      trx,
+      keys.map((k) => k.key),
+    );
     let wait = 0;
     for (const { key, max } of keys) {
-      const times = await trx.selectFrom('sign_in_failures').select('at').where('key', '=', key).where('at', '>', since).orderBy('at').execute();
+      const times = await trx
+        .selectFrom('sign_in_failures')
+        .select('at')
+        .where('key', '=', key)
+        .where('at', '>', since)
+        .orderBy('at')
+        .execute();
       if (times.length < max) continue;
       // Allowed again once enough of them have left the window to leave fewer than `max`.
       const freeing = times[times.length - max]!.at;
       wait = Math.max(wait, Math.ceil((Date.parse(freeing) + FAILURE_WINDOW_MS - now.getTime()) / 1000), 1);
     }
     if (wait > 0) return { ok: false, retryAfter: wait };
-    await trx.insertInto('sign_in_failures').values(keys.map(({ key }) => ({ key, at: isoMicro(now), attempt: id }))).execute();
+    await trx
+      .insertInto('sign_in_failures')
+      .values(keys.map(({ key }) => ({ key, at: isoMicro(now), attempt: id })))
+      .execute();
     return { ok: true, id };
   });
 }
@@ -80,6 +92,14 @@ export async function settleSuccess(db: Kysely<Database>, id: string, keys: Atte
     .where('key', 'in', emailKeys)
     .where('attempt', 'is', null)
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('sign_in_failures as pending').select('pending.key').whereRef('pending.key', '=', 'sign_in_failures.key').where('pending.attempt', 'is not', null))))
+      not(
+        exists(
+          selectFrom('sign_in_failures as pending')
+            .select('pending.key')
+            .whereRef('pending.key', '=', 'sign_in_failures.key')
+            .where('pending.attempt', 'is not', null),
+        ),
+      ),
+    )
     .execute();
 }

@@ -15,7 +15,11 @@ export type SignInResult =
  * limit, however many attempts arrive at once. An unknown email and a wrong password give the
  * same answer in about the same time.
  */
-export async function signIn(store: Store, input: { email: string; password: string; ip: string }, now: Date): Promise<SignInResult> {
+export async function signIn(
+  store: Store,
+  input: { email: string; password: string; ip: string },
+  now: Date,
+): Promise<SignInResult> {
   const { db } = store;
   const keys = attemptKeys(input.email, input.ip);
   const reservation = await reserveAttempt(store, keys, now);
@@ -35,7 +39,11 @@ export async function signIn(store: Store, input: { email: string; password: str
   }
   await settleSuccess(db, reservation.id, keys);
   if (needsRehash(user.password_hash)) {
-    await db.updateTable('users').set({ password_hash: await hashPassword(input.password) }).where('id', '=', user.id).execute();
+    await db
+      .updateTable('users')
+      .set({ password_hash: await hashPassword(input.password) })
+      .where('id', '=', user.id)
+      .execute();
   }
   const session = await createSession(db, user.id, now);
   return { ok: true, user: summarizeUser(user), ...session };

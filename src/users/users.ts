@@ -29,7 +29,8 @@ export function summarizeUser(row: Pick<User, 'id' | 'email' | 'name' | 'created
 /** The stored form of a person's name: trimmed, at most 200 characters. Throws when it cannot be one. */
 export function normalizeName(raw: string | undefined): string {
   const name = (raw ?? '').trim();
-  if ([...name].length > 200 || name.includes('\u0000')) throw new UserInputError(userMessages.nameTooLong(200), 'name');
+  if ([...name].length > 200 || name.includes('\u0000'))
+    throw new UserInputError(userMessages.nameTooLong(200), 'name');
   return name;
 }
 
@@ -52,7 +53,11 @@ export async function createUser(
 }
 
 /** Inserts a checked, normalised user whose password is already hashed (a unique violation when the email is taken). */
-export async function insertUser(db: Kysely<Database>, user: { email: string; password_hash: string; name: string }, now: Date): Promise<UserSummary> {
+export async function insertUser(
+  db: Kysely<Database>,
+  user: { email: string; password_hash: string; name: string },
+  now: Date,
+): Promise<UserSummary> {
   const row = await db
     .insertInto('users')
     .values({ ...user, created: isoMicro(now) })

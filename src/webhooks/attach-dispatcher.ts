@@ -9,7 +9,10 @@ import { WebhookDispatcher } from './webhook-dispatcher.js';
  * app's logger and stopped by `app.close()` (before the database closes). Call before the app
  * listens; start it once it listens.
  */
-export function attachDispatcher(app: FastifyInstance, ctx: { config: Config; store: Store; clock: Clock }): WebhookDispatcher {
+export function attachDispatcher(
+  app: FastifyInstance,
+  ctx: { config: Config; store: Store; clock: Clock },
+): WebhookDispatcher {
   const { config } = ctx;
   const dispatcher = new WebhookDispatcher(ctx.store, ctx.clock, {
     allowPrivate: config.webhookAllowPrivate,

@@ -25,8 +25,16 @@ export function messageId(deliveryId: number): string {
  * Makes one attempt at a claimed delivery and records it: delivered on 2xx; otherwise retried
  * with backoff while retryable and within its age limit, else dead. Returns the new status.
  */
-export async function attemptDelivery(db: Kysely<Database>, delivery: Delivery, options: AttemptOptions): Promise<Delivery['status']> {
-  const hook = await db.selectFrom('webhooks').select(['url', 'secret', 'headers']).where('id', '=', delivery.webhook_id).executeTakeFirst();
+export async function attemptDelivery(
+  db: Kysely<Database>,
+  delivery: Delivery,
+  options: AttemptOptions,
+): Promise<Delivery['status']> {
+  const hook = await db
+    .selectFrom('webhooks')
+    .select(['url', 'secret', 'headers'])
+    .where('id', '=', delivery.webhook_id)
+    .executeTakeFirst();
   if (!hook) return 'dead'; // deleted meanwhile: its deliveries went with it
   const custom = JSON.parse(hook.headers) as Record<string, string>;
   const headers = {
@@ -43,11 +51,22 @@ export async function attemptDelivery(db: Kysely<Database>, delivery: Delivery, 
   if (result.error === null) {
     update = { ...base, status: 'delivered' as const, delivered_at: isoMicro(now) };
   } else {
-    const deadline = delivery.retry_until ? Date.parse(delivery.retry_until) : Date.parse(delivery.created) + options.maxAgeMs;
+    const deadline = delivery.retry_until
+      ? Date.parse(delivery.retry_until)
+      : Date.parse(delivery.created) + options.maxAgeMs;
     const next = now.getTime() + retryDelayMs(attempts, options.backoffMs);
     const dead = !result.retryable || next > deadline;
-    update = { ...base, status: dead ? ('dead' as const) : ('failed' as const), next_attempt_at: isoMicro(new Date(dead ? now.getTime() : next)) };
+    update = {
+      ...base,
+      status: dead ? ('dead' as const) : ('failed' as const),
+      next_attempt_at: isoMicro(new Date(dead ? now.getTime() : next)),
+    };
   }
-  await db.updateTable('webhook_deliveries').set(update).where('id', '=', delivery.id).where('locked_by', '=', options.holder).execute();
+  await db
+    .updateTable('webhook_deliveries')
+    .set(update)
+    .where('id', '=', delivery.id)
+    .where('locked_by', '=', options.holder)
+    .execute();
   return update.status;
 }

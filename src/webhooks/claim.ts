@@ -13,21 +13,29 @@ export type Delivery = Selectable<WebhookDeliveriesTable>;
  * rechecked and left alone (and `skip locked` keeps claimers from queueing on each other's rows).
  * Every attempt thus belongs to exactly one node; a node that dies mid-attempt loses its lease.
  */
-export async function claimDue(store: Store, holder: string, now: Date, leaseMs: number, limit: number): Promise<Delivery[]> {
+export async function claimDue(
+  store: Store,
+  holder: string,
+  now: Date,
+  leaseMs: number,
+  limit: number,
+): Promise<Delivery[]> {
   const stamp = isoMicro(now);
   const until = isoMicro(new Date(now.getTime() + leaseMs));
   return store.db
     .updateTable('webhook_deliveries')
     .set({ locked_by: holder, locked_until: until })
-    .where('id', 'in', (eb) => eb
-      .selectFrom('webhook_deliveries')
-      .select('id')
-      .where('status', 'in', ['pending', 'failed'])
-      .where('next_attempt_at', '<=', stamp)
-      .where((w) => w.or([w('locked_until', 'is', null), w('locked_until', '<=', stamp)]))
-      .orderBy('next_attempt_at')
-      .limit(limit)
-      .modifyEnd(store.dialect.skipLocked()))
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('webhook_deliveries')
+        .select('id')
+        .where('status', 'in', ['pending', 'failed'])
+        .where('next_attempt_at', '<=', stamp)
+        .where((w) => w.or([w('locked_until', 'is', null), w('locked_until', '<=', stamp)]))
+        .orderBy('next_attempt_at')
+        .limit(limit)
+        .modifyEnd(store.dialect.skipLocked()),
+    )
     .where('status', 'in', ['pending', 'failed'])
     .where((w) => w.or([w('locked_until', 'is', null), w('locked_until', '<=', stamp)]))
     .returningAll()

@@ -19,7 +19,9 @@ async function subscribers(trx: Kysely<Database>, accountId: number) {
     .where('w.account_id', '=', accountId)
     .where('w.enabled', '=', 1)
     .execute();
-  return rows.filter((r) => planNamed(r.plan)?.webhooks).map((r) => ({ id: r.id, url: r.url, events: splitEvents(r.events) }));
+  return rows
+    .filter((r) => planNamed(r.plan)?.webhooks)
+    .map((r) => ({ id: r.id, url: r.url, events: splitEvents(r.events) }));
 }
 
 /**
@@ -38,14 +40,18 @@ export async function enqueueEvents(
   if (hooks.length === 0) return 0;
   const list = typeof events === 'function' ? await events() : events;
   const stamp = isoMicro(now);
-  const rows = list.flatMap((e) => hooks.filter((h) => subscribes(h.events, e.event)).map((h) => ({
-    webhook_id: h.id,
-    event: e.event,
-    payload: JSON.stringify({ data: e.data, webhook: { event: e.event, target: h.url } }),
-    status: 'pending' as const,
-    next_attempt_at: stamp,
-    created: stamp,
-  })));
+  const rows = list.flatMap((e) =>
+    hooks
+      .filter((h) => subscribes(h.events, e.event))
+      .map((h) => ({
+        webhook_id: h.id,
+        event: e.event,
+        payload: JSON.stringify({ data: e.data, webhook: { event: e.event, target: h.url } }),
+        status: 'pending' as const,
+        next_attempt_at: stamp,
+        created: stamp,
+      })),
+  );
   if (rows.length) await trx.insertInto('webhook_deliveries').values(rows).execute();
   return rows.length;
 }

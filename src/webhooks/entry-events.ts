@@ -17,7 +17,12 @@ export interface EntryRef {
  * Queues the page or collection item events of a change, inside its transaction. Call a delete's
  * before the rows go (the payload names the entry); a write's and an unpublish's after.
  */
-export async function enqueueEntryEvents(trx: Kysely<Database>, schema: AccountSchema, change: EntryChange, refs: EntryRef[]): Promise<void> {
+export async function enqueueEntryEvents(
+  trx: Kysely<Database>,
+  schema: AccountSchema,
+  change: EntryChange,
+  refs: EntryRef[],
+): Promise<void> {
   await enqueueEvents(trx, schema.accountId, async () => {
     const events: WebhookEvent[] = [];
     for (const ref of refs) {
@@ -28,28 +33,64 @@ export async function enqueueEntryEvents(trx: Kysely<Database>, schema: AccountS
   });
 }
 
-async function entryEvent(trx: Kysely<Database>, schema: AccountSchema, change: EntryChange, ref: EntryRef): Promise<WebhookEvent | null> {
+async function entryEvent(
+  trx: Kysely<Database>,
+  schema: AccountSchema,
+  change: EntryChange,
+  ref: EntryRef,
+): Promise<WebhookEvent | null> {
   const entry = await trx.selectFrom('entries').select('slug').where('id', '=', ref.entryId).executeTakeFirst();
-  const versions = await trx.selectFrom('entry_versions').selectAll().where('entry_id', '=', ref.entryId).where('channel', '=', 'latest').execute();
+  const versions = await trx
+    .selectFrom('entry_versions')
+    .selectAll()
+    .where('entry_id', '=', ref.entryId)
+    .where('channel', '=', 'latest')
+    .execute();
   // A delete speaks of the entry as a whole: its default-locale version names it.
-  const version = versions.find((v) => v.locale === (ref.locale ?? schema.defaultLocale)) ?? (ref.locale === null ? versions[0] : undefined);
+  const version =
+    versions.find((v) => v.locale === (ref.locale ?? schema.defaultLocale)) ??
+    (ref.locale === null ? versions[0] : undefined);
   if (!entry || !version) return null;
   const status = change === 'delete' ? 'deleted' : change === 'unpublish' ? 'draft' : version.status;
-  const action = change === 'delete' ? 'delete' : change === 'unpublish' ? 'unpublished' : version.status === 'published' ? 'published' : 'draft';
+  const action =
+    change === 'delete'
+      ? 'delete'
+      : change === 'unpublish'
+        ? 'unpublished'
+        : version.status === 'published'
+          ? 'published'
+          : 'draft';
   // ButterCMS leaves `locale` null for the default locale.
   const locale = ref.locale === null || ref.locale === schema.defaultLocale ? null : ref.locale;
   const timestamp = eventTimestamp();
   if (ref.type.kind === 'collection') {
     return {
       event: `collectionitem.${action}`,
-      data: { id: ref.type.key, itemid: `/v2/content/?keys=${ref.type.key}[_id=${ref.entryId}]`, label: itemLabel(ref.type, version.fields, ref.entryId), editor: EDITOR, timestamp, locale, status },
+      data: {
+        id: ref.type.key,
+        itemid: `/v2/content/?keys=${ref.type.key}[_id=${ref.entryId}]`,
+        label: itemLabel(ref.type, version.fields, ref.entryId),
+        editor: EDITOR,
+        timestamp,
+        locale,
+        status,
+      },
     };
   }
   return {
     event: `page.${action}`,
     data: {
-      id: entry.slug, buttercms_id: ref.entryId, page_type: ref.type.kind === 'single_page' ? '*' : ref.type.key, editor: EDITOR, name: version.name,
-      timestamp, locale, status, updated: version.updated, published: change === 'write' ? version.published : null, scheduled: null,
+      id: entry.slug,
+      buttercms_id: ref.entryId,
+      page_type: ref.type.kind === 'single_page' ? '*' : ref.type.key,
+      editor: EDITOR,
+      name: version.name,
+      timestamp,
+      locale,
+      status,
+      updated: version.updated,
+      published: change === 'write' ? version.published : null,
+      scheduled: null,
     },
   };
 }

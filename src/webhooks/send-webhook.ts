@@ -21,7 +21,12 @@ export interface SendResult {
  * (see media/pinned-request.ts), redirects are not followed (a 3xx is a failed attempt), and at
  * most 64 KB of the answer is read, so a slow or huge answer cannot hold a dispatcher slot.
  */
-export async function sendWebhook(url: string, headers: Record<string, string>, body: string, allowPrivate: boolean): Promise<SendResult> {
+export async function sendWebhook(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  allowPrivate: boolean,
+): Promise<SendResult> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), SEND_LIMITS.timeoutMs);
   try {
@@ -38,9 +43,14 @@ export async function sendWebhook(url: string, headers: Record<string, string>, 
     const status = response.statusCode ?? 0;
     const text = await readSome(response, SEND_LIMITS.maxResponseBytes);
     if (status >= 200 && status <= 299) return { status, error: null, retryable: false };
-    return { status, error: deliveryErrors.answered(status, text), retryable: status === 429 || status === 408 || status >= 500 };
+    return {
+      status,
+      error: deliveryErrors.answered(status, text),
+      retryable: status === 429 || status === 408 || status >= 500,
+    };
   } catch (error) {
-    if (controller.signal.aborted) return { status: null, error: deliveryErrors.timedOut(SEND_LIMITS.timeoutMs / 1000), retryable: true };
+    if (controller.signal.aborted)
+      return { status: null, error: deliveryErrors.timedOut(SEND_LIMITS.timeoutMs / 1000), retryable: true };
     // The SSRF policy refusing the address will not change by waiting: not retried.
     if (error instanceof MediaError && /private or loopback/.test(error.message)) {
       return { status: null, error: deliveryErrors.privateTarget(), retryable: false };

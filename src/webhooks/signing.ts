@@ -19,5 +19,9 @@ export function signature(secret: string, id: string, timestamp: number, body: s
 /** The three Standard Webhooks headers of a message sent now. */
 export function signedHeaders(secret: string, id: string, now: Date, body: string): Record<string, string> {
   const timestamp = Math.floor(now.getTime() / 1000);
-  return { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signature(secret, id, timestamp, body) };
+  return {
+    'webhook-id': id,
+    'webhook-timestamp': String(timestamp),
+    'webhook-signature': signature(secret, id, timestamp, body),
+  };
 }

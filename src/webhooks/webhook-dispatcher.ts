@@ -50,7 +50,11 @@ export class WebhookDispatcher {
     const leaseMs = SEND_LIMITS.timeoutMs * 3;
     const claimed = await claimDue(this.store, this.holder, this.clock(), leaseMs, this.options.batch ?? 10);
     const options = { ...this.options, holder: this.holder, now: this.clock };
-    await Promise.all(claimed.map((d) => attemptDelivery(this.store.db, d, options).catch((error: unknown) => this.options.onError?.(error))));
+    await Promise.all(
+      claimed.map((d) =>
+        attemptDelivery(this.store.db, d, options).catch((error: unknown) => this.options.onError?.(error)),
+      ),
+    );
     return claimed.map((d) => d.id);
   }
 

@@ -6,7 +6,10 @@ import { SUBSCRIBABLE } from './events.js';
 
 /** A webhook setting that cannot be taken; `field` names it (the admin API's field error). */
 export class WebhookInputError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -27,7 +30,12 @@ export async function checkUrl(raw: unknown, allowPrivate: boolean): Promise<str
   if (!allowPrivate) {
     const host = url.hostname.replace(/^\[|\]$/g, '');
     // A name that does not resolve yet is accepted: the receiver may not be deployed yet.
-    const addresses = isIP(host) ? [host] : await lookup(host, { all: true }).then((list) => list.map((a) => a.address), () => []);
+    const addresses = isIP(host)
+      ? [host]
+      : await lookup(host, { all: true }).then(
+          (list) => list.map((a) => a.address),
+          () => [],
+        );
     if (!addresses.every(isPublicAddress)) throw new WebhookInputError('url', webhookMessages.privateUrl);
   }
   return url.toString();
@@ -43,9 +51,15 @@ export function checkEvents(raw: unknown): string[] {
 
 /** Custom headers: at most 20, plain names, single-line values, none that Ghee sets itself. */
 export function checkHeaders(raw: unknown): Record<string, string> {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new WebhookInputError('headers', webhookMessages.header);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new WebhookInputError('headers', webhookMessages.header);
   const entries = Object.entries(raw);
-  const ok = entries.length <= 20 && entries.every(([k, v]) => TOKEN.test(k) && !RESERVED.test(k) && typeof v === 'string' && v.length <= 1000 && !/[\r\n\0]/.test(v));
+  const ok =
+    entries.length <= 20 &&
+    entries.every(
+      ([k, v]) =>
+        TOKEN.test(k) && !RESERVED.test(k) && typeof v === 'string' && v.length <= 1000 && !/[\r\n\0]/.test(v),
+    );
   if (!ok) throw new WebhookInputError('headers', webhookMessages.header);
   return Object.fromEntries(entries) as Record<string, string>;
 }

@@ -20,19 +20,39 @@ export interface WebhookSettings {
 
 /** A stored row in its shown form. */
 export function summarizeWebhook(row: Selectable<WebhooksTable>): WebhookSummary {
-  return { id: row.id, url: row.url, events: splitEvents(row.events), headers: JSON.parse(row.headers) as Record<string, string>, enabled: row.enabled === 1, created: row.created };
+  return {
+    id: row.id,
+    url: row.url,
+    events: splitEvents(row.events),
+    headers: JSON.parse(row.headers) as Record<string, string>,
+    enabled: row.enabled === 1,
+    created: row.created,
+  };
 }
 
 /**
  * Adds a webhook with a new signing secret, returned this once. Throws PlanFeatureError when the
  * account's plan has no webhooks (the admin API's 403).
  */
-export async function createWebhook(db: Kysely<Database>, account: { id: number; plan: string }, s: WebhookSettings, now = new Date()): Promise<NewWebhook> {
+export async function createWebhook(
+  db: Kysely<Database>,
+  account: { id: number; plan: string },
+  s: WebhookSettings,
+  now = new Date(),
+): Promise<NewWebhook> {
   if (!planNamed(account.plan)?.webhooks) throw new PlanFeatureError(`The ${account.plan} plan has no webhooks`);
   const secret = newSecret();
   const row = await db
     .insertInto('webhooks')
-    .values({ account_id: account.id, url: s.url, events: joinEvents(s.events), headers: JSON.stringify(s.headers), secret, enabled: s.enabled ? 1 : 0, created: isoMicro(now) })
+    .values({
+      account_id: account.id,
+      url: s.url,
+      events: joinEvents(s.events),
+      headers: JSON.stringify(s.headers),
+      secret,
+      enabled: s.enabled ? 1 : 0,
+      created: isoMicro(now),
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   return { ...summarizeWebhook(row), secret };
@@ -45,25 +65,44 @@ export async function listWebhooks(db: Kysely<Database>, accountId: number): Pro
 }
 
 /** One webhook of the account, or undefined. */
-export async function findWebhook(db: Kysely<Database>, accountId: number, id: number): Promise<WebhookSummary | undefined> {
-  const row = await db.selectFrom('webhooks').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+export async function findWebhook(
+  db: Kysely<Database>,
+  accountId: number,
+  id: number,
+): Promise<WebhookSummary | undefined> {
+  const row = await db
+    .selectFrom('webhooks')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row && summarizeWebhook(row);
 }
 
 /** Changes the settings given; undefined when the account has no such webhook. */
-export async function updateWebhook(db: Kysely<Database>, accountId: number, id: number, s: Partial<WebhookSettings>): Promise<WebhookSummary | undefined> {
+export async function updateWebhook(
+  db: Kysely<Database>,
+  accountId: number,
+  id: number,
+  s: Partial<WebhookSettings>,
+): Promise<WebhookSummary | undefined> {
   const set = {
     ...(s.url !== undefined && { url: s.url }),
     ...(s.events !== undefined && { events: joinEvents(s.events) }),
     ...(s.headers !== undefined && { headers: JSON.stringify(s.headers) }),
     ...(s.enabled !== undefined && { enabled: s.enabled ? 1 : 0 }),
   };
-  if (Object.keys(set).length) await db.updateTable('webhooks').set(set).where('account_id', '=', accountId).where('id', '=', id).execute();
+  if (Object.keys(set).length)
+    await db.updateTable('webhooks').set(set).where('account_id', '=', accountId).where('id', '=', id).execute();
   return findWebhook(db, accountId, id);
 }
 
 /** Removes a webhook and its delivery log; false when there was none. */
 export async function deleteWebhook(db: Kysely<Database>, accountId: number, id: number): Promise<boolean> {
-  const gone = await db.deleteFrom('webhooks').where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+  const gone = await db
+    .deleteFrom('webhooks')
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return Number(gone.numDeletedRows) > 0;
 }

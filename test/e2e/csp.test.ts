@@ -11,7 +11,8 @@ import { launchChromium, withChromium } from './harness/chromium.js';
 import { startForBrowser, type BrowserServer } from './harness/ghee-start.js';
 import { submitSignIn } from './harness/page-helpers.js';
 
-const RAW = '<p>Raw from the server</p><img src="x" onerror="window.__pwned = \'editor\'"><a href="javascript:window.__pwned=\'link\'">link</a>';
+const RAW =
+  '<p>Raw from the server</p><img src="x" onerror="window.__pwned = \'editor\'"><a href="javascript:window.__pwned=\'link\'">link</a>';
 
 /** What the page saw: CSP violations (recorded from the first script on) and whether anything injected ran. */
 interface Seen {
@@ -37,7 +38,9 @@ withChromium('CSP browser tests', () => {
       await context.addInitScript(() => {
         const w = window as unknown as { __violations: { directive: string; sample: string }[] };
         w.__violations = [];
-        document.addEventListener('securitypolicyviolation', (e) => w.__violations.push({ directive: e.violatedDirective, sample: e.sample }));
+        document.addEventListener('securitypolicyviolation', (e) =>
+          w.__violations.push({ directive: e.violatedDirective, sample: e.sample }),
+        );
       });
       page = await context.newPage();
       await page.goto('/admin/');
@@ -50,10 +53,11 @@ withChromium('CSP browser tests', () => {
       await ghee?.stop();
     });
 
-    const seen = () => page.evaluate(() => {
-      const w = window as unknown as { __violations: Seen['violations']; __pwned?: unknown };
-      return { violations: w.__violations, pwned: w.__pwned } as Seen;
-    });
+    const seen = () =>
+      page.evaluate(() => {
+        const w = window as unknown as { __violations: Seen['violations']; __pwned?: unknown };
+        return { violations: w.__violations, pwned: w.__pwned } as Seen;
+      });
 
     test('the dashboard itself runs under the policy without a single violation', async () => {
       expect(await seen()).toEqual({ violations: [], pwned: undefined });
@@ -67,11 +71,14 @@ withChromium('CSP browser tests', () => {
       expect(html).toContain('<img src="x">');
       expect(html).not.toMatch(/onerror|javascript:/);
       // The broken image has fired its error event: nothing was left to handle it.
-      await editor.evaluate((el) => new Promise((resolve) => {
-        const img = el.querySelector('img')!;
-        if (img.complete) resolve(null);
-        else img.addEventListener('error', resolve);
-      }));
+      await editor.evaluate(
+        (el) =>
+          new Promise((resolve) => {
+            const img = el.querySelector('img')!;
+            if (img.complete) resolve(null);
+            else img.addEventListener('error', resolve);
+          }),
+      );
       const { violations, pwned } = await seen();
       expect(pwned).toBeUndefined();
       // DOMPurify parses the raw markup in an inert document, where Chromium already refuses (and
@@ -82,12 +89,15 @@ withChromium('CSP browser tests', () => {
     test('an inline event handler put into the live page is refused, and reported', async () => {
       const before = (await seen()).violations.length;
       // Resolves once the image has failed to load, i.e. once its error event has been dispatched.
-      await page.evaluate(() => new Promise((resolve) => {
-        const box = document.createElement('div');
-        box.innerHTML = '<img src="/admin/no-such-image.png" onerror="window.__pwned = \'handler\'">';
-        box.querySelector('img')!.addEventListener('error', resolve);
-        document.body.append(box);
-      }));
+      await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const box = document.createElement('div');
+            box.innerHTML = '<img src="/admin/no-such-image.png" onerror="window.__pwned = \'handler\'">';
+            box.querySelector('img')!.addEventListener('error', resolve);
+            document.body.append(box);
+          }),
+      );
       const { violations, pwned } = await seen();
       expect(pwned).toBeUndefined();
       expect(violations.slice(before).map((v) => v.directive)).toContain('script-src-attr');
@@ -110,10 +120,23 @@ withChromium('CSP browser tests', () => {
 async function storeRawHtml(file: string): Promise<void> {
   const store = openStore(`sqlite:${file}`);
   try {
-    const entry = await store.db.selectFrom('entries').select('id').where('slug', '=', 'about-us').executeTakeFirstOrThrow();
-    for (const v of await store.db.selectFrom('entry_versions').selectAll().where('entry_id', '=', entry.id).execute()) {
-      await store.db.updateTable('entry_versions').set({ fields: JSON.stringify({ ...JSON.parse(v.fields), body: RAW }) })
-        .where('entry_id', '=', v.entry_id).where('locale', '=', v.locale).where('channel', '=', v.channel).execute();
+    const entry = await store.db
+      .selectFrom('entries')
+      .select('id')
+      .where('slug', '=', 'about-us')
+      .executeTakeFirstOrThrow();
+    for (const v of await store.db
+      .selectFrom('entry_versions')
+      .selectAll()
+      .where('entry_id', '=', entry.id)
+      .execute()) {
+      await store.db
+        .updateTable('entry_versions')
+        .set({ fields: JSON.stringify({ ...JSON.parse(v.fields), body: RAW }) })
+        .where('entry_id', '=', v.entry_id)
+        .where('locale', '=', v.locale)
+        .where('channel', '=', v.channel)
+        .execute();
     }
   } finally {
     await store.close();

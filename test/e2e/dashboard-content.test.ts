@@ -66,7 +66,10 @@ withChromium('dashboard content end-to-end tests', () => {
       await owner.getByRole('button', { name: 'Publish' }).click();
       await expect.poll(() => owner.url()).toMatch(/\/admin\/pages\/article\/hello-world/);
       await hasText(owner.getByTestId('page-status'), 'published');
-      await owner.getByRole('navigation', { name: 'Locale' }).getByRole('link', { name: /Spanish/ }).click();
+      await owner
+        .getByRole('navigation', { name: 'Locale' })
+        .getByRole('link', { name: /Spanish/ })
+        .click();
       await hasText(owner.getByTestId('page-status'), /not written in es/);
       await owner.getByLabel(/Headline/).fill('Hola');
       await owner.getByRole('button', { name: 'Publish' }).click();
@@ -110,7 +113,10 @@ withChromium('dashboard content end-to-end tests', () => {
     test('uploads a PNG into the media library and lists it', async () => {
       await nav(owner, 'Media');
       await visible(owner.getByRole('heading', { name: 'Media', level: 1 }));
-      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+      const png = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+        'base64',
+      );
       await owner.getByLabel('Upload files').setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: png });
       await visible(owner.getByRole('status').filter({ hasText: 'Uploaded' }));
       const files = owner.getByRole('list', { name: 'Media files' }).getByRole('listitem');
@@ -128,13 +134,24 @@ withChromium('dashboard content end-to-end tests', () => {
       expect(await page.getByRole('button', { name: 'Publish' }).count()).toBe(0);
       // The server refuses the edit too, whatever the page shows.
       const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-      const session = (await (await fetch(`${dash.base}/admin/api/session`, { headers: { cookie } })).json()) as { data: { csrf_token: string } };
+      const session = (await (await fetch(`${dash.base}/admin/api/session`, { headers: { cookie } })).json()) as {
+        data: { csrf_token: string };
+      };
       const refused = await fetch(`${dash.base}/admin/api/accounts/${dash.demo.account_id}/pages/article/hello-world`, {
-        method: 'PUT', headers: { cookie, 'x-csrf-token': session.data.csrf_token, 'content-type': 'application/json', origin: dash.base },
+        method: 'PUT',
+        headers: {
+          cookie,
+          'x-csrf-token': session.data.csrf_token,
+          'content-type': 'application/json',
+          origin: dash.base,
+        },
         body: JSON.stringify({ fields: { headline: 'Changed by a viewer' } }),
       });
       expect(refused.status).toBe(403);
-      expect(await refused.json()).toEqual({ detail: 'You do not have permission to perform this action', code: 'forbidden' });
+      expect(await refused.json()).toEqual({
+        detail: 'You do not have permission to perform this action',
+        code: 'forbidden',
+      });
       await context.close();
     });
 

@@ -26,7 +26,11 @@ withChromium('invitation end-to-end tests', () => {
     beforeAll(async () => {
       if (dialect === 'postgres') database = await createTestDatabase('postgres');
       // LOG_LEVEL info: every request is logged, so the test can see that no link's token is.
-      ghee = await startForBrowser('ghee-e2e-invite-', { LOG_LEVEL: 'info', SMTP_URL: undefined, ...(database && { DATABASE_URL: database.url }) });
+      ghee = await startForBrowser('ghee-e2e-invite-', {
+        LOG_LEVEL: 'info',
+        SMTP_URL: undefined,
+        ...(database && { DATABASE_URL: database.url }),
+      });
       base = ghee.base;
       // The operator's CLI: an owner of the demo account, and a user of another account.
       const cli = (args: string[]) => {
@@ -34,9 +38,31 @@ withChromium('invitation end-to-end tests', () => {
         if (made.status !== 0) throw new Error(`ghee ${args.join(' ')} failed: ${made.stderr}`);
         return made.stdout;
       };
-      cli(['user', 'create', '--account', '1', '--email', OWNER.email, '--role', 'owner', '--password', OWNER.password]);
+      cli([
+        'user',
+        'create',
+        '--account',
+        '1',
+        '--email',
+        OWNER.email,
+        '--role',
+        'owner',
+        '--password',
+        OWNER.password,
+      ]);
       const other = JSON.parse(cli(['account', 'create', '--name', 'Elsewhere', '--json'])) as { id: number };
-      cli(['user', 'create', '--account', String(other.id), '--email', EXISTING.email, '--role', 'owner', '--password', EXISTING.password]);
+      cli([
+        'user',
+        'create',
+        '--account',
+        String(other.id),
+        '--email',
+        EXISTING.email,
+        '--role',
+        'owner',
+        '--password',
+        EXISTING.password,
+      ]);
       browser = await launchChromium();
     }, 90_000);
 
@@ -79,7 +105,9 @@ withChromium('invitation end-to-end tests', () => {
       await owner.getByRole('button', { name: 'Copy link' }).click();
       await visible(owner.getByRole('status').filter({ hasText: 'Copied to the clipboard.' }));
       expect(await owner.evaluate(() => navigator.clipboard.readText())).toBe(link);
-      await visible(owner.locator('tr', { hasText: 'new.person@demo.invalid' }).getByRole('button', { name: 'Revoke' }));
+      await visible(
+        owner.locator('tr', { hasText: 'new.person@demo.invalid' }).getByRole('button', { name: 'Revoke' }),
+      );
       if (dialect === 'sqlite') await owner.screenshot({ path: screenshotPath('desktop-users') });
     });
 

@@ -11,11 +11,27 @@ import { hasText, submitSignIn, visible } from './harness/page-helpers.js';
 
 /** A landing page written in English only, through /v2 (the README's example body). */
 const SPRING_SALE = {
-  title: 'Spring sale', slug: 'spring-sale', page_type: 'landing_page', status: 'published',
+  title: 'Spring sale',
+  slug: 'spring-sale',
+  page_type: 'landing_page',
+  status: 'published',
   fields: {
-    headline: 'Spring sale', summary: 'Everything for the kitchen', body: '<p>20% off</p>', notes: '', embed: '', hero_image: '', theme: '#ff8800',
-    launch_date: '2026-03-20', priority: 50, featured: true, layout: 'wide', seo: { title: 'Spring sale', description: '' }, sections: [], faq: [],
-    related: ['launch'], brand: '',
+    headline: 'Spring sale',
+    summary: 'Everything for the kitchen',
+    body: '<p>20% off</p>',
+    notes: '',
+    embed: '',
+    hero_image: '',
+    theme: '#ff8800',
+    launch_date: '2026-03-20',
+    priority: 50,
+    featured: true,
+    layout: 'wide',
+    seo: { title: 'Spring sale', description: '' },
+    sections: [],
+    faq: [],
+    related: ['launch'],
+    brand: '',
   },
 };
 
@@ -29,7 +45,11 @@ withChromium('locale copy and blog terms end-to-end tests', () => {
 
     const v2 = async (method: string, url: string, body?: unknown) => {
       const res = await fetch(`${ghee.base}/v2${url}`, {
-        method, headers: { authorization: `Token ${method === 'GET' ? demo.read_token : demo.write_token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+        method,
+        headers: {
+          authorization: `Token ${method === 'GET' ? demo.read_token : demo.write_token}`,
+          ...(body !== undefined && { 'content-type': 'application/json' }),
+        },
         ...(body !== undefined && { body: JSON.stringify(body) }),
       });
       return { status: res.status, body: res.status === 204 ? null : ((await res.json()) as any) };
@@ -67,7 +87,13 @@ withChromium('locale copy and blog terms end-to-end tests', () => {
 
       const es = await v2('GET', '/pages/landing_page/spring-sale/?locale=es&levels=1');
       expect(es.status).toBe(200);
-      expect(es.body.data.fields).toMatchObject({ headline: 'Rebajas de primavera', summary: 'Everything for the kitchen', body: '<p>20% off</p>', priority: 50, layout: 'wide' });
+      expect(es.body.data.fields).toMatchObject({
+        headline: 'Rebajas de primavera',
+        summary: 'Everything for the kitchen',
+        body: '<p>20% off</p>',
+        priority: 50,
+        layout: 'wide',
+      });
       expect(es.body.data.fields.related).toEqual([expect.stringMatching(/\/v2\/pages\/landing_page\/launch\/$/)]);
       expect((await v2('GET', '/pages/landing_page/spring-sale/')).body.data.fields.headline).toBe('Spring sale');
     });
@@ -79,7 +105,16 @@ withChromium('locale copy and blog terms end-to-end tests', () => {
     });
 
     test('Categories & tags: an unused tag is deleted, a used one cannot be', async () => {
-      expect((await v2('POST', '/posts/', { title: 'Short-lived', slug: 'short-lived', status: 'published', tags: ['Leftover'] })).status).toBe(202);
+      expect(
+        (
+          await v2('POST', '/posts/', {
+            title: 'Short-lived',
+            slug: 'short-lived',
+            status: 'published',
+            tags: ['Leftover'],
+          })
+        ).status,
+      ).toBe(202);
       expect((await v2('DELETE', '/posts/short-lived/')).status).toBe(204);
       expect((await v2('GET', '/tags/')).body.data.map((t: { slug: string }) => t.slug)).toContain('leftover');
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Categories & tags' }).click();

@@ -31,10 +31,15 @@ withChromium('nested field editor tests', () => {
       // The sample schema through the CLI, while the server runs: it reads it on the next request.
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-e2e-schema-')), 'schema.json');
       fs.writeFileSync(file, JSON.stringify(butterLandingSchema));
-      const applied = spawnSync(process.execPath, [BIN, 'schema', 'apply', '--account', String(demo.account_id), file], { env: ghee.env, encoding: 'utf8' });
+      const applied = spawnSync(
+        process.execPath,
+        [BIN, 'schema', 'apply', '--account', String(demo.account_id), file],
+        { env: ghee.env, encoding: 'utf8' },
+      );
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
       if (applied.status !== 0) throw new Error(`ghee schema apply failed: ${applied.stderr}`);
-      brand = ((await (await v2('/content/brands/')).json()) as { data: { brands: { meta: { id: number } }[] } }).data.brands[0]!.meta.id;
+      brand = ((await (await v2('/content/brands/')).json()) as { data: { brands: { meta: { id: number } }[] } }).data
+        .brands[0]!.meta.id;
       browser = await launchChromium();
       ({ page } = await localPage(browser, ghee.base, errors));
       await page.goto('/admin/');
@@ -48,20 +53,26 @@ withChromium('nested field editor tests', () => {
       await database?.drop();
     });
 
-    const v2 = (url: string) => fetch(`${ghee.base}/v2${url}${url.includes('?') ? '&' : '?'}auth_token=${demo.read_token}`);
+    const v2 = (url: string) =>
+      fetch(`${ghee.base}/v2${url}${url.includes('?') ? '&' : '?'}auth_token=${demo.read_token}`);
     const field = (p: string) => page.locator(`#f-${p.replace(/[^a-zA-Z0-9_-]/g, '-')}`);
     const group = (name: string) => page.getByRole('group', { name, exact: true });
 
     test('offers repeaters in a component, and only simple fields and references in its rows and in collections', async () => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Content Types' }).click();
       await page.getByRole('button', { name: 'Features features' }).click();
-      const options = (id: string) => page.locator(`#${id} option`).evaluateAll((list) => list.map((o) => (o as HTMLOptionElement).value));
+      const options = (id: string) =>
+        page.locator(`#${id} option`).evaluateAll((list) => list.map((o) => (o as HTMLOptionElement).value));
       expect(await options('components-features-fields-new-type')).toContain('repeater');
       const rowTypes = await options('components-features-fields-features-fields-new-type');
       expect(rowTypes).toContain('reference');
       expect(rowTypes.filter((t) => ['component', 'component_picker', 'repeater'].includes(t))).toEqual([]);
       await page.getByRole('button', { name: 'Brands brands' }).click();
-      expect((await options('collections-brands-fields-new-type')).filter((t) => t.startsWith('component') || t === 'repeater')).toEqual([]);
+      expect(
+        (await options('collections-brands-fields-new-type')).filter(
+          (t) => t.startsWith('component') || t === 'repeater',
+        ),
+      ).toEqual([]);
     });
 
     test('writes a repeater row inside a picked component: its error shows beside it, then it publishes', async () => {
@@ -83,7 +94,10 @@ withChromium('nested field editor tests', () => {
       errors.expected.push(/status of 400/);
       await page.getByRole('button', { name: 'Publish', exact: true }).click();
       // The first row's headline is required: the API's path leads to the field in the form.
-      await hasText(page.locator('[data-field="body.0.fields.features.0.headline"] .field-error'), 'This field is required.');
+      await hasText(
+        page.locator('[data-field="body.0.fields.features.0.headline"] .field-error'),
+        'This field is required.',
+      );
       await expect.poll(() => field('body.0.fields.features.0.headline').getAttribute('aria-invalid')).toBe('true');
       await page.screenshot({ path: screenshotPath(`nested-field-error-${dialect}`) });
       await field('body.0.fields.features.0.headline').fill('Fast');
@@ -91,10 +105,15 @@ withChromium('nested field editor tests', () => {
       await expect.poll(() => page.url()).toMatch(/\/admin\/pages\/landing-page\/nested-sample/);
       await hasText(page.getByTestId('page-status'), 'published');
 
-      const read = (await (await v2('/pages/landing-page/nested-sample/?levels=2')).json()) as { data: { fields: { body: any[] } } };
+      const read = (await (await v2('/pages/landing-page/nested-sample/?levels=2')).json()) as {
+        data: { fields: { body: any[] } };
+      };
       const [features, testimonials] = read.data.fields.body;
       expect(features.fields.features.map((f: { headline: string }) => f.headline)).toEqual(['Fast', 'Easy']);
-      expect(testimonials.fields.testimonial[0]).toMatchObject({ quote: 'Butter is great', brand: { meta: { id: brand } } });
+      expect(testimonials.fields.testimonial[0]).toMatchObject({
+        quote: 'Butter is great',
+        brand: { meta: { id: brand } },
+      });
     });
 
     test('loads the nested values back into the editor and saves a change to one', async () => {
@@ -105,7 +124,9 @@ withChromium('nested field editor tests', () => {
       await group('Features').getByRole('button', { name: 'Remove row 1' }).click();
       await page.getByRole('button', { name: 'Publish', exact: true }).click();
       await hasText(page.getByRole('status'), 'Published');
-      const read = (await (await v2('/pages/landing-page/nested-sample/')).json()) as { data: { fields: { body: any[] } } };
+      const read = (await (await v2('/pages/landing-page/nested-sample/')).json()) as {
+        data: { fields: { body: any[] } };
+      };
       expect(read.data.fields.body[0].fields.features).toEqual([{ headline: 'Easier', description: '', icon: '' }]);
       expect(read.data.fields.body[1].fields.testimonial[0].brand.meta.id).toBe(brand);
     });

@@ -26,7 +26,23 @@ withChromium('site settings end-to-end tests', () => {
       if (dialect === 'postgres') database = await createTestDatabase('postgres');
       ghee = await startForBrowser('ghee-e2e-site-', database ? { DATABASE_URL: database.url } : {});
       demo = JSON.parse(fs.readFileSync(path.join(ghee.dataDir, 'demo-credentials.json'), 'utf8'));
-      const made = spawnSync(process.execPath, [BIN, 'user', 'create', '--account', String(demo.account_id), '--email', VIEWER.email, '--role', 'viewer', '--password', VIEWER.password], { env: ghee.env, encoding: 'utf8' });
+      const made = spawnSync(
+        process.execPath,
+        [
+          BIN,
+          'user',
+          'create',
+          '--account',
+          String(demo.account_id),
+          '--email',
+          VIEWER.email,
+          '--role',
+          'viewer',
+          '--password',
+          VIEWER.password,
+        ],
+        { env: ghee.env, encoding: 'utf8' },
+      );
       if (made.status !== 0) throw new Error(`ghee user create failed: ${made.stderr}`);
       browser = await launchChromium();
     }, 90_000);

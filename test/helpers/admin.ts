@@ -49,7 +49,10 @@ export async function anonymousClient(app: FastifyInstance): Promise<AdminClient
       if (csrf !== null && method !== 'GET') headers['x-csrf-token'] = csrf;
       if (body !== undefined) headers['content-type'] = 'application/json';
       const res = await app.inject({
-        method: method as 'GET', url, headers, ...(body !== undefined && { payload: JSON.stringify(body) }),
+        method: method as 'GET',
+        url,
+        headers,
+        ...(body !== undefined && { payload: JSON.stringify(body) }),
         ...(options.remoteAddress && { remoteAddress: options.remoteAddress }),
       });
       for (const cookie of setCookies(res.headers)) {
@@ -86,15 +89,27 @@ export const PASSWORD = 'correct horse battery staple';
  * Test fixture, straight into the store (no API path sets anyone's password): a member of the
  * account with `role`, made a user with `password` (PASSWORD by default) unless the email has one.
  */
-export async function addTestMember(store: Store, accountId: number, input: { email: string; role: Role; name?: string; password?: string }): Promise<UserSummary> {
+export async function addTestMember(
+  store: Store,
+  accountId: number,
+  input: { email: string; role: Role; name?: string; password?: string },
+): Promise<UserSummary> {
   const existing = await findUserByEmail(store.db, input.email);
-  const user = existing ?? (await createUser(store.db, { email: input.email, password: input.password ?? PASSWORD, name: input.name }));
+  const user =
+    existing ??
+    (await createUser(store.db, { email: input.email, password: input.password ?? PASSWORD, name: input.name }));
   await addMembership(store.db, user.id, accountId, input.role);
   return { id: user.id, email: user.email, name: user.name, created: user.created };
 }
 
 /** Adds a member with `role` (email `<role>@<accountId>.test` unless given) and signs them in. */
-export async function member(app: FastifyInstance, store: Store, accountId: number, role: Role, email = `${role}@${accountId}.test`): Promise<AdminClient> {
+export async function member(
+  app: FastifyInstance,
+  store: Store,
+  accountId: number,
+  role: Role,
+  email = `${role}@${accountId}.test`,
+): Promise<AdminClient> {
   await addTestMember(store, accountId, { email, role });
   return signedInClient(app, email, PASSWORD);
 }
@@ -103,7 +118,9 @@ export async function member(app: FastifyInstance, store: Store, accountId: numb
  * The demo server with an admin of the demo account signed in, and that account's admin API
  * base, `/admin/api/accounts/<id>`. The caller closes `s`.
  */
-export async function demoAdmin(dialect: DialectUnderTest): Promise<{ s: TestServer; admin: AdminClient; base: string }> {
+export async function demoAdmin(
+  dialect: DialectUnderTest,
+): Promise<{ s: TestServer; admin: AdminClient; base: string }> {
   const s = await demoServer(dialect);
   try {
     return { s, admin: await member(s.app, s.store, s.demo.id, 'admin'), base: `/admin/api/accounts/${s.demo.id}` };

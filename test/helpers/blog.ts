@@ -6,14 +6,39 @@ export const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 /** The keys of a post object, in their order (docs/api.md §3). */
 export const POST_KEYS = [
-  'status', 'created', 'updated', 'published', 'scheduled', 'title', 'slug', 'body', 'summary', 'seo_title',
-  'meta_description', 'featured_image', 'featured_image_alt', 'url', 'author', 'tags', 'categories',
+  'status',
+  'created',
+  'updated',
+  'published',
+  'scheduled',
+  'title',
+  'slug',
+  'body',
+  'summary',
+  'seo_title',
+  'meta_description',
+  'featured_image',
+  'featured_image_alt',
+  'url',
+  'author',
+  'tags',
+  'categories',
 ];
 
 /** The keys of an author object, in the contract's order. */
 export const AUTHOR_KEYS = [
-  'first_name', 'last_name', 'email', 'slug', 'bio', 'title', 'linkedin_url', 'facebook_url', 'instagram_url',
-  'pinterest_url', 'twitter_handle', 'profile_image',
+  'first_name',
+  'last_name',
+  'email',
+  'slug',
+  'bio',
+  'title',
+  'linkedin_url',
+  'facebook_url',
+  'instagram_url',
+  'pinterest_url',
+  'twitter_handle',
+  'profile_image',
 ];
 
 /** The demo's published posts, newest first (what readers see without preview). */

@@ -16,7 +16,10 @@ const SAMPLES: Record<string, unknown[][]> = {
   'errors.methodNotAllowed': [[ANY, ['GET']]],
   'errors.answerTooManyNodes': [[ANY_NUMBER]],
   'errors.answerTooManyBytes': [[ANY_NUMBER]],
-  'errors.undefinedField': [[ANY, 'page type'], [ANY, 'collection']],
+  'errors.undefinedField': [
+    [ANY, 'page type'],
+    [ANY, 'collection'],
+  ],
   'errors.validation': [[{}]],
   'errors.quotaExceeded': [[ANY_NUMBER]],
   'mediaMessages.tooLarge': [[ANY_NUMBER * 1024 * 1024]],

@@ -39,7 +39,15 @@ export function within<T>(ms: number, promise: Promise<T>, what: string): Promis
 
 /** Environment of a CLI process: the workspace's database and data folder, nothing inherited that changes Ghee. */
 export function cliEnv(ws: Workspace, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const { PORT: _port, HOST: _host, PUBLIC_URL: _publicUrl, DATABASE_URL: _db, DATA_DIR: _dir, LOG_LEVEL: _level, ...env } = process.env;
+  const {
+    PORT: _port,
+    HOST: _host,
+    PUBLIC_URL: _publicUrl,
+    DATABASE_URL: _db,
+    DATA_DIR: _dir,
+    LOG_LEVEL: _level,
+    ...env
+  } = process.env;
   return { ...env, DATA_DIR: ws.dataDir, ...(ws.databaseUrl && { DATABASE_URL: ws.databaseUrl }), ...extra };
 }
 
@@ -94,19 +102,27 @@ export function useCli(dialect: DialectUnderTest) {
   /** Runs `node bin/ghee.js ...` to completion. */
   function runProcess(ws: Workspace, args: string[], extraEnv: Record<string, string> = {}): Promise<Outcome> {
     return new Promise((resolve, reject) => {
-      execFile(process.execPath, [BIN, ...args], { cwd: ws.dataDir, env: cliEnv(ws, extraEnv), timeout: PROCESS_TIMEOUT, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
-        if (error && typeof error.code !== 'number') {
-          reject(new Error(`ghee ${args.join(' ')} did not finish: ${error.message}\n${stderr}`));
-          return;
-        }
-        resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
-      });
+      execFile(
+        process.execPath,
+        [BIN, ...args],
+        { cwd: ws.dataDir, env: cliEnv(ws, extraEnv), timeout: PROCESS_TIMEOUT, killSignal: 'SIGKILL' },
+        (error, stdout, stderr) => {
+          if (error && typeof error.code !== 'number') {
+            reject(new Error(`ghee ${args.join(' ')} did not finish: ${error.message}\n${stderr}`));
+            return;
+          }
+          resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
+        },
+      );
     });
   }
 
   /** A running API server on the workspace's database (port 0), closed after the test. */
   async function apiServer(ws: Workspace): Promise<RunningServer> {
-    const config = loadConfig({}, { port: 0, host: '127.0.0.1', databaseUrl: ws.databaseUrl, dataDir: ws.dataDir, logLevel: 'silent' });
+    const config = loadConfig(
+      {},
+      { port: 0, host: '127.0.0.1', databaseUrl: ws.databaseUrl, dataDir: ws.dataDir, logLevel: 'silent' },
+    );
     const server = await listen(config, { logger: false });
     cleanups.push(() => server.close());
     return server;
@@ -114,7 +130,10 @@ export function useCli(dialect: DialectUnderTest) {
 
   /** GETs `pathname` from `server` with `token`; status and parsed JSON. */
   async function read(server: RunningServer, token: string, pathname = '/v2/pages/*/homepage/') {
-    const res = await fetch(`${server.address}${pathname}`, { headers: { authorization: `Token ${token}` }, signal: AbortSignal.timeout(10_000) });
+    const res = await fetch(`${server.address}${pathname}`, {
+      headers: { authorization: `Token ${token}` },
+      signal: AbortSignal.timeout(10_000),
+    });
     return { status: res.status, body: (await res.json()) as any };
   }
 

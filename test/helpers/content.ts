@@ -6,7 +6,11 @@ import type { Store } from '../../src/store/database.js';
 
 /** The account's current schema snapshot, as the server would load it. */
 export async function schemaOf(store: Store, accountId: number): Promise<AccountSchema> {
-  const row = await store.db.selectFrom('accounts').select('schema_version').where('id', '=', accountId).executeTakeFirstOrThrow();
+  const row = await store.db
+    .selectFrom('accounts')
+    .select('schema_version')
+    .where('id', '=', accountId)
+    .executeTakeFirstOrThrow();
   return loadAccountSchema(store.db, accountId, row.schema_version);
 }
 
@@ -34,9 +38,23 @@ export async function write(store: Store, accountId: number, type: string, w: Si
   const contentType = schema.byKey.get(type);
   if (!contentType) throw new Error(`no content type ${type}`);
   const slug = contentType.kind === 'single_page' ? contentType.key : w.slug;
-  const exists = w.id !== undefined || (slug !== undefined && (await store.db.selectFrom('entries').select('id').where('type_id', '=', contentType.id).where('slug', '=', slug).executeTakeFirst()) !== undefined);
+  const exists =
+    w.id !== undefined ||
+    (slug !== undefined &&
+      (await store.db
+        .selectFrom('entries')
+        .select('id')
+        .where('type_id', '=', contentType.id)
+        .where('slug', '=', slug)
+        .executeTakeFirst()) !== undefined);
   const { id } = await writeEntry(store.db, schema, {
-    type: contentType, intent: exists ? 'update' : 'create', slug, id: w.id, name: w.name, status: w.status, locales: { [w.locale]: w.fields },
+    type: contentType,
+    intent: exists ? 'update' : 'create',
+    slug,
+    id: w.id,
+    name: w.name,
+    status: w.status,
+    locales: { [w.locale]: w.fields },
   });
   return id;
 }

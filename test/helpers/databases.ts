@@ -20,7 +20,10 @@ export interface TestDatabase {
 export async function createTestDatabase(dialect: DialectUnderTest): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-test-'));
-    return { url: `sqlite:${path.join(dir, 'ghee.db')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url: `sqlite:${path.join(dir, 'ghee.db')}`,
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const admin = process.env.TEST_DATABASE_URL!;
   const name = `ghee_test_${randomBytes(6).toString('hex')}`;

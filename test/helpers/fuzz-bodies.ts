@@ -5,16 +5,38 @@ import fc from 'fast-check';
 // storage code that an all-junk body never gets past.
 
 const PAGE_FIELDS = {
-  headline: 'Fuzzed', summary: '', body: '<p>x</p>', notes: '', embed: '', hero_image: '', theme: '#ff8800',
-  launch_date: '2026-03-20', priority: 5, featured: true, layout: 'wide', seo: { title: 't', description: 'd' },
-  sections: [{ type: 'cta', fields: { label: 'Go', url: '/go' } }], faq: [{ question: 'q', answer: '<p>a</p>' }],
-  related: ['about-us'], brand: 1,
+  headline: 'Fuzzed',
+  summary: '',
+  body: '<p>x</p>',
+  notes: '',
+  embed: '',
+  hero_image: '',
+  theme: '#ff8800',
+  launch_date: '2026-03-20',
+  priority: 5,
+  featured: true,
+  layout: 'wide',
+  seo: { title: 't', description: 'd' },
+  sections: [{ type: 'cta', fields: { label: 'Go', url: '/go' } }],
+  faq: [{ question: 'q', answer: '<p>a</p>' }],
+  related: ['about-us'],
+  brand: 1,
 };
 const PAGE = { title: 'Fuzz', slug: 'fuzz-page', page_type: 'landing_page', status: 'draft', fields: PAGE_FIELDS };
 const ITEM_FIELDS = { name: 'Fuzz brand', website: 'https://fuzz.example', founded: 2000, logo: '', category: 1 };
-const POST = { title: 'Fuzz post', slug: 'fuzz-post', status: 'draft', body: '<p>hi</p>', categories: ['Food'], tags: ['fuzz'], author: { slug: 'demo-owner' } };
+const POST = {
+  title: 'Fuzz post',
+  slug: 'fuzz-post',
+  status: 'draft',
+  body: '<p>hi</p>',
+  categories: ['Food'],
+  tags: ['fuzz'],
+  author: { slug: 'demo-owner' },
+};
 const SCHEMA = {
-  page_types: { landing_page: { name: 'Landing page', fields: { headline: { type: 'short_text', pattern: '^[A-Z]' } } } },
+  page_types: {
+    landing_page: { name: 'Landing page', fields: { headline: { type: 'short_text', pattern: '^[A-Z]' } } },
+  },
   collections: { brands: { name: 'Brands', fields: { name: { type: 'short_text' } } } },
 };
 
@@ -34,7 +56,14 @@ export const BODY_TEMPLATES: Record<string, unknown[]> = {
   '/admin/api/accounts/:accountId/posts': [POST],
   '/admin/api/accounts/:accountId/posts/:slug': [{ title: 'T' }],
   '/admin/api/accounts/:accountId/tokens': [{ kind: 'read', label: 'fuzz' }],
-  '/admin/api/accounts/:accountId/locales': [{ locales: [{ slug: 'en', name: 'English', default: true }, { slug: 'es', name: 'Spanish' }] }],
+  '/admin/api/accounts/:accountId/locales': [
+    {
+      locales: [
+        { slug: 'en', name: 'English', default: true },
+        { slug: 'es', name: 'Spanish' },
+      ],
+    },
+  ],
   '/admin/api/accounts/:accountId/schema': [SCHEMA],
   '/admin/api/accounts/:accountId/schema/diff': [SCHEMA],
   '/admin/api/accounts/:accountId/items/:key': [{ status: 'draft', fields: ITEM_FIELDS }],
@@ -49,7 +78,8 @@ export const BODY_TEMPLATES: Record<string, unknown[]> = {
 function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   const out = [prefix];
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
-  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
+  else if (typeof value === 'object' && value !== null)
+    for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
   return out;
 }
 
@@ -68,18 +98,20 @@ export function mutatedBody(route: string, junk: fc.Arbitrary<unknown>): fc.Arbi
   const templates = BODY_TEMPLATES[route];
   if (!templates) return null;
   return fc.constantFrom(...templates).chain((template) =>
-    fc.record({
-      path: fc.constantFrom(...paths(template)),
-      how: fc.constantFrom('replace', 'replace', 'drop', 'add', 'keep'),
-      value: junk,
-    }).map(({ path, how, value }) => {
-      if (how === 'keep') return JSON.stringify(template);
-      const mutated = setAt(template, path, (old) => {
-        if (how === 'replace') return value;
-        if (how === 'drop') return REMOVE;
-        return typeof old === 'object' && old !== null && !Array.isArray(old) ? { ...old, stray_key: value } : value;
-      });
-      return JSON.stringify(mutated, (_k, v: unknown) => (v === REMOVE ? undefined : v));
-    }),
+    fc
+      .record({
+        path: fc.constantFrom(...paths(template)),
+        how: fc.constantFrom('replace', 'replace', 'drop', 'add', 'keep'),
+        value: junk,
+      })
+      .map(({ path, how, value }) => {
+        if (how === 'keep') return JSON.stringify(template);
+        const mutated = setAt(template, path, (old) => {
+          if (how === 'replace') return value;
+          if (how === 'drop') return REMOVE;
+          return typeof old === 'object' && old !== null && !Array.isArray(old) ? { ...old, stray_key: value } : value;
+        });
+        return JSON.stringify(mutated, (_k, v: unknown) => (v === REMOVE ? undefined : v));
+      }),
   );
 }

@@ -4,12 +4,16 @@ import fs from 'node:fs';
 export default function setup(): void {
   const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].some((p) => p && fs.existsSync(p));
   if (!chromium && !process.env.CI) {
-    console.log(`\n${'!'.repeat(100)}\n[ghee tests] NO CHROMIUM FOUND ($CHROMIUM_PATH, /usr/bin/chromium): the dashboard end-to-end tests in test/e2e are NOT running. Install it with \`apt-get install -y chromium\` (CI does).\n${'!'.repeat(100)}\n`);
+    console.log(
+      `\n${'!'.repeat(100)}\n[ghee tests] NO CHROMIUM FOUND ($CHROMIUM_PATH, /usr/bin/chromium): the dashboard end-to-end tests in test/e2e are NOT running. Install it with \`apt-get install -y chromium\` (CI does).\n${'!'.repeat(100)}\n`,
+    );
   }
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
     console.log(`\n[ghee tests] databases: SQLite and PostgreSQL (${url.replace(/\/\/[^@]*@/, '//')})\n`);
   } else {
-    console.log('\n[ghee tests] databases: SQLite ONLY. PostgreSQL suites are NOT running: set TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test (CI does).\n');
+    console.log(
+      '\n[ghee tests] databases: SQLite ONLY. PostgreSQL suites are NOT running: set TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test (CI does).\n',
+    );
   }
 }

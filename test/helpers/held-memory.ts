@@ -17,7 +17,10 @@ export function heldBytes(): number {
  * Runs `work` while sampling `heldBytes` every `everyMs`: its result, and by how many bytes the
  * most held at any sample (or at the end) exceeded what was held before it began.
  */
-export async function heldGrowthWhile<T>(work: () => Promise<T>, everyMs = 250): Promise<{ result: T; growth: number }> {
+export async function heldGrowthWhile<T>(
+  work: () => Promise<T>,
+  everyMs = 250,
+): Promise<{ result: T; growth: number }> {
   const baseline = heldBytes();
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, heldBytes())), everyMs);

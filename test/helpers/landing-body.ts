@@ -4,11 +4,28 @@
  */
 export function landingBody(slug: string, extra: Record<string, unknown> = {}) {
   return {
-    title: `Title ${slug}`, slug, page_type: 'landing_page', status: 'published',
+    title: `Title ${slug}`,
+    slug,
+    page_type: 'landing_page',
+    status: 'published',
     fields: {
-      headline: `Headline ${slug}`, summary: '', body: '<p>Body</p>', notes: '', embed: '', hero_image: '', theme: '#112233',
-      launch_date: '2026-01-02', priority: 5, featured: false, layout: 'wide', seo: { title: 'SEO', description: '' },
-      sections: [], faq: [], related: [], brand: '', ...extra,
+      headline: `Headline ${slug}`,
+      summary: '',
+      body: '<p>Body</p>',
+      notes: '',
+      embed: '',
+      hero_image: '',
+      theme: '#112233',
+      launch_date: '2026-01-02',
+      priority: 5,
+      featured: false,
+      layout: 'wide',
+      seo: { title: 'SEO', description: '' },
+      sections: [],
+      faq: [],
+      related: [],
+      brand: '',
+      ...extra,
     },
   };
 }

@@ -16,7 +16,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * its timer finally fired, so a synchronous stall of the event loop is measured in full. The
  * first probe goes out together with the hostile request, so there is always at least one.
  */
-export async function healthWhile<T>(app: FastifyInstance, hostile: () => Promise<T>, everyMs = 10): Promise<Liveness<T>> {
+export async function healthWhile<T>(
+  app: FastifyInstance,
+  hostile: () => Promise<T>,
+  everyMs = 10,
+): Promise<Liveness<T>> {
   let done = false;
   const work = hostile().finally(() => (done = true));
   let slowestMs = 0;

@@ -3,7 +3,10 @@ import type { AddressInfo } from 'node:net';
 import type { Writable } from 'node:stream';
 
 /** A real 1x1 PNG: the first bytes of every file served, so each sniffs as a PNG. */
-export const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+export const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** A local media server that watches how many downloads it serves at once. */
 export interface MediaOrigin {
@@ -34,7 +37,7 @@ function drained(out: Writable): Promise<void> {
  * from one shared buffer, so the writer itself holds almost nothing; stops early if it is gone.
  */
 export async function writeZeros(out: Writable, count: number): Promise<void> {
-  for (let sent = 0; sent < count && !out.destroyed; ) {
+  for (let sent = 0; sent < count && !out.destroyed;) {
     const part = CHUNK.subarray(0, Math.min(CHUNK.length, count - sent));
     sent += part.length;
     if (!out.write(part)) await drained(out);
@@ -60,7 +63,10 @@ export async function startMediaOrigin(): Promise<MediaOrigin> {
     const ms = Number(url.searchParams.get('ms') ?? 0);
     // Answers only after `ms`: the download is in flight that long, however small the file.
     if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
-    res.writeHead(200, { 'content-type': 'image/png', ...(url.searchParams.get('length') !== '0' && { 'content-length': String(bytes) }) });
+    res.writeHead(200, {
+      'content-type': 'image/png',
+      ...(url.searchParams.get('length') !== '0' && { 'content-length': String(bytes) }),
+    });
     res.write(PNG_1X1);
     // `stall`: the body stops after its first bytes for that long (a download cut off by its deadline).
     const stall = Number(url.searchParams.get('stall') ?? 0);

@@ -29,9 +29,11 @@ export function startSampleOrigin(): Promise<SampleOrigin> {
     // Labelled as an image: the sniffed bytes decide, not the sender's Content-Type.
     else if (url === '/page.html') send('image/png', HTML);
     else if (url === '/image.svg') send('image/svg+xml', SVG);
-    else if (url === '/slow') res.writeHead(200, { 'content-type': 'image/png' }).write(PNG.subarray(0, 8)); // never ends
+    else if (url === '/slow')
+      res.writeHead(200, { 'content-type': 'image/png' }).write(PNG.subarray(0, 8)); // never ends
     else if (url === '/big') send('image/png', Buffer.concat([PNG, Buffer.alloc(2000)]));
-    else if (url === '/huge-declared') res.writeHead(200, { 'content-length': '999999999' }).write(PNG); // then hangs
+    else if (url === '/huge-declared')
+      res.writeHead(200, { 'content-length': '999999999' }).write(PNG); // then hangs
     else if (url === '/big-chunked') {
       res.writeHead(200, { 'content-type': 'image/png' }); // no Content-Length: counted while streaming
       for (let i = 0; i < 10; i++) res.write(i === 0 ? PNG : Buffer.alloc(300));

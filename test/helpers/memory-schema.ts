@@ -15,14 +15,25 @@ export function memorySchema(types: Record<string, Fields>): AccountSchema {
     byId.set(type.id, type);
     byKey.set(typeKey, type);
   });
-  return { accountId: 1, version: 1, locales: [{ slug: 'en', name: 'English', isDefault: true }], defaultLocale: 'en', byId, byKey };
+  return {
+    accountId: 1,
+    version: 1,
+    locales: [{ slug: 'en', name: 'English', isDefault: true }],
+    defaultLocale: 'en',
+    byId,
+    byKey,
+  };
 }
 
 /** A landing page type with a field of each kind a read parameter meets, and what it points at. */
 export const LANDING_SCHEMA = memorySchema({
   'component:seo': { title: { type: 'short_text' }, score: { type: 'number' } },
   'collection:categories': { slug: { type: 'short_text' } },
-  'collection:brands': { name: { type: 'short_text' }, founded: { type: 'number' }, category: { type: 'reference', to: 'collection:categories' } },
+  'collection:brands': {
+    name: { type: 'short_text' },
+    founded: { type: 'number' },
+    category: { type: 'reference', to: 'collection:categories' },
+  },
   'page_type:landing_page': {
     headline: { type: 'short_text' },
     priority: { type: 'number' },

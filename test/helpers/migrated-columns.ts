@@ -17,15 +17,27 @@ export async function migratedColumns(store: Store): Promise<Map<string, Migrate
 }
 
 async function sqliteColumns(store: Store): Promise<Map<string, MigratedColumn[]>> {
-  const { rows: tables } = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'table' order by name`.execute(store.db);
+  const { rows: tables } = await sql<{
+    name: string;
+    sql: string;
+  }>`select name, sql from sqlite_master where type = 'table' order by name`.execute(store.db);
   const virtual = tables.filter((t) => /^create virtual table/i.test(t.sql)).map((t) => t.name);
-  const own = tables.filter((t) => !/^(sqlite_|kysely_)/.test(t.name) && !virtual.some((v) => t.name === v || t.name.startsWith(`${v}_`)));
+  const own = tables.filter(
+    (t) => !/^(sqlite_|kysely_)/.test(t.name) && !virtual.some((v) => t.name === v || t.name.startsWith(`${v}_`)),
+  );
   const out = new Map<string, MigratedColumn[]>();
   for (const { name } of own) {
-    const { rows } = await sql<{ name: string; notnull: number; pk: number }>`select name, "notnull", pk from pragma_table_info(${name})`.execute(store.db);
+    const { rows } = await sql<{
+      name: string;
+      notnull: number;
+      pk: number;
+    }>`select name, "notnull", pk from pragma_table_info(${name})`.execute(store.db);
     // A primary key column reads as nullable unless declared `not null` (an INTEGER PRIMARY KEY
     // is the rowid and never null); the store never writes null into one, so it counts as not null.
-    out.set(name, rows.map((c) => ({ name: c.name, nullable: c.notnull === 0 && c.pk === 0 })));
+    out.set(
+      name,
+      rows.map((c) => ({ name: c.name, nullable: c.notnull === 0 && c.pk === 0 })),
+    );
   }
   return out;
 }

@@ -44,8 +44,12 @@ export async function brandNames(base: string, token: string): Promise<Set<strin
 /** True for what a client may see during an outage: a success, or the JSON 503 with Retry-After. */
 export function acceptable(a: Answer): boolean {
   if (a.status === 200 || a.status === 202) return true;
-  return a.status === 503 && a.retryAfter === '2' && a.contentType === 'application/json; charset=utf-8'
-    && JSON.stringify(a.body) === JSON.stringify({ detail: UNAVAILABLE });
+  return (
+    a.status === 503 &&
+    a.retryAfter === '2' &&
+    a.contentType === 'application/json; charset=utf-8' &&
+    JSON.stringify(a.body) === JSON.stringify({ detail: UNAVAILABLE })
+  );
 }
 
 /** `clients` loops, round robin over `bases`, each doing a page read, a list read and a write in turn. */
@@ -56,7 +60,11 @@ export class Load {
   private running = true;
   private readonly loops: Promise<void>[];
 
-  constructor(private readonly bases: string[], private readonly tokens: Tokens, clients = 4) {
+  constructor(
+    private readonly bases: string[],
+    private readonly tokens: Tokens,
+    clients = 4,
+  ) {
     this.loops = Array.from({ length: clients }, (_, n) => this.loop(n));
   }
 
@@ -77,10 +85,13 @@ export class Load {
       const step = i % 3;
       const at = Date.now();
       try {
-        const r = step === 0 ? await postBrand(base, this.tokens.write, name)
-          : await fetch(`${base}/v2/${step === 1 ? 'pages/landing_page/launch/' : 'content/brands/?page_size=5'}`, {
-            headers: { authorization: `Token ${this.tokens.read}` }, signal: AbortSignal.timeout(20_000),
-          });
+        const r =
+          step === 0
+            ? await postBrand(base, this.tokens.write, name)
+            : await fetch(`${base}/v2/${step === 1 ? 'pages/landing_page/launch/' : 'content/brands/?page_size=5'}`, {
+                headers: { authorization: `Token ${this.tokens.read}` },
+                signal: AbortSignal.timeout(20_000),
+              });
         const text = await r.text();
         let body: unknown = text;
         try {
@@ -88,13 +99,27 @@ export class Load {
         } catch {
           // kept as text: `acceptable` then refuses it
         }
-        this.answers.push({ at, method: step === 0 ? 'POST' : 'GET', status: r.status, contentType: r.headers.get('content-type'), retryAfter: r.headers.get('retry-after'), body });
+        this.answers.push({
+          at,
+          method: step === 0 ? 'POST' : 'GET',
+          status: r.status,
+          contentType: r.headers.get('content-type'),
+          retryAfter: r.headers.get('retry-after'),
+          body,
+        });
         if (step === 0 && r.status === 202) this.acknowledged.push(name);
         // Refused at once while the database is away: a short pause keeps the loop from hogging the CPU.
         if (r.status >= 300) await new Promise((resolve) => setTimeout(resolve, 20));
       } catch (error) {
         const status = (error as Error).name === 'TimeoutError' ? 'hang' : 'reset';
-        this.answers.push({ at, method: step === 0 ? 'POST' : 'GET', status, contentType: null, retryAfter: null, body: String(error) });
+        this.answers.push({
+          at,
+          method: step === 0 ? 'POST' : 'GET',
+          status,
+          contentType: null,
+          retryAfter: null,
+          body: String(error),
+        });
         await new Promise((r) => setTimeout(r, 50));
       }
     }

@@ -75,7 +75,13 @@ export function short(url: string): string {
 }
 
 /** GETs `url` and expects exactly `{"detail": detail}` with `status`, as JSON. */
-export async function expectError(s: TestServer, url: string, status: number, detail: string, token: string | null = s.demo.read_token) {
+export async function expectError(
+  s: TestServer,
+  url: string,
+  status: number,
+  detail: string,
+  token: string | null = s.demo.read_token,
+) {
   const res = await send(s, 'GET', url, token);
   let body: unknown = res.text;
   try {

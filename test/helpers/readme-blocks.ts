@@ -25,7 +25,12 @@ export function codeBlocks(text: string): CodeBlock[] {
     const end = lines.findIndex((l, j) => j > i && l.startsWith('```'));
     if (end === -1) throw new Error(`README line ${i + 1}: a code block is not closed`);
     const above = /^<!-- not run: (.+) -->$/.exec(lines[i - 1] ?? '');
-    blocks.push({ lang: open[1]!, code: lines.slice(i + 1, end).join('\n'), line: i + 1, ...(above && { notRun: above[1] }) });
+    blocks.push({
+      lang: open[1]!,
+      code: lines.slice(i + 1, end).join('\n'),
+      line: i + 1,
+      ...(above && { notRun: above[1] }),
+    });
     i = end;
   }
   return blocks;

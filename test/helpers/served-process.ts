@@ -31,7 +31,8 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [BIN, ...args], { env, timeout: 30_000 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`ghee ${args.join(' ')}: ${error.message}\n${stderr}`)) : resolve(stdout));
+      error ? reject(new Error(`ghee ${args.join(' ')}: ${error.message}\n${stderr}`)) : resolve(stdout),
+    );
   });
 }
 
@@ -39,7 +40,10 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
  * Seeds the demo account with `ghee seed demo`, then starts `ghee serve` on a free port of
  * 127.0.0.1 (the compiled dist/) and resolves once /healthz answers.
  */
-export async function serveProcess(dialect: DialectUnderTest, extra: Record<string, string> = {}): Promise<ServedProcess> {
+export async function serveProcess(
+  dialect: DialectUnderTest,
+  extra: Record<string, string> = {},
+): Promise<ServedProcess> {
   const database: TestDatabase = await createTestDatabase(dialect);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-served-'));
   const cleanup = async () => {
@@ -47,7 +51,14 @@ export async function serveProcess(dialect: DialectUnderTest, extra: Record<stri
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   const port = await freePort();
-  const env = childEnv({ DATA_DIR: dataDir, DATABASE_URL: database.url, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...extra });
+  const env = childEnv({
+    DATA_DIR: dataDir,
+    DATABASE_URL: database.url,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    LOG_LEVEL: 'info',
+    ...extra,
+  });
   let child: ChildProcess | undefined;
   try {
     const demo = JSON.parse(await run(['seed', 'demo', '--json'], env)) as ServedProcess['demo'];
@@ -58,7 +69,8 @@ export async function serveProcess(dialect: DialectUnderTest, extra: Record<stri
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const started = child;
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      started.once('exit', (code, signal) => resolve({ code, signal })));
+      started.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     const url = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 30_000;
     for (;;) {
@@ -71,7 +83,11 @@ export async function serveProcess(dialect: DialectUnderTest, extra: Record<stri
       }
     }
     return {
-      child: started, url, port, demo, exited,
+      child: started,
+      url,
+      port,
+      demo,
+      exited,
       stdout: () => stdout,
       stderr: () => stderr,
       async close() {

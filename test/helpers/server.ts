@@ -32,14 +32,30 @@ export interface TestServer {
 }
 
 /** The real app on a fresh database of the given dialect, with the demo account seeded. */
-export async function demoServer(dialect: DialectUnderTest, options: StoreOptions & { config?: Partial<Config>; clock?: Clock } = {}): Promise<TestServer> {
+export async function demoServer(
+  dialect: DialectUnderTest,
+  options: StoreOptions & { config?: Partial<Config>; clock?: Clock } = {},
+): Promise<TestServer> {
   const store = await freshStore(dialect, options);
   const demo = await seedDemo(store);
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-media-'));
-  const config = loadConfig({}, {
-    publicUrl: PUBLIC_URL, dataDir: '/nonexistent', databaseUrl: 'unused', logLevel: 'silent', mediaDir, mediaFetchAllowPrivate: true, ...options.config,
+  const config = loadConfig(
+    {},
+    {
+      publicUrl: PUBLIC_URL,
+      dataDir: '/nonexistent',
+      databaseUrl: 'unused',
+      logLevel: 'silent',
+      mediaDir,
+      mediaFetchAllowPrivate: true,
+      ...options.config,
+    },
+  );
+  const { app, ctx } = await createServer(config, {
+    store,
+    logger: false,
+    ...(options.clock && { clock: options.clock }),
   });
-  const { app, ctx } = await createServer(config, { store, logger: false, ...(options.clock && { clock: options.clock }) });
   await app.ready();
   return {
     app,
@@ -53,7 +69,12 @@ export async function demoServer(dialect: DialectUnderTest, options: StoreOption
     async send(method, url, body, token = demo.write_token) {
       const headers: Record<string, string> = token ? { authorization: `Token ${token}` } : {};
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await app.inject({ method, url, headers, ...(body !== undefined && { payload: JSON.stringify(body) }) });
+      const res = await app.inject({
+        method,
+        url,
+        headers,
+        ...(body !== undefined && { payload: JSON.stringify(body) }),
+      });
       return { status: res.statusCode, headers: res.headers, body: res.body ? JSON.parse(res.body) : null };
     },
     async close() {

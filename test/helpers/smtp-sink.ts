@@ -22,7 +22,9 @@ export interface SmtpSink {
  * recipient with a 550, as a server refusing the address would; `auth` requires that user and
  * password (over plain text: the test has no certificate).
  */
-export async function smtpSink(options: { refuse?: boolean; auth?: { user: string; pass: string } } = {}): Promise<SmtpSink> {
+export async function smtpSink(
+  options: { refuse?: boolean; auth?: { user: string; pass: string } } = {},
+): Promise<SmtpSink> {
   const mails: ReceivedMail[] = [];
   let taken = 0;
   const waiting: Array<() => void> = [];
@@ -37,7 +39,9 @@ export async function smtpSink(options: { refuse?: boolean; auth?: { user: strin
     },
     onRcptTo(address, _session, callback) {
       if (options.refuse) {
-        const error = Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected`), { responseCode: 550 });
+        const error = Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected`), {
+          responseCode: 550,
+        });
         return callback(error);
       }
       callback();
@@ -47,7 +51,11 @@ export async function smtpSink(options: { refuse?: boolean; auth?: { user: strin
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-        mails.push({ from, to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8').replace(/=\r\n/g, '') });
+        mails.push({
+          from,
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8').replace(/=\r\n/g, ''),
+        });
         waiting.splice(0).forEach((wake) => wake());
         callback();
       });

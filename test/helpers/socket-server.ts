@@ -23,7 +23,10 @@ export async function demoSocketServer(dialect: DialectUnderTest): Promise<Socke
   try {
     const demo = await seedDemo(store);
     // publicUrl is only known once bound; the config object is read per request, so set it after listen.
-    const config = loadConfig({}, { port: 0, host: '127.0.0.1', dataDir: '/nonexistent', databaseUrl: 'unused', logLevel: 'silent' });
+    const config = loadConfig(
+      {},
+      { port: 0, host: '127.0.0.1', dataDir: '/nonexistent', databaseUrl: 'unused', logLevel: 'silent' },
+    );
     const { app } = await createServer(config, { store, logger: false });
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
     config.publicUrl = url;

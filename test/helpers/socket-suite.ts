@@ -46,7 +46,12 @@ export function useSocketServer(dialect: DialectUnderTest): SocketSuite {
     const { token = suite.server.demo.read_token, ...rest } = init;
     const headers = new Headers(rest.headers);
     if (token) headers.set('authorization', `Token ${token}`);
-    const res = await fetch(`${suite.server.url}${path}`, { ...rest, headers, redirect: 'manual', signal: AbortSignal.timeout(10_000) });
+    const res = await fetch(`${suite.server.url}${path}`, {
+      ...rest,
+      headers,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(10_000),
+    });
     return { status: res.status, headers: res.headers, text: await res.text() };
   };
   suite.closeNow = () => {

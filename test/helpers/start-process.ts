@@ -22,12 +22,16 @@ export function gheeEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 /** Spawns `ghee start` (the compiled dist/) on a free port; resolves once it has printed its banner. */
 export async function startGhee(extra: Record<string, string>): Promise<StartedGhee> {
   const port = await freePort();
-  const child = spawn(process.execPath, [BIN, 'start'], { env: gheeEnv({ PORT: String(port), ...extra }), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'start'], {
+    env: gheeEnv({ PORT: String(port), ...extra }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })));
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const banner = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -46,7 +50,9 @@ export async function startGhee(extra: Record<string, string>): Promise<StartedG
     });
   });
   return {
-    child, port, banner,
+    child,
+    port,
+    banner,
     output: () => ({ stdout, stderr }),
     stop: () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

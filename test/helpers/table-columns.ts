@@ -7,7 +7,9 @@ import type { Database } from '../../src/store/tables.js';
 
 type ColumnOf<T extends keyof Database> = keyof Database[T] & string;
 /** The columns of a table whose selected value may be null. */
-type NullableOf<T extends keyof Database> = { [C in ColumnOf<T>]: null extends SelectType<Database[T][C]> ? C : never }[ColumnOf<T>];
+type NullableOf<T extends keyof Database> = {
+  [C in ColumnOf<T>]: null extends SelectType<Database[T][C]> ? C : never;
+}[ColumnOf<T>];
 
 interface TableColumns<T extends keyof Database> {
   columns: readonly ColumnOf<T>[];
@@ -16,7 +18,20 @@ interface TableColumns<T extends keyof Database> {
 
 export const TABLE_COLUMNS = {
   accounts: {
-    columns: ['id', 'slug', 'name', 'plan', 'monthly_call_limit', 'billing_anchor_day', 'owner_email', 'schema_version', 'content_version', 'created', 'site_url', 'feed_title'],
+    columns: [
+      'id',
+      'slug',
+      'name',
+      'plan',
+      'monthly_call_limit',
+      'billing_anchor_day',
+      'owner_email',
+      'schema_version',
+      'content_version',
+      'created',
+      'site_url',
+      'feed_title',
+    ],
     nullable: ['monthly_call_limit', 'site_url', 'feed_title'],
   },
   tokens: {
@@ -48,16 +63,46 @@ export const TABLE_COLUMNS = {
     nullable: ['invited_by'],
   },
   authors: {
-    columns: ['id', 'account_id', 'slug', 'first_name', 'last_name', 'email', 'bio', 'title', 'linkedin_url', 'facebook_url', 'instagram_url',
-      'pinterest_url', 'twitter_handle', 'profile_image', 'is_default', 'created'],
+    columns: [
+      'id',
+      'account_id',
+      'slug',
+      'first_name',
+      'last_name',
+      'email',
+      'bio',
+      'title',
+      'linkedin_url',
+      'facebook_url',
+      'instagram_url',
+      'pinterest_url',
+      'twitter_handle',
+      'profile_image',
+      'is_default',
+      'created',
+    ],
     nullable: [],
   },
   categories: { columns: ['id', 'account_id', 'name', 'slug'], nullable: [] },
   tags: { columns: ['id', 'account_id', 'name', 'slug'], nullable: [] },
   posts: { columns: ['id', 'account_id', 'slug', 'created'], nullable: [] },
   post_versions: {
-    columns: ['post_id', 'channel', 'status', 'author_id', 'title', 'body', 'summary', 'seo_title', 'meta_description', 'featured_image',
-      'featured_image_alt', 'updated', 'published', 'scheduled'],
+    columns: [
+      'post_id',
+      'channel',
+      'status',
+      'author_id',
+      'title',
+      'body',
+      'summary',
+      'seo_title',
+      'meta_description',
+      'featured_image',
+      'featured_image_alt',
+      'updated',
+      'published',
+      'scheduled',
+    ],
     nullable: ['published', 'scheduled'],
   },
   post_categories: { columns: ['post_id', 'channel', 'term_id', 'position'], nullable: [] },
@@ -66,8 +111,22 @@ export const TABLE_COLUMNS = {
   leases: { columns: ['name', 'holder', 'expires'], nullable: [] },
   webhooks: { columns: ['id', 'account_id', 'url', 'events', 'headers', 'secret', 'enabled', 'created'], nullable: [] },
   webhook_deliveries: {
-    columns: ['id', 'webhook_id', 'event', 'payload', 'status', 'attempts', 'next_attempt_at', 'retry_until', 'locked_by', 'locked_until',
-      'last_status', 'last_error', 'created', 'delivered_at'],
+    columns: [
+      'id',
+      'webhook_id',
+      'event',
+      'payload',
+      'status',
+      'attempts',
+      'next_attempt_at',
+      'retry_until',
+      'locked_by',
+      'locked_until',
+      'last_status',
+      'last_error',
+      'created',
+      'delivered_at',
+    ],
     nullable: ['retry_until', 'locked_by', 'locked_until', 'last_status', 'last_error', 'delivered_at'],
   },
   media: { columns: ['account_id', 'name', 'mime', 'size', 'created'], nullable: [] },
@@ -75,6 +134,11 @@ export const TABLE_COLUMNS = {
 
 type Listed = typeof TABLE_COLUMNS;
 /** Per table, the columns of its interface the list leaves out (each must be `never`). */
-type Unlisted = { [T in keyof Database]: Exclude<ColumnOf<T>, Listed[T]['columns'][number]> | Exclude<NullableOf<T>, Listed[T]['nullable'][number]> };
+type Unlisted = {
+  [T in keyof Database]:
+    Exclude<ColumnOf<T>, Listed[T]['columns'][number]> | Exclude<NullableOf<T>, Listed[T]['nullable'][number]>;
+};
 /** A type error here names the columns of the interfaces that TABLE_COLUMNS leaves out (or does not mark nullable). */
-export const EVERY_COLUMN_LISTED: [Unlisted[keyof Database]] extends [never] ? true : { unlisted: Unlisted[keyof Database] } = true;
+export const EVERY_COLUMN_LISTED: [Unlisted[keyof Database]] extends [never]
+  ? true
+  : { unlisted: Unlisted[keyof Database] } = true;

@@ -19,10 +19,11 @@ export async function tcpProxy(host: string, port: number): Promise<TcpProxy> {
     const server = net.connect(port, host);
     const pair = { client, server, broken: false };
     pairs.add(pair);
-    const forward = (from: net.Socket, to: net.Socket) => from.on('data', (chunk) => {
-      if (silent) pair.broken = true;
-      else to.write(chunk);
-    });
+    const forward = (from: net.Socket, to: net.Socket) =>
+      from.on('data', (chunk) => {
+        if (silent) pair.broken = true;
+        else to.write(chunk);
+      });
     forward(client, server);
     forward(server, client);
     const end = () => {

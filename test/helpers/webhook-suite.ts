@@ -41,16 +41,25 @@ export function useWebhooks(dialect: DialectUnderTest, { withHook = false } = {}
   suite.drain = async () => {
     while ((await suite.dispatcher.tick()).length);
   };
-  suite.deliveries = async () => (await suite.admin.get(`${suite.base}/${suite.hook.id}/deliveries?page_size=100`)).body;
+  suite.deliveries = async () =>
+    (await suite.admin.get(`${suite.base}/${suite.hook.id}/deliveries?page_size=100`)).body;
   beforeAll(async () => {
     const config = { webhookAllowPrivate: true, webhookBackoffMs: 1000, webhookMaxAgeMs: MAX_AGE };
     const s = (suite.s = await demoServer(dialect, { clock: suite.clock, config }));
     suite.admin = await member(s.app, s.store, s.demo.id, 'admin');
     suite.receiver = await startReceiver();
-    suite.dispatcher = new WebhookDispatcher(s.store, suite.clock, { allowPrivate: true, maxAgeMs: MAX_AGE, backoffMs: 1000, pollMs: 1000 });
+    suite.dispatcher = new WebhookDispatcher(s.store, suite.clock, {
+      allowPrivate: true,
+      maxAgeMs: MAX_AGE,
+      backoffMs: 1000,
+      pollMs: 1000,
+    });
     suite.base = `/admin/api/accounts/${s.demo.id}/webhooks`;
     if (withHook) {
-      const made = await suite.admin.request('POST', suite.base, { url: suite.receiver.url, headers: { 'X-Build-Token': 'abc' } });
+      const made = await suite.admin.request('POST', suite.base, {
+        url: suite.receiver.url,
+        headers: { 'X-Build-Token': 'abc' },
+      });
       if (made.status !== 201) throw new Error(`adding the webhook answered ${made.status}`);
       suite.hook = made.body.data;
     }

@@ -8,7 +8,13 @@ import { ErrorNotice, Notice } from '../ui';
  * newest version (the default locale's, else the first that has one), to translate and save as
  * this locale's version. Nothing is stored until the editor saves.
  */
-export function CopyFromLocale({ entry, locales, what, load, onCopy }: {
+export function CopyFromLocale({
+  entry,
+  locales,
+  what,
+  load,
+  onCopy,
+}: {
   entry: Entry | null;
   locales: LocaleSummary[];
   /** "page" or "item", for the sentence. */
@@ -24,14 +30,20 @@ export function CopyFromLocale({ entry, locales, what, load, onCopy }: {
   const source = written.find((l) => l.default) ?? written[0];
   if (!source) return null;
   const here = locales.find((l) => l.slug === entry.locale)?.name ?? entry.locale;
-  const copy = () => run(async () => {
-    onCopy(await load(source.slug));
-    return `Copied from ${source.name}. Translate it, then save a draft or publish: nothing is stored before.`;
-  });
+  const copy = () =>
+    run(async () => {
+      onCopy(await load(source.slug));
+      return `Copied from ${source.name}. Translate it, then save a draft or publish: nothing is stored before.`;
+    });
   return (
     <div className="notice notice-info copy-locale" role="region" aria-label="Start this locale">
-      <p>This {what} has nothing in {here} yet. Start from the {source.name} version and translate it, or fill the fields in yourself.</p>
-      <button type="button" disabled={busy} onClick={() => void copy()}>Copy from {source.name}</button>
+      <p>
+        This {what} has nothing in {here} yet. Start from the {source.name} version and translate it, or fill the fields
+        in yourself.
+      </p>
+      <button type="button" disabled={busy} onClick={() => void copy()}>
+        Copy from {source.name}
+      </button>
       <ErrorNotice error={error} />
     </div>
   );

@@ -9,7 +9,8 @@ import { Fields } from './field-input';
 export function fieldErrorsOf(error: unknown, locale: string): FieldErrors {
   if (!(error instanceof ApiError)) return {};
   const out: FieldErrors = {};
-  for (const [k, v] of Object.entries(error.fields)) out[k.replace(/^fields\./, '').replace(new RegExp(`^${locale}\\.`), '')] = v;
+  for (const [k, v] of Object.entries(error.fields))
+    out[k.replace(/^fields\./, '').replace(new RegExp(`^${locale}\\.`), '')] = v;
   return out;
 }
 
@@ -22,7 +23,10 @@ export function ErrorSummary({ errors }: { errors: FieldErrors }) {
       <p>Nothing was saved: {entries.length === 1 ? 'one field needs' : `${entries.length} fields need`} attention.</p>
       <ul>
         {entries.map(([path, messages]) => (
-          <li key={path}><a href={`#f-${path.replace(/[^a-zA-Z0-9_-]/g, '-')}`}>{path.split('.').map(humanize).join(' › ')}</a>: {messages.join(' ')}</li>
+          <li key={path}>
+            <a href={`#f-${path.replace(/[^a-zA-Z0-9_-]/g, '-')}`}>{path.split('.').map(humanize).join(' › ')}</a>:{' '}
+            {messages.join(' ')}
+          </li>
         ))}
       </ul>
     </div>
@@ -30,16 +34,39 @@ export function ErrorSummary({ errors }: { errors: FieldErrors }) {
 }
 
 /** The fields of a page or item, read-only for viewers. */
-export function EntryFields({ fields, values, onChange, errors, schema, locale, readOnly }: {
-  fields: Record<string, FieldDef>; values: Record<string, unknown>; onChange: (v: Record<string, unknown>) => void;
-  errors: FieldErrors; schema: ExportedSchema; locale: string; readOnly: boolean;
+export function EntryFields({
+  fields,
+  values,
+  onChange,
+  errors,
+  schema,
+  locale,
+  readOnly,
+}: {
+  fields: Record<string, FieldDef>;
+  values: Record<string, unknown>;
+  onChange: (v: Record<string, unknown>) => void;
+  errors: FieldErrors;
+  schema: ExportedSchema;
+  locale: string;
+  readOnly: boolean;
 }) {
   return (
     <ReadOnlyContext.Provider value={readOnly}>
       <fieldset className="plain" disabled={readOnly}>
         <legend className="visually-hidden">Fields</legend>
-        {Object.keys(fields).length === 0 ? <p className="hint">This type has no fields yet. Add some under Content Types.</p> : null}
-        <Fields fields={fields} values={values} onChange={onChange} errors={errors} schema={schema} locale={locale} prefix="" />
+        {Object.keys(fields).length === 0 ? (
+          <p className="hint">This type has no fields yet. Add some under Content Types.</p>
+        ) : null}
+        <Fields
+          fields={fields}
+          values={values}
+          onChange={onChange}
+          errors={errors}
+          schema={schema}
+          locale={locale}
+          prefix=""
+        />
       </fieldset>
     </ReadOnlyContext.Provider>
   );

@@ -30,13 +30,27 @@ export function FieldInput(props: FieldProps) {
   const label = (
     <>
       {humanize(name)}
-      {def.required && <span className="req" aria-hidden="true"> *</span>}
+      {def.required && (
+        <span className="req" aria-hidden="true">
+          {' '}
+          *
+        </span>
+      )}
       {def.localized === false && <span className="badge muted">all locales</span>}
     </>
   );
-  const describedBy = [def.help_text ? `${id}-help` : '', mine.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const help = def.help_text ? <p className="hint" id={`${id}-help`}>{def.help_text}</p> : null;
-  const error = mine.length ? <p className="field-error" id={`${id}-error`}>{mine.join(' ')}</p> : null;
+  const describedBy =
+    [def.help_text ? `${id}-help` : '', mine.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const help = def.help_text ? (
+    <p className="hint" id={`${id}-help`}>
+      {def.help_text}
+    </p>
+  ) : null;
+  const error = mine.length ? (
+    <p className="field-error" id={`${id}-error`}>
+      {mine.join(' ')}
+    </p>
+  ) : null;
   const grouped = def.type === 'component' || def.type === 'repeater' || def.type === 'component_picker';
   if (grouped) {
     return (
@@ -52,7 +66,14 @@ export function FieldInput(props: FieldProps) {
     return (
       <div className={`field check-field${mine.length ? ' invalid' : ''}`} data-field={path}>
         <label className="check" htmlFor={id}>
-          <input id={id} type="checkbox" checked={props.value === true} onChange={(e) => props.onChange(e.target.checked)} aria-invalid={mine.length > 0} aria-describedby={describedBy} />
+          <input
+            id={id}
+            type="checkbox"
+            checked={props.value === true}
+            onChange={(e) => props.onChange(e.target.checked)}
+            aria-invalid={mine.length > 0}
+            aria-describedby={describedBy}
+          />
           {label}
         </label>
         {help}
@@ -62,7 +83,9 @@ export function FieldInput(props: FieldProps) {
   }
   return (
     <div className={`field${mine.length ? ' invalid' : ''}`} data-field={path}>
-      <label htmlFor={id} id={`${id}-label`}>{label}</label>
+      <label htmlFor={id} id={`${id}-label`}>
+        {label}
+      </label>
       <FieldControl {...props} id={id} describedBy={describedBy} invalid={mine.length > 0} />
       {help}
       {error}
@@ -87,11 +110,21 @@ function Group(props: FieldProps) {
       <>
         {rows.map((row, i) => (
           <div className="row-block" key={i}>
-            <Fields {...props} fields={fields} values={row} onChange={(next) => setRow(i, next)} prefix={`${path}.${i}`} />
-            <button type="button" className="danger small" onClick={() => remove(i)}>Remove row {i + 1}</button>
+            <Fields
+              {...props}
+              fields={fields}
+              values={row}
+              onChange={(next) => setRow(i, next)}
+              prefix={`${path}.${i}`}
+            />
+            <button type="button" className="danger small" onClick={() => remove(i)}>
+              Remove row {i + 1}
+            </button>
           </div>
         ))}
-        <button type="button" className="small" onClick={() => onChange([...rows, emptyFields(fields, schema)])}>Add row</button>
+        <button type="button" className="small" onClick={() => onChange([...rows, emptyFields(fields, schema)])}>
+          Add row
+        </button>
       </>
     );
   }
@@ -104,14 +137,29 @@ function Group(props: FieldProps) {
         return (
           <div className="row-block" key={i}>
             <p className="row-title">{schema.components[kind]?.name ?? humanize(kind)}</p>
-            <Fields {...props} fields={fields} values={(row.fields ?? {}) as Record<string, unknown>} onChange={(next) => setRow(i, { type: kind, fields: next })} prefix={`${path}.${i}.fields`} />
-            <button type="button" className="danger small" onClick={() => remove(i)}>Remove {schema.components[kind]?.name ?? kind}</button>
+            <Fields
+              {...props}
+              fields={fields}
+              values={(row.fields ?? {}) as Record<string, unknown>}
+              onChange={(next) => setRow(i, { type: kind, fields: next })}
+              prefix={`${path}.${i}.fields`}
+            />
+            <button type="button" className="danger small" onClick={() => remove(i)}>
+              Remove {schema.components[kind]?.name ?? kind}
+            </button>
           </div>
         );
       })}
       <div className="inline-form">
         {kinds.map((k) => (
-          <button type="button" className="small" key={k} onClick={() => onChange([...rows, { type: k, fields: emptyFields(schema.components[k]?.fields ?? {}, schema) }])}>
+          <button
+            type="button"
+            className="small"
+            key={k}
+            onClick={() =>
+              onChange([...rows, { type: k, fields: emptyFields(schema.components[k]?.fields ?? {}, schema) }])
+            }
+          >
             Add {schema.components[k]?.name ?? humanize(k)}
           </button>
         ))}
@@ -121,9 +169,14 @@ function Group(props: FieldProps) {
 }
 
 /** A set of fields (a type's, a component's, a repeater row's). */
-export function Fields(props: Omit<FieldProps, 'name' | 'def' | 'value' | 'onChange' | 'path'> & {
-  fields: Record<string, FieldDef>; values: Record<string, unknown>; onChange: (v: Record<string, unknown>) => void; prefix: string;
-}) {
+export function Fields(
+  props: Omit<FieldProps, 'name' | 'def' | 'value' | 'onChange' | 'path'> & {
+    fields: Record<string, FieldDef>;
+    values: Record<string, unknown>;
+    onChange: (v: Record<string, unknown>) => void;
+    prefix: string;
+  },
+) {
   const { fields, values, onChange, prefix } = props;
   return (
     <>

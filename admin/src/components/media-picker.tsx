@@ -25,12 +25,23 @@ export function size(bytes: number): string {
 /** Uploads the chosen files one after the other; answers the stored files. */
 export async function uploadFiles(accountId: number, files: FileList | File[]): Promise<MediaFile[]> {
   const out: MediaFile[] = [];
-  for (const file of Array.from(files)) out.push((await apiUpload<{ data: MediaFile }>(accountPath(accountId, '/media'), file)).data);
+  for (const file of Array.from(files))
+    out.push((await apiUpload<{ data: MediaFile }>(accountPath(accountId, '/media'), file)).data);
   return out;
 }
 
 /** A file input styled as a button; uploads what is chosen. */
-export function UploadButton({ label = 'Upload files', onUploaded, onError, id }: { label?: string; onUploaded: (files: MediaFile[]) => void; onError: (e: unknown) => void; id: string }) {
+export function UploadButton({
+  label = 'Upload files',
+  onUploaded,
+  onError,
+  id,
+}: {
+  label?: string;
+  onUploaded: (files: MediaFile[]) => void;
+  onError: (e: unknown) => void;
+  id: string;
+}) {
   const { account } = useAccount();
   const { busy, run } = useSubmit(onError);
   const input = useRef<HTMLInputElement>(null);
@@ -42,8 +53,19 @@ export function UploadButton({ label = 'Upload files', onUploaded, onError, id }
   };
   return (
     <span className="upload">
-      <label htmlFor={id} className="button">{busy ? 'Uploading…' : label}</label>
-      <input id={id} ref={input} type="file" className="file-input" multiple accept="image/png,image/jpeg,image/gif,image/webp,image/avif,application/pdf,video/mp4,video/webm,audio/mpeg" disabled={busy} onChange={() => void onChange()} />
+      <label htmlFor={id} className="button">
+        {busy ? 'Uploading…' : label}
+      </label>
+      <input
+        id={id}
+        ref={input}
+        type="file"
+        className="file-input"
+        multiple
+        accept="image/png,image/jpeg,image/gif,image/webp,image/avif,application/pdf,video/mp4,video/webm,audio/mpeg"
+        disabled={busy}
+        onChange={() => void onChange()}
+      />
     </span>
   );
 }
@@ -52,37 +74,84 @@ export function UploadButton({ label = 'Upload files', onUploaded, onError, id }
 export function MediaTile({ file }: { file: MediaFile }) {
   return (
     <>
-      <span className="media-thumb">{isImage(file.mime) ? <img src={mediaSrc(file.url)} alt="" loading="lazy" /> : <span aria-hidden="true">{file.mime.split('/')[1]?.toUpperCase()}</span>}</span>
-      <span className="media-name" title={file.name}>{file.name.replace(/^(.{10}).*(\.\w+)$/, '$1…$2')}</span>
-      <span className="hint">{file.mime} · {size(file.size)}</span>
+      <span className="media-thumb">
+        {isImage(file.mime) ? (
+          <img src={mediaSrc(file.url)} alt="" loading="lazy" />
+        ) : (
+          <span aria-hidden="true">{file.mime.split('/')[1]?.toUpperCase()}</span>
+        )}
+      </span>
+      <span className="media-name" title={file.name}>
+        {file.name.replace(/^(.{10}).*(\.\w+)$/, '$1…$2')}
+      </span>
+      <span className="hint">
+        {file.mime} · {size(file.size)}
+      </span>
     </>
   );
 }
 
 /** A modal dialog to pick a file from the library (or upload one and pick it). */
-export function MediaPicker({ onPick, onClose, images = false }: { onPick: (url: string) => void; onClose: () => void; images?: boolean }) {
+export function MediaPicker({
+  onPick,
+  onClose,
+  images = false,
+}: {
+  onPick: (url: string) => void;
+  onClose: () => void;
+  images?: boolean;
+}) {
   const { account } = useAccount();
   const ref = useRef<HTMLDialogElement>(null);
   const [page, setPage] = useState(1);
   const [error, setError] = useState<unknown>(null);
-  const list = useLoad(() => api<Paged<MediaFile>>('GET', accountPath(account.id, `/media${qs({ page, page_size: 24 })}`)), [account.id, page]);
+  const list = useLoad(
+    () => api<Paged<MediaFile>>('GET', accountPath(account.id, `/media${qs({ page, page_size: 24 })}`)),
+    [account.id, page],
+  );
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
   }, []);
   const files = (list.data?.data ?? []).filter((f) => !images || isImage(f.mime));
   return (
-    <dialog ref={ref} className="dialog wide" aria-labelledby="picker-title" onCancel={(e) => { e.preventDefault(); onClose(); }}>
+    <dialog
+      ref={ref}
+      className="dialog wide"
+      aria-labelledby="picker-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
       <div className="heading-row">
         <h2 id="picker-title">Choose from the media library</h2>
-        {roleAtLeast(account.role, 'editor') && <UploadButton id="picker-upload" label="Upload new" onError={setError} onUploaded={(up) => { if (up[0]) onPick(up[0].url); }} />}
+        {roleAtLeast(account.role, 'editor') && (
+          <UploadButton
+            id="picker-upload"
+            label="Upload new"
+            onError={setError}
+            onUploaded={(up) => {
+              if (up[0]) onPick(up[0].url);
+            }}
+          />
+        )}
       </div>
       <ErrorNotice error={error ?? list.error} />
-      {list.loading && !list.data ? <Loading what="media" /> : files.length === 0 ? <p className="hint">No files yet. Upload one.</p> : (
+      {list.loading && !list.data ? (
+        <Loading what="media" />
+      ) : files.length === 0 ? (
+        <p className="hint">No files yet. Upload one.</p>
+      ) : (
         <ul className="media-grid" aria-label="Media files">
           {files.map((f) => (
             <li key={f.name}>
-              <button type="button" className="media-card" onClick={() => onPick(f.url)} aria-label={`Choose ${f.name}`}>
+              <button
+                type="button"
+                className="media-card"
+                onClick={() => onPick(f.url)}
+                aria-label={`Choose ${f.name}`}
+              >
                 <MediaTile file={f} />
               </button>
             </li>
@@ -90,27 +159,78 @@ export function MediaPicker({ onPick, onClose, images = false }: { onPick: (url:
         </ul>
       )}
       <div className="actions">
-        {list.data && list.data.meta.previous_page !== null && <button type="button" onClick={() => setPage(page - 1)}>Previous</button>}
-        {list.data && list.data.meta.next_page !== null && <button type="button" onClick={() => setPage(page + 1)}>Next</button>}
-        <button type="button" onClick={onClose}>Cancel</button>
+        {list.data && list.data.meta.previous_page !== null && (
+          <button type="button" onClick={() => setPage(page - 1)}>
+            Previous
+          </button>
+        )}
+        {list.data && list.data.meta.next_page !== null && (
+          <button type="button" onClick={() => setPage(page + 1)}>
+            Next
+          </button>
+        )}
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
       </div>
     </dialog>
   );
 }
 
 /** A media value: its URL, a thumbnail, and buttons to pick it from the library or clear it. */
-export function MediaField({ id, value, onChange, describedBy, invalid, required, placeholder }: {
-  id: string; value: string; onChange: (url: string) => void; describedBy?: string; invalid?: boolean; required?: boolean; placeholder?: string;
+export function MediaField({
+  id,
+  value,
+  onChange,
+  describedBy,
+  invalid,
+  required,
+  placeholder,
+}: {
+  id: string;
+  value: string;
+  onChange: (url: string) => void;
+  describedBy?: string;
+  invalid?: boolean;
+  required?: boolean;
+  placeholder?: string;
 }) {
   const [picking, setPicking] = useState(false);
   const readOnly = useContext(ReadOnlyContext);
   return (
     <span className="media-field">
-      {/^https?:\/\/.+\.(png|jpe?g|gif|webp|avif)$/i.test(value) && <img src={mediaSrc(value)} alt="" className="thumb" />}
-      <input id={id} type="url" aria-describedby={describedBy} aria-invalid={invalid} required={required} placeholder={placeholder ?? 'https://… (fetched into the media library)'} value={value} onChange={(e) => onChange(e.target.value)} />
-      {!readOnly && <button type="button" className="small" onClick={() => setPicking(true)} aria-haspopup="dialog">Choose…</button>}
-      {!readOnly && value && <button type="button" className="small" onClick={() => onChange('')}>Clear</button>}
-      {picking && <MediaPicker onClose={() => setPicking(false)} onPick={(url) => { onChange(url); setPicking(false); }} />}
+      {/^https?:\/\/.+\.(png|jpe?g|gif|webp|avif)$/i.test(value) && (
+        <img src={mediaSrc(value)} alt="" className="thumb" />
+      )}
+      <input
+        id={id}
+        type="url"
+        aria-describedby={describedBy}
+        aria-invalid={invalid}
+        required={required}
+        placeholder={placeholder ?? 'https://… (fetched into the media library)'}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {!readOnly && (
+        <button type="button" className="small" onClick={() => setPicking(true)} aria-haspopup="dialog">
+          Choose…
+        </button>
+      )}
+      {!readOnly && value && (
+        <button type="button" className="small" onClick={() => onChange('')}>
+          Clear
+        </button>
+      )}
+      {picking && (
+        <MediaPicker
+          onClose={() => setPicking(false)}
+          onPick={(url) => {
+            onChange(url);
+            setPicking(false);
+          }}
+        />
+      )}
     </span>
   );
 }

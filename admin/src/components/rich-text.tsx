@@ -16,8 +16,18 @@ const TOOLS: { cmd: string; arg?: string; label: string; text: string }[] = [
  * HTML source one click away. Ghee sanitises the HTML on save, and the editor sanitises whatever
  * it shows (safe-html.ts), so markup from the server or the HTML view never runs.
  */
-export function RichText({ id, value, onChange, describedBy, invalid }: {
-  id: string; value: string; onChange: (html: string) => void; describedBy: string | undefined; invalid: boolean;
+export function RichText({
+  id,
+  value,
+  onChange,
+  describedBy,
+  invalid,
+}: {
+  id: string;
+  value: string;
+  onChange: (html: string) => void;
+  describedBy: string | undefined;
+  invalid: boolean;
 }) {
   const area = useRef<HTMLDivElement>(null);
   const own = useRef(value);
@@ -48,13 +58,48 @@ export function RichText({ id, value, onChange, describedBy, invalid }: {
     <div className={`rich${invalid ? ' invalid' : ''}`}>
       <div className="toolbar" role="toolbar" aria-label="Formatting" aria-controls={id}>
         {TOOLS.map((t) => (
-          <button key={t.label} type="button" className="small" aria-label={t.label} title={t.label} disabled={source} onMouseDown={(e) => e.preventDefault()} onClick={() => run(t.cmd, t.arg)}>{t.text}</button>
+          <button
+            key={t.label}
+            type="button"
+            className="small"
+            aria-label={t.label}
+            title={t.label}
+            disabled={source}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => run(t.cmd, t.arg)}
+          >
+            {t.text}
+          </button>
         ))}
-        <button type="button" className="small" aria-label="Link" title="Link" disabled={source} onMouseDown={(e) => e.preventDefault()} onClick={link}>Link</button>
-        <button type="button" className="small" aria-pressed={source} onClick={() => setSource(!source)}>HTML</button>
+        <button
+          type="button"
+          className="small"
+          aria-label="Link"
+          title="Link"
+          disabled={source}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={link}
+        >
+          Link
+        </button>
+        <button type="button" className="small" aria-pressed={source} onClick={() => setSource(!source)}>
+          HTML
+        </button>
       </div>
       {source ? (
-        <textarea id={id} className="mono" rows={8} value={value} aria-labelledby={`${id}-label`} aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => { own.current = e.target.value; onChange(e.target.value); }} />
+        <textarea
+          id={id}
+          className="mono"
+          rows={8}
+          value={value}
+          aria-labelledby={`${id}-label`}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          onChange={(e) => {
+            own.current = e.target.value;
+            onChange(e.target.value);
+          }}
+        />
       ) : (
         <div
           id={id}

@@ -37,9 +37,15 @@ export function ShownOnce(props: {
         <code className="token-value" data-testid={props.testId} {...data}>
           {shown ? props.value : props.masked}
         </code>
-        <button type="button" onClick={() => setShown(!shown)} aria-pressed={shown}>{shown ? 'Hide' : 'Reveal'}</button>
-        <button type="button" onClick={copy}>Copy</button>
-        <button type="button" onClick={props.onDone}>Done</button>
+        <button type="button" onClick={() => setShown(!shown)} aria-pressed={shown}>
+          {shown ? 'Hide' : 'Reveal'}
+        </button>
+        <button type="button" onClick={copy}>
+          Copy
+        </button>
+        <button type="button" onClick={props.onDone}>
+          Done
+        </button>
       </div>
       {copied && <Notice kind="ok">{copied}</Notice>}
     </div>

@@ -32,23 +32,26 @@ export function useSubmit(onError?: (error: unknown) => void): Submit {
   // A ref, not `busy`: a second click before the re-render must not run the action twice.
   const running = useRef(false);
   const report = onError ?? setError;
-  const run = useCallback(async (action: () => Promise<Done>) => {
-    if (running.current) return false;
-    running.current = true;
-    setBusy(true);
-    report(null);
-    setNotice('');
-    try {
-      const done = await action();
-      if (typeof done === 'string') setNotice(done);
-      return true;
-    } catch (e) {
-      report(e);
-      return false;
-    } finally {
-      running.current = false;
-      setBusy(false);
-    }
-  }, [report]);
+  const run = useCallback(
+    async (action: () => Promise<Done>) => {
+      if (running.current) return false;
+      running.current = true;
+      setBusy(true);
+      report(null);
+      setNotice('');
+      try {
+        const done = await action();
+        if (typeof done === 'string') setNotice(done);
+        return true;
+      } catch (e) {
+        report(e);
+        return false;
+      } finally {
+        running.current = false;
+        setBusy(false);
+      }
+    },
+    [report],
+  );
   return { busy, error, notice, run, setNotice, setError };
 }

@@ -24,7 +24,13 @@ export function Collections({ collection }: { collection: string | null }) {
   const schema = useLoad<ExportedSchema>(() => loadSchema(account.id), [account.id]);
   const key = collection ?? Object.keys(schema.data?.collections ?? {})[0] ?? null;
   const items = useLoad(
-    () => (key ? api<Paged<EntrySummary>>('GET', accountPath(account.id, `/items/${encodeURIComponent(key)}${qs({ page, page_size: 20, locale })}`)) : Promise.resolve(null)),
+    () =>
+      key
+        ? api<Paged<EntrySummary>>(
+            'GET',
+            accountPath(account.id, `/items/${encodeURIComponent(key)}${qs({ page, page_size: 20, locale })}`),
+          )
+        : Promise.resolve(null),
     [account.id, key, page, locale],
   );
   if (schema.loading) return <Loading what="collections" />;
@@ -34,7 +40,9 @@ export function Collections({ collection }: { collection: string | null }) {
     return (
       <section>
         <h1>Collections</h1>
-        <Empty>No collections yet. Define one under <Link to="/content-types">Content Types</Link>.</Empty>
+        <Empty>
+          No collections yet. Define one under <Link to="/content-types">Content Types</Link>.
+        </Empty>
       </section>
     );
   }
@@ -44,24 +52,52 @@ export function Collections({ collection }: { collection: string | null }) {
     <section>
       <div className="heading-row">
         <h1>Collections</h1>
-        {key && roleAtLeast(account.role, 'editor') && <Link className="button primary" to={`/collections/${encodeURIComponent(key)}/new`}>New item</Link>}
+        {key && roleAtLeast(account.role, 'editor') && (
+          <Link className="button primary" to={`/collections/${encodeURIComponent(key)}/new`}>
+            New item
+          </Link>
+        )}
       </div>
       <div className="filters">
         <div className="field">
           <label htmlFor="collection-pick">Collection</label>
-          <select id="collection-pick" value={key ?? ''} onChange={(e) => navigate(`/collections/${encodeURIComponent(e.target.value)}`)}>
-            {collections.map(([k, c]) => <option key={k} value={k}>{c.name ?? k}</option>)}
+          <select
+            id="collection-pick"
+            value={key ?? ''}
+            onChange={(e) => navigate(`/collections/${encodeURIComponent(e.target.value)}`)}
+          >
+            {collections.map(([k, c]) => (
+              <option key={k} value={k}>
+                {c.name ?? k}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="collection-locale">Locale</label>
-          <select id="collection-locale" value={locale} onChange={(e) => navigate(`/collections/${encodeURIComponent(key ?? '')}${qs({ locale: e.target.value })}`)}>
+          <select
+            id="collection-locale"
+            value={locale}
+            onChange={(e) => navigate(`/collections/${encodeURIComponent(key ?? '')}${qs({ locale: e.target.value })}`)}
+          >
             <option value="">Default</option>
-            {account.locales.map((l) => <option key={l.slug} value={l.slug}>{l.name}</option>)}
+            {account.locales.map((l) => (
+              <option key={l.slug} value={l.slug}>
+                {l.name}
+              </option>
+            ))}
           </select>
         </div>
       </div>
-      {!def ? <ErrorNotice error={new Error(`There is no collection "${key}". Check the key under Content Types › Collections.`)} /> : items.loading && !items.data ? <Loading what="items" /> : items.error ? <ErrorNotice error={items.error} /> : !items.data || items.data.data.length === 0 ? (
+      {!def ? (
+        <ErrorNotice
+          error={new Error(`There is no collection "${key}". Check the key under Content Types › Collections.`)}
+        />
+      ) : items.loading && !items.data ? (
+        <Loading what="items" />
+      ) : items.error ? (
+        <ErrorNotice error={items.error} />
+      ) : !items.data || items.data.data.length === 0 ? (
         <Empty>No items in {def.name ?? key} yet.</Empty>
       ) : (
         <>
@@ -69,21 +105,44 @@ export function Collections({ collection }: { collection: string | null }) {
             <table>
               <caption className="visually-hidden">{def.name ?? key} items</caption>
               <thead>
-                <tr><th scope="col">Id</th>{columns.map((c) => <th scope="col" key={c}>{humanize(c)}</th>)}<th scope="col">Status</th><th scope="col">Updated</th></tr>
+                <tr>
+                  <th scope="col">Id</th>
+                  {columns.map((c) => (
+                    <th scope="col" key={c}>
+                      {humanize(c)}
+                    </th>
+                  ))}
+                  <th scope="col">Status</th>
+                  <th scope="col">Updated</th>
+                </tr>
               </thead>
               <tbody>
                 {items.data.data.map((it) => (
                   <tr key={it.id}>
-                    <td><Link to={`/collections/${encodeURIComponent(key!)}/${it.id}${qs({ locale })}`} aria-label={`Edit item ${it.id}`}>#{it.id}</Link></td>
-                    {columns.map((c) => <td key={c}>{cell(it.fields?.[c])}</td>)}
-                    <td><span className={`badge status-${it.status}`}>{it.status}</span></td>
+                    <td>
+                      <Link
+                        to={`/collections/${encodeURIComponent(key!)}/${it.id}${qs({ locale })}`}
+                        aria-label={`Edit item ${it.id}`}
+                      >
+                        #{it.id}
+                      </Link>
+                    </td>
+                    {columns.map((c) => (
+                      <td key={c}>{cell(it.fields?.[c])}</td>
+                    ))}
+                    <td>
+                      <span className={`badge status-${it.status}`}>{it.status}</span>
+                    </td>
                     <td>{when(it.updated)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <Pager meta={items.data.meta} onPage={(n) => navigate(`/collections/${encodeURIComponent(key!)}${qs({ page: n, locale })}`)} />
+          <Pager
+            meta={items.data.meta}
+            onPage={(n) => navigate(`/collections/${encodeURIComponent(key!)}${qs({ page: n, locale })}`)}
+          />
         </>
       )}
     </section>

@@ -9,8 +9,18 @@ export interface SelectedType {
 
 /** The four kinds of content type, as the schema document names them, with the keys each kind takes. */
 export const SECTIONS: { key: SectionName; label: string; keyRule: RegExp; keyHint: string }[] = [
-  { key: 'page_types', label: 'Page types', keyRule: PAGE_TYPE_KEY, keyHint: 'lowercase, digits, _ and -, e.g. landing_page' },
+  {
+    key: 'page_types',
+    label: 'Page types',
+    keyRule: PAGE_TYPE_KEY,
+    keyHint: 'lowercase, digits, _ and -, e.g. landing_page',
+  },
   { key: 'single_pages', label: 'Single pages', keyRule: PAGE_SLUG, keyHint: 'the page slug, e.g. about-us' },
-  { key: 'collections', label: 'Collections', keyRule: SNAKE_KEY, keyHint: 'lowercase, digits and _, e.g. team_members' },
+  {
+    key: 'collections',
+    label: 'Collections',
+    keyRule: SNAKE_KEY,
+    keyHint: 'lowercase, digits and _, e.g. team_members',
+  },
   { key: 'components', label: 'Components', keyRule: SNAKE_KEY, keyHint: 'lowercase, digits and _, e.g. seo' },
 ];

@@ -40,29 +40,37 @@ export function ContentTypes() {
     setNotice('');
   };
   const addType = (section: SectionName, key: string, name: string) => {
-    edit((d) => { d[section][key] = { name, fields: {} }; });
+    edit((d) => {
+      d[section][key] = { name, fields: {} };
+    });
     setSelected({ section, key });
   };
-  const review = () => run(async () => {
-    setChanges(null);
-    const { data } = await api<{ data: SchemaChangeLine[] }>('POST', accountPath(account.id, '/schema/diff'), draft);
-    setChanges(data);
-  });
-  const save = (confirm: boolean) => run(async () => {
-    setConfirmLoss(false);
-    try {
-      const res = await api<{ data: ExportedSchema; changes: SchemaChangeLine[] }>('PUT', accountPath(account.id, `/schema${confirm ? '?confirm=true' : ''}`), draft);
-      forgetSchema(account.id);
-      loaded.setData(res.data);
+  const review = () =>
+    run(async () => {
       setChanges(null);
-      refresh();
-      return `Saved ${res.changes.length} change${res.changes.length === 1 ? '' : 's'}.`;
-    } catch (e) {
-      // Content would be lost: the dialog asks before saving again with confirm.
-      if (e instanceof ApiError && e.status === 409) return setConfirmLoss(true);
-      throw e;
-    }
-  });
+      const { data } = await api<{ data: SchemaChangeLine[] }>('POST', accountPath(account.id, '/schema/diff'), draft);
+      setChanges(data);
+    });
+  const save = (confirm: boolean) =>
+    run(async () => {
+      setConfirmLoss(false);
+      try {
+        const res = await api<{ data: ExportedSchema; changes: SchemaChangeLine[] }>(
+          'PUT',
+          accountPath(account.id, `/schema${confirm ? '?confirm=true' : ''}`),
+          draft,
+        );
+        forgetSchema(account.id);
+        loaded.setData(res.data);
+        setChanges(null);
+        refresh();
+        return `Saved ${res.changes.length} change${res.changes.length === 1 ? '' : 's'}.`;
+      } catch (e) {
+        // Content would be lost: the dialog asks before saving again with confirm.
+        if (e instanceof ApiError && e.status === 409) return setConfirmLoss(true);
+        throw e;
+      }
+    });
   const exportDoc = () => {
     const blob = new Blob([JSON.stringify(draft, null, 2) + '\n'], { type: 'application/json' });
     const a = document.createElement('a');
@@ -79,13 +87,21 @@ export function ContentTypes() {
       try {
         const doc = JSON.parse(await file.text()) as Partial<ExportedSchema>;
         if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('not an object');
-        const next: ExportedSchema = { ...doc, components: doc.components ?? {}, page_types: doc.page_types ?? {}, single_pages: doc.single_pages ?? {}, collections: doc.collections ?? {} };
+        const next: ExportedSchema = {
+          ...doc,
+          components: doc.components ?? {},
+          page_types: doc.page_types ?? {},
+          single_pages: doc.single_pages ?? {},
+          collections: doc.collections ?? {},
+        };
         setDraft(next);
         setSelected(null);
         const { data } = await api<{ data: SchemaChangeLine[] }>('POST', accountPath(account.id, '/schema/diff'), next);
         setChanges(data);
       } catch (err) {
-        throw err instanceof ApiError ? err : new Error(`${file.name} is not a schema document (JSON as ghee schema export writes it).`);
+        throw err instanceof ApiError
+          ? err
+          : new Error(`${file.name} is not a schema document (JSON as ghee schema export writes it).`);
       }
     });
   };
@@ -97,11 +113,18 @@ export function ContentTypes() {
       <div className="heading-row">
         <h1>Content Types</h1>
         <div className="actions">
-          <button type="button" onClick={exportDoc}>Export schema</button>
+          <button type="button" onClick={exportDoc}>
+            Export schema
+          </button>
           {editable && (
             <label className="button file-button">
               Import schema
-              <input type="file" accept="application/json,.json" onChange={(e) => void importDoc(e)} className="visually-hidden" />
+              <input
+                type="file"
+                accept="application/json,.json"
+                onChange={(e) => void importDoc(e)}
+                className="visually-hidden"
+              />
             </label>
           )}
         </div>
@@ -114,14 +137,37 @@ export function ContentTypes() {
         <TypeEditor draft={draft} selected={selected} onSelect={setSelected} editable={editable} edit={edit} />
       </div>
       {editable && (
-        <SchemaReview dirty={dirty} changes={changes} onReview={() => void review()}
-          onDiscard={() => { setDraft(clone(loaded.data!)); setChanges(null); setSelected(null); }}
-          onSave={() => (losing.length ? setConfirmLoss(true) : void save(false))} />
+        <SchemaReview
+          dirty={dirty}
+          changes={changes}
+          onReview={() => void review()}
+          onDiscard={() => {
+            setDraft(clone(loaded.data!));
+            setChanges(null);
+            setSelected(null);
+          }}
+          onSave={() => (losing.length ? setConfirmLoss(true) : void save(false))}
+        />
       )}
       {confirmLoss && (
-        <Confirm title="Save and change content?" confirmLabel="Save and change content" danger onCancel={() => setConfirmLoss(false)} onConfirm={() => void save(true)}>
-          <p>These changes delete stored content, or change values the new field types would not keep as they are (rich text is sanitised), in every locale. This cannot be undone:</p>
-          <ul>{losing.map((c) => <li key={c.line}><code>{c.line}</code></li>)}</ul>
+        <Confirm
+          title="Save and change content?"
+          confirmLabel="Save and change content"
+          danger
+          onCancel={() => setConfirmLoss(false)}
+          onConfirm={() => void save(true)}
+        >
+          <p>
+            These changes delete stored content, or change values the new field types would not keep as they are (rich
+            text is sanitised), in every locale. This cannot be undone:
+          </p>
+          <ul>
+            {losing.map((c) => (
+              <li key={c.line}>
+                <code>{c.line}</code>
+              </li>
+            ))}
+          </ul>
         </Confirm>
       )}
     </section>

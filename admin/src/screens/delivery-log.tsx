@@ -20,14 +20,19 @@ export function DeliveryLog({ accountId, hook, tick }: { accountId: number; hook
   const [status, setStatus] = useState('');
   const { error, notice, run } = useSubmit();
   const list = useLoad(
-    () => api<{ meta: { count: number }; data: DeliverySummary[] }>('GET', accountPath(accountId, `/webhooks/${hook.id}/deliveries${qs({ page, page_size: PAGE_SIZE, status })}`)),
+    () =>
+      api<{ meta: { count: number }; data: DeliverySummary[] }>(
+        'GET',
+        accountPath(accountId, `/webhooks/${hook.id}/deliveries${qs({ page, page_size: PAGE_SIZE, status })}`),
+      ),
     [accountId, hook.id, page, status, tick],
   );
-  const replay = (d: DeliverySummary) => run(async () => {
-    await api('POST', accountPath(accountId, `/webhooks/${hook.id}/deliveries/${d.id}/replay`));
-    list.reload();
-    return `Delivery ${d.id} is due again: it goes out within a few seconds.`;
-  });
+  const replay = (d: DeliverySummary) =>
+    run(async () => {
+      await api('POST', accountPath(accountId, `/webhooks/${hook.id}/deliveries/${d.id}/replay`));
+      list.reload();
+      return `Delivery ${d.id} is due again: it goes out within a few seconds.`;
+    });
   const rows = list.data?.data ?? [];
   const count = list.data?.meta.count ?? 0;
   const pages = Math.max(1, Math.ceil(count / PAGE_SIZE));
@@ -39,36 +44,86 @@ export function DeliveryLog({ accountId, hook, tick }: { accountId: number; hook
         <div className="filters" style={{ marginBottom: 0 }}>
           <div className="field">
             <label htmlFor={statusId}>Status</label>
-            <select id={statusId} value={status} onChange={(e) => { setStatus(e.target.value); setPage(1); }}>
+            <select
+              id={statusId}
+              value={status}
+              onChange={(e) => {
+                setStatus(e.target.value);
+                setPage(1);
+              }}
+            >
               <option value="">All</option>
-              {Object.entries(STATUS_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+              {Object.entries(STATUS_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
             </select>
           </div>
-          <button type="button" onClick={list.reload}>Refresh</button>
+          <button type="button" onClick={list.reload}>
+            Refresh
+          </button>
         </div>
       </div>
       <ErrorNotice error={error} />
       {notice && <Notice kind="ok">{notice}</Notice>}
-      {list.loading && !list.data ? <Loading what="deliveries" /> : list.error ? <ErrorNotice error={list.error} /> : rows.length === 0 ? (
-        <Empty>{status ? 'No deliveries with this status.' : 'No deliveries yet. Use “Send test” or change some content.'}</Empty>
+      {list.loading && !list.data ? (
+        <Loading what="deliveries" />
+      ) : list.error ? (
+        <ErrorNotice error={list.error} />
+      ) : rows.length === 0 ? (
+        <Empty>
+          {status ? 'No deliveries with this status.' : 'No deliveries yet. Use “Send test” or change some content.'}
+        </Empty>
       ) : (
         <>
           <div className="table-wrap">
             <table>
               <caption className="visually-hidden">Deliveries of {hook.url}</caption>
               <thead>
-                <tr><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Last answer</th><th scope="col">Created</th><th scope="col" className="hide-phone">Next attempt / delivered</th><th scope="col">Actions</th></tr>
+                <tr>
+                  <th scope="col">Event</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Attempts</th>
+                  <th scope="col">Last answer</th>
+                  <th scope="col">Created</th>
+                  <th scope="col" className="hide-phone">
+                    Next attempt / delivered
+                  </th>
+                  <th scope="col">Actions</th>
+                </tr>
               </thead>
               <tbody>
                 {rows.map((d) => (
                   <tr key={d.id} data-delivery-id={d.id}>
-                    <td><code>{d.event}</code></td>
-                    <td><span className={`badge delivery-${d.status}`}>{d.status}</span></td>
+                    <td>
+                      <code>{d.event}</code>
+                    </td>
+                    <td>
+                      <span className={`badge delivery-${d.status}`}>{d.status}</span>
+                    </td>
                     <td>{d.attempts}</td>
-                    <td className="delivery-error">{d.last_error ?? (d.last_status !== null ? `HTTP ${d.last_status}` : '—')}</td>
+                    <td className="delivery-error">
+                      {d.last_error ?? (d.last_status !== null ? `HTTP ${d.last_status}` : '—')}
+                    </td>
                     <td>{when(d.created)}</td>
-                    <td className="hide-phone">{d.status === 'delivered' ? when(d.delivered_at) : d.status === 'dead' ? '—' : when(d.next_attempt_at)}</td>
-                    <td><button type="button" className="small" onClick={() => replay(d)} aria-label={`Replay delivery ${d.id} (${d.event})`}>Replay</button></td>
+                    <td className="hide-phone">
+                      {d.status === 'delivered'
+                        ? when(d.delivered_at)
+                        : d.status === 'dead'
+                          ? '—'
+                          : when(d.next_attempt_at)}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="small"
+                        onClick={() => replay(d)}
+                        aria-label={`Replay delivery ${d.id} (${d.event})`}
+                      >
+                        Replay
+                      </button>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -76,9 +131,15 @@ export function DeliveryLog({ accountId, hook, tick }: { accountId: number; hook
           </div>
           {pages > 1 && (
             <nav className="pager" aria-label={`Pages of deliveries of ${hook.url}`}>
-              <button type="button" onClick={() => setPage(page - 1)} disabled={page <= 1}>Newer</button>
-              <span>Page {page} of {pages}</span>
-              <button type="button" onClick={() => setPage(page + 1)} disabled={page >= pages}>Older</button>
+              <button type="button" onClick={() => setPage(page - 1)} disabled={page <= 1}>
+                Newer
+              </button>
+              <span>
+                Page {page} of {pages}
+              </span>
+              <button type="button" onClick={() => setPage(page + 1)} disabled={page >= pages}>
+                Older
+              </button>
             </nav>
           )}
         </>

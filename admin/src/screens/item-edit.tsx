@@ -21,7 +21,10 @@ export function ItemEdit({ collection, id }: { collection: string; id: number | 
   const schema = useLoad<ExportedSchema>(() => loadSchema(account.id), [account.id]);
   const base = `/items/${encodeURIComponent(collection)}`;
   const entry = useLoad<Entry | null>(
-    () => (id === null ? Promise.resolve(null) : api<{ data: Entry }>('GET', accountPath(account.id, `${base}/${id}${qs({ locale })}`)).then((r) => r.data)),
+    () =>
+      id === null
+        ? Promise.resolve(null)
+        : api<{ data: Entry }>('GET', accountPath(account.id, `${base}/${id}${qs({ locale })}`)).then((r) => r.data),
     [account.id, collection, id, locale],
   );
   const [values, setValues] = useState<Record<string, unknown>>({});
@@ -35,23 +38,39 @@ export function ItemEdit({ collection, id }: { collection: string; id: number | 
 
   if (schema.loading || entry.loading) return <Loading what="the item" />;
   if (schema.error || entry.error) return <ErrorNotice error={schema.error ?? entry.error} />;
-  if (!def) return <ErrorNotice error={new Error(`There is no collection "${collection}". Check the key under Content Types › Collections.`)} />;
+  if (!def)
+    return (
+      <ErrorNotice
+        error={new Error(`There is no collection "${collection}". Check the key under Content Types › Collections.`)}
+      />
+    );
 
-  const save = (status: 'draft' | 'published') => run(async () => {
-    if (id === null) {
-      const { data } = await api<{ data: Entry }>('POST', accountPath(account.id, `${base}${qs({ locale })}`), { status, fields: values });
-      navigate(`/collections/${encodeURIComponent(collection)}/${data.id}${qs({ locale })}`, true);
-      return;
-    }
-    const { data } = await api<{ data: Entry }>('PUT', accountPath(account.id, `${base}/${id}${qs({ locale })}`), { status, fields: values });
-    entry.setData(data);
-    return status === 'published' ? 'Published.' : 'Draft saved.';
-  });
-  const unpublish = () => run(async () => {
-    const { data } = await api<{ data: Entry }>('POST', accountPath(account.id, `${base}/${id}/unpublish${qs({ locale })}`));
-    entry.setData(data);
-    return 'Unpublished.';
-  });
+  const save = (status: 'draft' | 'published') =>
+    run(async () => {
+      if (id === null) {
+        const { data } = await api<{ data: Entry }>('POST', accountPath(account.id, `${base}${qs({ locale })}`), {
+          status,
+          fields: values,
+        });
+        navigate(`/collections/${encodeURIComponent(collection)}/${data.id}${qs({ locale })}`, true);
+        return;
+      }
+      const { data } = await api<{ data: Entry }>('PUT', accountPath(account.id, `${base}/${id}${qs({ locale })}`), {
+        status,
+        fields: values,
+      });
+      entry.setData(data);
+      return status === 'published' ? 'Published.' : 'Draft saved.';
+    });
+  const unpublish = () =>
+    run(async () => {
+      const { data } = await api<{ data: Entry }>(
+        'POST',
+        accountPath(account.id, `${base}/${id}/unpublish${qs({ locale })}`),
+      );
+      entry.setData(data);
+      return 'Unpublished.';
+    });
   const remove = () => {
     setDeleting(false);
     return run(async () => {
@@ -63,31 +82,91 @@ export function ItemEdit({ collection, id }: { collection: string; id: number | 
   const e = entry.data;
   return (
     <section>
-      <p className="crumbs"><Link to={`/collections/${encodeURIComponent(collection)}`}>{def.name ?? collection}</Link> › {id === null ? 'New item' : `Item #${id}`}</p>
+      <p className="crumbs">
+        <Link to={`/collections/${encodeURIComponent(collection)}`}>{def.name ?? collection}</Link> ›{' '}
+        {id === null ? 'New item' : `Item #${id}`}
+      </p>
       <div className="heading-row">
         <h1>{id === null ? `New ${def.name ?? collection} item` : `${def.name ?? collection} #${id}`}</h1>
-        {e && <span className={`badge status-${e.status ?? 'none'}`}>{e.status ?? `not written in ${locale} yet`}</span>}
+        {e && (
+          <span className={`badge status-${e.status ?? 'none'}`}>{e.status ?? `not written in ${locale} yet`}</span>
+        )}
       </div>
       {readOnly && <ReadOnlyNote role={account.role} />}
-      {id !== null && <LocaleTabs locales={account.locales} current={locale} to={(l) => `/collections/${encodeURIComponent(collection)}/${id}?locale=${l}`} has={e?.locales ?? []} />}
-      {!readOnly && <CopyFromLocale key={locale} entry={e} locales={account.locales} what="item"
-        load={(l) => api<{ data: Entry }>('GET', accountPath(account.id, `${base}/${id}${qs({ locale: l })}`)).then((r) => r.data)}
-        onCopy={(source) => setValues(source.fields)} />}
+      {id !== null && (
+        <LocaleTabs
+          locales={account.locales}
+          current={locale}
+          to={(l) => `/collections/${encodeURIComponent(collection)}/${id}?locale=${l}`}
+          has={e?.locales ?? []}
+        />
+      )}
+      {!readOnly && (
+        <CopyFromLocale
+          key={locale}
+          entry={e}
+          locales={account.locales}
+          what="item"
+          load={(l) =>
+            api<{ data: Entry }>('GET', accountPath(account.id, `${base}/${id}${qs({ locale: l })}`)).then(
+              (r) => r.data,
+            )
+          }
+          onCopy={(source) => setValues(source.fields)}
+        />
+      )}
       {notice && !error && <Notice kind="ok">{notice}</Notice>}
-      {error instanceof ApiError && Object.keys(error.fields).length ? <ErrorSummary errors={errors} /> : <ErrorNotice error={error} />}
-      <form className="editor" onSubmit={(ev) => { ev.preventDefault(); void save('draft'); }} noValidate>
-        <EntryFields fields={def.fields} values={values} onChange={setValues} errors={errors} schema={schema.data!} locale={locale} readOnly={readOnly} />
+      {error instanceof ApiError && Object.keys(error.fields).length ? (
+        <ErrorSummary errors={errors} />
+      ) : (
+        <ErrorNotice error={error} />
+      )}
+      <form
+        className="editor"
+        onSubmit={(ev) => {
+          ev.preventDefault();
+          void save('draft');
+        }}
+        noValidate
+      >
+        <EntryFields
+          fields={def.fields}
+          values={values}
+          onChange={setValues}
+          errors={errors}
+          schema={schema.data!}
+          locale={locale}
+          readOnly={readOnly}
+        />
         {!readOnly && (
           <div className="actions sticky">
-            <button type="submit" disabled={busy}>Save draft</button>
-            <button type="button" className="primary" disabled={busy} onClick={() => void save('published')}>Publish</button>
-            {e?.published && <button type="button" onClick={() => void unpublish()}>Unpublish</button>}
-            {id !== null && <button type="button" className="danger" onClick={() => setDeleting(true)}>Delete</button>}
+            <button type="submit" disabled={busy}>
+              Save draft
+            </button>
+            <button type="button" className="primary" disabled={busy} onClick={() => void save('published')}>
+              Publish
+            </button>
+            {e?.published && (
+              <button type="button" onClick={() => void unpublish()}>
+                Unpublish
+              </button>
+            )}
+            {id !== null && (
+              <button type="button" className="danger" onClick={() => setDeleting(true)}>
+                Delete
+              </button>
+            )}
           </div>
         )}
       </form>
       {deleting && (
-        <Confirm title="Delete this item?" confirmLabel="Delete item" danger onCancel={() => setDeleting(false)} onConfirm={() => void remove()}>
+        <Confirm
+          title="Delete this item?"
+          confirmLabel="Delete item"
+          danger
+          onCancel={() => setDeleting(false)}
+          onConfirm={() => void remove()}
+        >
           <p>Item #{id} is deleted in every locale. This cannot be undone.</p>
         </Confirm>
       )}

@@ -2,20 +2,61 @@
  * The page editor's buttons: save (the form's submit), publish, unpublish, preview and delete for
  * editors; a viewer may only preview a page that is written in the locale shown.
  */
-export function PageEditActions({ readOnly, isNew, busy, canSave, published, written, onPublish, onUnpublish, onPreview, onDelete }: {
-  readOnly: boolean; isNew: boolean; busy: boolean; canSave: boolean; published: boolean; written: boolean;
-  onPublish: () => void; onUnpublish: () => void; onPreview: () => void; onDelete: () => void;
+export function PageEditActions({
+  readOnly,
+  isNew,
+  busy,
+  canSave,
+  published,
+  written,
+  onPublish,
+  onUnpublish,
+  onPreview,
+  onDelete,
+}: {
+  readOnly: boolean;
+  isNew: boolean;
+  busy: boolean;
+  canSave: boolean;
+  published: boolean;
+  written: boolean;
+  onPublish: () => void;
+  onUnpublish: () => void;
+  onPreview: () => void;
+  onDelete: () => void;
 }) {
   if (readOnly) {
-    return !isNew && written ? <div className="actions"><button type="button" onClick={onPreview}>Preview draft</button></div> : null;
+    return !isNew && written ? (
+      <div className="actions">
+        <button type="button" onClick={onPreview}>
+          Preview draft
+        </button>
+      </div>
+    ) : null;
   }
   return (
     <div className="actions sticky">
-      <button type="submit" disabled={busy || !canSave}>Save draft</button>
-      <button type="button" className="primary" disabled={busy || !canSave} onClick={onPublish}>Publish</button>
-      {!isNew && published && <button type="button" disabled={busy} onClick={onUnpublish}>Unpublish</button>}
-      {!isNew && written && <button type="button" onClick={onPreview}>Preview draft</button>}
-      {!isNew && <button type="button" className="danger" onClick={onDelete}>Delete</button>}
+      <button type="submit" disabled={busy || !canSave}>
+        Save draft
+      </button>
+      <button type="button" className="primary" disabled={busy || !canSave} onClick={onPublish}>
+        Publish
+      </button>
+      {!isNew && published && (
+        <button type="button" disabled={busy} onClick={onUnpublish}>
+          Unpublish
+        </button>
+      )}
+      {!isNew && written && (
+        <button type="button" onClick={onPreview}>
+          Preview draft
+        </button>
+      )}
+      {!isNew && (
+        <button type="button" className="danger" onClick={onDelete}>
+          Delete
+        </button>
+      )}
     </div>
   );
 }

@@ -22,7 +22,15 @@ function typeOf(schema: ExportedSchema, typeKey: string, slug: string): TypeDef 
 }
 
 /** Edits one page in one locale: draft, publish, unpublish, preview; or creates a page. */
-export function PageEdit({ typeKey: initialType, slug, isNew = false }: { typeKey: string; slug: string; isNew?: boolean }) {
+export function PageEdit({
+  typeKey: initialType,
+  slug,
+  isNew = false,
+}: {
+  typeKey: string;
+  slug: string;
+  isNew?: boolean;
+}) {
   const { account } = useAccount();
   const { query } = useRoute();
   const defaultLocale = account.locales.find((l) => l.default)?.slug ?? account.locales[0]?.slug ?? '';
@@ -30,7 +38,16 @@ export function PageEdit({ typeKey: initialType, slug, isNew = false }: { typeKe
   const readOnly = !roleAtLeast(account.role, 'editor');
   const schema = useLoad<ExportedSchema>(() => loadSchema(account.id), [account.id]);
   const entry = useLoad<Entry | null>(
-    () => (isNew ? Promise.resolve(null) : api<{ data: Entry }>('GET', accountPath(account.id, `/pages/${encodeURIComponent(initialType)}/${encodeURIComponent(slug)}${qs({ locale })}`)).then((r) => r.data)),
+    () =>
+      isNew
+        ? Promise.resolve(null)
+        : api<{ data: Entry }>(
+            'GET',
+            accountPath(
+              account.id,
+              `/pages/${encodeURIComponent(initialType)}/${encodeURIComponent(slug)}${qs({ locale })}`,
+            ),
+          ).then((r) => r.data),
     [account.id, initialType, slug, locale, isNew],
   );
   const draft = usePageDraft(initialType, slug, isNew);
@@ -59,27 +76,37 @@ export function PageEdit({ typeKey: initialType, slug, isNew = false }: { typeKe
   const errors = fieldErrorsOf(error, locale);
   const path = `/pages/${encodeURIComponent(typeKey)}/${encodeURIComponent(slug)}`;
 
-  const save = (status: 'draft' | 'published') => run(async () => {
-    if (isNew) {
-      const body = { title, slug: newSlug, page_type: typeKey || undefined, status, fields: values };
-      const { data } = await api<{ data: Entry }>('POST', accountPath(account.id, `/pages${qs({ locale })}`), body);
-      navigate(`/pages/${encodeURIComponent(data.page_type ?? '*')}/${encodeURIComponent(data.slug!)}${qs({ locale, saved: status })}`, true);
-      return;
-    }
-    const body = { title, ...(newSlug !== slug && { slug: newSlug }), status, fields: values };
-    const { data } = await api<{ data: Entry }>('PUT', accountPath(account.id, `${path}${qs({ locale })}`), body);
-    if (data.slug !== slug) {
-      navigate(`/pages/${encodeURIComponent(typeKey)}/${encodeURIComponent(data.slug!)}${qs({ locale })}`, true);
-      return;
-    }
-    entry.setData(data);
-    return status === 'published' ? 'Published: the /v2 API serves this version now.' : 'Draft saved. Published readers still see the last published version.';
-  });
-  const unpublish = () => run(async () => {
-    const { data } = await api<{ data: Entry }>('POST', accountPath(account.id, `${path}/unpublish${qs({ locale })}`));
-    entry.setData(data);
-    return 'Unpublished in this locale: the page is a draft again.';
-  });
+  const save = (status: 'draft' | 'published') =>
+    run(async () => {
+      if (isNew) {
+        const body = { title, slug: newSlug, page_type: typeKey || undefined, status, fields: values };
+        const { data } = await api<{ data: Entry }>('POST', accountPath(account.id, `/pages${qs({ locale })}`), body);
+        navigate(
+          `/pages/${encodeURIComponent(data.page_type ?? '*')}/${encodeURIComponent(data.slug!)}${qs({ locale, saved: status })}`,
+          true,
+        );
+        return;
+      }
+      const body = { title, ...(newSlug !== slug && { slug: newSlug }), status, fields: values };
+      const { data } = await api<{ data: Entry }>('PUT', accountPath(account.id, `${path}${qs({ locale })}`), body);
+      if (data.slug !== slug) {
+        navigate(`/pages/${encodeURIComponent(typeKey)}/${encodeURIComponent(data.slug!)}${qs({ locale })}`, true);
+        return;
+      }
+      entry.setData(data);
+      return status === 'published'
+        ? 'Published: the /v2 API serves this version now.'
+        : 'Draft saved. Published readers still see the last published version.';
+    });
+  const unpublish = () =>
+    run(async () => {
+      const { data } = await api<{ data: Entry }>(
+        'POST',
+        accountPath(account.id, `${path}/unpublish${qs({ locale })}`),
+      );
+      entry.setData(data);
+      return 'Unpublished in this locale: the page is a draft again.';
+    });
   // A read, not a change: it keeps the last save's message.
   const showPreview = async () => {
     setError(null);
@@ -99,38 +126,107 @@ export function PageEdit({ typeKey: initialType, slug, isNew = false }: { typeKe
   };
 
   const justSaved = query.get('saved');
-  const shown = notice || (justSaved === 'published' ? 'Page created and published.' : justSaved === 'draft' ? 'Page created as a draft.' : '');
+  const shown =
+    notice ||
+    (justSaved === 'published'
+      ? 'Page created and published.'
+      : justSaved === 'draft'
+        ? 'Page created as a draft.'
+        : '');
   const status = e?.status ?? null;
   return (
     <section>
-      <p className="crumbs"><Link to="/pages">Pages</Link> › {isNew ? 'New page' : e?.name || slug}</p>
+      <p className="crumbs">
+        <Link to="/pages">Pages</Link> › {isNew ? 'New page' : e?.name || slug}
+      </p>
       <div className="heading-row">
         <h1>{isNew ? 'New page' : e?.name || slug}</h1>
         {!isNew && <PageStatusBadge entry={e} locale={locale} />}
       </div>
       {readOnly && <ReadOnlyNote role={account.role} />}
-      <LocaleTabs locales={account.locales} current={locale} to={(l) => `${isNew ? `/pages/new${qs({ type: typeKey })}&` : `${path}?`}locale=${l}`.replace('?&', '?')} has={e?.locales ?? []} />
-      {!readOnly && <CopyFromLocale key={locale} entry={e} locales={account.locales} what="page"
-        load={(l) => api<{ data: Entry }>('GET', accountPath(account.id, `${path}${qs({ locale: l })}`)).then((r) => r.data)}
-        onCopy={(source) => { setTitle(source.name ?? ''); setValues(source.fields); }} />}
+      <LocaleTabs
+        locales={account.locales}
+        current={locale}
+        to={(l) => `${isNew ? `/pages/new${qs({ type: typeKey })}&` : `${path}?`}locale=${l}`.replace('?&', '?')}
+        has={e?.locales ?? []}
+      />
+      {!readOnly && (
+        <CopyFromLocale
+          key={locale}
+          entry={e}
+          locales={account.locales}
+          what="page"
+          load={(l) =>
+            api<{ data: Entry }>('GET', accountPath(account.id, `${path}${qs({ locale: l })}`)).then((r) => r.data)
+          }
+          onCopy={(source) => {
+            setTitle(source.name ?? '');
+            setValues(source.fields);
+          }}
+        />
+      )}
       {shown && !error && <Notice kind="ok">{shown}</Notice>}
-      {error instanceof ApiError && Object.keys(error.fields).length ? <ErrorSummary errors={errors} /> : <ErrorNotice error={error} />}
-      <form className="editor" onSubmit={(ev) => { ev.preventDefault(); void save('draft'); }} noValidate>
+      {error instanceof ApiError && Object.keys(error.fields).length ? (
+        <ErrorSummary errors={errors} />
+      ) : (
+        <ErrorNotice error={error} />
+      )}
+      <form
+        className="editor"
+        onSubmit={(ev) => {
+          ev.preventDefault();
+          void save('draft');
+        }}
+        noValidate
+      >
         <fieldset className="plain" disabled={readOnly}>
           <legend className="visually-hidden">Page</legend>
           <PageNameFields draft={draft} doc={doc} isNew={isNew} errors={errors} />
         </fieldset>
         {type ? (
-          <EntryFields fields={type.fields} values={values} onChange={setValues} errors={errors} schema={doc} locale={locale} readOnly={readOnly} />
-        ) : isNew ? <p className="hint">Choose a page type to see its fields.</p> : null}
-        <PageEditActions readOnly={readOnly} isNew={isNew} busy={busy} canSave={!(isNew && !type)} published={!!e?.published} written={status !== null}
-          onPublish={() => void save('published')} onUnpublish={() => void unpublish()} onPreview={() => void showPreview()} onDelete={() => setDeleting(true)} />
+          <EntryFields
+            fields={type.fields}
+            values={values}
+            onChange={setValues}
+            errors={errors}
+            schema={doc}
+            locale={locale}
+            readOnly={readOnly}
+          />
+        ) : isNew ? (
+          <p className="hint">Choose a page type to see its fields.</p>
+        ) : null}
+        <PageEditActions
+          readOnly={readOnly}
+          isNew={isNew}
+          busy={busy}
+          canSave={!(isNew && !type)}
+          published={!!e?.published}
+          written={status !== null}
+          onPublish={() => void save('published')}
+          onUnpublish={() => void unpublish()}
+          onPreview={() => void showPreview()}
+          onDelete={() => setDeleting(true)}
+        />
       </form>
-      {!isNew && e && <p className="hint">Last change {when(e.updated)}{e.published ? `; live since ${when(e.published)}` : ''}.</p>}
+      {!isNew && e && (
+        <p className="hint">
+          Last change {when(e.updated)}
+          {e.published ? `; live since ${when(e.published)}` : ''}.
+        </p>
+      )}
       {preview !== null && <PagePreview preview={preview} locale={locale} onClose={() => setPreview(null)} />}
       {deleting && (
-        <Confirm title="Delete this page?" confirmLabel="Delete page" danger onCancel={() => setDeleting(false)} onConfirm={() => void remove()}>
-          <p>Every locale and version of <strong>{e?.name || slug}</strong> is deleted. This cannot be undone.</p>
+        <Confirm
+          title="Delete this page?"
+          confirmLabel="Delete page"
+          danger
+          onCancel={() => setDeleting(false)}
+          onConfirm={() => void remove()}
+        >
+          <p>
+            Every locale and version of <strong>{e?.name || slug}</strong> is deleted. This cannot be undone.
+          </p>
         </Confirm>
       )}
     </section>

@@ -5,7 +5,13 @@ export function PageStatusBadge({ entry, locale }: { entry: Entry | null; locale
   const status = entry?.status ?? null;
   return (
     <span className={`badge status-${status ?? 'none'}`} data-testid="page-status">
-      {status === null ? `not written in ${locale} yet` : entry?.published ? (entry.unpublished_changes ? 'published, with draft changes' : 'published') : 'draft'}
+      {status === null
+        ? `not written in ${locale} yet`
+        : entry?.published
+          ? entry.unpublished_changes
+            ? 'published, with draft changes'
+            : 'published'
+          : 'draft'}
     </span>
   );
 }

@@ -22,7 +22,11 @@ export function PagesList() {
   useEffect(() => setSearchText(search), [search]);
   const schema = useLoad<ExportedSchema>(() => loadSchema(account.id), [account.id]);
   const list = useLoad(
-    () => api<Paged<EntrySummary>>('GET', accountPath(account.id, `/pages${qs({ type, status, query: search, locale, page, page_size: 20 })}`)),
+    () =>
+      api<Paged<EntrySummary>>(
+        'GET',
+        accountPath(account.id, `/pages${qs({ type, status, query: search, locale, page, page_size: 20 })}`),
+      ),
     [account.id, type, status, search, locale, page],
   );
   const go = (patch: Record<string, string>) => {
@@ -30,20 +34,39 @@ export function PagesList() {
     navigate(`/pages${qs(next)}`);
   };
   const typeName = (t: string | null | undefined, slug?: string) =>
-    t ? schema.data?.page_types[t]?.name ?? t : schema.data?.single_pages[slug ?? '']?.name ? 'Single page' : 'Single page';
+    t
+      ? (schema.data?.page_types[t]?.name ?? t)
+      : schema.data?.single_pages[slug ?? '']?.name
+        ? 'Single page'
+        : 'Single page';
   const pageTypes = Object.entries(schema.data?.page_types ?? {});
 
   return (
     <section>
       <div className="heading-row">
         <h1>Pages</h1>
-        {roleAtLeast(account.role, 'editor') && <Link className="button primary" to={`/pages/new${qs({ type: type && type !== '*' ? type : '' })}`}>New page</Link>}
+        {roleAtLeast(account.role, 'editor') && (
+          <Link className="button primary" to={`/pages/new${qs({ type: type && type !== '*' ? type : '' })}`}>
+            New page
+          </Link>
+        )}
       </div>
-      <form className="filters" role="search" onSubmit={(e) => { e.preventDefault(); go({ query: searchText.trim() }); }}>
+      <form
+        className="filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          go({ query: searchText.trim() });
+        }}
+      >
         <FilterSelect id="filter-type" label="Page type" value={type} onChange={(v) => go({ type: v })}>
           <option value="">All pages</option>
           <option value="*">Single pages</option>
-          {pageTypes.map(([k, t]) => <option key={k} value={k}>{t.name ?? k}</option>)}
+          {pageTypes.map(([k, t]) => (
+            <option key={k} value={k}>
+              {t.name ?? k}
+            </option>
+          ))}
         </FilterSelect>
         <FilterSelect id="filter-status" label="Status" value={status} onChange={(v) => go({ status: v })}>
           <option value="">Any</option>
@@ -52,12 +75,20 @@ export function PagesList() {
         </FilterSelect>
         <FilterSelect id="filter-locale" label="Locale" value={locale} onChange={(v) => go({ locale: v })}>
           <option value="">Default</option>
-          {account.locales.map((l) => <option key={l.slug} value={l.slug}>{l.name}</option>)}
+          {account.locales.map((l) => (
+            <option key={l.slug} value={l.slug}>
+              {l.name}
+            </option>
+          ))}
         </FilterSelect>
         <FilterSearch value={searchText} onChange={setSearchText} placeholder="Name, slug or text" />
         <button type="submit">Search</button>
       </form>
-      {list.loading && !list.data ? <Loading what="pages" /> : list.error ? <ErrorNotice error={list.error} /> : !list.data || list.data.data.length === 0 ? (
+      {list.loading && !list.data ? (
+        <Loading what="pages" />
+      ) : list.error ? (
+        <ErrorNotice error={list.error} />
+      ) : !list.data || list.data.data.length === 0 ? (
         <Empty>
           {search || status || type ? 'No pages match these filters.' : 'No pages yet.'}{' '}
           {roleAtLeast(account.role, 'editor') && <Link to="/pages/new">Create a page</Link>}
@@ -68,15 +99,35 @@ export function PagesList() {
             <table>
               <caption className="visually-hidden">Pages</caption>
               <thead>
-                <tr><th scope="col">Name</th><th scope="col" className="hide-phone">Slug</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col" className="hide-phone">Updated</th></tr>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col" className="hide-phone">
+                    Slug
+                  </th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Status</th>
+                  <th scope="col" className="hide-phone">
+                    Updated
+                  </th>
+                </tr>
               </thead>
               <tbody>
                 {list.data.data.map((p) => (
                   <tr key={`${p.page_type ?? '*'}/${p.slug}`}>
-                    <td><Link to={`/pages/${encodeURIComponent(p.page_type ?? '*')}/${encodeURIComponent(p.slug ?? '')}${qs({ locale })}`}>{p.name || p.slug}</Link></td>
-                    <td className="hide-phone"><code>{p.slug}</code></td>
+                    <td>
+                      <Link
+                        to={`/pages/${encodeURIComponent(p.page_type ?? '*')}/${encodeURIComponent(p.slug ?? '')}${qs({ locale })}`}
+                      >
+                        {p.name || p.slug}
+                      </Link>
+                    </td>
+                    <td className="hide-phone">
+                      <code>{p.slug}</code>
+                    </td>
                     <td>{typeName(p.page_type, p.slug)}</td>
-                    <td><span className={`badge status-${p.status}`}>{p.status}</span></td>
+                    <td>
+                      <span className={`badge status-${p.status}`}>{p.status}</span>
+                    </td>
                     <td className="hide-phone">{when(p.updated)}</td>
                   </tr>
                 ))}
@@ -94,9 +145,17 @@ export function PagesList() {
 export function Pager({ meta, onPage }: { meta: Paged<unknown>['meta']; onPage: (n: number) => void }) {
   return (
     <nav className="pager" aria-label="Pagination">
-      <button type="button" disabled={meta.previous_page === null} onClick={() => meta.previous_page && onPage(meta.previous_page)}>Previous</button>
+      <button
+        type="button"
+        disabled={meta.previous_page === null}
+        onClick={() => meta.previous_page && onPage(meta.previous_page)}
+      >
+        Previous
+      </button>
       <span>{meta.count} in all</span>
-      <button type="button" disabled={meta.next_page === null} onClick={() => meta.next_page && onPage(meta.next_page)}>Next</button>
+      <button type="button" disabled={meta.next_page === null} onClick={() => meta.next_page && onPage(meta.next_page)}>
+        Next
+      </button>
     </nav>
   );
 }

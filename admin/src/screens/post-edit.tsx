@@ -15,9 +15,15 @@ export function PostEdit({ slug, isNew = false }: { slug: string; isNew?: boolea
   const { account } = useAccount();
   const { query } = useRoute();
   const readOnly = !roleAtLeast(account.role, 'editor');
-  const authors = useLoad(() => api<{ data: Author[] }>('GET', accountPath(account.id, '/authors')).then((r) => r.data), [account.id]);
+  const authors = useLoad(
+    () => api<{ data: Author[] }>('GET', accountPath(account.id, '/authors')).then((r) => r.data),
+    [account.id],
+  );
   const post = useLoad<Post | null>(
-    () => (isNew ? Promise.resolve(null) : api<{ data: Post }>('GET', accountPath(account.id, `/posts/${encodeURIComponent(slug)}`)).then((r) => r.data)),
+    () =>
+      isNew
+        ? Promise.resolve(null)
+        : api<{ data: Post }>('GET', accountPath(account.id, `/posts/${encodeURIComponent(slug)}`)).then((r) => r.data),
     [account.id, slug, isNew],
   );
   const [form, setForm] = useState<PostForm>(EMPTY_POST);
@@ -28,7 +34,8 @@ export function PostEdit({ slug, isNew = false }: { slug: string; isNew?: boolea
     if (post.data) setForm(formOf(post.data));
   }, [post.data]);
   useEffect(() => {
-    if (isNew && authors.data && !form.author) setForm((f) => ({ ...f, author: authors.data!.find((a) => a.default)?.slug ?? authors.data![0]?.slug ?? '' }));
+    if (isNew && authors.data && !form.author)
+      setForm((f) => ({ ...f, author: authors.data!.find((a) => a.default)?.slug ?? authors.data![0]?.slug ?? '' }));
   }, [isNew, authors.data, form.author]);
 
   if (authors.loading || post.loading) return <Loading what="the post" />;
@@ -37,21 +44,30 @@ export function PostEdit({ slug, isNew = false }: { slug: string; isNew?: boolea
   const errors: FieldErrors = error instanceof ApiError ? error.fields : {};
   const set = <K extends keyof PostForm>(key: K, value: PostForm[K]) => setForm((f) => ({ ...f, [key]: value }));
 
-  const save = () => run(async () => {
-    const body = bodyOf(form, isNew || form.slug !== slug);
-    if (isNew) {
-      const { data } = await api<{ data: Post }>('POST', accountPath(account.id, '/posts'), body);
-      navigate(`/posts/${encodeURIComponent(data.slug)}${qs({ saved: data.status })}`, true);
-      return;
-    }
-    const { data } = await api<{ data: Post }>('PUT', accountPath(account.id, `/posts/${encodeURIComponent(slug)}`), body);
-    if (data.slug !== slug) {
-      navigate(`/posts/${encodeURIComponent(data.slug)}${qs({ saved: data.status })}`, true);
-      return;
-    }
-    post.setData(data);
-    return data.status === 'published' ? 'Published: /v2/posts serves this version now.' : data.status === 'scheduled' ? `Scheduled for ${when(data.scheduled)}.` : 'Draft saved.';
-  });
+  const save = () =>
+    run(async () => {
+      const body = bodyOf(form, isNew || form.slug !== slug);
+      if (isNew) {
+        const { data } = await api<{ data: Post }>('POST', accountPath(account.id, '/posts'), body);
+        navigate(`/posts/${encodeURIComponent(data.slug)}${qs({ saved: data.status })}`, true);
+        return;
+      }
+      const { data } = await api<{ data: Post }>(
+        'PUT',
+        accountPath(account.id, `/posts/${encodeURIComponent(slug)}`),
+        body,
+      );
+      if (data.slug !== slug) {
+        navigate(`/posts/${encodeURIComponent(data.slug)}${qs({ saved: data.status })}`, true);
+        return;
+      }
+      post.setData(data);
+      return data.status === 'published'
+        ? 'Published: /v2/posts serves this version now.'
+        : data.status === 'scheduled'
+          ? `Scheduled for ${when(data.scheduled)}.`
+          : 'Draft saved.';
+    });
   const remove = () => {
     setDeleting(false);
     return run(async () => {
@@ -61,35 +77,84 @@ export function PostEdit({ slug, isNew = false }: { slug: string; isNew?: boolea
   };
   const justSaved = query.get('saved');
   const shown = notice || (justSaved ? `Post saved (${justSaved}).` : '');
-  const summaryErrors: FieldErrors = Object.fromEntries(Object.entries(errors).map(([k, v]) => [k.replace(/\.\d+$/, ''), v]));
+  const summaryErrors: FieldErrors = Object.fromEntries(
+    Object.entries(errors).map(([k, v]) => [k.replace(/\.\d+$/, ''), v]),
+  );
   return (
     <section>
-      <p className="crumbs"><Link to="/posts">Blog posts</Link> › {isNew ? 'New post' : p?.title || slug}</p>
+      <p className="crumbs">
+        <Link to="/posts">Blog posts</Link> › {isNew ? 'New post' : p?.title || slug}
+      </p>
       <div className="heading-row">
         <h1>{isNew ? 'New post' : p?.title || slug}</h1>
-        {p && <span className={`badge status-${p.status}`} data-testid="post-status">{p.status}</span>}
+        {p && (
+          <span className={`badge status-${p.status}`} data-testid="post-status">
+            {p.status}
+          </span>
+        )}
       </div>
       {readOnly && <ReadOnlyNote role={account.role} />}
       {shown && !error && <Notice kind="ok">{shown}</Notice>}
-      {error instanceof ApiError && Object.keys(error.fields).length ? <ErrorSummary errors={summaryErrors} /> : <ErrorNotice error={error} />}
+      {error instanceof ApiError && Object.keys(error.fields).length ? (
+        <ErrorSummary errors={summaryErrors} />
+      ) : (
+        <ErrorNotice error={error} />
+      )}
       <ReadOnlyContext.Provider value={readOnly}>
-        <form className="editor" onSubmit={(ev) => { ev.preventDefault(); void save(); }} noValidate>
+        <form
+          className="editor"
+          onSubmit={(ev) => {
+            ev.preventDefault();
+            void save();
+          }}
+          noValidate
+        >
           <fieldset className="plain" disabled={readOnly}>
             <legend className="visually-hidden">Post</legend>
-            <PostFields form={form} set={set} errors={errors} authors={authors.data ?? []} slugTouched={slugTouched} setSlugTouched={setSlugTouched} />
+            <PostFields
+              form={form}
+              set={set}
+              errors={errors}
+              authors={authors.data ?? []}
+              slugTouched={slugTouched}
+              setSlugTouched={setSlugTouched}
+            />
           </fieldset>
           {!readOnly && (
             <div className="actions sticky">
-              <button type="submit" className="primary" disabled={busy}>{form.status === 'published' ? 'Save and publish' : form.status === 'scheduled' ? 'Save and schedule' : 'Save draft'}</button>
-              {!isNew && <button type="button" className="danger" onClick={() => setDeleting(true)}>Delete</button>}
+              <button type="submit" className="primary" disabled={busy}>
+                {form.status === 'published'
+                  ? 'Save and publish'
+                  : form.status === 'scheduled'
+                    ? 'Save and schedule'
+                    : 'Save draft'}
+              </button>
+              {!isNew && (
+                <button type="button" className="danger" onClick={() => setDeleting(true)}>
+                  Delete
+                </button>
+              )}
             </div>
           )}
         </form>
       </ReadOnlyContext.Provider>
-      {p && <p className="hint">Last change {when(p.updated)}{p.published ? `; published ${when(p.published)}` : ''}.</p>}
+      {p && (
+        <p className="hint">
+          Last change {when(p.updated)}
+          {p.published ? `; published ${when(p.published)}` : ''}.
+        </p>
+      )}
       {deleting && (
-        <Confirm title="Delete this post?" confirmLabel="Delete post" danger onCancel={() => setDeleting(false)} onConfirm={() => void remove()}>
-          <p>Every version of <strong>{p?.title || slug}</strong> is deleted. This cannot be undone.</p>
+        <Confirm
+          title="Delete this post?"
+          confirmLabel="Delete post"
+          danger
+          onCancel={() => setDeleting(false)}
+          onConfirm={() => void remove()}
+        >
+          <p>
+            Every version of <strong>{p?.title || slug}</strong> is deleted. This cannot be undone.
+          </p>
         </Confirm>
       )}
     </section>

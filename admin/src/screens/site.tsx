@@ -14,7 +14,10 @@ interface SiteSettings {
 export function Site() {
   const { account } = useAccount();
   const editable = roleAtLeast(account.role, 'admin');
-  const loaded = useLoad(() => api<{ data: SiteSettings }>('GET', accountPath(account.id, '/settings')).then((r) => r.data), [account.id]);
+  const loaded = useLoad(
+    () => api<{ data: SiteSettings }>('GET', accountPath(account.id, '/settings')).then((r) => r.data),
+    [account.id],
+  );
   const [siteUrl, setSiteUrl] = useState('');
   const [feedTitle, setFeedTitle] = useState('');
   const { busy, error, notice, run } = useSubmit();
@@ -28,7 +31,10 @@ export function Site() {
   const save = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      const { data } = await api<{ data: SiteSettings }>('PUT', accountPath(account.id, '/settings'), { site_url: siteUrl.trim(), feed_title: feedTitle.trim() });
+      const { data } = await api<{ data: SiteSettings }>('PUT', accountPath(account.id, '/settings'), {
+        site_url: siteUrl.trim(),
+        feed_title: feedTitle.trim(),
+      });
       loaded.setData(data);
       return 'Saved. The feeds use it from the next request.';
     });
@@ -40,7 +46,10 @@ export function Site() {
   return (
     <section>
       <h1>Site</h1>
-      <p className="lead">The RSS, Atom and sitemap feeds link to your posts on your site. Without an address their links are relative (<code>my-first-post</code>), as ButterCMS writes them.</p>
+      <p className="lead">
+        The RSS, Atom and sitemap feeds link to your posts on your site. Without an address their links are relative (
+        <code>my-first-post</code>), as ButterCMS writes them.
+      </p>
       {!editable && <ReadOnlyNote role={account.role} />}
       <ErrorNotice error={error} />
       {notice && <Notice kind="ok">{notice}</Notice>}
@@ -48,21 +57,48 @@ export function Site() {
         <fieldset className="plain" disabled={!editable || busy}>
           <div className={fields.site_url ? 'field invalid' : 'field'}>
             <label htmlFor="site-url">Site address</label>
-            <input id="site-url" type="url" value={siteUrl} onChange={(e) => setSiteUrl(e.target.value)} placeholder="https://www.example.com"
-              aria-invalid={fields.site_url ? true : undefined} aria-describedby={fields.site_url ? 'site-url-error' : 'site-url-hint'} />
-            {fields.site_url
-              ? <p className="field-error" id="site-url-error">{fields.site_url.join(' ')}</p>
-              : <span className="hint" id="site-url-hint">A post's link becomes <code>{example}</code>.</span>}
+            <input
+              id="site-url"
+              type="url"
+              value={siteUrl}
+              onChange={(e) => setSiteUrl(e.target.value)}
+              placeholder="https://www.example.com"
+              aria-invalid={fields.site_url ? true : undefined}
+              aria-describedby={fields.site_url ? 'site-url-error' : 'site-url-hint'}
+            />
+            {fields.site_url ? (
+              <p className="field-error" id="site-url-error">
+                {fields.site_url.join(' ')}
+              </p>
+            ) : (
+              <span className="hint" id="site-url-hint">
+                A post's link becomes <code>{example}</code>.
+              </span>
+            )}
           </div>
           <div className={fields.feed_title ? 'field invalid' : 'field'}>
             <label htmlFor="feed-title">Feed title</label>
-            <input id="feed-title" value={feedTitle} onChange={(e) => setFeedTitle(e.target.value)} placeholder="Latest blog posts"
-              aria-invalid={fields.feed_title ? true : undefined} aria-describedby={fields.feed_title ? 'feed-title-error' : 'feed-title-hint'} />
-            {fields.feed_title
-              ? <p className="field-error" id="feed-title-error">{fields.feed_title.join(' ')}</p>
-              : <span className="hint" id="feed-title-hint">Left empty, the feeds are titled “Latest blog posts”.</span>}
+            <input
+              id="feed-title"
+              value={feedTitle}
+              onChange={(e) => setFeedTitle(e.target.value)}
+              placeholder="Latest blog posts"
+              aria-invalid={fields.feed_title ? true : undefined}
+              aria-describedby={fields.feed_title ? 'feed-title-error' : 'feed-title-hint'}
+            />
+            {fields.feed_title ? (
+              <p className="field-error" id="feed-title-error">
+                {fields.feed_title.join(' ')}
+              </p>
+            ) : (
+              <span className="hint" id="feed-title-hint">
+                Left empty, the feeds are titled “Latest blog posts”.
+              </span>
+            )}
           </div>
-          <button type="submit" className="primary">{busy ? 'Saving…' : 'Save site settings'}</button>
+          <button type="submit" className="primary">
+            {busy ? 'Saving…' : 'Save site settings'}
+          </button>
         </fieldset>
       </form>
     </section>

@@ -3,8 +3,17 @@ import { FieldList } from '../components/field-editor';
 import type { SelectedType } from './content-type-sections';
 
 /** The chosen content type's name and fields, or a hint to choose one; disabled for those who may not edit the schema. */
-export function TypeEditor({ draft, selected, onSelect, editable, edit }: {
-  draft: ExportedSchema; selected: SelectedType | null; onSelect: (s: SelectedType | null) => void; editable: boolean;
+export function TypeEditor({
+  draft,
+  selected,
+  onSelect,
+  editable,
+  edit,
+}: {
+  draft: ExportedSchema;
+  selected: SelectedType | null;
+  onSelect: (s: SelectedType | null) => void;
+  editable: boolean;
   edit: (fn: (d: ExportedSchema) => void) => void;
 }) {
   const type = selected ? draft[selected.section][selected.key] : undefined;
@@ -16,19 +25,50 @@ export function TypeEditor({ draft, selected, onSelect, editable, edit }: {
         <fieldset className="plain" disabled={!editable}>
           <legend className="visually-hidden">Edit {type.name ?? selected.key}</legend>
           <div className="heading-row">
-            <h2>{type.name ?? selected.key} <code>{selected.key}</code></h2>
-            <button type="button" className="danger" onClick={() => { edit((d) => { delete d[selected.section][selected.key]; }); onSelect(null); }}>Remove type</button>
+            <h2>
+              {type.name ?? selected.key} <code>{selected.key}</code>
+            </h2>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                edit((d) => {
+                  delete d[selected.section][selected.key];
+                });
+                onSelect(null);
+              }}
+            >
+              Remove type
+            </button>
           </div>
           <div className="field">
             <label htmlFor="type-name">Name</label>
-            <input id="type-name" value={type.name ?? ''} onChange={(e) => edit((d) => { d[selected.section][selected.key]!.name = e.target.value; })} />
+            <input
+              id="type-name"
+              value={type.name ?? ''}
+              onChange={(e) =>
+                edit((d) => {
+                  d[selected.section][selected.key]!.name = e.target.value;
+                })
+              }
+            />
           </div>
           <FieldList
             fields={type.fields}
             schema={draft}
             path={`${selected.section}.${selected.key}.fields`}
-            container={selected.section === 'components' ? 'component' : selected.section === 'collections' ? 'collection' : 'page'}
-            onChange={(f) => edit((d) => { d[selected.section][selected.key]!.fields = f; })}
+            container={
+              selected.section === 'components'
+                ? 'component'
+                : selected.section === 'collections'
+                  ? 'collection'
+                  : 'page'
+            }
+            onChange={(f) =>
+              edit((d) => {
+                d[selected.section][selected.key]!.fields = f;
+              })
+            }
           />
         </fieldset>
       )}

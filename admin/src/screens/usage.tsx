@@ -21,7 +21,10 @@ function everyDay(u: Usage): { day: string; calls: number }[] {
 /** Usage & plan: this billing month's calls against the limit, per day, the reset date, the plan's features. */
 export function UsagePlan() {
   const { account } = useAccount();
-  const usage = useLoad(() => api<{ data: Usage }>('GET', accountPath(account.id, '/usage')).then((r) => r.data), [account.id]);
+  const usage = useLoad(
+    () => api<{ data: Usage }>('GET', accountPath(account.id, '/usage')).then((r) => r.data),
+    [account.id],
+  );
   if (usage.loading && !usage.data) return <Loading what="usage" />;
   if (usage.error || !usage.data) return <ErrorNotice error={usage.error} />;
   const u = usage.data;
@@ -33,13 +36,26 @@ export function UsagePlan() {
       <div className="stats">
         <div className="card stat">
           <h2>API calls this billing month</h2>
-          <p className="big" data-testid="calls">{fmt(u.calls)}{u.limit !== null && <span> of {fmt(u.limit)}</span>}</p>
+          <p className="big" data-testid="calls">
+            {fmt(u.calls)}
+            {u.limit !== null && <span> of {fmt(u.limit)}</span>}
+          </p>
           {u.limit !== null ? (
             <>
-              <div className="meter" role="meter" aria-valuemin={0} aria-valuemax={u.limit} aria-valuenow={u.calls} aria-label="Calls used of the monthly limit">
+              <div
+                className="meter"
+                role="meter"
+                aria-valuemin={0}
+                aria-valuemax={u.limit}
+                aria-valuenow={u.calls}
+                aria-label="Calls used of the monthly limit"
+              >
                 <div style={{ width: `${share}%` }} className={share >= 90 ? 'meter-fill warn' : 'meter-fill'} />
               </div>
-              <p>{fmt(u.remaining ?? 0)} calls left{f?.blocked_over_limit ? '; past the limit, reads are refused with 429 until the month resets.' : '.'}</p>
+              <p>
+                {fmt(u.remaining ?? 0)} calls left
+                {f?.blocked_over_limit ? '; past the limit, reads are refused with 429 until the month resets.' : '.'}
+              </p>
             </>
           ) : (
             <p>The {u.plan} plan has no monthly limit.</p>
@@ -47,8 +63,20 @@ export function UsagePlan() {
         </div>
         <div className="card stat">
           <h2>Billing month</h2>
-          <p className="big">{new Date(u.starts).toLocaleDateString(undefined, { month: 'short', day: 'numeric' })} – {new Date(new Date(u.resets).getTime() - 1).toLocaleDateString(undefined, { month: 'short', day: 'numeric' })}</p>
-          <p>Resets on <strong data-testid="resets">{new Date(u.resets).toLocaleDateString(undefined, { dateStyle: 'long' })}</strong>.</p>
+          <p className="big">
+            {new Date(u.starts).toLocaleDateString(undefined, { month: 'short', day: 'numeric' })} –{' '}
+            {new Date(new Date(u.resets).getTime() - 1).toLocaleDateString(undefined, {
+              month: 'short',
+              day: 'numeric',
+            })}
+          </p>
+          <p>
+            Resets on{' '}
+            <strong data-testid="resets">
+              {new Date(u.resets).toLocaleDateString(undefined, { dateStyle: 'long' })}
+            </strong>
+            .
+          </p>
         </div>
       </div>
       <div className="card">
@@ -59,11 +87,16 @@ export function UsagePlan() {
         <h2>The {u.plan} plan</h2>
         {f ? (
           <dl className="features">
-            <dt>Monthly API calls</dt><dd>{f.monthly_calls === null ? 'Unlimited' : fmt(account.monthly_call_limit ?? f.monthly_calls)}</dd>
-            <dt>Over the limit</dt><dd>{f.blocked_over_limit ? 'Reads are refused until the month resets' : 'Reads go on (overage)'}</dd>
-            <dt>Write API</dt><dd>{f.write_api ? 'Included' : 'Not included'}</dd>
-            <dt>Locales</dt><dd>{f.locales === null ? 'Unlimited' : `Up to ${f.locales}`}</dd>
-            <dt>Webhooks</dt><dd>{f.webhooks ? 'Included' : 'Not included'}</dd>
+            <dt>Monthly API calls</dt>
+            <dd>{f.monthly_calls === null ? 'Unlimited' : fmt(account.monthly_call_limit ?? f.monthly_calls)}</dd>
+            <dt>Over the limit</dt>
+            <dd>{f.blocked_over_limit ? 'Reads are refused until the month resets' : 'Reads go on (overage)'}</dd>
+            <dt>Write API</dt>
+            <dd>{f.write_api ? 'Included' : 'Not included'}</dd>
+            <dt>Locales</dt>
+            <dd>{f.locales === null ? 'Unlimited' : `Up to ${f.locales}`}</dd>
+            <dt>Webhooks</dt>
+            <dd>{f.webhooks ? 'Included' : 'Not included'}</dd>
           </dl>
         ) : (
           <p>This plan is not known to this version of Ghee.</p>

@@ -7,7 +7,12 @@ export function WebhookSecret({ hook, onDone }: { hook: NewWebhook; onDone: () =
     <ShownOnce
       title="Signing secret of the new webhook"
       noun="the secret"
-      intro={<>Copy it now and give it to your receiver to verify the <code>webhook-signature</code> header: this is the only time it is shown.</>}
+      intro={
+        <>
+          Copy it now and give it to your receiver to verify the <code>webhook-signature</code> header: this is the only
+          time it is shown.
+        </>
+      }
       value={hook.secret}
       masked={`whsec_${'•'.repeat(24)}${hook.secret.slice(-4)}`}
       testId="webhook-secret"

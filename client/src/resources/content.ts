@@ -16,7 +16,9 @@ export interface ContentMethods {
    * data.data.brands[0].meta.id;
    */
   retrieve<ContentModels extends object = Record<string, Model>>(
-    keys: Array<keyof ContentModels & string>, params?: ContentParams, options?: RequestOptions,
+    keys: Array<keyof ContentModels & string>,
+    params?: ContentParams,
+    options?: RequestOptions,
   ): Promise<ClientResponse<ContentResponse<ContentModels>>>;
   /**
    * Creates items in collection `key` (write token), one per element of `fields`, all or none.
@@ -24,11 +26,28 @@ export interface ContentMethods {
    * @example
    * await butter.content.create('brands', { status: 'published', fields: [{ name: 'Acme', founded: 1950 }] });
    */
-  create<Fields extends object = Model>(key: string, body: ContentCreate<Fields>, params?: WriteParams, options?: RequestOptions): Promise<ClientResponse<WriteAccepted>>;
+  create<Fields extends object = Model>(
+    key: string,
+    body: ContentCreate<Fields>,
+    params?: WriteParams,
+    options?: RequestOptions,
+  ): Promise<ClientResponse<WriteAccepted>>;
   /** Changes the sent fields of item `id` (PATCH; write token). */
-  update<Fields extends object = Model>(key: string, id: number, body: ContentUpdate<Fields>, params?: WriteParams, options?: RequestOptions): Promise<ClientResponse<WriteAccepted>>;
+  update<Fields extends object = Model>(
+    key: string,
+    id: number,
+    body: ContentUpdate<Fields>,
+    params?: WriteParams,
+    options?: RequestOptions,
+  ): Promise<ClientResponse<WriteAccepted>>;
   /** Replaces item `id` (PUT; write token): fields left out become empty. */
-  replace<Fields extends object = Model>(key: string, id: number, body: ContentUpdate<Fields>, params?: WriteParams, options?: RequestOptions): Promise<ClientResponse<WriteAccepted>>;
+  replace<Fields extends object = Model>(
+    key: string,
+    id: number,
+    body: ContentUpdate<Fields>,
+    params?: WriteParams,
+    options?: RequestOptions,
+  ): Promise<ClientResponse<WriteAccepted>>;
   /** Deletes item `id` (write token); refused (400) while other content references it, unless `force`. */
   delete(key: string, id: number, params?: DeleteParams, options?: RequestOptions): Promise<ClientResponse<null>>;
   /** Cancels the content calls in flight. */
@@ -49,7 +68,8 @@ export function createContentMethods(config: ClientConfig): ContentMethods {
     create: async (key, body, params, options) => r.send('POST', 'content/', { key, ...body }, params, options),
     update: async (key, id, body, params, options) => r.send('PATCH', item(key, id), body, params, options),
     replace: async (key, id, body, params, options) => r.send('PUT', item(key, id), body, params, options),
-    delete: async (key, id, params, options) => r.send('DELETE', item(key, id), undefined, deleteQuery(params), options),
+    delete: async (key, id, params, options) =>
+      r.send('DELETE', item(key, id), undefined, deleteQuery(params), options),
     cancelRequest: r.cancelRequest,
   };
 }

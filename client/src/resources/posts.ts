@@ -1,6 +1,13 @@
 import type { ClientConfig } from '../options.js';
 import type {
-  PostCreate, PostListParams, PostListResponse, PostRetrieveParams, PostRetrieveResponse, PostSearchParams, PostSearchResponse, PostUpdate,
+  PostCreate,
+  PostListParams,
+  PostListResponse,
+  PostRetrieveParams,
+  PostRetrieveResponse,
+  PostSearchParams,
+  PostSearchResponse,
+  PostUpdate,
 } from '../types/blog.js';
 import type { ClientResponse, RequestOptions, WriteAccepted } from '../types/common.js';
 import { segment } from '../url.js';
@@ -13,15 +20,26 @@ export interface PostMethods {
    * @example
    * const { data } = await butter.post.retrieve('hello-world');
    */
-  retrieve<PostSlug extends string = string>(slug: PostSlug, params?: PostRetrieveParams, options?: RequestOptions): Promise<ClientResponse<PostRetrieveResponse<string, PostSlug>>>;
+  retrieve<PostSlug extends string = string>(
+    slug: PostSlug,
+    params?: PostRetrieveParams,
+    options?: RequestOptions,
+  ): Promise<ClientResponse<PostRetrieveResponse<string, PostSlug>>>;
   /**
    * Published posts, newest first.
    * @example
    * await butter.post.list({ tag_slug: 'recipes', exclude_body: true, page_size: 5 });
    */
-  list<AuthorSlug extends string = string>(params?: PostListParams<AuthorSlug>, options?: RequestOptions): Promise<ClientResponse<PostListResponse<AuthorSlug>>>;
+  list<AuthorSlug extends string = string>(
+    params?: PostListParams<AuthorSlug>,
+    options?: RequestOptions,
+  ): Promise<ClientResponse<PostListResponse<AuthorSlug>>>;
   /** Posts matching `query` in title, summary and body, best match first. */
-  search(query: string, params?: PostSearchParams, options?: RequestOptions): Promise<ClientResponse<PostSearchResponse>>;
+  search(
+    query: string,
+    params?: PostSearchParams,
+    options?: RequestOptions,
+  ): Promise<ClientResponse<PostSearchResponse>>;
   /**
    * Creates a post (write token); categories and tags are given by name.
    * @example

@@ -1,7 +1,14 @@
 import type { ClientConfig, ResourceType } from '../options.js';
 import type {
-  AuthorListResponse, AuthorParams, AuthorRetrieveResponse, CategoryListResponse, CategoryParams, CategoryRetrieveResponse,
-  TagListResponse, TagParams, TagRetrieveResponse,
+  AuthorListResponse,
+  AuthorParams,
+  AuthorRetrieveResponse,
+  CategoryListResponse,
+  CategoryParams,
+  CategoryRetrieveResponse,
+  TagListResponse,
+  TagParams,
+  TagRetrieveResponse,
 } from '../types/blog.js';
 import type { ClientResponse, RequestOptions } from '../types/common.js';
 import { segment } from '../url.js';
@@ -14,7 +21,11 @@ export interface AuthorMethods {
    * @example
    * const { data } = await butter.author.retrieve('jane-doe', { include: 'recent_posts' });
    */
-  retrieve<AuthorSlug extends string = string>(slug: string, params?: AuthorParams, options?: RequestOptions): Promise<ClientResponse<AuthorRetrieveResponse<AuthorSlug>>>;
+  retrieve<AuthorSlug extends string = string>(
+    slug: string,
+    params?: AuthorParams,
+    options?: RequestOptions,
+  ): Promise<ClientResponse<AuthorRetrieveResponse<AuthorSlug>>>;
   /** Every author. */
   list(params?: AuthorParams, options?: RequestOptions): Promise<ClientResponse<AuthorListResponse>>;
   /** Cancels the author calls in flight. */
@@ -24,7 +35,11 @@ export interface AuthorMethods {
 /** `butter.category`: blog categories. */
 export interface CategoryMethods {
   /** One category by slug; `{ include: 'recent_posts' }` adds its latest posts. */
-  retrieve<CategorySlug extends string = string>(slug: CategorySlug, params?: CategoryParams, options?: RequestOptions): Promise<ClientResponse<CategoryRetrieveResponse<CategorySlug>>>;
+  retrieve<CategorySlug extends string = string>(
+    slug: CategorySlug,
+    params?: CategoryParams,
+    options?: RequestOptions,
+  ): Promise<ClientResponse<CategoryRetrieveResponse<CategorySlug>>>;
   /** Every category. */
   list(params?: CategoryParams, options?: RequestOptions): Promise<ClientResponse<CategoryListResponse>>;
   /** Cancels the category calls in flight. */
@@ -34,7 +49,11 @@ export interface CategoryMethods {
 /** `butter.tag`: blog tags. */
 export interface TagMethods {
   /** One tag by slug; `{ include: 'recent_posts' }` adds its latest posts. */
-  retrieve<TagSlug extends string = string>(slug: TagSlug, params?: TagParams, options?: RequestOptions): Promise<ClientResponse<TagRetrieveResponse<TagSlug>>>;
+  retrieve<TagSlug extends string = string>(
+    slug: TagSlug,
+    params?: TagParams,
+    options?: RequestOptions,
+  ): Promise<ClientResponse<TagRetrieveResponse<TagSlug>>>;
   /** Every tag. */
   list(params?: TagParams, options?: RequestOptions): Promise<ClientResponse<TagListResponse>>;
   /** Cancels the tag calls in flight. */

@@ -9,13 +9,14 @@ export type ContentArrays<ContentModels extends object> = {
 };
 
 /** Parameters of `content.retrieve`: pagination, `order`, `fields.*` filters (applied to each key's list). */
-export type ContentParams = Pagination & FieldFilters & {
-  levels?: number;
-  locale?: string;
-  preview?: 0 | 1;
-  /** A schema field, `published` or `updated`; `-` first for descending. */
-  order?: string;
-};
+export type ContentParams = Pagination &
+  FieldFilters & {
+    levels?: number;
+    locale?: string;
+    preview?: 0 | 1;
+    /** A schema field, `published` or `updated`; `-` first for descending. */
+    order?: string;
+  };
 
 /** What `content.retrieve` resolves to; `meta` describes the first key's list. */
 export interface ContentResponse<ContentModels extends object = Record<string, Record<string, unknown>>> {

@@ -1,7 +1,11 @@
 import type { FieldFilters, Meta, Pagination, Status } from './common.js';
 
 /** A page as the API returns it; `PageModel` types its `fields` (e.g. a generated `LandingPage`). */
-export interface Page<PageModel extends object = Record<string, unknown>, PageType extends string = string, PageSlug extends string = string> {
+export interface Page<
+  PageModel extends object = Record<string, unknown>,
+  PageType extends string = string,
+  PageSlug extends string = string,
+> {
   slug: PageSlug;
   name: string;
   published: string | null;
@@ -26,15 +30,16 @@ export interface PageRetrieveParams {
 }
 
 /** Parameters of `page.list`: pagination, `order`, `fields.*` filters and a field selection. */
-export type PageListParams = Pagination & FieldFilters & {
-  levels?: number;
-  locale?: string;
-  preview?: 0 | 1;
-  /** `published`, `updated` or a schema field; `-` first for descending. */
-  order?: string;
-  fields?: string;
-  alt_media_text?: 0 | 1;
-};
+export type PageListParams = Pagination &
+  FieldFilters & {
+    levels?: number;
+    locale?: string;
+    preview?: 0 | 1;
+    /** `published`, `updated` or a schema field; `-` first for descending. */
+    order?: string;
+    fields?: string;
+    alt_media_text?: 0 | 1;
+  };
 
 /** Parameters of `page.search`. */
 export interface PageSearchParams<PageType extends string = string> extends Pagination {
@@ -43,16 +48,26 @@ export interface PageSearchParams<PageType extends string = string> extends Pagi
   locale?: string;
 }
 
-export interface PageRetrieveResponse<PageModel extends object = Record<string, unknown>, PageType extends string = string, PageSlug extends string = string> {
+export interface PageRetrieveResponse<
+  PageModel extends object = Record<string, unknown>,
+  PageType extends string = string,
+  PageSlug extends string = string,
+> {
   data: Page<PageModel, PageType, PageSlug>;
 }
 
-export interface PageListResponse<PageModel extends object = Record<string, unknown>, PageType extends string = string> {
+export interface PageListResponse<
+  PageModel extends object = Record<string, unknown>,
+  PageType extends string = string,
+> {
   meta: Meta;
   data: Array<Page<PageModel, PageType>>;
 }
 
-export type PageSearchResponse<PageModel extends object = Record<string, unknown>, PageType extends string = string> = PageListResponse<PageModel, PageType>;
+export type PageSearchResponse<
+  PageModel extends object = Record<string, unknown>,
+  PageType extends string = string,
+> = PageListResponse<PageModel, PageType>;
 
 /** Body of `page.create`: every field of the page type (empty ones as `""`). */
 export interface PageCreate<Fields extends object = Record<string, unknown>> {

@@ -35,12 +35,18 @@ export interface Peer {
 /** Starts a peer answering the n-th request with `replies[n]` (the last one repeats). */
 export async function startPeer(replies: Reply[] | ((request: SeenRequest, index: number) => Reply)): Promise<Peer> {
   const requests: SeenRequest[] = [];
-  const pick = typeof replies === 'function' ? replies : (_: SeenRequest, i: number) => replies[Math.min(i, replies.length - 1)]!;
+  const pick =
+    typeof replies === 'function' ? replies : (_: SeenRequest, i: number) => replies[Math.min(i, replies.length - 1)]!;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const seen: SeenRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const seen: SeenRequest = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       requests.push(seen);
       const reply = pick(seen, requests.length - 1);
       setTimeout(() => answer(res, reply), reply.delayMs ?? 0);
@@ -51,11 +57,12 @@ export async function startPeer(replies: Reply[] | ((request: SeenRequest, index
   return {
     baseUrl: `http://127.0.0.1:${port}/v2`,
     requests,
-    close: () => new Promise<void>((resolve) => {
-      // Stalled answers would keep close() waiting forever.
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        // Stalled answers would keep close() waiting forever.
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -1,13 +1,34 @@
 // The type test: compiled (never run) by `tsc -p client/test/types/tsconfig.json` (a browser
 // project) and `tsconfig.node.json` (a Node project without the DOM library), against the BUILT
 // package as users get it. Every `@ts-expect-error` line must fail to compile, or tsc fails.
-import Butter, { ButterCMSError, createClient, GheeError, safe, type ClientResponse, type PageListResponse } from '@ghee/client';
-import type { BrandsItem, Collections, CtaComponent, GheePage, Homepage, LandingPage, Locale, PageTypes } from './demo-cms-types.js';
+import Butter, {
+  ButterCMSError,
+  createClient,
+  GheeError,
+  safe,
+  type ClientResponse,
+  type PageListResponse,
+} from '@ghee/client';
+import type {
+  BrandsItem,
+  Collections,
+  CtaComponent,
+  GheePage,
+  Homepage,
+  LandingPage,
+  Locale,
+  PageTypes,
+} from './demo-cms-types.js';
 import type * as Edge from './edge-cms-types.js';
 
 declare const token: string;
 const butter = Butter(token, {
-  baseUrl: 'https://cms.example.com/v2', timeout: 5000, testMode: false, cache: 'no-store', maxRetries: 2, maxRetryWait: 10_000,
+  baseUrl: 'https://cms.example.com/v2',
+  timeout: 5000,
+  testMode: false,
+  cache: 'no-store',
+  maxRetries: 2,
+  maxRetryWait: 10_000,
   onRequest: (url, { headers, params }) => ({ headers, params: { ...params, cb: url.length } }),
   onResponse: async (response) => void (await response.text()),
   onError: (error) => void error.status,
@@ -51,15 +72,25 @@ export async function pages(): Promise<void> {
   // @ts-expect-error: a reference may be a URI string or null
   void launch.data.data.fields.brand.name;
 
-  const list: ClientResponse<PageListResponse<LandingPage, 'landing_page'>> = await butter.page.list<LandingPage, 'landing_page'>('landing_page', {
-    'fields.layout': 'wide', 'fields.brand.name': 'Acme', order: '-priority', page_size: 2, fields: 'headline,seo.title',
+  const list: ClientResponse<PageListResponse<LandingPage, 'landing_page'>> = await butter.page.list<
+    LandingPage,
+    'landing_page'
+  >('landing_page', {
+    'fields.layout': 'wide',
+    'fields.brand.name': 'Acme',
+    order: '-priority',
+    page_size: 2,
+    fields: 'headline,seo.title',
   });
   const question: string | undefined = list.data.data[0]?.fields.faq[0]?.question;
   const next: number | null = list.data.meta.next_page;
   const nextOffset: number | null | undefined = list.data.meta.next_offset;
   // @ts-expect-error: a misspelled parameter
   await butter.page.list('landing_page', { levle: 2 });
-  const found = await butter.page.search<PageTypes['landing_page']>('ghee', { page_type: 'landing_page', locale: 'en' });
+  const found = await butter.page.search<PageTypes['landing_page']>('ghee', {
+    page_type: 'landing_page',
+    locale: 'en',
+  });
   const related: (GheePage<LandingPage, 'landing_page'> | string)[] | undefined = found.data.data[0]?.fields.related;
   // buttercms v3's type names keep compiling.
   const page: Butter.Page<LandingPage> = launch.data.data;
@@ -67,7 +98,11 @@ export async function pages(): Promise<void> {
 }
 
 export async function content(): Promise<void> {
-  const res = await butter.content.retrieve<Collections>(['brands', 'categories'], { locale: 'es', levels: 1, 'fields.name': 'Acme' });
+  const res = await butter.content.retrieve<Collections>(['brands', 'categories'], {
+    locale: 'es',
+    levels: 1,
+    'fields.name': 'Acme',
+  });
   const id: number = res.data.data.brands[0]!.meta.id;
   const brand: BrandsItem = res.data.data.brands[0]!;
   const category = brand.category;
@@ -89,9 +124,20 @@ export async function content(): Promise<void> {
 }
 
 export async function writes(): Promise<void> {
-  const created = await butter.page.create({ title: 'Spring', slug: 'spring', page_type: 'landing_page', status: 'draft', fields: { headline: 'Spring' } });
+  const created = await butter.page.create({
+    title: 'Spring',
+    slug: 'spring',
+    page_type: 'landing_page',
+    status: 'draft',
+    fields: { headline: 'Spring' },
+  });
   const pending: 'pending' = created.data.status;
-  await butter.page.update<Pick<LandingPage, 'headline' | 'priority'>>('landing_page', 'spring', { fields: { priority: 3 } }, { locale: 'es' });
+  await butter.page.update<Pick<LandingPage, 'headline' | 'priority'>>(
+    'landing_page',
+    'spring',
+    { fields: { priority: 3 } },
+    { locale: 'es' },
+  );
   // @ts-expect-error: a page needs a title
   await butter.page.create({ slug: 'spring', fields: {} });
   // @ts-expect-error: wrong type for a field of the given model

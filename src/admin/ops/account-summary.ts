@@ -18,7 +18,12 @@ export function planFeatures(plan: Plan | undefined): PlanFeatures | null {
 
 /** An account for the dashboard: its plan and features, its locales, and the caller's role. */
 export async function accountSummary(db: Kysely<Database>, account: Account, role: Role): Promise<AccountSummary> {
-  const locales = await db.selectFrom('locales').select(['slug', 'name', 'is_default']).where('account_id', '=', account.id).orderBy('position').execute();
+  const locales = await db
+    .selectFrom('locales')
+    .select(['slug', 'name', 'is_default'])
+    .where('account_id', '=', account.id)
+    .orderBy('position')
+    .execute();
   return {
     id: account.id,
     slug: account.slug,

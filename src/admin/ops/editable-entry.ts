@@ -17,7 +17,13 @@ function handle(schema: AccountSchema, row: { id: number; type_id: number; slug:
  * version's; `published` is when the locale went live, null while it is not (a draft over a
  * published page has both).
  */
-export async function summarizeEntries(db: Kysely<Database>, schema: AccountSchema, rows: EntryRow[], publicUrl: string, withFields: boolean) {
+export async function summarizeEntries(
+  db: Kysely<Database>,
+  schema: AccountSchema,
+  rows: EntryRow[],
+  publicUrl: string,
+  withFields: boolean,
+) {
   const fields = withFields ? await editableFields(db, schema, rows, publicUrl) : [];
   return rows.map((row, i) => ({
     ...handle(schema, row, row.name),
@@ -41,10 +47,22 @@ export async function editableEntry(
   locale: string,
   publicUrl: string,
 ) {
-  const query = db.selectFrom('entries').select(['id', 'type_id', 'slug']).where('account_id', '=', schema.accountId).where('type_id', '=', type.id);
-  const entry = target.id !== undefined ? await query.where('id', '=', target.id).executeTakeFirst() : await query.where('slug', '=', target.slug ?? '').executeTakeFirst();
+  const query = db
+    .selectFrom('entries')
+    .select(['id', 'type_id', 'slug'])
+    .where('account_id', '=', schema.accountId)
+    .where('type_id', '=', type.id);
+  const entry =
+    target.id !== undefined
+      ? await query.where('id', '=', target.id).executeTakeFirst()
+      : await query.where('slug', '=', target.slug ?? '').executeTakeFirst();
   if (!entry) throw type.kind === 'collection' ? errors.notFound() : errors.pageNotFound();
-  const versions = await db.selectFrom('entry_versions').selectAll().where('entry_id', '=', entry.id).orderBy('locale').execute();
+  const versions = await db
+    .selectFrom('entry_versions')
+    .selectAll()
+    .where('entry_id', '=', entry.id)
+    .orderBy('locale')
+    .execute();
   const latest = versions.find((v) => v.locale === locale && v.channel === 'latest');
   const live = versions.find((v) => v.locale === locale && v.channel === 'published');
   const [fields] = await editableFields(db, schema, [{ type_id: type.id, fields: latest?.fields ?? null }], publicUrl);

@@ -15,15 +15,26 @@ export async function editableFields(
   rows: { type_id: number; fields: string | null }[],
   publicUrl: string,
 ): Promise<Record<string, unknown>[]> {
-  const parsed = rows.map((row) => ({ type: schema.byId.get(row.type_id), values: row.fields === null ? {} : JSON.parse(row.fields) }));
+  const parsed = rows.map((row) => ({
+    type: schema.byId.get(row.type_id),
+    values: row.fields === null ? {} : JSON.parse(row.fields),
+  }));
   const ids = new Set<number>();
   for (const { type, values } of parsed) if (type) collectReferences(type.fields, values, schema, ids);
   const handles = new Map<number, string | number>();
   // In chunks: content stored before the per-field cap may name more targets than one statement binds.
   for (const slice of chunks([...ids], LOOKUP_CHUNK)) {
-    const targets = await db.selectFrom('entries').select(['id', 'type_id', 'slug']).where('id', 'in', slice).where('account_id', '=', schema.accountId).execute();
-    for (const t of targets) handles.set(t.id, schema.byId.get(t.type_id)?.kind === 'collection' ? t.id : (t.slug ?? t.id));
+    const targets = await db
+      .selectFrom('entries')
+      .select(['id', 'type_id', 'slug'])
+      .where('id', 'in', slice)
+      .where('account_id', '=', schema.accountId)
+      .execute();
+    for (const t of targets)
+      handles.set(t.id, schema.byId.get(t.type_id)?.kind === 'collection' ? t.id : (t.slug ?? t.id));
   }
   const resolve = (id: number) => handles.get(id) ?? null;
-  return parsed.map(({ type, values }) => (type ? renderFields(type.fields, values, schema, { resolve, publicUrl }) : {}));
+  return parsed.map(({ type, values }) =>
+    type ? renderFields(type.fields, values, schema, { resolve, publicUrl }) : {},
+  );
 }

@@ -8,10 +8,20 @@ import type { Database } from '../../store/tables.js';
 /** An account's locales in order, with how many pages and items hold a version in each. */
 export async function listLocales(db: Kysely<Database>, accountId: number): Promise<LocaleSummary[]> {
   const [rows, counts] = await Promise.all([
-    db.selectFrom('locales').select(['slug', 'name', 'is_default']).where('account_id', '=', accountId).orderBy('position').execute(),
+    db
+      .selectFrom('locales')
+      .select(['slug', 'name', 'is_default'])
+      .where('account_id', '=', accountId)
+      .orderBy('position')
+      .execute(),
     countContent(db, accountId),
   ]);
-  return rows.map((l) => ({ slug: l.slug, name: l.name, default: l.is_default === 1, entries: counts.locales.get(l.slug) ?? 0 }));
+  return rows.map((l) => ({
+    slug: l.slug,
+    name: l.name,
+    default: l.is_default === 1,
+    entries: counts.locales.get(l.slug) ?? 0,
+  }));
 }
 
 /**
@@ -24,7 +34,12 @@ export async function listLocales(db: Kysely<Database>, accountId: number): Prom
  * export and the apply's transaction would be reverted, a window of milliseconds that only
  * concurrent schema edits of one account can hit.
  */
-export async function setLocales(db: Kysely<Database>, accountId: number, locales: unknown, confirm: boolean): Promise<ApplyResult> {
+export async function setLocales(
+  db: Kysely<Database>,
+  accountId: number,
+  locales: unknown,
+  confirm: boolean,
+): Promise<ApplyResult> {
   const current = await exportSchema(db, accountId);
   return applySchema(db, accountId, { ...current, locales }, { allowDataLoss: confirm });
 }

@@ -20,17 +20,44 @@ export async function unpublishEntry(
   locale: string | null,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const query = trx.selectFrom('entries').select(['id', 'slug']).where('account_id', '=', schema.accountId).where('type_id', '=', type.id);
-    const entry = target.id !== undefined ? await query.where('id', '=', target.id).executeTakeFirst() : await query.where('slug', '=', target.slug ?? '').executeTakeFirst();
+    const query = trx
+      .selectFrom('entries')
+      .select(['id', 'slug'])
+      .where('account_id', '=', schema.accountId)
+      .where('type_id', '=', type.id);
+    const entry =
+      target.id !== undefined
+        ? await query.where('id', '=', target.id).executeTakeFirst()
+        : await query.where('slug', '=', target.slug ?? '').executeTakeFirst();
     if (!entry) throw type.kind === 'collection' ? errors.notFound() : errors.pageNotFound();
-    let published = trx.selectFrom('entry_versions').select('locale').where('entry_id', '=', entry.id).where('channel', '=', 'published');
+    let published = trx
+      .selectFrom('entry_versions')
+      .select('locale')
+      .where('entry_id', '=', entry.id)
+      .where('channel', '=', 'published');
     if (locale !== null) published = published.where('locale', '=', locale);
     const locales = (await published.execute()).map((r) => r.locale);
     if (locales.length === 0) return;
     for (const l of locales) await deleteDerived(trx, entry.id, l, 'published');
-    await trx.deleteFrom('entry_versions').where('entry_id', '=', entry.id).where('channel', '=', 'published').where('locale', 'in', locales).execute();
-    await trx.updateTable('entry_versions').set({ status: 'draft', published: null }).where('entry_id', '=', entry.id).where('channel', '=', 'latest').where('locale', 'in', locales).execute();
-    await enqueueEntryEvents(trx, schema, 'unpublish', locales.map((l) => ({ type, entryId: entry.id, locale: l })));
+    await trx
+      .deleteFrom('entry_versions')
+      .where('entry_id', '=', entry.id)
+      .where('channel', '=', 'published')
+      .where('locale', 'in', locales)
+      .execute();
+    await trx
+      .updateTable('entry_versions')
+      .set({ status: 'draft', published: null })
+      .where('entry_id', '=', entry.id)
+      .where('channel', '=', 'latest')
+      .where('locale', 'in', locales)
+      .execute();
+    await enqueueEntryEvents(
+      trx,
+      schema,
+      'unpublish',
+      locales.map((l) => ({ type, entryId: entry.id, locale: l })),
+    );
     await recordChange(trx, schema.accountId, entryTags(type, entry.id, [entry.slug]));
   });
 }

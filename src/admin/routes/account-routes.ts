@@ -31,7 +31,10 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
       async handle(call) {
         const actor = actorOf(call);
         const open = plansOpenTo(actor, call.account).map((p) => ({
-          name: p.name, self_service: p.selfService, current: p.name === call.account.plan, features: planFeatures(p),
+          name: p.name,
+          self_service: p.selfService,
+          current: p.name === call.account.plan,
+          features: planFeatures(p),
         }));
         return { body: { data: { plans: open, may_change_limit: mayChangeLimit(actor, call.account) } } };
       },
@@ -52,11 +55,18 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
           throw adminErrors.field('monthly_call_limit', adminMessages.integer);
         }
         try {
-          await setPlan(ctx.store.db, account.id, { plan, monthlyCallLimit: limit as number | null | undefined }, actorOf(call));
+          await setPlan(
+            ctx.store.db,
+            account.id,
+            { plan, monthlyCallLimit: limit as number | null | undefined },
+            actorOf(call),
+          );
         } catch (error) {
           if (error instanceof PlanPermissionError) {
             if (error.refusal === 'not_owner') throw adminErrors.forbidden();
-            throw error.refusal === 'plan_not_self_service' ? adminErrors.planNotSelfService(error.plan) : adminErrors.limitIsOperators();
+            throw error.refusal === 'plan_not_self_service'
+              ? adminErrors.planNotSelfService(error.plan)
+              : adminErrors.limitIsOperators();
           }
           if (!(error instanceof AccountInputError) || !error.field) throw error;
           throw adminErrors.field(error.field, error.message);

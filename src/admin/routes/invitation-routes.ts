@@ -66,7 +66,9 @@ export function registerInvitationRoutes(app: FastifyInstance, ctx: AppContext):
           password: optionalString(body, 'password'),
           name: optionalString(body, 'name'),
         };
-        const accepted = await asUserAnswer(() => acceptInvitation(ctx.store.db, params.token ?? '', input, ctx.clock()));
+        const accepted = await asUserAnswer(() =>
+          acceptInvitation(ctx.store.db, params.token ?? '', input, ctx.clock()),
+        );
         if (accepted.session) {
           setSessionCookie(reply, accepted.session.token, ctx.config.publicUrl);
           setCsrfCookie(reply, null, ctx.config.publicUrl);

@@ -29,13 +29,30 @@ export function inviteEndpoint(ctx: AppContext): AccountEndpoint {
       const email = optionalString(body, 'email') ?? '';
       if (!email.trim()) throw adminErrors.field('email', messages.required);
       const role = roleOf(body);
-      const input = { email, role, name: optionalString(body, 'name'), inviter: { userId: call.session.userId, role: call.role } };
-      const { invitation, token } = await asUserAnswer(() => inviteMember(ctx.store.db, call.account.id, input, ctx.clock()));
+      const input = {
+        email,
+        role,
+        name: optionalString(body, 'name'),
+        inviter: { userId: call.session.userId, role: call.role },
+      };
+      const { invitation, token } = await asUserAnswer(() =>
+        inviteMember(ctx.store.db, call.account.id, input, ctx.clock()),
+      );
       const link = invitationLink(ctx.config.publicUrl, token);
-      const message = invitationMail({ to: invitation.email, accountName: call.account.name, role, link, expires: invitation.expires, inviter: invitation.invited_by });
+      const message = invitationMail({
+        to: invitation.email,
+        accountName: call.account.name,
+        role,
+        link,
+        expires: invitation.expires,
+        inviter: invitation.invited_by,
+      });
       const mail = await sendMail(ctx.config, message, (error) => {
         // The error's own text (a refused address, a timeout), never the message: it holds the link.
-        call.request.log.warn({ invitation: invitation.id, reason: error instanceof Error ? error.message : String(error) }, 'invitation mail not sent');
+        call.request.log.warn(
+          { invitation: invitation.id, reason: error instanceof Error ? error.message : String(error) },
+          'invitation mail not sent',
+        );
       });
       return { status: 201, body: { data: { ...invitation, link, mail } } };
     },

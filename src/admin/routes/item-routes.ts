@@ -2,7 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { bodyObject, fieldsObject, optionalStatus } from '../../api/write/body.js';
 import { enabledLocale } from '../../content/enabled-locale.js';
 import { collectionOf, itemTarget } from '../../content/find-item.js';
-import { createItems, deleteItem, updateItem, type ItemInput, type ItemPath } from '../../content/write/item-operations.js';
+import {
+  createItems,
+  deleteItem,
+  updateItem,
+  type ItemInput,
+  type ItemPath,
+} from '../../content/write/item-operations.js';
 import type { WriteContext } from '../../content/write/write-context.js';
 import type { AppContext } from '../../http/context.js';
 import { adminRoutes, type AccountCall } from '../admin-routes.js';
@@ -17,7 +23,14 @@ const BASE = '/admin/api/accounts/:accountId/items/:key';
 async function readItem(call: AccountCall, id: number, status = 200) {
   const schema = await call.schema();
   const type = collectionOf(schema, call.params.key!);
-  const item = await editableEntry(call.ctx.store.db, schema, type, { id }, enabledLocale(schema, call.query.locale), call.ctx.config.publicUrl);
+  const item = await editableEntry(
+    call.ctx.store.db,
+    schema,
+    type,
+    { id },
+    enabledLocale(schema, call.query.locale),
+    call.ctx.config.publicUrl,
+  );
   return { status, body: { data: item } };
 }
 
@@ -47,17 +60,31 @@ export function registerItemRoutes(app: FastifyInstance, ctx: AppContext): void 
         const type = collectionOf(schema, call.params.key!);
         const pagination = parsePagination(call.query);
         const { rows, count } = await listLatest(ctx.store.db, ctx.store.dialect, {
-          accountId: schema.accountId, typeIds: [type.id], locale: enabledLocale(schema, call.query.locale), status: statusFilter(call.query),
-          order: 'id', limit: pagination.limit, offset: pagination.offset,
+          accountId: schema.accountId,
+          typeIds: [type.id],
+          locale: enabledLocale(schema, call.query.locale),
+          status: statusFilter(call.query),
+          order: 'id',
+          limit: pagination.limit,
+          offset: pagination.offset,
         });
-        return { body: { meta: listMeta(pagination, count), data: await summarizeEntries(ctx.store.db, schema, rows, ctx.config.publicUrl, true) } };
+        return {
+          body: {
+            meta: listMeta(pagination, count),
+            data: await summarizeEntries(ctx.store.db, schema, rows, ctx.config.publicUrl, true),
+          },
+        };
       },
     },
     POST: {
       access: 'editor',
       async handle(call) {
         const { fields, ...input } = itemInput(call);
-        const { ids } = await createItems(await writeContext(call), { ...input, pathKey: call.params.key!, items: [fields] });
+        const { ids } = await createItems(await writeContext(call), {
+          ...input,
+          pathKey: call.params.key!,
+          items: [fields],
+        });
         return readItem(call, ids[0]!, 201);
       },
     },

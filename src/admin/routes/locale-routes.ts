@@ -26,7 +26,9 @@ export function registerLocaleRoutes(app: FastifyInstance, ctx: AppContext): voi
         if (body.locales === undefined) throw adminErrors.field('locales', messages.required);
         try {
           const result = await setLocales(ctx.store.db, account.id, body.locales, confirmed(query));
-          return { body: { data: await listLocales(ctx.store.db, account.id), changes: result.changes.map(changeBody) } };
+          return {
+            body: { data: await listLocales(ctx.store.db, account.id), changes: result.changes.map(changeBody) },
+          };
         } catch (error) {
           throw schemaApiError(error);
         }

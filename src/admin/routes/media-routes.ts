@@ -26,7 +26,13 @@ export function registerMediaRoutes(app: FastifyInstance, ctx: AppContext): void
         async handle({ account, query }) {
           const pagination = parsePagination(query);
           const { rows, count } = await listAccountMedia(ctx.store.db, account.id, pagination);
-          const data = rows.map((r) => ({ url: ctx.media.urlFor(r.name), name: r.name, size: r.size, mime: r.mime, created: r.created }));
+          const data = rows.map((r) => ({
+            url: ctx.media.urlFor(r.name),
+            name: r.name,
+            size: r.size,
+            mime: r.mime,
+            created: r.created,
+          }));
           return { body: { meta: listMeta(pagination, count), data } };
         },
       },

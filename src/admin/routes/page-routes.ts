@@ -19,7 +19,8 @@ const BASE = '/admin/api/accounts/:accountId/pages';
 /** The page types a list covers: one page type, `*` for the single pages, or all of both. */
 function listedTypes(schema: AccountSchema, key: string | undefined): number[] {
   const types = [...schema.byId.values()];
-  if (key === undefined || key === '') return types.filter((t) => t.kind === 'page_type' || t.kind === 'single_page').map((t) => t.id);
+  if (key === undefined || key === '')
+    return types.filter((t) => t.kind === 'page_type' || t.kind === 'single_page').map((t) => t.id);
   if (key === '*') return types.filter((t) => t.kind === 'single_page').map((t) => t.id);
   return [pageTypeOf(schema, key).id];
 }
@@ -27,7 +28,14 @@ function listedTypes(schema: AccountSchema, key: string | undefined): number[] {
 /** The answer of every page endpoint: the page as its editor shows it, in the request's locale. */
 async function readPage(call: AccountCall, type: ContentType, slug: string, status = 200) {
   const schema = await call.schema();
-  const page = await editableEntry(call.ctx.store.db, schema, type, { slug }, enabledLocale(schema, call.query.locale), call.ctx.config.publicUrl);
+  const page = await editableEntry(
+    call.ctx.store.db,
+    schema,
+    type,
+    { slug },
+    enabledLocale(schema, call.query.locale),
+    call.ctx.config.publicUrl,
+  );
   return { status, body: { data: page } };
 }
 
@@ -56,20 +64,39 @@ export function registerPageRoutes(app: FastifyInstance, ctx: AppContext): void 
         const schema = await call.schema();
         const pagination = parsePagination(call.query);
         const { rows, count } = await listLatest(ctx.store.db, ctx.store.dialect, {
-          accountId: schema.accountId, typeIds: listedTypes(schema, call.query.type),
-          locale: enabledLocale(schema, call.query.locale), status: statusFilter(call.query), terms: searchTerms(call.query),
-          order: 'updated', limit: pagination.limit, offset: pagination.offset,
+          accountId: schema.accountId,
+          typeIds: listedTypes(schema, call.query.type),
+          locale: enabledLocale(schema, call.query.locale),
+          status: statusFilter(call.query),
+          terms: searchTerms(call.query),
+          order: 'updated',
+          limit: pagination.limit,
+          offset: pagination.offset,
         });
-        return { body: { meta: listMeta(pagination, count), data: await summarizeEntries(ctx.store.db, schema, rows, ctx.config.publicUrl, false) } };
+        return {
+          body: {
+            meta: listMeta(pagination, count),
+            data: await summarizeEntries(ctx.store.db, schema, rows, ctx.config.publicUrl, false),
+          },
+        };
       },
     },
     POST: {
       access: 'editor',
       async handle(call) {
         const body = bodyObject(call.request.body, ['title', 'slug', 'page_type', 'status', 'fields']);
-        const [title, slug, pageType, status] = [optionalString(body, 'title'), optionalString(body, 'slug'), optionalString(body, 'page_type') ?? '*', optionalStatus(body)];
+        const [title, slug, pageType, status] = [
+          optionalString(body, 'title'),
+          optionalString(body, 'slug'),
+          optionalString(body, 'page_type') ?? '*',
+          optionalStatus(body),
+        ];
         // Fields left out are created empty: the editor fills them in later.
-        const page = await createPage(await writeContext(call), { title, slug, pageType, status, fields: fieldsObject(body), locale: call.query.locale }, { requireAllFields: false });
+        const page = await createPage(
+          await writeContext(call),
+          { title, slug, pageType, status, fields: fieldsObject(body), locale: call.query.locale },
+          { requireAllFields: false },
+        );
         return readPage(call, page.type, page.slug, 201);
       },
     },
@@ -87,9 +114,19 @@ export function registerPageRoutes(app: FastifyInstance, ctx: AppContext): void 
       access: 'editor',
       async handle(call) {
         const body = bodyObject(call.request.body, ['title', 'slug', 'status', 'fields']);
-        const [title, slug, status] = [optionalString(body, 'title'), optionalString(body, 'slug'), optionalStatus(body)];
+        const [title, slug, status] = [
+          optionalString(body, 'title'),
+          optionalString(body, 'slug'),
+          optionalStatus(body),
+        ];
         // Partial: only the fields sent change, so a form may send just what was edited.
-        const page = await updatePage(await writeContext(call), pagePath(call), { title, slug, status, fields: fieldsObject(body), locale: call.query.locale });
+        const page = await updatePage(await writeContext(call), pagePath(call), {
+          title,
+          slug,
+          status,
+          fields: fieldsObject(body),
+          locale: call.query.locale,
+        });
         return readPage(call, page.type, page.slug);
       },
     },
@@ -121,12 +158,19 @@ export function registerPageRoutes(app: FastifyInstance, ctx: AppContext): void 
       access: 'viewer',
       async handle(call) {
         const schema = await call.schema();
-        const scope = { accountId: schema.accountId, locale: enabledLocale(schema, call.query.locale), channel: 'latest' as const };
+        const scope = {
+          accountId: schema.accountId,
+          locale: enabledLocale(schema, call.query.locale),
+          channel: 'latest' as const,
+        };
         const { type, slug } = await pathPage(call);
         const row = await latestRow(ctx.store.db, scope, type.id, { slug });
         if (!row) throw errors.pageNotFound();
         // What readers will see once it is published: the /v2 page object under preview=1.
-        const [page] = await new Renderer(ctx.store.db, schema, scope, ctx.config).render([row], parseLevels(call.query));
+        const [page] = await new Renderer(ctx.store.db, schema, scope, ctx.config).render(
+          [row],
+          parseLevels(call.query),
+        );
         return { body: { data: page } };
       },
     },

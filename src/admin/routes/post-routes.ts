@@ -48,14 +48,32 @@ export function registerPostRoutes(app: FastifyInstance, ctx: AppContext): void 
         const pagination = parsePagination(call.query);
         const status = postStatusFilter(call.query);
         const terms = call.query.query === '' ? undefined : searchTerms(call.query);
-        const { rows, count } = await listLatestPosts(ctx.store.db, ctx.store.dialect, scope, { status, terms, limit: pagination.limit, offset: pagination.offset });
-        const authors = await authorsById(ctx.store.db, rows.map((r) => r.author_id));
+        const { rows, count } = await listLatestPosts(ctx.store.db, ctx.store.dialect, scope, {
+          status,
+          terms,
+          limit: pagination.limit,
+          offset: pagination.offset,
+        });
+        const authors = await authorsById(
+          ctx.store.db,
+          rows.map((r) => r.author_id),
+        );
         const data = rows.map((row) => {
           const state = effectiveState(row, scope.now);
           const author = authors.get(row.author_id)!;
           return {
-            title: row.title, slug: row.slug, status: state.status, published: state.published, scheduled: state.scheduled, updated: row.updated,
-            author: { slug: author.slug, first_name: author.first_name, last_name: author.last_name, email: author.email },
+            title: row.title,
+            slug: row.slug,
+            status: state.status,
+            published: state.published,
+            scheduled: state.scheduled,
+            updated: row.updated,
+            author: {
+              slug: author.slug,
+              first_name: author.first_name,
+              last_name: author.last_name,
+              email: author.email,
+            },
           };
         });
         return { body: { meta: listMeta(pagination, count), data } };
@@ -64,7 +82,10 @@ export function registerPostRoutes(app: FastifyInstance, ctx: AppContext): void 
     POST: {
       access: 'editor',
       async handle(call) {
-        const post = await createPost(ctx.store.db, call.account.id, bodyObject(call.request.body, POST_BODY_KEYS), { now: ctx.clock(), ingestMedia: ctx.ingestMedia });
+        const post = await createPost(ctx.store.db, call.account.id, bodyObject(call.request.body, POST_BODY_KEYS), {
+          now: ctx.clock(),
+          ingestMedia: ctx.ingestMedia,
+        });
         return readPost(call, post.slug, 201);
       },
     },
@@ -75,7 +96,13 @@ export function registerPostRoutes(app: FastifyInstance, ctx: AppContext): void 
     PUT: {
       access: 'editor',
       async handle(call) {
-        const post = await updatePost(ctx.store.db, call.account.id, call.params.slug!, bodyObject(call.request.body, POST_BODY_KEYS), { now: ctx.clock(), ingestMedia: ctx.ingestMedia });
+        const post = await updatePost(
+          ctx.store.db,
+          call.account.id,
+          call.params.slug!,
+          bodyObject(call.request.body, POST_BODY_KEYS),
+          { now: ctx.clock(), ingestMedia: ctx.ingestMedia },
+        );
         return readPost(call, post.slug);
       },
     },

@@ -20,7 +20,9 @@ export function registerSchemaRoutes(app: FastifyInstance, ctx: AppContext): voi
       async handle({ request, query, account }) {
         try {
           const result = await applySchema(ctx.store.db, account.id, request.body, { allowDataLoss: confirmed(query) });
-          return { body: { data: await exportSchema(ctx.store.db, account.id), changes: result.changes.map(changeBody) } };
+          return {
+            body: { data: await exportSchema(ctx.store.db, account.id), changes: result.changes.map(changeBody) },
+          };
         } catch (error) {
           throw schemaApiError(error);
         }
@@ -34,7 +36,10 @@ export function registerSchemaRoutes(app: FastifyInstance, ctx: AppContext): voi
       async handle({ request, account }) {
         try {
           // A dry run that lists every change, data loss included (flagged), and writes nothing.
-          const result = await applySchema(ctx.store.db, account.id, request.body, { dryRun: true, allowDataLoss: true });
+          const result = await applySchema(ctx.store.db, account.id, request.body, {
+            dryRun: true,
+            allowDataLoss: true,
+          });
           return { body: { data: result.changes.map(changeBody) } };
         } catch (error) {
           throw schemaApiError(error);

@@ -10,7 +10,11 @@ import { parseCookies } from '../cookies.js';
 import { CSRF_COOKIE, setCsrfCookie, setSessionCookie } from '../session-cookie.js';
 
 /** The session document: who is signed in, their accounts and roles, and the CSRF token to send back. */
-async function sessionBody(call: AdminCall, user: { id: number; email: string; name: string } | null, csrfToken: string) {
+async function sessionBody(
+  call: AdminCall,
+  user: { id: number; email: string; name: string } | null,
+  csrfToken: string,
+) {
   const memberships = user ? await membershipsOf(call.ctx.store.db, user.id) : [];
   return { body: { data: { user, memberships, csrf_token: csrfToken } } };
 }
@@ -29,7 +33,10 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: AppContext): vo
         if (!password) missing.password = [messages.required];
         if (Object.keys(missing).length) throw errors.validation(missing);
         const result = await signIn(ctx.store, { email, password, ip: call.request.ip }, ctx.clock());
-        if (!result.ok) throw result.reason === 'limited' ? adminErrors.tooManyAttempts(result.retryAfter) : adminErrors.badCredentials();
+        if (!result.ok)
+          throw result.reason === 'limited'
+            ? adminErrors.tooManyAttempts(result.retryAfter)
+            : adminErrors.badCredentials();
         setSessionCookie(call.reply, result.token, ctx.config.publicUrl);
         setCsrfCookie(call.reply, null, ctx.config.publicUrl);
         const { id, email: address, name } = result.user;
@@ -54,7 +61,8 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: AppContext): vo
       access: 'public',
       async handle(call) {
         const { session } = call;
-        if (session) return sessionBody(call, { id: session.userId, email: session.email, name: session.name }, session.csrfToken);
+        if (session)
+          return sessionBody(call, { id: session.userId, email: session.email, name: session.name }, session.csrfToken);
         // Not signed in: the token the sign-in form must send back, kept in a cookie of this browser.
         const existing = parseCookies(call.request.headers.cookie).get(CSRF_COOKIE);
         const token = existing && /^[A-Za-z0-9_-]{43}$/.test(existing) ? existing : randomToken();

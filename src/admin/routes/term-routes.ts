@@ -14,7 +14,10 @@ const BASE = '/admin/api/accounts/:accountId';
 export function registerTermRoutes(app: FastifyInstance, ctx: AppContext): void {
   for (const kind of ['categories', 'tags'] as const satisfies TermKind[]) {
     adminRoutes(app, ctx, `${BASE}/${kind}`, {
-      GET: { access: 'viewer', handle: async (call) => ({ body: { data: await listTermUsage(ctx.store.db, kind, call.account.id) } }) },
+      GET: {
+        access: 'viewer',
+        handle: async (call) => ({ body: { data: await listTermUsage(ctx.store.db, kind, call.account.id) } }),
+      },
     });
     adminRoutes(app, ctx, `${BASE}/${kind}/:slug`, {
       DELETE: {

@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { createAccountToken, PlanFeatureError, revokeAccountToken, rotateAccountToken } from '../../accounts/manage-tokens.js';
+import {
+  createAccountToken,
+  PlanFeatureError,
+  revokeAccountToken,
+  rotateAccountToken,
+} from '../../accounts/manage-tokens.js';
 import { listTokens } from '../../accounts/tokens.js';
 import { bodyObject, optionalString } from '../../api/write/body.js';
 import type { AppContext } from '../../http/context.js';
@@ -46,7 +51,9 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: AppContext): void
     POST: {
       access: 'admin',
       async handle({ account, params }) {
-        const issued = await gated(() => rotateAccountToken(ctx.store.db, account, pathId(params.tokenId), ctx.clock()));
+        const issued = await gated(() =>
+          rotateAccountToken(ctx.store.db, account, pathId(params.tokenId), ctx.clock()),
+        );
         if (!issued) throw adminErrors.notFound();
         return { status: 201, body: { data: issued } };
       },

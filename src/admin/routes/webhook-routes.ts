@@ -6,7 +6,14 @@ import { DELIVERY_STATUSES as STATUSES } from '../../shared/webhooks.js';
 import { listDeliveries, replayDelivery } from '../../webhooks/delivery-log.js';
 import { testWebhook } from '../../webhooks/test-webhook.js';
 import { ALL_EVENTS, checkEvents, checkHeaders, checkUrl, WebhookInputError } from '../../webhooks/webhook-input.js';
-import { createWebhook, deleteWebhook, findWebhook, listWebhooks, updateWebhook, type WebhookSettings } from '../../webhooks/webhook-store.js';
+import {
+  createWebhook,
+  deleteWebhook,
+  findWebhook,
+  listWebhooks,
+  updateWebhook,
+  type WebhookSettings,
+} from '../../webhooks/webhook-store.js';
 import { adminErrors, messages, webhookMessages } from '../../errors/index.js';
 import { adminRoutes, type AccountCall } from '../admin-routes.js';
 import { listMeta, parsePagination } from '../content-params.js';
@@ -20,7 +27,8 @@ async function settings(ctx: AppContext, body: unknown, creating: boolean): Prom
   const b = bodyObject(body, KEYS);
   try {
     if (creating && b.url === undefined) throw new WebhookInputError('url', messages.required);
-    if (b.enabled !== undefined && typeof b.enabled !== 'boolean') throw new WebhookInputError('enabled', webhookMessages.enabled);
+    if (b.enabled !== undefined && typeof b.enabled !== 'boolean')
+      throw new WebhookInputError('enabled', webhookMessages.enabled);
     return {
       ...(b.url !== undefined && { url: await checkUrl(b.url, ctx.config.webhookAllowPrivate) }),
       ...(b.events !== undefined ? { events: checkEvents(b.events) } : creating && { events: ALL_EVENTS }),
@@ -43,13 +51,22 @@ async function hookOf(call: AccountCall) {
 /** What an attempt made from the admin API uses: the server's WEBHOOK_* settings. */
 function attemptOptions(ctx: AppContext) {
   const c = ctx.config;
-  return { allowPrivate: c.webhookAllowPrivate, maxAgeMs: c.webhookMaxAgeMs, backoffMs: c.webhookBackoffMs, holder: 'admin-api', now: ctx.clock };
+  return {
+    allowPrivate: c.webhookAllowPrivate,
+    maxAgeMs: c.webhookMaxAgeMs,
+    backoffMs: c.webhookBackoffMs,
+    holder: 'admin-api',
+    now: ctx.clock,
+  };
 }
 
 /** Settings > Webhooks (admin): list, add (plan-gated), edit, remove, test, the delivery log, replay. */
 export function registerWebhookRoutes(app: FastifyInstance, ctx: AppContext): void {
   adminRoutes(app, ctx, BASE, {
-    GET: { access: 'admin', handle: async ({ account }) => ({ body: { data: await listWebhooks(ctx.store.db, account.id) } }) },
+    GET: {
+      access: 'admin',
+      handle: async ({ account }) => ({ body: { data: await listWebhooks(ctx.store.db, account.id) } }),
+    },
     POST: {
       access: 'admin',
       async handle({ request, account }) {
@@ -70,20 +87,35 @@ export function registerWebhookRoutes(app: FastifyInstance, ctx: AppContext): vo
       access: 'admin',
       async handle(call) {
         const hook = await hookOf(call);
-        return { body: { data: await updateWebhook(ctx.store.db, call.account.id, hook.id, await settings(ctx, call.request.body, false)) } };
+        return {
+          body: {
+            data: await updateWebhook(
+              ctx.store.db,
+              call.account.id,
+              hook.id,
+              await settings(ctx, call.request.body, false),
+            ),
+          },
+        };
       },
     },
     DELETE: {
       access: 'admin',
       async handle(call) {
-        if (!(await deleteWebhook(ctx.store.db, call.account.id, pathId(call.params.webhookId)))) throw adminErrors.notFound();
+        if (!(await deleteWebhook(ctx.store.db, call.account.id, pathId(call.params.webhookId))))
+          throw adminErrors.notFound();
         return null;
       },
     },
   });
 
   adminRoutes(app, ctx, `${BASE}/:webhookId/test`, {
-    POST: { access: 'admin', handle: async (call) => ({ body: { data: await testWebhook(ctx.store.db, await hookOf(call), attemptOptions(ctx)) } }) },
+    POST: {
+      access: 'admin',
+      handle: async (call) => ({
+        body: { data: await testWebhook(ctx.store.db, await hookOf(call), attemptOptions(ctx)) },
+      }),
+    },
   });
 
   adminRoutes(app, ctx, `${BASE}/:webhookId/deliveries`, {
@@ -92,9 +124,14 @@ export function registerWebhookRoutes(app: FastifyInstance, ctx: AppContext): vo
       async handle(call) {
         const hook = await hookOf(call);
         const status = call.query.status;
-        if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) throw adminErrors.invalidDeliveryStatus(STATUSES);
+        if (status !== undefined && !(STATUSES as readonly string[]).includes(status))
+          throw adminErrors.invalidDeliveryStatus(STATUSES);
         const p = parsePagination(call.query);
-        const { rows, count } = await listDeliveries(ctx.store.db, hook.id, { status: status as (typeof STATUSES)[number] | undefined, limit: p.limit, offset: p.offset });
+        const { rows, count } = await listDeliveries(ctx.store.db, hook.id, {
+          status: status as (typeof STATUSES)[number] | undefined,
+          limit: p.limit,
+          offset: p.offset,
+        });
         return { body: { meta: listMeta(p, count), data: rows } };
       },
     },
@@ -105,7 +142,13 @@ export function registerWebhookRoutes(app: FastifyInstance, ctx: AppContext): vo
       access: 'admin',
       async handle(call) {
         const hook = await hookOf(call);
-        const replayed = await replayDelivery(ctx.store.db, hook.id, pathId(call.params.deliveryId), ctx.clock(), ctx.config.webhookMaxAgeMs);
+        const replayed = await replayDelivery(
+          ctx.store.db,
+          hook.id,
+          pathId(call.params.deliveryId),
+          ctx.clock(),
+          ctx.config.webhookMaxAgeMs,
+        );
         if (!replayed) throw adminErrors.notFound();
         return { body: { data: replayed } };
       },

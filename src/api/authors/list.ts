@@ -8,7 +8,11 @@ export const listAuthorsEndpoint: Endpoint = {
   auth: 'read',
   async handle(call: ApiCall) {
     const rows = await listAuthors(call.ctx.store.db, call.caller.accountId);
-    const data = await withRecentPosts(call, 'authors', rows.map((row) => ({ id: row.id, object: authorObject(row) })));
+    const data = await withRecentPosts(
+      call,
+      'authors',
+      rows.map((row) => ({ id: row.id, object: authorObject(row) })),
+    );
     return { body: { data } };
   },
 };

@@ -8,13 +8,19 @@ import { isoMicro } from '../../time.js';
 // are ignored like any other unknown parameter.
 
 /** The account, channel (`preview=1` or legacy `test=1` reads the latest versions) and now. */
-export function blogScope({ ctx, caller, query }: ApiCall, options: { preview: boolean } = { preview: true }): BlogScope {
+export function blogScope(
+  { ctx, caller, query }: ApiCall,
+  options: { preview: boolean } = { preview: true },
+): BlogScope {
   const preview = options.preview && (parseBool(query.preview) || parseBool(query.test));
   return { accountId: caller.accountId, channel: preview ? 'latest' : 'published', now: isoMicro(ctx.clock()) };
 }
 
 /** `author_slug`, `category_slug`, `tag_slug` (ANDed). */
-export function postFilters(query: Record<string, string>, keys: readonly ('author_slug' | 'category_slug' | 'tag_slug')[]): PostFilters {
+export function postFilters(
+  query: Record<string, string>,
+  keys: readonly ('author_slug' | 'category_slug' | 'tag_slug')[],
+): PostFilters {
   const filters: PostFilters = {};
   if (keys.includes('author_slug') && query.author_slug !== undefined) filters.authorSlug = query.author_slug;
   if (keys.includes('category_slug') && query.category_slug !== undefined) filters.categorySlug = query.category_slug;

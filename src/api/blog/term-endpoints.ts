@@ -9,7 +9,11 @@ export function listTermsEndpoint(kind: TermKind): Endpoint {
     auth: 'read',
     async handle(call: ApiCall) {
       const rows = await listTerms(call.ctx.store.db, kind, call.caller.accountId);
-      const data = await withRecentPosts(call, kind, rows.map((row) => ({ id: row.id, object: { name: row.name, slug: row.slug } })));
+      const data = await withRecentPosts(
+        call,
+        kind,
+        rows.map((row) => ({ id: row.id, object: { name: row.name, slug: row.slug } })),
+      );
       return { body: { data } };
     },
   };

@@ -8,14 +8,26 @@ import { blogScope, includesRecentPosts } from './blog-params.js';
  * published posts, full post objects) when the query asks `include=recent_posts`. The posts of
  * every group are read and rendered together: a fixed number of queries, whatever the groups.
  */
-export async function withRecentPosts(call: ApiCall, group: RecentGroup, items: { id: number; object: object }[]): Promise<object[]> {
+export async function withRecentPosts(
+  call: ApiCall,
+  group: RecentGroup,
+  items: { id: number; object: object }[],
+): Promise<object[]> {
   if (!includesRecentPosts(call.query)) return items.map((item) => item.object);
   const { ctx } = call;
   // Only what readers see: recent_posts takes no preview.
   const scope = blogScope(call, { preview: false });
-  const byGroup = await recentPosts(ctx.store.db, scope, group, items.map((item) => item.id));
+  const byGroup = await recentPosts(
+    ctx.store.db,
+    scope,
+    group,
+    items.map((item) => item.id),
+  );
   const rows = [...byGroup.values()].flat();
   const rendered = await renderPosts(ctx.store.db, scope, rows, { publicUrl: ctx.config.publicUrl, deleted: true });
   const posts = new Map<object, Record<string, unknown>>(rows.map((row, i) => [row, rendered[i]!]));
-  return items.map((item) => ({ ...item.object, recent_posts: (byGroup.get(item.id) ?? []).map((row) => posts.get(row)!) }));
+  return items.map((item) => ({
+    ...item.object,
+    recent_posts: (byGroup.get(item.id) ?? []).map((row) => posts.get(row)!),
+  }));
 }

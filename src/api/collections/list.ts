@@ -29,8 +29,12 @@ async function listCollections(call: ApiCall, keysText: string, withMeta: boolea
   let firstCount = 0;
   for (const [i, spec] of specs.entries()) {
     const { rows, count } = await listEntries(ctx.store.db, scope, {
-      typeIds: [spec.type.id], filters: spec.filters, order: spec.order, defaultOrder: 'items',
-      limit: pagination.limit, offset: pagination.offset,
+      typeIds: [spec.type.id],
+      filters: spec.filters,
+      order: spec.order,
+      defaultOrder: 'items',
+      limit: pagination.limit,
+      offset: pagination.offset,
     });
     if (i === 0) firstCount = count;
     data[spec.type.key] = await renderer.render(rows, levels, spec.selection);

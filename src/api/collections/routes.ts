@@ -11,6 +11,9 @@ export function registerCollections(app: FastifyInstance, ctx: AppContext): void
   defineRoutes(app, ctx, '/v2/content/', { GET: listCollectionsLegacy, POST: createCollectionItems });
   defineRoutes(app, ctx, '/v2/content/:keys/', { GET: listCollectionItems, POST: createCollectionItems });
   defineRoutes(app, ctx, '/v2/content/:key/:id/', {
-    GET: retrieveCollectionItem, PUT: replaceCollectionItem, PATCH: patchCollectionItem, DELETE: deleteCollectionItem,
+    GET: retrieveCollectionItem,
+    PUT: replaceCollectionItem,
+    PATCH: patchCollectionItem,
+    DELETE: deleteCollectionItem,
   });
 }

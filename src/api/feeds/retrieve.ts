@@ -27,7 +27,10 @@ export function retrieveFeed(type: FeedType): Endpoint {
       const siteUrl = settings?.site_url ?? null;
       if (type === 'sitemap') return { body: { data: await sitemap(ctx.store.db, scope, filters, siteUrl) } };
       const source = await feedSource(ctx.store.db, scope, filters, {
-        siteUrl, feedTitle: settings?.feed_title ?? null, locale: schema.defaultLocale, publicUrl: ctx.config.publicUrl,
+        siteUrl,
+        feedTitle: settings?.feed_title ?? null,
+        locale: schema.defaultLocale,
+        publicUrl: ctx.config.publicUrl,
       });
       return { body: { data: type === 'rss' ? rssFeed(source) : atomFeed(source) } };
     },

@@ -6,5 +6,6 @@ import { retrieveFeed } from './retrieve.js';
 
 /** The three feeds, as static paths: any other feed is an unknown path (404 `Not found`). */
 export function registerFeeds(app: FastifyInstance, ctx: AppContext): void {
-  for (const type of ['rss', 'atom', 'sitemap'] as const) defineRoutes(app, ctx, `/v2/feeds/${type}/`, { GET: blogCached(retrieveFeed(type)) });
+  for (const type of ['rss', 'atom', 'sitemap'] as const)
+    defineRoutes(app, ctx, `/v2/feeds/${type}/`, { GET: blogCached(retrieveFeed(type)) });
 }

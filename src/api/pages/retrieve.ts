@@ -23,9 +23,18 @@ export const retrievePage: Endpoint = {
     }
     let selection = any ? null : parseSelection(query.fields, types[0]!.fields, schema);
     // No slug holds U+0000 (PostgreSQL could not even compare it).
-    const rows = types.length && !slug.includes('\u0000')
-      ? await entriesInScope(ctx.store.db, scope).where('e.type_id', 'in', types.map((t) => t.id)).where('e.slug', '=', slug).limit(2).execute()
-      : [];
+    const rows =
+      types.length && !slug.includes('\u0000')
+        ? await entriesInScope(ctx.store.db, scope)
+            .where(
+              'e.type_id',
+              'in',
+              types.map((t) => t.id),
+            )
+            .where('e.slug', '=', slug)
+            .limit(2)
+            .execute()
+        : [];
     if (rows.length > 1) throw errors.multiplePages();
     const row = rows[0];
     if (!row) throw errors.pageNotFound();

@@ -12,5 +12,10 @@ export function registerPages(app: FastifyInstance, ctx: AppContext): void {
   defineRoutes(app, ctx, '/v2/pages/', { GET: listPages, POST: createPageEndpoint });
   defineRoutes(app, ctx, '/v2/pages/search/', { GET: searchPages });
   defineRoutes(app, ctx, '/v2/pages/:type/', { GET: listPages });
-  defineRoutes(app, ctx, '/v2/pages/:type/:slug/', { GET: retrievePage, PATCH: updatePageEndpoint, PUT: updatePageEndpoint, DELETE: deletePageEndpoint });
+  defineRoutes(app, ctx, '/v2/pages/:type/:slug/', {
+    GET: retrievePage,
+    PATCH: updatePageEndpoint,
+    PUT: updatePageEndpoint,
+    DELETE: deletePageEndpoint,
+  });
 }

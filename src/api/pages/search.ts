@@ -19,9 +19,18 @@ export const searchPages: Endpoint = {
     for (const id of typeIds) deps.add(`t${id}`);
     if (terms.length === 0) return { body: { meta: listMeta(pagination, 0), data: [] } };
     const { hits, count } = await ctx.store.dialect.search(ctx.store.db, {
-      accountTypeIds: typeIds, locale: scope.locale, channel: scope.channel, terms, limit: pagination.limit, offset: pagination.offset,
+      accountTypeIds: typeIds,
+      locale: scope.locale,
+      channel: scope.channel,
+      terms,
+      limit: pagination.limit,
+      offset: pagination.offset,
     });
-    const rows = await fetchEntries(ctx.store.db, scope, hits.map((h) => h.entry_id));
+    const rows = await fetchEntries(
+      ctx.store.db,
+      scope,
+      hits.map((h) => h.entry_id),
+    );
     const byId = new Map(rows.map((r) => [r.id, r]));
     const ordered = hits.map((h) => byId.get(h.entry_id)).filter((r) => r !== undefined);
     const data = await new Renderer(ctx.store.db, schema, scope, ctx.config, deps).render(ordered, levels);

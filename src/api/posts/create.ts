@@ -8,7 +8,10 @@ import { bodyObject } from '../write/body.js';
 export const createPostEndpoint: Endpoint = {
   auth: 'write',
   async handle({ ctx, caller, request }: ApiCall) {
-    await createPost(ctx.store.db, caller.accountId, bodyObject(request.body, POST_BODY_KEYS), { now: ctx.clock(), ingestMedia: ctx.ingestMedia });
+    await createPost(ctx.store.db, caller.accountId, bodyObject(request.body, POST_BODY_KEYS), {
+      now: ctx.clock(),
+      ingestMedia: ctx.ingestMedia,
+    });
     return ACCEPTED;
   },
 };

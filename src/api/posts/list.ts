@@ -14,7 +14,10 @@ export const listPostsEndpoint: Endpoint = {
     const scope = blogScope(call);
     const filters = postFilters(query, ['author_slug', 'category_slug', 'tag_slug']);
     const { rows, count } = await listPosts(ctx.store.db, scope, filters, pagination);
-    const data = await renderPosts(ctx.store.db, scope, rows, { publicUrl: ctx.config.publicUrl, body: !parseBool(query.exclude_body) });
+    const data = await renderPosts(ctx.store.db, scope, rows, {
+      publicUrl: ctx.config.publicUrl,
+      body: !parseBool(query.exclude_body),
+    });
     return { body: { meta: listMeta(pagination, count), data } };
   },
 };

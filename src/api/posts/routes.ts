@@ -14,5 +14,10 @@ export function registerPosts(app: FastifyInstance, ctx: AppContext): void {
   defineRoutes(app, ctx, '/v2/posts/', { GET: blogCached(listPostsEndpoint), POST: createPostEndpoint });
   defineRoutes(app, ctx, '/v2/posts/search/', { GET: blogCached(searchPostsEndpoint) });
   defineRoutes(app, ctx, '/v2/search/', { GET: blogCached(searchPostsEndpoint) });
-  defineRoutes(app, ctx, '/v2/posts/:slug/', { GET: blogCached(retrievePost), PATCH: updatePostEndpoint, PUT: updatePostEndpoint, DELETE: deletePostEndpoint });
+  defineRoutes(app, ctx, '/v2/posts/:slug/', {
+    GET: blogCached(retrievePost),
+    PATCH: updatePostEndpoint,
+    PUT: updatePostEndpoint,
+    DELETE: deletePostEndpoint,
+  });
 }

@@ -8,7 +8,10 @@ import { bodyObject } from '../write/body.js';
 export const updatePostEndpoint: Endpoint = {
   auth: 'write',
   async handle({ ctx, caller, request, params }: ApiCall) {
-    await updatePost(ctx.store.db, caller.accountId, params.slug!, bodyObject(request.body, POST_BODY_KEYS), { now: ctx.clock(), ingestMedia: ctx.ingestMedia });
+    await updatePost(ctx.store.db, caller.accountId, params.slug!, bodyObject(request.body, POST_BODY_KEYS), {
+      now: ctx.clock(),
+      ingestMedia: ctx.ingestMedia,
+    });
     return ACCEPTED;
   },
 };

@@ -4,19 +4,38 @@ import type { AuthorRow } from './author-object.js';
 
 /** An account's authors in the order they were created, oldest first (the owner first), as ButterCMS lists them. */
 export async function listAuthors(db: Kysely<Database>, accountId: number): Promise<AuthorRow[]> {
-  return db.selectFrom('authors').selectAll().where('account_id', '=', accountId).orderBy('created').orderBy('id').execute();
+  return db
+    .selectFrom('authors')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('created')
+    .orderBy('id')
+    .execute();
 }
 
 /** One author by slug, or undefined (also for a slug no author can have). */
-export async function authorBySlug(db: Kysely<Database>, accountId: number, slug: string): Promise<AuthorRow | undefined> {
+export async function authorBySlug(
+  db: Kysely<Database>,
+  accountId: number,
+  slug: string,
+): Promise<AuthorRow | undefined> {
   if (slug.includes('\u0000')) return undefined;
-  return db.selectFrom('authors').selectAll().where('account_id', '=', accountId).where('slug', '=', slug).executeTakeFirst();
+  return db
+    .selectFrom('authors')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
 }
 
 /** Authors by id, in one query, for rendering the posts of a page. */
 export async function authorsById(db: Kysely<Database>, ids: number[]): Promise<Map<number, AuthorRow>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('authors').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('authors')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((row) => [row.id, row]));
 }
 
@@ -24,7 +43,11 @@ export async function authorsById(db: Kysely<Database>, ids: number[]): Promise<
 export type AuthorRef = { email: string } | { slug: string };
 
 /** The author a write names, or undefined when the account has none such. */
-export async function findAuthor(db: Kysely<Database>, accountId: number, ref: AuthorRef): Promise<AuthorRow | undefined> {
+export async function findAuthor(
+  db: Kysely<Database>,
+  accountId: number,
+  ref: AuthorRef,
+): Promise<AuthorRow | undefined> {
   const query = db.selectFrom('authors').selectAll().where('account_id', '=', accountId);
   return 'email' in ref
     ? query.where('email', '=', ref.email.trim().toLowerCase()).executeTakeFirst()
@@ -33,5 +56,10 @@ export async function findAuthor(db: Kysely<Database>, accountId: number, ref: A
 
 /** The account's default author (its owner), who writes the posts that name none. */
 export async function defaultAuthor(db: Kysely<Database>, accountId: number): Promise<AuthorRow | undefined> {
-  return db.selectFrom('authors').selectAll().where('account_id', '=', accountId).where('is_default', '=', 1).executeTakeFirst();
+  return db
+    .selectFrom('authors')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('is_default', '=', 1)
+    .executeTakeFirst();
 }

@@ -30,38 +30,59 @@ export interface NewAuthor {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Adds an author to an account (`ghee author create`, the seed). Emails are stored lowercased. */
-export async function createAuthor(db: Kysely<Database>, accountId: number, input: NewAuthor, now = new Date()): Promise<AuthorRow> {
+export async function createAuthor(
+  db: Kysely<Database>,
+  accountId: number,
+  input: NewAuthor,
+  now = new Date(),
+): Promise<AuthorRow> {
   const firstName = input.firstName.trim();
   const email = input.email.trim().toLowerCase();
   if (!firstName) throw new AuthorInputError('An author needs a first name');
   if (!EMAIL.test(email) || email.length > 254) throw new AuthorInputError(`"${input.email}" is not an email address`);
   if (input.slug !== undefined && (!PAGE_SLUG.test(input.slug) || input.slug.length > 200)) {
-    throw new AuthorInputError(`"${input.slug}" is not a valid slug: lowercase letters, digits and hyphens, at most 200`);
+    throw new AuthorInputError(
+      `"${input.slug}" is not a valid slug: lowercase letters, digits and hyphens, at most 200`,
+    );
   }
   const taken = await db.selectFrom('authors').select(['slug', 'email']).where('account_id', '=', accountId).execute();
-  if (taken.some((a) => a.email === email)) throw new AuthorInputError(`An author with email "${email}" already exists in this account`);
+  if (taken.some((a) => a.email === email))
+    throw new AuthorInputError(`An author with email "${email}" already exists in this account`);
   const slugs = new Set(taken.map((a) => a.slug));
-  if (input.slug !== undefined && slugs.has(input.slug)) throw new AuthorInputError(`An author with slug "${input.slug}" already exists in this account`);
+  if (input.slug !== undefined && slugs.has(input.slug))
+    throw new AuthorInputError(`An author with slug "${input.slug}" already exists in this account`);
   const slug = input.slug ?? freeSlug(slugify(`${firstName} ${input.lastName}`.slice(0, 190), 'author'), slugs);
   try {
     // With its cache change in one transaction: cached author lists show the new author at once.
     return await db.transaction().execute(async (trx) => {
       const row = await trx
-      .insertInto('authors')
-      .values({
-        account_id: accountId, slug, first_name: firstName, last_name: input.lastName.trim(), email,
-        bio: input.bio ?? '', title: input.title ?? '', linkedin_url: input.linkedinUrl ?? '', facebook_url: input.facebookUrl ?? '',
-        instagram_url: input.instagramUrl ?? '', pinterest_url: input.pinterestUrl ?? '', twitter_handle: input.twitterHandle ?? '',
-        profile_image: input.profileImage ?? '', is_default: 0, created: isoMicro(now),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+        .insertInto('authors')
+        .values({
+          account_id: accountId,
+          slug,
+          first_name: firstName,
+          last_name: input.lastName.trim(),
+          email,
+          bio: input.bio ?? '',
+          title: input.title ?? '',
+          linkedin_url: input.linkedinUrl ?? '',
+          facebook_url: input.facebookUrl ?? '',
+          instagram_url: input.instagramUrl ?? '',
+          pinterest_url: input.pinterestUrl ?? '',
+          twitter_handle: input.twitterHandle ?? '',
+          profile_image: input.profileImage ?? '',
+          is_default: 0,
+          created: isoMicro(now),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
       await recordChange(trx, accountId, [BLOG_TAG]);
       return row;
     });
   } catch (error) {
     // Another process created the same slug or email between the check and the insert.
-    if (isUniqueViolation(error)) throw new AuthorInputError(`An author with slug "${slug}" or email "${email}" already exists in this account`);
+    if (isUniqueViolation(error))
+      throw new AuthorInputError(`An author with slug "${slug}" or email "${email}" already exists in this account`);
     throw error;
   }
 }
@@ -72,13 +93,29 @@ export async function createAuthor(db: Kysely<Database>, accountId: number, inpu
  * account is ever without one.
  */
 export async function createDefaultAuthor(db: Kysely<Database>, accountId: number): Promise<void> {
-  const account = await db.selectFrom('accounts').select(['slug', 'name', 'owner_email', 'created']).where('id', '=', accountId).executeTakeFirstOrThrow();
+  const account = await db
+    .selectFrom('accounts')
+    .select(['slug', 'name', 'owner_email', 'created'])
+    .where('id', '=', accountId)
+    .executeTakeFirstOrThrow();
   await db
     .insertInto('authors')
     .values({
-      account_id: accountId, slug: account.slug, first_name: account.name, last_name: '', email: account.owner_email.toLowerCase(),
-      bio: '', title: '', linkedin_url: '', facebook_url: '', instagram_url: '', pinterest_url: '', twitter_handle: '', profile_image: '',
-      is_default: 1, created: account.created,
+      account_id: accountId,
+      slug: account.slug,
+      first_name: account.name,
+      last_name: '',
+      email: account.owner_email.toLowerCase(),
+      bio: '',
+      title: '',
+      linkedin_url: '',
+      facebook_url: '',
+      instagram_url: '',
+      pinterest_url: '',
+      twitter_handle: '',
+      profile_image: '',
+      is_default: 1,
+      created: account.created,
     })
     .execute();
 }

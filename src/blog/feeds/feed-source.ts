@@ -48,11 +48,23 @@ export interface FeedSource {
 }
 
 /** The newest published posts (filters as for lists) with what the feeds show of the account. */
-export async function feedSource(db: Kysely<Database>, scope: BlogScope, filters: PostFilters, site: FeedSite, limit = FEED_POSTS): Promise<FeedSource> {
+export async function feedSource(
+  db: Kysely<Database>,
+  scope: BlogScope,
+  filters: PostFilters,
+  site: FeedSite,
+  limit = FEED_POSTS,
+): Promise<FeedSource> {
   const { rows } = await listPosts(db, scope, filters, { limit, offset: 0 });
   const posts = (await renderPosts(db, scope, rows, { publicUrl: site.publicUrl })) as unknown as FeedPost[];
   const updated = posts.reduce((max, p) => (p.updated > max ? p.updated : max), '') || scope.now;
-  return { title: site.feedTitle ?? DEFAULT_FEED_TITLE, language: site.locale.toLowerCase(), root: blogRoot(site.siteUrl), updated, posts };
+  return {
+    title: site.feedTitle ?? DEFAULT_FEED_TITLE,
+    language: site.locale.toLowerCase(),
+    root: blogRoot(site.siteUrl),
+    updated,
+    posts,
+  };
 }
 
 /** A post's link: `<root><slug>`. */

@@ -24,28 +24,36 @@ export function rssFeed(source: FeedSource): string {
   const self = `${source.root}rss/`;
   const items = source.posts.map((post) => {
     const link = postLink(source, post);
-    return el('item', {}, [
-      textEl('title', post.title),
-      textEl('link', link),
-      ...(post.featured_image ? [el('media:content', { medium: 'image', url: post.featured_image })] : []),
-      textEl('dc:creator', authorName(post), DC),
-      textEl('pubDate', rfc822(post.published)),
-      textEl('guid', link),
-      textEl('description', post.summary),
-      textEl('content:encoded', post.body),
-      ...post.categories.map((c) => textEl('category', c.name)),
-    ].join(''));
+    return el(
+      'item',
+      {},
+      [
+        textEl('title', post.title),
+        textEl('link', link),
+        ...(post.featured_image ? [el('media:content', { medium: 'image', url: post.featured_image })] : []),
+        textEl('dc:creator', authorName(post), DC),
+        textEl('pubDate', rfc822(post.published)),
+        textEl('guid', link),
+        textEl('description', post.summary),
+        textEl('content:encoded', post.body),
+        ...post.categories.map((c) => textEl('category', c.name)),
+      ].join(''),
+    );
   });
-  const channel = el('channel', {}, [
-    '',
-    textEl('title', source.title),
-    textEl('link', self),
-    el('description'),
-    el('atom:link', { href: self, rel: 'self' }),
-    textEl('language', source.language),
-    textEl('lastBuildDate', rfc822(source.updated)),
-    ...items,
-    '',
-  ].join('\n'));
+  const channel = el(
+    'channel',
+    {},
+    [
+      '',
+      textEl('title', source.title),
+      textEl('link', self),
+      el('description'),
+      el('atom:link', { href: self, rel: 'self' }),
+      textEl('language', source.language),
+      textEl('lastBuildDate', rfc822(source.updated)),
+      ...items,
+      '',
+    ].join('\n'),
+  );
   return xmlDocument(el('rss', ROOT, `\n${channel}\n`));
 }

@@ -2,7 +2,8 @@
 // so a title or body can never break the document or inject markup into it.
 
 /** Characters XML 1.0 does not allow at all (controls other than tab/LF/CR, U+FFFE/F, lone surrogates). */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
@@ -13,7 +14,9 @@ export function escapeXml(value: string): string {
 
 /** An element; `content` is XML already (use `text` for plain text); no content makes it empty. */
 export function el(name: string, attributes: Record<string, string> = {}, content?: string): string {
-  const attrs = Object.entries(attributes).map(([key, value]) => ` ${key}="${escapeXml(value)}"`).join('');
+  const attrs = Object.entries(attributes)
+    .map(([key, value]) => ` ${key}="${escapeXml(value)}"`)
+    .join('');
   return content === undefined ? `<${name}${attrs}/>` : `<${name}${attrs}>${content}</${name}>`;
 }
 

@@ -8,7 +8,11 @@ import { PostScheduler } from './post-scheduler.js';
  * `app.close()` (before the database closes). Call before the app listens (Fastify takes no
  * hooks after that); start it once it listens.
  */
-export function attachScheduler(app: FastifyInstance, ctx: { store: Store; clock: Clock }, options: { intervalMs?: number } = {}): PostScheduler {
+export function attachScheduler(
+  app: FastifyInstance,
+  ctx: { store: Store; clock: Clock },
+  options: { intervalMs?: number } = {},
+): PostScheduler {
   const scheduler = new PostScheduler(ctx.store.db, ctx.clock, {
     ...options,
     onPublished: (postIds) => app.log.info({ postIds }, 'scheduled posts published'),

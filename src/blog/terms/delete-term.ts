@@ -33,7 +33,10 @@ export async function deleteTerm(store: Store, kind: TermKind, accountId: number
       .where('term_id', '=', term.id)
       .executeTakeFirstOrThrow();
     if (Number(used.n) > 0) throw adminErrors.termInUse(NOUN[kind], term.name, Number(used.n));
-    await trx.deleteFrom(kind as 'categories').where('id', '=', term.id).execute();
+    await trx
+      .deleteFrom(kind as 'categories')
+      .where('id', '=', term.id)
+      .execute();
     await recordChange(trx, accountId, [BLOG_TAG]);
     return { name: term.name, slug: term.slug };
   });

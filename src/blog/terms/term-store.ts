@@ -20,17 +20,37 @@ const link = (kind: TermKind) => `${LINK[kind]} as pt` as 'post_categories as pt
 
 /** An account's categories (or tags), by slug. */
 export async function listTerms(db: Kysely<Database>, kind: TermKind, accountId: number): Promise<TermRow[]> {
-  return db.selectFrom(table(kind)).select(['id', 'name', 'slug']).where('account_id', '=', accountId).orderBy('slug').execute();
+  return db
+    .selectFrom(table(kind))
+    .select(['id', 'name', 'slug'])
+    .where('account_id', '=', accountId)
+    .orderBy('slug')
+    .execute();
 }
 
 /** One category (or tag) by slug, or undefined. */
-export async function termBySlug(db: Kysely<Database>, kind: TermKind, accountId: number, slug: string): Promise<TermRow | undefined> {
+export async function termBySlug(
+  db: Kysely<Database>,
+  kind: TermKind,
+  accountId: number,
+  slug: string,
+): Promise<TermRow | undefined> {
   if (slug.includes('\u0000')) return undefined;
-  return db.selectFrom(table(kind)).select(['id', 'name', 'slug']).where('account_id', '=', accountId).where('slug', '=', slug).executeTakeFirst();
+  return db
+    .selectFrom(table(kind))
+    .select(['id', 'name', 'slug'])
+    .where('account_id', '=', accountId)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
 }
 
 /** The categories (or tags) of many post versions at once, each list in the order given on write. */
-export async function termsOfPosts(db: Kysely<Database>, kind: TermKind, postIds: number[], channel: PostChannel): Promise<Map<number, TermObject[]>> {
+export async function termsOfPosts(
+  db: Kysely<Database>,
+  kind: TermKind,
+  postIds: number[],
+  channel: PostChannel,
+): Promise<Map<number, TermObject[]>> {
   const out = new Map<number, TermObject[]>();
   if (postIds.length === 0) return out;
   const rows = await db
@@ -51,8 +71,19 @@ export async function termsOfPosts(db: Kysely<Database>, kind: TermKind, postIds
 }
 
 /** The term ids of one post version, in their order (what a partial write keeps). */
-export async function termIdsOf(db: Kysely<Database>, kind: TermKind, postId: number, channel: PostChannel): Promise<number[]> {
-  const rows = await db.selectFrom(link(kind)).select('pt.term_id').where('pt.post_id', '=', postId).where('pt.channel', '=', channel).orderBy('pt.position').execute();
+export async function termIdsOf(
+  db: Kysely<Database>,
+  kind: TermKind,
+  postId: number,
+  channel: PostChannel,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom(link(kind))
+    .select('pt.term_id')
+    .where('pt.post_id', '=', postId)
+    .where('pt.channel', '=', channel)
+    .orderBy('pt.position')
+    .execute();
   return rows.map((r) => r.term_id);
 }
 
@@ -62,16 +93,30 @@ export async function termIdsOf(db: Kysely<Database>, kind: TermKind, postId: nu
  * writes: an insert that loses a race does nothing, and the winner's row is read back. Missing
  * names are inserted in sorted order so two transactions never wait on each other in a cycle.
  */
-export async function resolveTermNames(db: Kysely<Database>, kind: TermKind, accountId: number, names: string[]): Promise<number[]> {
+export async function resolveTermNames(
+  db: Kysely<Database>,
+  kind: TermKind,
+  accountId: number,
+  names: string[],
+): Promise<number[]> {
   if (names.length === 0) return [];
   const byName = async (list: string[]) =>
-    db.selectFrom(table(kind)).select(['id', 'name']).where('account_id', '=', accountId).where('name', 'in', list).execute();
+    db
+      .selectFrom(table(kind))
+      .select(['id', 'name'])
+      .where('account_id', '=', accountId)
+      .where('name', 'in', list)
+      .execute();
   const ids = new Map((await byName(names)).map((r) => [r.name, r.id]));
   for (const name of [...new Set(names)].filter((n) => !ids.has(n)).sort()) {
     const base = slugify(name, kind === 'categories' ? 'category' : 'tag');
     for (let n = 1; !ids.has(name); n++) {
       const slug = n === 1 ? base : `${base}-${n}`;
-      await db.insertInto(table(kind)).values({ account_id: accountId, name, slug }).onConflict((oc) => oc.doNothing()).execute();
+      await db
+        .insertInto(table(kind))
+        .values({ account_id: accountId, name, slug })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
       const [row] = await byName([name]);
       if (row) ids.set(name, row.id);
     }

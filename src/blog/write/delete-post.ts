@@ -13,7 +13,11 @@ export async function deletePost(db: Kysely<Database>, accountId: number, slug: 
   if (slug.includes('\u0000')) throw errors.postNotFound();
   await db.transaction().execute(async (trx) => {
     await enqueuePostDelete(trx, accountId, slug);
-    const gone = await trx.deleteFrom('posts').where('account_id', '=', accountId).where('slug', '=', slug).executeTakeFirst();
+    const gone = await trx
+      .deleteFrom('posts')
+      .where('account_id', '=', accountId)
+      .where('slug', '=', slug)
+      .executeTakeFirst();
     if (Number(gone.numDeletedRows) === 0) throw errors.postNotFound();
     await recordChange(trx, accountId, [BLOG_TAG]);
   });

@@ -38,16 +38,29 @@ export function planStatus(
   const isLive = live?.status === 'published';
   const target = input.status ?? (current.latest ? effectiveState(current.latest, now).status : 'draft');
   if (target !== 'scheduled') {
-    if (input.scheduled !== undefined) return add('scheduled', m.scheduledNeedsStatus), null;
+    if (input.scheduled !== undefined) return (add('scheduled', m.scheduledNeedsStatus), null);
     if (target === 'published') {
-      return { channels: ['published', 'latest'], status: 'published', published: live?.published ?? now, scheduled: isLive ? live.scheduled : null, unschedule: false };
+      return {
+        channels: ['published', 'latest'],
+        status: 'published',
+        published: live?.published ?? now,
+        scheduled: isLive ? live.scheduled : null,
+        unschedule: false,
+      };
     }
-    return { channels: ['latest'], status: 'draft', published: isLive ? live.published : null, scheduled: null, unschedule: Boolean(current.published) && !isLive };
+    return {
+      channels: ['latest'],
+      status: 'draft',
+      published: isLive ? live.published : null,
+      scheduled: null,
+      unschedule: Boolean(current.published) && !isLive,
+    };
   }
-  if (isLive) return add('status', m.publishedCannotBeScheduled), null;
+  if (isLive) return (add('status', m.publishedCannotBeScheduled), null);
   const at = input.scheduled ?? (current.latest?.status === 'scheduled' ? current.latest.scheduled : null);
-  if (at === null) return add('scheduled', m.required), null;
+  if (at === null) return (add('scheduled', m.required), null);
   // Due already: stored as the scheduler would leave it, so reads before and after agree.
-  if (at <= now) return { channels: ['published', 'latest'], status: 'published', published: at, scheduled: at, unschedule: false };
+  if (at <= now)
+    return { channels: ['published', 'latest'], status: 'published', published: at, scheduled: at, unschedule: false };
   return { channels: ['published', 'latest'], status: 'scheduled', published: null, scheduled: at, unschedule: false };
 }

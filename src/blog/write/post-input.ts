@@ -7,8 +7,20 @@ import { postMessages as m } from '../../errors/index.js';
 
 /** Keys of a post write body (docs/api.md §6); `scheduled` is Ghee's, the last is ButterCMS's. */
 export const POST_BODY_KEYS = [
-  'title', 'slug', 'status', 'scheduled', 'author', 'categories', 'tags', 'featured_image', 'featured_image_alt',
-  'body', 'summary', 'seo_title', 'meta_description', 'upload_images_to_media_library',
+  'title',
+  'slug',
+  'status',
+  'scheduled',
+  'author',
+  'categories',
+  'tags',
+  'featured_image',
+  'featured_image_alt',
+  'body',
+  'summary',
+  'seo_title',
+  'meta_description',
+  'upload_images_to_media_library',
 ] as const;
 
 /** The plain-text fields of a post, stored as given. */
@@ -56,8 +68,8 @@ export function parsePostInput(body: Record<string, unknown>): { input: PostInpu
   const text = (key: string): string | undefined => {
     const value = body[key];
     if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'string') return add(key, m.notString), undefined;
-    if (value.includes('\u0000')) return add(key, m.nulCharacter), undefined;
+    if (typeof value !== 'string') return (add(key, m.notString), undefined);
+    if (value.includes('\u0000')) return (add(key, m.nulCharacter), undefined);
     return value;
   };
   const input: PostInput = {};
@@ -103,7 +115,8 @@ export function parsePostInput(body: Record<string, unknown>): { input: PostInpu
   }
   const upload = body.upload_images_to_media_library;
   // ButterCMS's switch for images inside the body; Ghee leaves body images as they are.
-  if (upload !== undefined && upload !== null && typeof upload !== 'boolean') add('upload_images_to_media_library', m.notBoolean);
+  if (upload !== undefined && upload !== null && typeof upload !== 'boolean')
+    add('upload_images_to_media_library', m.notBoolean);
   return { input, errors };
 }
 
@@ -119,8 +132,8 @@ function authorRef(value: unknown): AuthorRef | null {
 /** A list of category or tag names: trimmed, not blank, repeats dropped. */
 function termNames(value: unknown, key: string, add: (path: string, message: string) => void): string[] | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value)) return add(key, m.notList), undefined;
-  if (value.length > TERMS_MAX_COUNT) return add(key, m.tooManyItems(TERMS_MAX_COUNT)), undefined;
+  if (!Array.isArray(value)) return (add(key, m.notList), undefined);
+  if (value.length > TERMS_MAX_COUNT) return (add(key, m.tooManyItems(TERMS_MAX_COUNT)), undefined);
   const names: string[] = [];
   value.forEach((item, i) => {
     if (typeof item !== 'string') return add(`${key}.${i}`, m.notString);

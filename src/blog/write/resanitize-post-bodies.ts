@@ -13,9 +13,16 @@ const POSTS_PER_BATCH = 200;
 export async function resanitizePostBodies(trx: Transaction<Database>): Promise<number> {
   let changed = 0;
   for (let after = 0; ;) {
-    const rows = await trx.selectFrom('post_versions').select(['post_id', 'channel', 'body']).where('post_id', '>', after)
-      .where('post_id', 'in', (eb) => eb.selectFrom('posts').select('id').where('id', '>', after).orderBy('id').limit(POSTS_PER_BATCH))
-      .orderBy('post_id').orderBy('channel').execute();
+    const rows = await trx
+      .selectFrom('post_versions')
+      .select(['post_id', 'channel', 'body'])
+      .where('post_id', '>', after)
+      .where('post_id', 'in', (eb) =>
+        eb.selectFrom('posts').select('id').where('id', '>', after).orderBy('id').limit(POSTS_PER_BATCH),
+      )
+      .orderBy('post_id')
+      .orderBy('channel')
+      .execute();
     if (!rows.length) return changed;
     after = rows.at(-1)!.post_id;
     const clean = await sanitizeStored(rows.map((r) => r.body));
@@ -23,8 +30,18 @@ export async function resanitizePostBodies(trx: Transaction<Database>): Promise<
       const body = clean[i]!;
       if (body === row.body) continue;
       changed++;
-      await trx.updateTable('post_versions').set({ body }).where('post_id', '=', row.post_id).where('channel', '=', row.channel).execute();
-      await trx.updateTable('post_search').set({ body: plainText(body).slice(0, SEARCH_LIMITS.body) }).where('post_id', '=', row.post_id).where('channel', '=', row.channel).execute();
+      await trx
+        .updateTable('post_versions')
+        .set({ body })
+        .where('post_id', '=', row.post_id)
+        .where('channel', '=', row.channel)
+        .execute();
+      await trx
+        .updateTable('post_search')
+        .set({ body: plainText(body).slice(0, SEARCH_LIMITS.body) })
+        .where('post_id', '=', row.post_id)
+        .where('channel', '=', row.channel)
+        .execute();
     }
   }
 }

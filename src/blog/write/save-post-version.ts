@@ -12,7 +12,12 @@ export const SEARCH_LIMITS = { title: 2_000, summary: 20_000, body: 100_000 } as
 export type PostVersion = Omit<PostVersionsTable, 'post_id' | 'channel'> & { categoryIds: number[]; tagIds: number[] };
 
 /** Writes one version and replaces its categories, tags and search document. */
-export async function savePostVersion(db: Kysely<Database>, postId: number, channel: PostChannel, version: PostVersion): Promise<void> {
+export async function savePostVersion(
+  db: Kysely<Database>,
+  postId: number,
+  channel: PostChannel,
+  version: PostVersion,
+): Promise<void> {
   const { categoryIds, tagIds, ...row } = version;
   await db
     .insertInto('post_versions')
@@ -21,14 +26,27 @@ export async function savePostVersion(db: Kysely<Database>, postId: number, chan
     .execute();
   await deleteLinks(db, postId, channel);
   if (categoryIds.length) {
-    await db.insertInto('post_categories').values(categoryIds.map((id, position) => ({ post_id: postId, channel, term_id: id, position }))).execute();
+    await db
+      .insertInto('post_categories')
+      .values(categoryIds.map((id, position) => ({ post_id: postId, channel, term_id: id, position })))
+      .execute();
   }
   if (tagIds.length) {
-    await db.insertInto('post_tags').values(tagIds.map((id, position) => ({ post_id: postId, channel, term_id: id, position }))).execute();
+    await db
+      .insertInto('post_tags')
+      .values(tagIds.map((id, position) => ({ post_id: postId, channel, term_id: id, position })))
+      .execute();
   }
-  await db.insertInto('post_search').values({
-    post_id: postId, channel, title: row.title.slice(0, SEARCH_LIMITS.title), summary: row.summary.slice(0, SEARCH_LIMITS.summary), body: plainText(row.body).slice(0, SEARCH_LIMITS.body),
-  }).execute();
+  await db
+    .insertInto('post_search')
+    .values({
+      post_id: postId,
+      channel,
+      title: row.title.slice(0, SEARCH_LIMITS.title),
+      summary: row.summary.slice(0, SEARCH_LIMITS.summary),
+      body: plainText(row.body).slice(0, SEARCH_LIMITS.body),
+    })
+    .execute();
 }
 
 /** Removes a version and everything derived from it (a scheduled post set back to draft). */
@@ -47,7 +65,10 @@ async function deleteLinks(db: Kysely<Database>, postId: number, channel: PostCh
 export function plainText(html: string): string {
   return html
     .replace(/<[^>]*>/g, ' ')
-    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' })[e] ?? ' ')
+    .replace(
+      /&(amp|lt|gt|quot|#39|nbsp);/g,
+      (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' })[e] ?? ' ',
+    )
     .replace(/\s+/g, ' ')
     .trim();
 }

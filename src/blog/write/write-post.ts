@@ -41,7 +41,12 @@ export interface PostWriteOptions {
  * featured image in the media store. Only the keys sent change (PATCH and PUT alike). Every
  * failing field is reported at once; nothing is stored then. Records the change for the caches.
  */
-export async function writePost(db: Kysely<Database>, w: PostWrite, options: PostWriteOptions, retried = false): Promise<{ id: number }> {
+export async function writePost(
+  db: Kysely<Database>,
+  w: PostWrite,
+  options: PostWriteOptions,
+  retried = false,
+): Promise<{ id: number }> {
   const found: Record<string, string[]> = structuredClone(w.errors ?? {});
   const add = (path: string, message: string) => void (found[path] ??= []).push(message);
   const input = { ...w.input };
@@ -59,7 +64,11 @@ export async function writePost(db: Kysely<Database>, w: PostWrite, options: Pos
   }
   if (input.featured_image) {
     // Checked first, and downloaded only when nothing else is wrong (the body included).
-    const request = { path: 'featured_image', url: input.featured_image, assign: (stored: string) => void (input.featured_image = stored) };
+    const request = {
+      path: 'featured_image',
+      url: input.featured_image,
+      assign: (stored: string) => void (input.featured_image = stored),
+    };
     await ingestRequests([request], found, options.ingestMedia);
   }
   const now = isoMicro(options.now);
@@ -67,19 +76,28 @@ export async function writePost(db: Kysely<Database>, w: PostWrite, options: Pos
     return await db.transaction().execute(async (trx) => {
       const post = w.intent === 'update' ? await findPost(trx, w.accountId, w.slug!) : undefined;
       if (w.intent === 'update' && !post) throw errors.postNotFound();
-      const versions = post ? await trx.selectFrom('post_versions').selectAll().where('post_id', '=', post.id).execute() : [];
+      const versions = post
+        ? await trx.selectFrom('post_versions').selectAll().where('post_id', '=', post.id).execute()
+        : [];
       const latest = versions.find((v) => v.channel === 'latest');
       const current = { latest, published: versions.find((v) => v.channel === 'published') };
       const authorId = await authorOf(trx, w.accountId, input, latest, add);
       const slug = input.slug ?? post?.slug;
-      if (input.slug !== undefined && input.slug !== post?.slug && (await findPost(trx, w.accountId, input.slug))) add('slug', m.slugTaken);
+      if (input.slug !== undefined && input.slug !== post?.slug && (await findPost(trx, w.accountId, input.slug)))
+        add('slug', m.slugTaken);
       // A `scheduled` that failed to parse has said so already; the status rules add nothing to it.
-      const plan = planStatus(input, current, now, (path, message) => found[path] ? undefined : add(path, message));
+      const plan = planStatus(input, current, now, (path, message) => (found[path] ? undefined : add(path, message)));
       if (Object.keys(found).length || !plan || authorId === null || slug === undefined) throw errors.validation(found);
 
       const postId = post
         ? post.id
-        : (await trx.insertInto('posts').values({ account_id: w.accountId, slug, created: now }).returning('id').executeTakeFirstOrThrow()).id;
+        : (
+            await trx
+              .insertInto('posts')
+              .values({ account_id: w.accountId, slug, created: now })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id;
       if (post && slug !== post.slug) await trx.updateTable('posts').set({ slug }).where('id', '=', postId).execute();
       const version = {
         author_id: authorId,
@@ -94,13 +112,23 @@ export async function writePost(db: Kysely<Database>, w: PostWrite, options: Pos
         status: plan.status,
         published: plan.published,
         scheduled: plan.scheduled,
-        categoryIds: input.categories ? await resolveTermNames(trx, 'categories', w.accountId, input.categories) : post ? await termIdsOf(trx, 'categories', postId, 'latest') : [],
-        tagIds: input.tags ? await resolveTermNames(trx, 'tags', w.accountId, input.tags) : post ? await termIdsOf(trx, 'tags', postId, 'latest') : [],
+        categoryIds: input.categories
+          ? await resolveTermNames(trx, 'categories', w.accountId, input.categories)
+          : post
+            ? await termIdsOf(trx, 'categories', postId, 'latest')
+            : [],
+        tagIds: input.tags
+          ? await resolveTermNames(trx, 'tags', w.accountId, input.tags)
+          : post
+            ? await termIdsOf(trx, 'tags', postId, 'latest')
+            : [],
       };
       if (plan.unschedule) await deletePostVersion(trx, postId, 'published');
       for (const channel of plan.channels) await savePostVersion(trx, postId, channel, version);
       // A scheduled post is not live yet: a draft to receivers until the scheduler publishes it.
-      await enqueuePostEvents(trx, w.accountId, plan.status === 'published' ? 'post.published' : 'post.draft', [postId]);
+      await enqueuePostEvents(trx, w.accountId, plan.status === 'published' ? 'post.published' : 'post.draft', [
+        postId,
+      ]);
       await recordChange(trx, w.accountId, [BLOG_TAG]);
       return { id: postId };
     });
@@ -116,11 +144,22 @@ export async function writePost(db: Kysely<Database>, w: PostWrite, options: Pos
 
 function findPost(db: Kysely<Database>, accountId: number, slug: string) {
   if (slug.includes('\u0000')) return Promise.resolve(undefined);
-  return db.selectFrom('posts').select(['id', 'slug']).where('account_id', '=', accountId).where('slug', '=', slug).executeTakeFirst();
+  return db
+    .selectFrom('posts')
+    .select(['id', 'slug'])
+    .where('account_id', '=', accountId)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
 }
 
 /** The author a write names, the current one when it names none, else the account's default. */
-async function authorOf(db: Kysely<Database>, accountId: number, input: PostInput, latest: VersionRow | undefined, add: (p: string, msg: string) => void): Promise<number | null> {
+async function authorOf(
+  db: Kysely<Database>,
+  accountId: number,
+  input: PostInput,
+  latest: VersionRow | undefined,
+  add: (p: string, msg: string) => void,
+): Promise<number | null> {
   if (input.author) {
     const author = await findAuthor(db, accountId, input.author);
     if (author) return author.id;

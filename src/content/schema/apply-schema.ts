@@ -33,7 +33,12 @@ export interface ApplyResult {
  * locales than the plan allows, and for changes that would lose content unless `allowDataLoss`.
  * A dry run makes the same checks, so it fails exactly when the real apply would.
  */
-export async function applySchema(db: Kysely<Database>, accountId: number, doc: unknown, options: ApplyOptions = {}): Promise<ApplyResult> {
+export async function applySchema(
+  db: Kysely<Database>,
+  accountId: number,
+  doc: unknown,
+  options: ApplyOptions = {},
+): Promise<ApplyResult> {
   const checked = await validateOffThread(doc);
   if (!checked.ok) throw new SchemaError('invalid', checked.errors, 'The schema document is invalid:');
   const next = checked.doc;
@@ -45,7 +50,11 @@ export async function applySchema(db: Kysely<Database>, accountId: number, doc: 
   try {
     // Bumping first takes the account row's write lock, so concurrent applies (and content writes,
     // which bump content_version) wait, and the counts read below stay true until commit.
-    await trx.updateTable('accounts').set((eb) => ({ schema_version: eb('schema_version', '+', 1) })).where('id', '=', accountId).execute();
+    await trx
+      .updateTable('accounts')
+      .set((eb) => ({ schema_version: eb('schema_version', '+', 1) }))
+      .where('id', '=', accountId)
+      .execute();
     const { changes, current } = await planChanges(trx, accountId, next, options);
     if (changes.length === 0) {
       await trx.rollback().execute();
@@ -65,9 +74,12 @@ async function planChanges(db: Kysely<Database>, accountId: number, next: Schema
   const account = await db.selectFrom('accounts').select('plan').where('id', '=', accountId).executeTakeFirst();
   if (!account) throw new SchemaError('no_account', [`No account with id ${accountId}`]);
   // An unknown plan name can only come from plans configured elsewhere; their caller passes the limit.
-  const limit = options.planLocaleLimit !== undefined ? options.planLocaleLimit : planNamed(account.plan)?.locales ?? null;
+  const limit =
+    options.planLocaleLimit !== undefined ? options.planLocaleLimit : (planNamed(account.plan)?.locales ?? null);
   if (next.locales && limit !== null && next.locales.length > limit) {
-    throw new SchemaError('plan_limit', [`locales: the ${account.plan} plan allows ${limit} locale(s), not ${next.locales.length}`]);
+    throw new SchemaError('plan_limit', [
+      `locales: the ${account.plan} plan allows ${limit} locale(s), not ${next.locales.length}`,
+    ]);
   }
   const [current, counts] = await Promise.all([exportSchema(db, accountId), countContent(db, accountId)]);
   const changes = diffSchema(current, next, counts);

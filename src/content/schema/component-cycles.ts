@@ -10,7 +10,8 @@ function edgesOf(fields: Fields, path: string, out: Edge[] = []): Edge[] {
   for (const [key, field] of Object.entries(fields)) {
     const at = `${path}.${key}`;
     // Runs on documents that may hold other errors too, so every value is checked before use.
-    if (field.type === 'component' && typeof field.component === 'string') out.push({ to: field.component, path: `${at}.component` });
+    if (field.type === 'component' && typeof field.component === 'string')
+      out.push({ to: field.component, path: `${at}.component` });
     if (field.type === 'component_picker' && Array.isArray(field.components)) {
       field.components.forEach((c, i) => out.push({ to: c, path: `${at}.components.${i}` }));
     }

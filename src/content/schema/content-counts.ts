@@ -18,13 +18,15 @@ export function noContent(): ContentCounts {
 /** Counts an account's entries per content type and per locale (two grouped queries). */
 export async function countContent(db: Kysely<Database>, accountId: number): Promise<ContentCounts> {
   const [types, locales] = await Promise.all([
-    db.selectFrom('entries')
+    db
+      .selectFrom('entries')
       .innerJoin('content_types', 'content_types.id', 'entries.type_id')
       .select(['content_types.kind', 'content_types.key', (eb) => eb.fn.countAll().as('n')])
       .where('entries.account_id', '=', accountId)
       .groupBy(['content_types.kind', 'content_types.key'])
       .execute(),
-    db.selectFrom('entry_versions')
+    db
+      .selectFrom('entry_versions')
       .innerJoin('entries', 'entries.id', 'entry_versions.entry_id')
       .select(['entry_versions.locale', (eb) => eb.fn.count('entry_versions.entry_id').distinct().as('n')])
       .where('entries.account_id', '=', accountId)

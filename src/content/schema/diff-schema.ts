@@ -36,7 +36,13 @@ export function diffSchema(current: SchemaDocument, next: SchemaDocument, counts
       diffFields(`${path}.fields`, was.fields, now.fields, { count, noun: isComponent ? ENTRIES : section.noun }, out);
     }
     for (const [key, now] of Object.entries(after)) {
-      if (!before[key]) out.push({ op: '+', path: `${section.name}.${key}`, description: countOf(Object.keys(now.fields).length, ['field', 'fields']), dataLoss: false });
+      if (!before[key])
+        out.push({
+          op: '+',
+          path: `${section.name}.${key}`,
+          description: countOf(Object.keys(now.fields).length, ['field', 'fields']),
+          dataLoss: false,
+        });
     }
   }
   return out;
@@ -56,8 +62,13 @@ function diffLocales(before: LocaleDef[], after: LocaleDef[], held: Map<string, 
     const description = describeValues(was, now, ['name', 'default']);
     if (description) out.push({ op: '~', path, description, dataLoss: false });
   }
-  for (const now of after) if (!prev.has(now.slug)) out.push({ op: '+', path: `locales.${now.slug}`, description: now.name, dataLoss: false });
-  const order = orderChange('locales', before.map((l) => l.slug), after.map((l) => l.slug));
+  for (const now of after)
+    if (!prev.has(now.slug)) out.push({ op: '+', path: `locales.${now.slug}`, description: now.name, dataLoss: false });
+  const order = orderChange(
+    'locales',
+    before.map((l) => l.slug),
+    after.map((l) => l.slug),
+  );
   if (order) out.push(order);
 }
 
@@ -69,7 +80,12 @@ function componentEntries(doc: SchemaDocument, counts: ContentCounts): Map<strin
   const components = doc.components ?? {};
   const reach = (fields: Fields, found: Set<string>): Set<string> => {
     for (const field of Object.values(fields)) {
-      const used = field.type === 'component' && field.component ? [field.component] : field.type === 'component_picker' ? field.components ?? [] : [];
+      const used =
+        field.type === 'component' && field.component
+          ? [field.component]
+          : field.type === 'component_picker'
+            ? (field.components ?? [])
+            : [];
       for (const key of used) {
         if (found.has(key)) continue;
         found.add(key);

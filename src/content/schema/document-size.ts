@@ -36,8 +36,11 @@ export function sizeErrors(doc: Record<string, unknown>): string[] {
   const { types, fields } = countDocument(doc);
   const errors: string[] = [];
   if (types > MAX_CONTENT_TYPES) {
-    errors.push(`document: ${types} content types; a schema holds at most ${MAX_CONTENT_TYPES} (page types, single pages, collections and components together)`);
+    errors.push(
+      `document: ${types} content types; a schema holds at most ${MAX_CONTENT_TYPES} (page types, single pages, collections and components together)`,
+    );
   }
-  if (fields > MAX_FIELDS) errors.push(`document: ${fields} fields; a schema holds at most ${MAX_FIELDS} (repeater row fields included)`);
+  if (fields > MAX_FIELDS)
+    errors.push(`document: ${fields} fields; a schema holds at most ${MAX_FIELDS} (repeater row fields included)`);
   return errors;
 }

@@ -10,12 +10,25 @@ import type { ComponentDef, ExportedSchema, Fields } from './types.js';
  */
 export async function exportSchema(db: Kysely<Database>, accountId: number): Promise<ExportedSchema> {
   const [types, locales] = await Promise.all([
-    db.selectFrom('content_types').select(['kind', 'key', 'name', 'fields']).where('account_id', '=', accountId).orderBy('id').execute(),
-    db.selectFrom('locales').select(['slug', 'name', 'is_default']).where('account_id', '=', accountId).orderBy('position').execute(),
+    db
+      .selectFrom('content_types')
+      .select(['kind', 'key', 'name', 'fields'])
+      .where('account_id', '=', accountId)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('locales')
+      .select(['slug', 'name', 'is_default'])
+      .where('account_id', '=', accountId)
+      .orderBy('position')
+      .execute(),
   ]);
   const doc: ExportedSchema = {
     locales: locales.map((l) => ({ slug: l.slug, name: l.name, ...(l.is_default === 1 ? { default: true } : {}) })),
-    components: {}, page_types: {}, single_pages: {}, collections: {},
+    components: {},
+    page_types: {},
+    single_pages: {},
+    collections: {},
   };
   for (const section of SECTIONS) {
     const out: Record<string, ComponentDef> = {};

@@ -34,7 +34,7 @@ export function findTooDeep(components: Record<string, ComponentDef>): string[] 
     const shown = steps.length > MAX_FIELD_DEPTH ? `${steps.slice(0, MAX_FIELD_DEPTH).join('.')}...` : steps.join('.');
     errors.push(
       `components.${key}.fields.${steps[0]!.replace(/\[.*$/, '')}: nests too deep: a page holding ${key} would have fields ${depth + 1} levels deep (${key}: ${shown}); ` +
-      `fields nest at most ${MAX_FIELD_DEPTH} levels (a page's own fields are level 1, and each component, picked component or repeater row adds one)`,
+        `fields nest at most ${MAX_FIELD_DEPTH} levels (a page's own fields are level 1, and each component, picked component or repeater row adds one)`,
     );
   }
   return errors;
@@ -44,7 +44,8 @@ export function findTooDeep(components: Record<string, ComponentDef>): string[] 
 function componentsUnder(fields: Fields, out: string[] = []): string[] {
   for (const field of Object.values(fields)) {
     if (field.type === 'component' && typeof field.component === 'string') out.push(field.component);
-    if (field.type === 'component_picker' && Array.isArray(field.components)) out.push(...field.components.filter((c): c is string => typeof c === 'string'));
+    if (field.type === 'component_picker' && Array.isArray(field.components))
+      out.push(...field.components.filter((c): c is string => typeof c === 'string'));
     if (field.type === 'repeater' && field.fields) componentsUnder(field.fields, out);
   }
   return out;
@@ -60,10 +61,14 @@ function measure(start: string, components: Record<string, ComponentDef>, known:
       stack.pop();
     } else if (!top.expanded) {
       top.expanded = true;
-      for (const child of componentsUnder(fieldsOf(top.key))) if (!known.has(child)) stack.push({ key: child, expanded: false });
+      for (const child of componentsUnder(fieldsOf(top.key)))
+        if (!known.has(child)) stack.push({ key: child, expanded: false });
     } else {
       stack.pop();
-      known.set(top.key, deepest(fieldsOf(top.key), (key) => known.get(key ?? '') ?? NONE));
+      known.set(
+        top.key,
+        deepest(fieldsOf(top.key), (key) => known.get(key ?? '') ?? NONE),
+      );
     }
   }
 }
@@ -79,7 +84,10 @@ function deepest(fields: Fields, ofComponent: (key: string | undefined) => Deepe
 
 /** The deepest level a field reaches, counting itself as 1. */
 function levelOf(key: string, field: FieldDef, ofComponent: (key: string | undefined) => Deepest): Deepest {
-  const below = (inner: Deepest, step: string): Deepest => ({ depth: 1 + inner.depth, steps: [step, ...inner.steps].slice(0, MAX_FIELD_DEPTH + 1) });
+  const below = (inner: Deepest, step: string): Deepest => ({
+    depth: 1 + inner.depth,
+    steps: [step, ...inner.steps].slice(0, MAX_FIELD_DEPTH + 1),
+  });
   if (field.type === 'component') return below(ofComponent(field.component), key);
   if (field.type === 'repeater') return below(deepest(field.fields ?? {}, ofComponent), `${key}[]`);
   if (field.type === 'component_picker') {

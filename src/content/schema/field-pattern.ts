@@ -19,7 +19,8 @@ export class PatternSyntaxError extends Error {}
  * (lookahead, lookbehind, backreferences).
  */
 export function compilePattern(source: string): RE2 {
-  if ([...source].length > PATTERN_MAX_LENGTH) throw new PatternSyntaxError(`longer than ${PATTERN_MAX_LENGTH} characters`);
+  if ([...source].length > PATTERN_MAX_LENGTH)
+    throw new PatternSyntaxError(`longer than ${PATTERN_MAX_LENGTH} characters`);
   try {
     return new RE2(source, 'u');
   } catch (error) {

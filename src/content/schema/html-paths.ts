@@ -13,7 +13,9 @@ function walk(fields: Fields, at: string, visit: Visit): void {
 
 /** Every field of a document with its path, repeater fields included. */
 function eachField(doc: SchemaDocument, visit: Visit): void {
-  for (const section of SECTIONS) for (const [key, def] of Object.entries(doc[section.name] ?? {})) walk(def.fields, `${section.name}.${key}.fields`, visit);
+  for (const section of SECTIONS)
+    for (const [key, def] of Object.entries(doc[section.name] ?? {}))
+      walk(def.fields, `${section.name}.${key}.fields`, visit);
 }
 
 /** The document paths of every rich-text field (`wysiwyg`, `html`) of a document. */
@@ -43,7 +45,8 @@ export function newHtmlPaths(current: SchemaDocument, next: SchemaDocument): Set
   eachField(next, (path, field) => {
     const was = fieldAt(current, path);
     if (isHtmlField(field) && !(was && isHtmlField(was))) out.add(path);
-    if (field.type === 'component' && (was?.type !== 'component' || was.component !== field.component)) inComponent(field.component);
+    if (field.type === 'component' && (was?.type !== 'component' || was.component !== field.component))
+      inComponent(field.component);
   });
   return out;
 }

@@ -15,9 +15,18 @@ import { forEachVersionBatch } from './version-batches.js';
  * time. A version whose values change is written back with its filter and search rows
  * (rewrite-version.ts). Runs in the caller's transaction. Returns how many versions changed.
  */
-export async function resanitizeFields(trx: Transaction<Database>, accountId: number, doc: SchemaDocument, paths: ReadonlySet<string>): Promise<number> {
+export async function resanitizeFields(
+  trx: Transaction<Database>,
+  accountId: number,
+  doc: SchemaDocument,
+  paths: ReadonlySet<string>,
+): Promise<number> {
   if (!paths.size) return 0;
-  const account = await trx.selectFrom('accounts').select('schema_version').where('id', '=', accountId).executeTakeFirstOrThrow();
+  const account = await trx
+    .selectFrom('accounts')
+    .select('schema_version')
+    .where('id', '=', accountId)
+    .executeTakeFirstOrThrow();
   const schema = await loadAccountSchema(trx, accountId, account.schema_version);
   const componentOf = (key: string | undefined) => componentFields(schema, key);
   let rewritten = 0;
@@ -25,8 +34,11 @@ export async function resanitizeFields(trx: Transaction<Database>, accountId: nu
     const found = rows.map((row) => {
       const type = schema.byKey.get(`${row.kind}:${row.key}`)!;
       const values = JSON.parse(row.fields) as Record<string, unknown>;
-      const leaves = storedLeaves(type.fields, values, { root: rootOf(row.kind, row.key), componentOf, wanted: (at) => paths.has(at) })
-        .filter((l): l is StoredLeaf & { value: string } => typeof l.value === 'string' && l.value !== '');
+      const leaves = storedLeaves(type.fields, values, {
+        root: rootOf(row.kind, row.key),
+        componentOf,
+        wanted: (at) => paths.has(at),
+      }).filter((l): l is StoredLeaf & { value: string } => typeof l.value === 'string' && l.value !== '');
       return { row, type, values, leaves };
     });
     const clean = await sanitizeStored(found.flatMap((f) => f.leaves.map((l) => l.value)));
@@ -35,7 +47,7 @@ export async function resanitizeFields(trx: Transaction<Database>, accountId: nu
       const changed: StoredLeaf[] = [];
       for (const leaf of leaves) {
         const value = clean[i++]!;
-        if (value !== leaf.value) changed.push({ ...leaf, value }), leaf.set(value);
+        if (value !== leaf.value) (changed.push({ ...leaf, value }), leaf.set(value));
       }
       if (!changed.length) continue;
       rewritten++;

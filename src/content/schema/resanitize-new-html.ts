@@ -10,6 +10,11 @@ import type { SchemaDocument } from './types.js';
  * (html-paths.ts: a type change, a field or component back under a new type), is sanitised.
  * Without this, text stored raw would be served as sanitised rich text.
  */
-export async function resanitizeNewHtml(trx: Transaction<Database>, accountId: number, current: SchemaDocument, next: SchemaDocument): Promise<number> {
+export async function resanitizeNewHtml(
+  trx: Transaction<Database>,
+  accountId: number,
+  current: SchemaDocument,
+  next: SchemaDocument,
+): Promise<number> {
   return resanitizeFields(trx, accountId, next, newHtmlPaths(current, next));
 }

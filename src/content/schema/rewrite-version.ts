@@ -11,17 +11,40 @@ import type { VersionRow } from './version-batches.js';
  * Its status, timestamps and references stay. Only updates, so the start-up migration that uses
  * this keeps working whatever columns later migrations add to these tables.
  */
-export async function rewriteVersion(trx: Transaction<Database>, schema: AccountSchema, type: ContentType, row: VersionRow, values: Record<string, unknown>, changed: StoredLeaf[]): Promise<void> {
+export async function rewriteVersion(
+  trx: Transaction<Database>,
+  schema: AccountSchema,
+  type: ContentType,
+  row: VersionRow,
+  values: Record<string, unknown>,
+  changed: StoredLeaf[],
+): Promise<void> {
   const key = { entry_id: row.entry_id, locale: row.locale, channel: row.channel };
-  await trx.updateTable('entry_versions').set({ fields: JSON.stringify(values) })
-    .where('entry_id', '=', key.entry_id).where('locale', '=', key.locale).where('channel', '=', key.channel).execute();
+  await trx
+    .updateTable('entry_versions')
+    .set({ fields: JSON.stringify(values) })
+    .where('entry_id', '=', key.entry_id)
+    .where('locale', '=', key.locale)
+    .where('channel', '=', key.channel)
+    .execute();
   for (const leaf of changed) {
     if (leaf.indexedAs === null || typeof leaf.value !== 'string') continue;
-    await trx.updateTable('field_values').set({ text_value: indexedText(leaf.value) })
-      .where('entry_id', '=', key.entry_id).where('locale', '=', key.locale).where('channel', '=', key.channel).where('path', '=', leaf.indexedAs).execute();
+    await trx
+      .updateTable('field_values')
+      .set({ text_value: indexedText(leaf.value) })
+      .where('entry_id', '=', key.entry_id)
+      .where('locale', '=', key.locale)
+      .where('channel', '=', key.channel)
+      .where('path', '=', leaf.indexedAs)
+      .execute();
   }
   if (type.kind === 'collection') return;
   const doc = [row.name, row.slug ?? '', deriveRows(type.fields, values, schema).text].join('\n');
-  await trx.updateTable('search_docs').set({ doc })
-    .where('entry_id', '=', key.entry_id).where('locale', '=', key.locale).where('channel', '=', key.channel).execute();
+  await trx
+    .updateTable('search_docs')
+    .set({ doc })
+    .where('entry_id', '=', key.entry_id)
+    .where('locale', '=', key.locale)
+    .where('channel', '=', key.channel)
+    .execute();
 }

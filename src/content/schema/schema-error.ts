@@ -6,7 +6,11 @@ export type SchemaErrorCode = 'invalid' | 'data_loss' | 'plan_limit' | 'no_accou
  * it is about, so the CLI and the admin API can show them all at once.
  */
 export class SchemaError extends Error {
-  constructor(readonly code: SchemaErrorCode, readonly errors: string[], heading?: string) {
+  constructor(
+    readonly code: SchemaErrorCode,
+    readonly errors: string[],
+    heading?: string,
+  ) {
     super([...(heading ? [heading] : []), ...errors].join('\n'));
     this.name = 'SchemaError';
   }

@@ -34,21 +34,37 @@ export function storedLeaves(fields: Fields, values: unknown, search: LeafSearch
   return out;
 }
 
-function walk(fields: Fields, values: unknown, declaredAt: string, indexPrefix: string | null, search: LeafSearch, out: StoredLeaf[]): void {
+function walk(
+  fields: Fields,
+  values: unknown,
+  declaredAt: string,
+  indexPrefix: string | null,
+  search: LeafSearch,
+  out: StoredLeaf[],
+): void {
   if (!isObject(values)) return;
   for (const [key, field] of Object.entries(fields)) {
     const at = `${declaredAt}.${key}`;
     const indexedAs = indexPrefix === null ? null : indexPrefix + key;
     const value = values[key];
-    if (value !== undefined && search.wanted(at, field)) out.push({ at, indexedAs, value, set: (v) => (values[key] = v) });
+    if (value !== undefined && search.wanted(at, field))
+      out.push({ at, indexedAs, value, set: (v) => (values[key] = v) });
     if (field.type === 'component') {
       // Component leaves are indexed under the component field's path (derived-rows.ts).
-      walk(search.componentOf(field.component), value, `components.${field.component}.fields`, indexedAs === null ? null : `${indexedAs}.`, search, out);
+      walk(
+        search.componentOf(field.component),
+        value,
+        `components.${field.component}.fields`,
+        indexedAs === null ? null : `${indexedAs}.`,
+        search,
+        out,
+      );
     } else if (field.type === 'repeater' && Array.isArray(value)) {
       for (const row of value) walk(field.fields ?? {}, row, `${at}.fields`, null, search, out);
     } else if (field.type === 'component_picker' && Array.isArray(value)) {
       for (const item of value) {
-        if (isObject(item) && typeof item.type === 'string') walk(search.componentOf(item.type), item.fields, `components.${item.type}.fields`, null, search, out);
+        if (isObject(item) && typeof item.type === 'string')
+          walk(search.componentOf(item.type), item.fields, `components.${item.type}.fields`, null, search, out);
       }
     }
   }

@@ -13,9 +13,19 @@ import { forEachVersionBatch } from './version-batches.js';
  * versions of the types that can hold the fields, a batch at a time, and stops once every type
  * change is decided. Run by dry runs and applies alike, so both tell the same.
  */
-export async function markTypeChangeLoss(db: Kysely<Database>, accountId: number, current: SchemaDocument, next: SchemaDocument, changes: SchemaChange[]): Promise<void> {
+export async function markTypeChangeLoss(
+  db: Kysely<Database>,
+  accountId: number,
+  current: SchemaDocument,
+  next: SchemaDocument,
+  changes: SchemaChange[],
+): Promise<void> {
   // The diff flagged the type changes of types that hold entries; the others hold nothing.
-  const open = new Map(typeChanges(current, next, changes).filter((t) => t.change.dataLoss).map((t) => [t.path, t]));
+  const open = new Map(
+    typeChanges(current, next, changes)
+      .filter((t) => t.change.dataLoss)
+      .map((t) => [t.path, t]),
+  );
   if (!open.size) return;
   for (const t of open.values()) t.change.dataLoss = false;
   const componentOf = (key: string | undefined) => (key && current.components?.[key]?.fields) || {};
@@ -25,7 +35,11 @@ export async function markTypeChangeLoss(db: Kysely<Database>, accountId: number
     const values = new Map<string, unknown[]>();
     for (const row of rows) {
       const type = typeOf.get(`${row.kind}:${row.key}`)!;
-      for (const leaf of storedLeaves(type.fields, JSON.parse(row.fields), { root: type.root, componentOf, wanted: (at) => open.has(at) })) {
+      for (const leaf of storedLeaves(type.fields, JSON.parse(row.fields), {
+        root: type.root,
+        componentOf,
+        wanted: (at) => open.has(at),
+      })) {
         (values.get(leaf.at) ?? values.set(leaf.at, []).get(leaf.at)!).push(leaf.value);
       }
     }

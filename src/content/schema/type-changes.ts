@@ -15,7 +15,8 @@ export interface TypeChange {
 export function fieldAt(doc: SchemaDocument, path: string): FieldDef | undefined {
   const [section, key, ...rest] = path.split('.');
   const defs = (doc as Record<string, Record<string, ComponentDef> | undefined>)[section ?? ''];
-  let fields: Fields | undefined = key !== undefined && defs && Object.hasOwn(defs, key) ? defs[key]!.fields : undefined;
+  let fields: Fields | undefined =
+    key !== undefined && defs && Object.hasOwn(defs, key) ? defs[key]!.fields : undefined;
   let field: FieldDef | undefined;
   for (let i = 0; i < rest.length; i += 2) {
     const name = rest[i + 1];
@@ -65,7 +66,12 @@ export function typesHolding(doc: SchemaDocument, paths: Iterable<string>): Hold
   const components = doc.components ?? {};
   const reach = (fields: Fields, found: Set<string>): Set<string> => {
     for (const field of Object.values(fields)) {
-      const used = field.type === 'component' && field.component ? [field.component] : field.type === 'component_picker' ? field.components ?? [] : [];
+      const used =
+        field.type === 'component' && field.component
+          ? [field.component]
+          : field.type === 'component_picker'
+            ? (field.components ?? [])
+            : [];
       for (const key of used) {
         if (found.has(`components.${key}`)) continue;
         found.add(`components.${key}`);
@@ -82,7 +88,13 @@ export function typesHolding(doc: SchemaDocument, paths: Iterable<string>): Hold
     for (const [key, def] of Object.entries(doc[section.name] ?? {})) {
       const own = `${section.name}.${key}`;
       const holds = scopes.has(own) || [...reach(def.fields, new Set())].some((s) => scopes.has(s));
-      if (holds) out.push({ kind: section.kind as HoldingType['kind'], key, root: rootOf(section.kind, key), fields: def.fields });
+      if (holds)
+        out.push({
+          kind: section.kind as HoldingType['kind'],
+          key,
+          root: rootOf(section.kind, key),
+          fields: def.fields,
+        });
     }
   }
   return out;

@@ -5,15 +5,63 @@
  * break the file itself, shadowing `Date` the user's code that imports it.
  */
 const GLOBALS = [
-  'Array', 'ReadonlyArray', 'Record', 'Partial', 'Required', 'Readonly', 'Pick', 'Omit', 'Exclude', 'Extract', 'NonNullable',
-  'Object', 'String', 'Number', 'Boolean', 'Symbol', 'BigInt', 'Function', 'Date', 'RegExp', 'Error', 'Promise', 'Map', 'Set',
-  'WeakMap', 'WeakSet', 'JSON', 'Math', 'Intl', 'URL', 'Request', 'Response', 'Headers', 'Event', 'Element', 'Node', 'Document',
-  'Window', 'File', 'Blob', 'Image', 'Text', 'Comment', 'Location', 'History', 'Storage', 'Iterator', 'Generator',
+  'Array',
+  'ReadonlyArray',
+  'Record',
+  'Partial',
+  'Required',
+  'Readonly',
+  'Pick',
+  'Omit',
+  'Exclude',
+  'Extract',
+  'NonNullable',
+  'Object',
+  'String',
+  'Number',
+  'Boolean',
+  'Symbol',
+  'BigInt',
+  'Function',
+  'Date',
+  'RegExp',
+  'Error',
+  'Promise',
+  'Map',
+  'Set',
+  'WeakMap',
+  'WeakSet',
+  'JSON',
+  'Math',
+  'Intl',
+  'URL',
+  'Request',
+  'Response',
+  'Headers',
+  'Event',
+  'Element',
+  'Node',
+  'Document',
+  'Window',
+  'File',
+  'Blob',
+  'Image',
+  'Text',
+  'Comment',
+  'Location',
+  'History',
+  'Storage',
+  'Iterator',
+  'Generator',
 ];
 
 /** `landing_page` / `landing-page` -> `LandingPage`; a leading digit (`404`) gets a `Page` prefix. */
 export function pascalCase(key: string): string {
-  const name = key.split(/[^A-Za-z0-9]+/).filter(Boolean).map((part) => part[0]!.toUpperCase() + part.slice(1)).join('');
+  const name = key
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('');
   if (name === '') return 'Unnamed';
   return /^[0-9]/.test(name) ? `Page${name}` : name;
 }

@@ -1,7 +1,14 @@
 import { findComponentCycles } from './component-cycles.js';
 import { sizeErrors } from './document-size.js';
 import { findTooDeep } from './field-depth.js';
-import { PAGE_SLUG, PAGE_TYPE_KEY, RESERVED_PAGE_TYPE_KEYS, SNAKE_KEY, type DocumentKeys, type FieldContainer } from './field-options.js';
+import {
+  PAGE_SLUG,
+  PAGE_TYPE_KEY,
+  RESERVED_PAGE_TYPE_KEYS,
+  SNAKE_KEY,
+  type DocumentKeys,
+  type FieldContainer,
+} from './field-options.js';
 import { SECTIONS, type Section } from './sections.js';
 import type { ComponentDef, SchemaDocument, TypeDef } from './types.js';
 import { isObject, validateFields, type FieldContext } from './validate-field.js';
@@ -22,13 +29,16 @@ const CONTAINER: Record<Section['name'], FieldContainer> = {
  * On failure every problem is listed, each naming its path, e.g.
  * `page_types.landing_page.fields.hero.type: unknown field type "image"; expected one of ...`.
  */
-export function validateSchemaDocument(doc: unknown): { ok: true; doc: SchemaDocument } | { ok: false; errors: string[] } {
+export function validateSchemaDocument(
+  doc: unknown,
+): { ok: true; doc: SchemaDocument } | { ok: false; errors: string[] } {
   if (!isObject(doc)) return { ok: false, errors: ['document: must be a JSON object'] };
   const tooBig = sizeErrors(doc);
   if (tooBig.length) return { ok: false, errors: tooBig };
   const errors: string[] = [];
   for (const key of Object.keys(doc)) {
-    if (!TOP_LEVEL_KEYS.includes(key)) errors.push(`${key}: unknown key; a schema document has ${TOP_LEVEL_KEYS.join(', ')}`);
+    if (!TOP_LEVEL_KEYS.includes(key))
+      errors.push(`${key}: unknown key; a schema document has ${TOP_LEVEL_KEYS.join(', ')}`);
   }
   const keys: DocumentKeys = {
     components: keysOf(doc.components),
@@ -40,7 +50,9 @@ export function validateSchemaDocument(doc: unknown): { ok: true; doc: SchemaDoc
   for (const section of SECTIONS) {
     const raw = doc[section.name] ?? {};
     if (!isObject(raw)) {
-      errors.push(`${section.name}: must be an object keyed by ${section.name === 'single_pages' ? 'page slug' : 'key'}`);
+      errors.push(
+        `${section.name}: must be an object keyed by ${section.name === 'single_pages' ? 'page slug' : 'key'}`,
+      );
       continue;
     }
     const ctx: FieldContext = { container: CONTAINER[section.name], keys, errors };
@@ -66,10 +78,17 @@ function checkKey(section: Section, key: string, errors: string[]): void {
   const at = `${section.name}.${key}`;
   if (section.name === 'page_types') {
     if (key === 'search') return void errors.push(`${at}: "search" is reserved (it would shadow /v2/pages/search/)`);
-    if (RESERVED_PAGE_TYPE_KEYS.includes(key)) return void errors.push(`${at}: "${key}" is reserved (it is the page type of single pages)`);
-    if (!PAGE_TYPE_KEY.test(key)) errors.push(`${at}: page type keys must be lowercase letters, digits, underscores and hyphens, starting with a letter`);
+    if (RESERVED_PAGE_TYPE_KEYS.includes(key))
+      return void errors.push(`${at}: "${key}" is reserved (it is the page type of single pages)`);
+    if (!PAGE_TYPE_KEY.test(key))
+      errors.push(
+        `${at}: page type keys must be lowercase letters, digits, underscores and hyphens, starting with a letter`,
+      );
   } else if (section.name === 'single_pages') {
-    if (!PAGE_SLUG.test(key)) errors.push(`${at}: single page keys are page slugs: lowercase letters and digits, in words joined by single hyphens`);
+    if (!PAGE_SLUG.test(key))
+      errors.push(
+        `${at}: single page keys are page slugs: lowercase letters and digits, in words joined by single hyphens`,
+      );
   } else if (!SNAKE_KEY.test(key)) {
     const what = section.name === 'components' ? 'component' : 'collection';
     errors.push(`${at}: ${what} keys must be lowercase letters, digits and underscores, starting with a letter`);
@@ -82,7 +101,8 @@ function validateType(raw: unknown, path: string, nameOptional: boolean, ctx: Fi
     return { name: '', fields: {} };
   }
   for (const key of Object.keys(raw)) {
-    if (key !== 'name' && key !== 'fields') ctx.errors.push(`${path}.${key}: unknown key; a content type has name, fields`);
+    if (key !== 'name' && key !== 'fields')
+      ctx.errors.push(`${path}.${key}: unknown key; a content type has name, fields`);
   }
   const { name } = raw;
   const hasName = typeof name === 'string' && name.trim() !== '';

@@ -26,7 +26,8 @@ export function validateFields(raw: unknown, path: string, ctx: FieldContext): F
   }
   for (const [key, def] of Object.entries(raw)) {
     const at = `${path}.${key}`;
-    if (!SNAKE_KEY.test(key)) ctx.errors.push(`${at}: field keys must be lowercase letters, digits and underscores, starting with a letter`);
+    if (!SNAKE_KEY.test(key))
+      ctx.errors.push(`${at}: field keys must be lowercase letters, digits and underscores, starting with a letter`);
     const field = validateField(def, at, ctx);
     if (field) out[key] = field;
   }
@@ -49,9 +50,11 @@ function validateField(raw: unknown, path: string, ctx: FieldContext): FieldDef 
   for (const key of Object.keys(raw)) {
     if (key === 'type' || allowed.includes(key)) continue;
     const known = (OPTION_ORDER as readonly string[]).includes(key);
-    ctx.errors.push(known
-      ? `${path}.${key}: does not apply to a ${fieldType} field (its options are ${allowed.join(', ')})`
-      : `${path}.${key}: unknown option; a ${fieldType} field takes ${allowed.join(', ')}`);
+    ctx.errors.push(
+      known
+        ? `${path}.${key}: does not apply to a ${fieldType} field (its options are ${allowed.join(', ')})`
+        : `${path}.${key}: unknown option; a ${fieldType} field takes ${allowed.join(', ')}`,
+    );
   }
   const refused = nestingRefusal(fieldType, ctx.container);
   // Not looked into further: a refused repeater's rows could nest again, as deep as the body goes.
@@ -62,7 +65,12 @@ function validateField(raw: unknown, path: string, ctx: FieldContext): FieldDef 
     if (raw[key] === undefined || (key !== 'type' && !allowed.includes(key))) continue;
     const value = raw[key];
     // Lists are copied so that the stored document never shares arrays with the caller's input.
-    normalised[key] = key === 'fields' ? validateFields(value, `${path}.fields`, { ...ctx, container: 'repeater' }) : Array.isArray(value) ? [...value] : value;
+    normalised[key] =
+      key === 'fields'
+        ? validateFields(value, `${path}.fields`, { ...ctx, container: 'repeater' })
+        : Array.isArray(value)
+          ? [...value]
+          : value;
   }
   return normalised as unknown as FieldDef;
 }
@@ -78,7 +86,8 @@ function checkOptions(raw: Raw, type: FieldType, path: string, ctx: FieldContext
     if (v !== undefined && !(Number.isInteger(v) && (v as number) >= 0)) err(key, 'must be a non-negative integer');
   }
   for (const key of ['min', 'max']) {
-    if (raw[key] !== undefined && !(typeof raw[key] === 'number' && Number.isFinite(raw[key]))) err(key, 'must be a number');
+    if (raw[key] !== undefined && !(typeof raw[key] === 'number' && Number.isFinite(raw[key])))
+      err(key, 'must be a number');
   }
   orderedPair(raw, 'min_length', 'max_length', err);
   orderedPair(raw, 'min', 'max', err);
@@ -88,7 +97,8 @@ function checkOptions(raw: Raw, type: FieldType, path: string, ctx: FieldContext
   if (type === 'component') {
     if (raw.component === undefined) err('component', 'required for a component field');
     else if (typeof raw.component !== 'string') err('component', 'must be a component key');
-    else if (!ctx.keys.components.has(raw.component)) err('component', `no component "${raw.component}" in this document`);
+    else if (!ctx.keys.components.has(raw.component))
+      err('component', `no component "${raw.component}" in this document`);
   }
   if (type === 'component_picker') checkComponentList(raw.components, `${path}.components`, ctx);
   if (type === 'repeater' && raw.fields === undefined) err('fields', 'required for a repeater field');
@@ -106,13 +116,16 @@ function checkPattern(pattern: unknown, err: (m: string) => void): void {
     compilePattern(pattern);
   } catch (error) {
     if (!(error instanceof PatternSyntaxError)) throw error;
-    err(`not a valid RE2 pattern: ${error.message}; patterns use RE2 syntax (no lookahead, lookbehind or backreferences)`);
+    err(
+      `not a valid RE2 pattern: ${error.message}; patterns use RE2 syntax (no lookahead, lookbehind or backreferences)`,
+    );
   }
 }
 
 function checkDropdown(options: unknown, path: string, errors: string[]): void {
   if (options === undefined) return void errors.push(`${path}: required for a dropdown field`);
-  if (!Array.isArray(options) || options.length === 0) return void errors.push(`${path}: must be a non-empty list of strings`);
+  if (!Array.isArray(options) || options.length === 0)
+    return void errors.push(`${path}: must be a non-empty list of strings`);
   const seen = new Set<string>();
   options.forEach((option, i) => {
     if (typeof option !== 'string' || option === '') errors.push(`${path}.${i}: must be a non-empty string`);
@@ -127,12 +140,14 @@ function checkReferenceTarget(to: unknown, path: string, ctx: FieldContext): voi
   if (!match) return void ctx.errors.push(`${path}: must be "page_type:<key>" or "collection:<key>"`);
   const [, kind, key] = match as unknown as [string, string, string];
   const known = kind === 'page_type' ? ctx.keys.pageTypes : ctx.keys.collections;
-  if (!known.has(key)) ctx.errors.push(`${path}: no ${kind === 'page_type' ? 'page type' : 'collection'} "${key}" in this document`);
+  if (!known.has(key))
+    ctx.errors.push(`${path}: no ${kind === 'page_type' ? 'page type' : 'collection'} "${key}" in this document`);
 }
 
 function checkComponentList(list: unknown, path: string, ctx: FieldContext): void {
   if (list === undefined) return void ctx.errors.push(`${path}: required for a component_picker field`);
-  if (!Array.isArray(list) || list.length === 0) return void ctx.errors.push(`${path}: must be a non-empty list of component keys`);
+  if (!Array.isArray(list) || list.length === 0)
+    return void ctx.errors.push(`${path}: must be a non-empty list of component keys`);
   const seen = new Set<string>();
   list.forEach((key, i) => {
     if (typeof key !== 'string') ctx.errors.push(`${path}.${i}: must be a component key`);

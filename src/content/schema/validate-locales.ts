@@ -28,7 +28,9 @@ export function validateLocales(raw: unknown, errors: string[]): LocaleDef[] {
     }
     const { slug, name } = item;
     if (typeof slug !== 'string' || !LOCALE_SLUG.test(slug)) {
-      errors.push(`${at}.slug: ${JSON.stringify(slug ?? null)} is not a locale slug (lowercase letters with an optional region, e.g. en, fr-ca)`);
+      errors.push(
+        `${at}.slug: ${JSON.stringify(slug ?? null)} is not a locale slug (lowercase letters with an optional region, e.g. en, fr-ca)`,
+      );
     } else if (seen.has(slug)) {
       errors.push(`${at}.slug: duplicate locale "${slug}"`);
     } else {
@@ -36,12 +38,15 @@ export function validateLocales(raw: unknown, errors: string[]): LocaleDef[] {
     }
     if (typeof name !== 'string' || name.trim() === '') errors.push(`${at}.name: must be a non-empty string`);
     else if (CONTROL_CHARACTER.test(name)) errors.push(`${at}.name: ${CONTROL_CHARACTER_MESSAGE}`);
-    if (item.default !== undefined && typeof item.default !== 'boolean') errors.push(`${at}.default: must be true or false`);
+    if (item.default !== undefined && typeof item.default !== 'boolean')
+      errors.push(`${at}.default: must be true or false`);
     out.push({ slug: String(slug), name: String(name), ...(item.default === true ? { default: true } : {}) });
   });
   const defaults = out.filter((l) => l.default);
   if (defaults.length > 1) {
-    errors.push(`locales: exactly one locale may be the default, not ${defaults.length} (${defaults.map((l) => l.slug).join(', ')})`);
+    errors.push(
+      `locales: exactly one locale may be the default, not ${defaults.length} (${defaults.map((l) => l.slug).join(', ')})`,
+    );
   }
   if (defaults.length === 0 && out[0]) out[0] = { ...out[0], default: true };
   return out;

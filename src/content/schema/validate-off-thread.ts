@@ -19,9 +19,16 @@ let pool: Piscina<unknown, CheckedDocument> | undefined;
  * them, and 16 may wait for it before more are refused (503 `schema_busy`).
  */
 export async function validateOffThread(doc: unknown): Promise<CheckedDocument> {
-  const small = typeof doc !== 'object' || doc === null || Array.isArray(doc) || countDocument(doc as Record<string, unknown>).fields <= INLINE_FIELDS;
+  const small =
+    typeof doc !== 'object' ||
+    doc === null ||
+    Array.isArray(doc) ||
+    countDocument(doc as Record<string, unknown>).fields <= INLINE_FIELDS;
   if (small) return validateSchemaDocument(doc);
-  pool ??= startPool<unknown, CheckedDocument>(workerFile(import.meta.url, 'schema-worker'), { maxThreads: 1, maxQueue: 16 });
+  pool ??= startPool<unknown, CheckedDocument>(workerFile(import.meta.url, 'schema-worker'), {
+    maxThreads: 1,
+    maxQueue: 16,
+  });
   try {
     return await pool.run(doc);
   } catch (error) {

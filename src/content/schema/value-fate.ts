@@ -7,7 +7,14 @@ import type { FieldDef } from './types.js';
 const STRUCTURED = new Set(['reference', 'component', 'component_picker', 'repeater']);
 
 /** Types that need no component lookups: the scalar checks below never reach for one. */
-const NO_COMPONENTS: AccountSchema = { accountId: 0, version: 0, locales: [], defaultLocale: '', byId: new Map(), byKey: new Map() };
+const NO_COMPONENTS: AccountSchema = {
+  accountId: 0,
+  version: 0,
+  locales: [],
+  defaultLocale: '',
+  byId: new Map(),
+  byKey: new Map(),
+};
 
 /** Nothing to lose: absent, empty, unchecked, or containers of only such values. */
 function isEmptyStored(value: unknown): boolean {
@@ -29,7 +36,8 @@ export async function anyValueChanged(from: FieldDef, to: FieldDef, values: unkn
     if (isEmptyStored(value)) continue;
     if (STRUCTURED.has(from.type) || STRUCTURED.has(to.type)) return true;
     if (isHtmlField(from) && isHtmlField(to)) continue;
-    if (from.type === 'media' && to.type !== 'media' && typeof value === 'string' && value.startsWith('/media/')) return true;
+    if (from.type === 'media' && to.type !== 'media' && typeof value === 'string' && value.startsWith('/media/'))
+      return true;
     const v: Validation = { errors: {}, refs: [], media: [], html: [] };
     const out = validateFields({ value: to }, { value }, NO_COMPONENTS, '', v);
     if (Object.keys(v.errors).length) return true;

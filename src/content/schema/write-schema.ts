@@ -8,8 +8,17 @@ import type { ComponentDef, SchemaDocument } from './types.js';
  * transaction. Existing content types are updated in place so their ids, and the entries attached
  * to them, survive; removed types are deleted and their entries go with them (foreign-key cascade).
  */
-export async function writeSchema(trx: Transaction<Database>, accountId: number, current: SchemaDocument, next: SchemaDocument): Promise<void> {
-  const rows = await trx.selectFrom('content_types').select(['id', 'kind', 'key', 'name', 'fields']).where('account_id', '=', accountId).execute();
+export async function writeSchema(
+  trx: Transaction<Database>,
+  accountId: number,
+  current: SchemaDocument,
+  next: SchemaDocument,
+): Promise<void> {
+  const rows = await trx
+    .selectFrom('content_types')
+    .select(['id', 'kind', 'key', 'name', 'fields'])
+    .where('account_id', '=', accountId)
+    .execute();
   const existing = new Map(rows.map((r) => [`${r.kind}:${r.key}`, r]));
   const kept = new Set<number>();
   for (const section of SECTIONS) {
@@ -19,7 +28,10 @@ export async function writeSchema(trx: Transaction<Database>, accountId: number,
       const fields = JSON.stringify(def.fields);
       const row = existing.get(`${section.kind}:${key}`);
       if (!row) {
-        await trx.insertInto('content_types').values({ account_id: accountId, kind: section.kind, key, name, fields }).execute();
+        await trx
+          .insertInto('content_types')
+          .values({ account_id: accountId, kind: section.kind, key, name, fields })
+          .execute();
         continue;
       }
       kept.add(row.id);
@@ -33,7 +45,12 @@ export async function writeSchema(trx: Transaction<Database>, accountId: number,
   if (next.locales) await replaceLocales(trx, accountId, current, next);
 }
 
-async function replaceLocales(trx: Transaction<Database>, accountId: number, current: SchemaDocument, next: SchemaDocument): Promise<void> {
+async function replaceLocales(
+  trx: Transaction<Database>,
+  accountId: number,
+  current: SchemaDocument,
+  next: SchemaDocument,
+): Promise<void> {
   const locales = next.locales ?? [];
   const keep = new Set(locales.map((l) => l.slug));
   const dropped = (current.locales ?? []).map((l) => l.slug).filter((slug) => !keep.has(slug));
@@ -41,7 +58,15 @@ async function replaceLocales(trx: Transaction<Database>, accountId: number, cur
   await trx.deleteFrom('locales').where('account_id', '=', accountId).execute();
   await trx
     .insertInto('locales')
-    .values(locales.map((l, i) => ({ account_id: accountId, slug: l.slug, name: l.name, is_default: l.default ? 1 : 0, position: i })))
+    .values(
+      locales.map((l, i) => ({
+        account_id: accountId,
+        slug: l.slug,
+        name: l.name,
+        is_default: l.default ? 1 : 0,
+        position: i,
+      })),
+    )
     .execute();
 }
 

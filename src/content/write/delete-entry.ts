@@ -19,9 +19,16 @@ export async function deleteEntry(
   force: boolean,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const query = trx.selectFrom('entries').select('id').where('account_id', '=', schema.accountId).where('type_id', '=', type.id);
+    const query = trx
+      .selectFrom('entries')
+      .select('id')
+      .where('account_id', '=', schema.accountId)
+      .where('type_id', '=', type.id);
     const query2 = query.select('slug');
-    const found = target.id !== undefined ? await query2.where('id', '=', target.id).executeTakeFirst() : await query2.where('slug', '=', target.slug ?? '').executeTakeFirst();
+    const found =
+      target.id !== undefined
+        ? await query2.where('id', '=', target.id).executeTakeFirst()
+        : await query2.where('slug', '=', target.slug ?? '').executeTakeFirst();
     if (!found) throw type.kind === 'collection' ? errors.notFound() : errors.pageNotFound();
     if (!force) {
       const referrers = await trx

@@ -40,7 +40,15 @@ export function deriveRows(fields: Fields, values: Record<string, unknown>, sche
   return { scalars, refs, text: text.join('\n').slice(0, MAX_SEARCH_TEXT) };
 }
 
-function walk(fields: Fields, values: unknown, schema: AccountSchema, prefix: string, scalars: ScalarLeaf[], refs: RefLeaf[], text: string[]): void {
+function walk(
+  fields: Fields,
+  values: unknown,
+  schema: AccountSchema,
+  prefix: string,
+  scalars: ScalarLeaf[],
+  refs: RefLeaf[],
+  text: string[],
+): void {
   if (!isObject(values)) return;
   for (const [key, field] of Object.entries(fields)) {
     const value = values[key];
@@ -51,7 +59,8 @@ function walk(fields: Fields, values: unknown, schema: AccountSchema, prefix: st
         if (n !== null) scalars.push({ path, text_value: null, num_value: n });
       } else if (typeof value === 'string') {
         scalars.push({ path, text_value: indexedText(value), num_value: null });
-        if (['short_text', 'long_text', 'wysiwyg', 'html', 'markdown'].includes(field.type) && value) text.push(plainText(value));
+        if (['short_text', 'long_text', 'wysiwyg', 'html', 'markdown'].includes(field.type) && value)
+          text.push(plainText(value));
       }
     } else if (field.type === 'reference') {
       const ids = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
@@ -61,7 +70,8 @@ function walk(fields: Fields, values: unknown, schema: AccountSchema, prefix: st
     } else if (Array.isArray(value)) {
       // Repeater rows and picked components are searchable and pointed-at, not filterable.
       for (const row of value) {
-        const [rowFields, rowValues] = field.type === 'repeater' ? [field.fields ?? {}, row] : [componentFields(schema, row?.type), row?.fields];
+        const [rowFields, rowValues] =
+          field.type === 'repeater' ? [field.fields ?? {}, row] : [componentFields(schema, row?.type), row?.fields];
         const nested: ScalarLeaf[] = [];
         walk(rowFields, rowValues, schema, `${path}.`, nested, refs, text);
       }
@@ -71,5 +81,8 @@ function walk(fields: Fields, values: unknown, schema: AccountSchema, prefix: st
 
 /** Text of HTML for the search index: tags dropped, entities left as they are. */
 function plainText(value: string): string {
-  return value.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  return value
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -36,7 +36,10 @@ export function limitMessage(outcome: { limit: 'size' | 'depth'; max: number }):
 
 /** HTML past a limit: the message is the field error a write answers with. */
 export class HtmlLimitError extends Error {
-  constructor(readonly limit: 'size' | 'depth', readonly max: number) {
+  constructor(
+    readonly limit: 'size' | 'depth',
+    readonly max: number,
+  ) {
     super(limitMessage({ limit, max }));
     this.name = 'HtmlLimitError';
   }

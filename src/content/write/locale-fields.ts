@@ -32,7 +32,9 @@ export function splitLocales(
   const unknown = Object.keys(fields).filter((key) => !isLocaleKey(key) || !isObject(fields[key]));
   if (unknown.length) {
     throw errors.validation(
-      Object.fromEntries(unknown.map((key) => [key, [enabled.has(key) ? messages.notObject : messages.notEnabledLocale(key)]])),
+      Object.fromEntries(
+        unknown.map((key) => [key, [enabled.has(key) ? messages.notObject : messages.notEnabledLocale(key)]]),
+      ),
     );
   }
   for (const value of Object.values(fields) as Record<string, unknown>[]) {

@@ -31,8 +31,15 @@ export async function propagateShared(
     const values = JSON.parse(other.fields) as Record<string, unknown>;
     for (const [key] of shared) values[key] = input[key];
     await saveVersion(trx, schema, type, {
-      entryId, slug: other.slug, locale: other.locale, channel: other.channel, status: other.status,
-      name: other.name, values, updated: other.updated, published: other.published,
+      entryId,
+      slug: other.slug,
+      locale: other.locale,
+      channel: other.channel,
+      status: other.status,
+      name: other.name,
+      values,
+      updated: other.updated,
+      published: other.published,
     });
   }
 }

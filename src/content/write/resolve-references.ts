@@ -30,7 +30,9 @@ export async function resolveReferences(db: Kysely<Database>, schema: AccountSch
           for (const row of await query.where('slug', 'in', slice).execute()) found.set(row.slug!, row.id);
         }
       } else {
-        const ids = [...new Set(refs.map((r) => Number(r.value)).filter((n) => Number.isSafeInteger(n) && n > 0 && n < 2 ** 31))];
+        const ids = [
+          ...new Set(refs.map((r) => Number(r.value)).filter((n) => Number.isSafeInteger(n) && n > 0 && n < 2 ** 31)),
+        ];
         for (const slice of chunks(ids, LOOKUP_CHUNK)) {
           for (const row of await query.where('id', 'in', slice).execute()) found.set(String(row.id), row.id);
         }
@@ -40,7 +42,10 @@ export async function resolveReferences(db: Kysely<Database>, schema: AccountSch
     for (const ref of refs) {
       const id = found.get(String(ref.value));
       if (id !== undefined) ref.assign(id);
-      else (v.errors[ref.path] ??= []).push(isPage ? messages.pageRef(String(ref.value), key) : messages.itemRef(String(ref.value), key));
+      else
+        (v.errors[ref.path] ??= []).push(
+          isPage ? messages.pageRef(String(ref.value), key) : messages.itemRef(String(ref.value), key),
+        );
     }
   }
 }

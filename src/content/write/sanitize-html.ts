@@ -22,9 +22,44 @@ function relForTarget(tagName: string, attribs: sanitize.Attributes): sanitize.T
  */
 const OPTIONS: sanitize.IOptions = {
   allowedTags: [
-    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'pre', 'code', 'ul', 'ol', 'li',
-    'a', 'img', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
-    'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'span', 'div', 'figure', 'figcaption', 'small', 'mark',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'p',
+    'br',
+    'hr',
+    'blockquote',
+    'pre',
+    'code',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'img',
+    'table',
+    'thead',
+    'tbody',
+    'tfoot',
+    'tr',
+    'th',
+    'td',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'u',
+    's',
+    'sub',
+    'sup',
+    'span',
+    'div',
+    'figure',
+    'figcaption',
+    'small',
+    'mark',
   ],
   allowedAttributes: {
     a: ['href', 'title', 'target', 'rel'],
@@ -40,8 +75,19 @@ const OPTIONS: sanitize.IOptions = {
   allowProtocolRelative: true,
   // Dropped elements whose content is code or raw text rather than prose: their text goes too.
   nonTextTags: [
-    'script', 'style', 'textarea', 'option', 'xmp', 'noscript', 'noembed', 'noframes', 'template',
-    'iframe', 'object', 'embed', 'title',
+    'script',
+    'style',
+    'textarea',
+    'option',
+    'xmp',
+    'noscript',
+    'noembed',
+    'noframes',
+    'template',
+    'iframe',
+    'object',
+    'embed',
+    'title',
   ],
   transformTags: { a: relForTarget },
   disallowedTagsMode: 'discard',
@@ -64,7 +110,8 @@ const OPTIONS: sanitize.IOptions = {
  */
 export function sanitizeHtml(html: string, limits?: HtmlLimits): string {
   if (!limits) return sanitize(html, OPTIONS);
-  if (html.length > limits.maxBytes || Buffer.byteLength(html, 'utf8') > limits.maxBytes) throw new HtmlLimitError('size', limits.maxBytes);
+  if (html.length > limits.maxBytes || Buffer.byteLength(html, 'utf8') > limits.maxBytes)
+    throw new HtmlLimitError('size', limits.maxBytes);
   let depth = 0;
   return sanitize(html, {
     ...OPTIONS,

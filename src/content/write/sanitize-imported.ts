@@ -11,7 +11,9 @@ export class ImportedHtmlError extends Error {}
 
 function cleanOrThrow(outcome: HtmlOutcome, where: string): string {
   if ('html' in outcome) return outcome.html;
-  throw new ImportedHtmlError(`${where}: ${limitMessage(outcome)} Raise HTML_MAX_BYTES or HTML_MAX_DEPTH to import it.`);
+  throw new ImportedHtmlError(
+    `${where}: ${limitMessage(outcome)} Raise HTML_MAX_BYTES or HTML_MAX_DEPTH to import it.`,
+  );
 }
 
 /**
@@ -20,9 +22,17 @@ function cleanOrThrow(outcome: HtmlOutcome, where: string): string {
  * the sanitiser. A value past the HTML limits stops the import with an ImportedHtmlError naming
  * `where` and the field.
  */
-export async function sanitizeImportedFields(type: ContentType, values: unknown, schema: AccountSchema, where: string): Promise<void> {
-  const leaves = storedLeaves(type.fields, values, { root: rootOf(type.kind, type.key), componentOf: (key) => componentFields(schema, key), wanted: (_at, field) => isHtmlField(field) })
-    .filter((leaf) => typeof leaf.value === 'string');
+export async function sanitizeImportedFields(
+  type: ContentType,
+  values: unknown,
+  schema: AccountSchema,
+  where: string,
+): Promise<void> {
+  const leaves = storedLeaves(type.fields, values, {
+    root: rootOf(type.kind, type.key),
+    componentOf: (key) => componentFields(schema, key),
+    wanted: (_at, field) => isHtmlField(field),
+  }).filter((leaf) => typeof leaf.value === 'string');
   const outcomes = await sanitizeGrouped(leaves.map((leaf) => leaf.value as string));
   leaves.forEach((leaf, i) => leaf.set(cleanOrThrow(outcomes[i]!, `${where}, ${leaf.at}`)));
 }

@@ -23,7 +23,8 @@ export async function sanitizeGrouped(values: string[], limits: HtmlLimits = htm
   const out: HtmlOutcome[] = [];
   for (let start = 0; start < values.length;) {
     let end = start;
-    for (let chars = 0; end < values.length && (end === start || chars + values[end]!.length <= GROUP_CHARS); end++) chars += values[end]!.length;
+    for (let chars = 0; end < values.length && (end === start || chars + values[end]!.length <= GROUP_CHARS); end++)
+      chars += values[end]!.length;
     out.push(...(await sanitizeValues(values.slice(start, end), limits)));
     start = end;
   }
@@ -38,6 +39,9 @@ export async function sanitizeGrouped(values: string[], limits: HtmlLimits = htm
  * of it is active. Either result comes back unchanged from a second call.
  */
 export async function sanitizeStored(values: string[]): Promise<string[]> {
-  const outcomes = await sanitizeGrouped(values, { maxBytes: Number.MAX_SAFE_INTEGER, maxDepth: htmlLimits().maxDepth });
+  const outcomes = await sanitizeGrouped(values, {
+    maxBytes: Number.MAX_SAFE_INTEGER,
+    maxDepth: htmlLimits().maxDepth,
+  });
   return outcomes.map((o, i) => ('html' in o ? o.html : escapeAsText(values[i]!)));
 }

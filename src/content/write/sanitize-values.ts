@@ -34,10 +34,12 @@ export async function sanitizeValues(values: string[], limits: HtmlLimits = html
     task.values.push(value);
     task.chars += value.length;
   });
-  await Promise.all(tasks.map(async (task) => {
-    const outcomes = await run({ values: task.values, limits });
-    outcomes.forEach((outcome, j) => (out[task.at[j]!] = outcome));
-  }));
+  await Promise.all(
+    tasks.map(async (task) => {
+      const outcomes = await run({ values: task.values, limits });
+      outcomes.forEach((outcome, j) => (out[task.at[j]!] = outcome));
+    }),
+  );
   return out;
 }
 

@@ -18,35 +18,72 @@ export interface VersionToSave {
 }
 
 /** Writes one version and replaces its rows in the filter, reference and search tables. */
-export async function saveVersion(trx: Transaction<Database>, schema: AccountSchema, type: ContentType, v: VersionToSave): Promise<void> {
+export async function saveVersion(
+  trx: Transaction<Database>,
+  schema: AccountSchema,
+  type: ContentType,
+  v: VersionToSave,
+): Promise<void> {
   const key = { entry_id: v.entryId, locale: v.locale, channel: v.channel };
-  const row = { ...key, status: v.status, name: v.name, fields: JSON.stringify(v.values), updated: v.updated, published: v.published };
+  const row = {
+    ...key,
+    status: v.status,
+    name: v.name,
+    fields: JSON.stringify(v.values),
+    updated: v.updated,
+    published: v.published,
+  };
   await trx
     .insertInto('entry_versions')
     .values(row)
-    .onConflict((oc) => oc.columns(['entry_id', 'locale', 'channel']).doUpdateSet({
-      status: row.status, name: row.name, fields: row.fields, updated: row.updated, published: row.published,
-    }))
+    .onConflict((oc) =>
+      oc.columns(['entry_id', 'locale', 'channel']).doUpdateSet({
+        status: row.status,
+        name: row.name,
+        fields: row.fields,
+        updated: row.updated,
+        published: row.published,
+      }),
+    )
     .execute();
   await deleteDerived(trx, v.entryId, v.locale, v.channel);
   const derived = deriveRows(type.fields, v.values, schema);
   // In slices: a version may hold thousands of references (repeater rows), and each row binds
   // six or seven values, so one insert of them all could pass SQLite's 32,766 bound values.
   for (const slice of chunks(derived.scalars, LOOKUP_CHUNK)) {
-    await trx.insertInto('field_values').values(slice.map((s) => ({ ...key, type_id: type.id, ...s }))).execute();
+    await trx
+      .insertInto('field_values')
+      .values(slice.map((s) => ({ ...key, type_id: type.id, ...s })))
+      .execute();
   }
   for (const slice of chunks(derived.refs, LOOKUP_CHUNK)) {
-    await trx.insertInto('refs').values(slice.map((r) => ({ ...key, ...r }))).execute();
+    await trx
+      .insertInto('refs')
+      .values(slice.map((r) => ({ ...key, ...r })))
+      .execute();
   }
   if (type.kind !== 'collection') {
     const doc = [v.name, v.slug ?? '', derived.text].join('\n');
-    await trx.insertInto('search_docs').values({ ...key, type_id: type.id, doc }).execute();
+    await trx
+      .insertInto('search_docs')
+      .values({ ...key, type_id: type.id, doc })
+      .execute();
   }
 }
 
 /** Removes a version's side-table rows (before rewriting them, or when the version goes). */
-export async function deleteDerived(trx: Transaction<Database>, entryId: number, locale: string, channel: Channel): Promise<void> {
+export async function deleteDerived(
+  trx: Transaction<Database>,
+  entryId: number,
+  locale: string,
+  channel: Channel,
+): Promise<void> {
   for (const table of ['field_values', 'refs', 'search_docs'] as const) {
-    await trx.deleteFrom(table).where('entry_id', '=', entryId).where('locale', '=', locale).where('channel', '=', channel).execute();
+    await trx
+      .deleteFrom(table)
+      .where('entry_id', '=', entryId)
+      .where('locale', '=', locale)
+      .where('channel', '=', channel)
+      .execute();
   }
 }

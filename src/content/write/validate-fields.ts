@@ -81,10 +81,27 @@ function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
-function validateValue(field: FieldDef, value: unknown, schema: AccountSchema, path: string, v: Validation, assign: (id: unknown) => void): unknown {
+function validateValue(
+  field: FieldDef,
+  value: unknown,
+  schema: AccountSchema,
+  path: string,
+  v: Validation,
+  assign: (id: unknown) => void,
+): unknown {
   if (isEmpty(value) && field.type !== 'component') {
     if (field.required) add(v, path, messages.required);
-    return field.type === 'reference' ? (field.many ? [] : null) : field.type === 'repeater' || field.type === 'component_picker' ? [] : field.type === 'number' ? null : field.type === 'checkbox' ? false : '';
+    return field.type === 'reference'
+      ? field.many
+        ? []
+        : null
+      : field.type === 'repeater' || field.type === 'component_picker'
+        ? []
+        : field.type === 'number'
+          ? null
+          : field.type === 'checkbox'
+            ? false
+            : '';
   }
   switch (field.type) {
     case 'number':
@@ -101,7 +118,11 @@ function validateValue(field: FieldDef, value: unknown, schema: AccountSchema, p
     }
     case 'repeater':
       if (!Array.isArray(value)) return void add(v, path, messages.notList);
-      return value.map((row, i) => (isObject(row) ? validateFields(field.fields ?? {}, row, schema, `${path}.${i}.`, v) : add(v, `${path}.${i}`, messages.notObject)));
+      return value.map((row, i) =>
+        isObject(row)
+          ? validateFields(field.fields ?? {}, row, schema, `${path}.${i}.`, v)
+          : add(v, `${path}.${i}`, messages.notObject),
+      );
     case 'component_picker':
       if (!Array.isArray(value)) return void add(v, path, messages.notList);
       return value.map((item, i) => checkPicked(field, item, schema, `${path}.${i}`, v));
@@ -112,19 +133,28 @@ function validateValue(field: FieldDef, value: unknown, schema: AccountSchema, p
 
 function checkNumber(field: FieldDef, value: unknown, path: string, v: Validation): number | null {
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-  if (!Number.isFinite(n)) return add(v, path, messages.notNumber), null;
+  if (!Number.isFinite(n)) return (add(v, path, messages.notNumber), null);
   if (field.min !== undefined && n < field.min) add(v, path, messages.min(field.min));
   if (field.max !== undefined && n > field.max) add(v, path, messages.max(field.max));
   return n;
 }
 
-function checkText(field: FieldDef, value: unknown, path: string, v: Validation, assignText: (value: unknown) => void): string {
-  if (typeof value !== 'string') return add(v, path, messages.notString), '';
+function checkText(
+  field: FieldDef,
+  value: unknown,
+  path: string,
+  v: Validation,
+  assignText: (value: unknown) => void,
+): string {
+  if (typeof value !== 'string') return (add(v, path, messages.notString), '');
   // PostgreSQL text cannot hold U+0000; refuse it on both databases alike.
-  if (value.includes('\u0000')) return add(v, path, messages.nulCharacter), '';
+  if (value.includes('\u0000')) return (add(v, path, messages.nulCharacter), '');
   // Counted only for the rules that need it, and without an array of the characters: a 1 MB
   // rich-text value spread into one held the event loop for tens of milliseconds.
-  const length = field.max_length !== undefined || field.min_length !== undefined || field.pattern !== undefined ? codePoints(value) : 0;
+  const length =
+    field.max_length !== undefined || field.min_length !== undefined || field.pattern !== undefined
+      ? codePoints(value)
+      : 0;
   if (field.max_length !== undefined && length > field.max_length) add(v, path, messages.maxLength(field.max_length));
   if (field.min_length !== undefined && length < field.min_length) add(v, path, messages.minLength(field.min_length));
   if (field.pattern !== undefined) checkPattern(field as FieldDef & { pattern: string }, value, length, path, v);
@@ -137,12 +167,19 @@ function checkText(field: FieldDef, value: unknown, path: string, v: Validation,
   }
   // Rich text is stored sanitised, so nothing that renders it can be used for script injection.
   // Until the batch (sanitize-queued.ts) assigns the clean HTML, the value is empty, never raw.
-  if (field.type === 'wysiwyg' || field.type === 'html') return v.html.push({ path, html: value, assign: (clean) => assignText(clean) }), '';
+  if (field.type === 'wysiwyg' || field.type === 'html')
+    return (v.html.push({ path, html: value, assign: (clean) => assignText(clean) }), '');
   return value;
 }
 
 /** Runs the field's pattern on RE2 (linear time), on values of at most PATTERN_MAX_INPUT characters. */
-function checkPattern(field: FieldDef & { pattern: string }, value: string, length: number, path: string, v: Validation): void {
+function checkPattern(
+  field: FieldDef & { pattern: string },
+  value: string,
+  length: number,
+  path: string,
+  v: Validation,
+): void {
   const pattern = fieldPattern(field);
   if (pattern instanceof PatternSyntaxError) return add(v, path, messages.patternUnusable);
   // A value past max_length has its error already; the pattern need not run on it either.
@@ -175,11 +212,15 @@ export function isHttpUrl(value: string): boolean {
 }
 
 function checkPicked(field: FieldDef, item: unknown, schema: AccountSchema, path: string, v: Validation): unknown {
-  if (!isObject(item) || typeof item.type !== 'string') return add(v, path, messages.notObject), null;
-  if (!(field.components ?? []).includes(item.type)) return add(v, `${path}.type`, messages.componentType(item.type)), null;
+  if (!isObject(item) || typeof item.type !== 'string') return (add(v, path, messages.notObject), null);
+  if (!(field.components ?? []).includes(item.type))
+    return (add(v, `${path}.type`, messages.componentType(item.type)), null);
   const inner = item.fields ?? {};
-  if (!isObject(inner)) return add(v, `${path}.fields`, messages.notObject), null;
-  return { type: item.type, fields: validateFields(componentFields(schema, item.type), inner, schema, `${path}.fields.`, v) };
+  if (!isObject(inner)) return (add(v, `${path}.fields`, messages.notObject), null);
+  return {
+    type: item.type,
+    fields: validateFields(componentFields(schema, item.type), inner, schema, `${path}.fields.`, v),
+  };
 }
 
 /** Validations already past MAX_REFERENCES_PER_WRITE: the error is given once, where it was passed. */
@@ -197,18 +238,25 @@ function withinWriteTotal(v: Validation, n: number, path: string): boolean {
   return false;
 }
 
-function queueReferences(field: FieldDef, value: unknown, path: string, v: Validation, assign: (id: unknown) => void): unknown {
+function queueReferences(
+  field: FieldDef,
+  value: unknown,
+  path: string,
+  v: Validation,
+  assign: (id: unknown) => void,
+): unknown {
   const to = field.to ?? '';
-  const refOf = (item: unknown): item is string | number => typeof item === 'string' || (typeof item === 'number' && Number.isInteger(item));
+  const refOf = (item: unknown): item is string | number =>
+    typeof item === 'string' || (typeof item === 'number' && Number.isInteger(item));
   if (!field.many) {
-    if (!refOf(value)) return add(v, path, messages.refValue), null;
+    if (!refOf(value)) return (add(v, path, messages.refValue), null);
     if (!withinWriteTotal(v, 1, path)) return null;
     v.refs.push({ path, to, value, assign: (id) => assign(id) });
     return null;
   }
   const list = Array.isArray(value) ? value : [value];
   // Checked before any item, so an oversized list costs no lookup and no per-item work.
-  if (list.length > MAX_REFERENCES_PER_FIELD) return add(v, path, messages.tooManyRefs(MAX_REFERENCES_PER_FIELD)), [];
+  if (list.length > MAX_REFERENCES_PER_FIELD) return (add(v, path, messages.tooManyRefs(MAX_REFERENCES_PER_FIELD)), []);
   if (!withinWriteTotal(v, list.length, path)) return [];
   const ids: number[] = list.map(() => 0);
   const seen = new Set<string>();

@@ -40,7 +40,12 @@ export interface WriteOptions {
  * the published and latest versions; a draft writes only the latest, so readers without preview
  * keep seeing the published one. Bumps the account's content version.
  */
-export async function writeEntry(db: Kysely<Database>, schema: AccountSchema, w: EntryWrite, options: WriteOptions = {}): Promise<{ id: number }> {
+export async function writeEntry(
+  db: Kysely<Database>,
+  schema: AccountSchema,
+  w: EntryWrite,
+  options: WriteOptions = {},
+): Promise<{ id: number }> {
   return (await writeEntries(db, schema, [w], options))[0]!;
 }
 
@@ -48,16 +53,33 @@ export async function writeEntry(db: Kysely<Database>, schema: AccountSchema, w:
  * Several entries in one transaction: all are stored or none. With more than one, error paths
  * start with the entry's index (`1.name`).
  */
-export async function writeEntries(db: Kysely<Database>, schema: AccountSchema, writes: EntryWrite[], options: WriteOptions = {}): Promise<{ id: number }[]> {
+export async function writeEntries(
+  db: Kysely<Database>,
+  schema: AccountSchema,
+  writes: EntryWrite[],
+  options: WriteOptions = {},
+): Promise<{ id: number }[]> {
   // The targets first: an update of something missing is the read's 404 before any field is
   // checked or media downloaded (the transaction looks again, in case it went in between).
   for (const w of writes) if (w.intent === 'update') await existingEntryId(db, schema.accountId, w);
-  const v: Validation = { errors: Object.assign({}, ...writes.map((w) => w.errors ?? {})), refs: [], media: [], html: [] };
+  const v: Validation = {
+    errors: Object.assign({}, ...writes.map((w) => w.errors ?? {})),
+    refs: [],
+    media: [],
+    html: [],
+  };
   const prefixOf = (i: number) => (writes.length > 1 ? `${i}.` : '');
   const values = writes.map((w, i) => {
     const out: Record<string, Record<string, unknown>> = {};
     for (const [locale, input] of Object.entries(w.locales)) {
-      out[locale] = validateFields(w.type.fields, input, schema, prefixOf(i) + (w.keyedByLocale ? `${locale}.` : ''), v, w.mode);
+      out[locale] = validateFields(
+        w.type.fields,
+        input,
+        schema,
+        prefixOf(i) + (w.keyedByLocale ? `${locale}.` : ''),
+        v,
+        w.mode,
+      );
     }
     return out;
   });
@@ -73,7 +95,8 @@ export async function writeEntries(db: Kysely<Database>, schema: AccountSchema, 
         const slugErrors: Validation = { errors: {}, refs: [], media: [], html: [] };
         // A slug already refused (missing) needs no second opinion, and the write fails anyway.
         ids.push(w.errors?.slug ? null : await findOrCreateEntry(trx, schema.accountId, w, isoMicro(now), slugErrors));
-        for (const [path, list] of Object.entries(slugErrors.errors)) (v.errors[prefixOf(i) + path] ??= []).push(...list);
+        for (const [path, list] of Object.entries(slugErrors.errors))
+          (v.errors[prefixOf(i) + path] ??= []).push(...list);
       }
       if (Object.keys(v.errors).length) throw errors.validation(v.errors);
       for (const [i, w] of writes.entries()) {
@@ -81,8 +104,17 @@ export async function writeEntries(db: Kysely<Database>, schema: AccountSchema, 
           await writeLocale(trx, schema, w, ids[i]!, locale, localeValues, now);
         }
       }
-      await enqueueEntryEvents(trx, schema, 'write', writes.flatMap((w, i) => Object.keys(values[i]!).map((locale) => ({ type: w.type, entryId: ids[i]!, locale }))));
-      await recordChange(trx, schema.accountId, writes.flatMap((w, i) => entryTags(w.type, ids[i]!, [w.slug, w.newSlug])));
+      await enqueueEntryEvents(
+        trx,
+        schema,
+        'write',
+        writes.flatMap((w, i) => Object.keys(values[i]!).map((locale) => ({ type: w.type, entryId: ids[i]!, locale }))),
+      );
+      await recordChange(
+        trx,
+        schema.accountId,
+        writes.flatMap((w, i) => entryTags(w.type, ids[i]!, [w.slug, w.newSlug])),
+      );
       return ids.map((id) => ({ id: id! }));
     });
   } catch (error) {
@@ -96,31 +128,64 @@ async function ingestAll(v: Validation, ingest: MediaIngester | undefined): Prom
   await ingestRequests(v.media, v.errors, ingest);
 }
 
-async function writeLocale(trx: Transaction<Database>, schema: AccountSchema, w: EntryWrite, entryId: number, locale: string, input: Record<string, unknown>, now: Date) {
-  const current = await trx.selectFrom('entry_versions').selectAll().where('entry_id', '=', entryId).where('locale', '=', locale).execute();
+async function writeLocale(
+  trx: Transaction<Database>,
+  schema: AccountSchema,
+  w: EntryWrite,
+  entryId: number,
+  locale: string,
+  input: Record<string, unknown>,
+  now: Date,
+) {
+  const current = await trx
+    .selectFrom('entry_versions')
+    .selectAll()
+    .where('entry_id', '=', entryId)
+    .where('locale', '=', locale)
+    .execute();
   const latest = current.find((r) => r.channel === 'latest');
   const published = current.find((r) => r.channel === 'published');
   // A partial write changes only the fields it sends; the rest come from the newest version, or
   // in a locale the entry does not have yet, the shared (`localized: false`) values of another.
   const other = latest ? null : await otherLocale(trx, w, entryId, locale);
-  const values = w.mode?.partial ? { ...(latest ? (JSON.parse(latest.fields) as Record<string, unknown>) : other?.shared), ...input } : input;
+  const values = w.mode?.partial
+    ? { ...(latest ? (JSON.parse(latest.fields) as Record<string, unknown>) : other?.shared), ...input }
+    : input;
   // Without a status, a version keeps its own, and a new locale takes the entry's.
   const status = w.status ?? latest?.status ?? other?.status ?? 'draft';
   const stamp = isoMicro(now);
   const slug = await trx.selectFrom('entries').select('slug').where('id', '=', entryId).executeTakeFirstOrThrow();
-  const base = { entryId, slug: slug.slug, locale, name: w.name ?? latest?.name ?? other?.name ?? slug.slug ?? '', values, updated: stamp };
+  const base = {
+    entryId,
+    slug: slug.slug,
+    locale,
+    name: w.name ?? latest?.name ?? other?.name ?? slug.slug ?? '',
+    values,
+    updated: stamp,
+  };
   const channels = status === 'published' ? (['published', 'latest'] as const) : (['latest'] as const);
   const publishedAt = status === 'published' ? (published?.published ?? stamp) : (published?.published ?? null);
-  for (const channel of channels) await saveVersion(trx, schema, w.type, { ...base, channel, status, published: publishedAt });
+  for (const channel of channels)
+    await saveVersion(trx, schema, w.type, { ...base, channel, status, published: publishedAt });
   await propagateShared(trx, schema, w.type, entryId, locale, input, channels);
 }
 
-
 /** The status, name and `localized: false` values of an entry's newest version in another locale. */
 async function otherLocale(trx: Transaction<Database>, w: EntryWrite, entryId: number, locale: string) {
-  const other = await trx.selectFrom('entry_versions').select(['fields', 'status', 'name']).where('entry_id', '=', entryId).where('channel', '=', 'latest').where('locale', '!=', locale).limit(1).executeTakeFirst();
+  const other = await trx
+    .selectFrom('entry_versions')
+    .select(['fields', 'status', 'name'])
+    .where('entry_id', '=', entryId)
+    .where('channel', '=', 'latest')
+    .where('locale', '!=', locale)
+    .limit(1)
+    .executeTakeFirst();
   if (!other) return null;
   const values = JSON.parse(other.fields) as Record<string, unknown>;
-  const shared = Object.fromEntries(Object.entries(w.type.fields).filter(([key, f]) => f.localized === false && key in values).map(([key]) => [key, values[key]]));
+  const shared = Object.fromEntries(
+    Object.entries(w.type.fields)
+      .filter(([key, f]) => f.localized === false && key in values)
+      .map(([key]) => [key, values[key]]),
+  );
   return { status: other.status, name: other.name, shared };
 }

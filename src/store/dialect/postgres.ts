@@ -24,11 +24,15 @@ export const postgresDialect: Dialect = {
 
   async syncIdSequence(db, table) {
     // The sequence knows nothing of ids inserted explicitly: move it past the largest.
-    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), greatest((select coalesce(max(id), 0) from ${sql.table(table)}), 1))`.execute(db);
+    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), greatest((select coalesce(max(id), 0) from ${sql.table(table)}), 1))`.execute(
+      db,
+    );
   },
 
   async createSearchIndex(db: Kysely<unknown>) {
-    await sql`alter table search_docs add column tsv tsvector generated always as (to_tsvector('simple', doc)) stored`.execute(db);
+    await sql`alter table search_docs add column tsv tsvector generated always as (to_tsvector('simple', doc)) stored`.execute(
+      db,
+    );
     await sql`create index search_docs_tsv on search_docs using gin (tsv)`.execute(db);
   },
 
@@ -72,7 +76,9 @@ export const postgresDialect: Dialect = {
     // Taken in the order of the lock ids themselves, so two transactions cannot wait on each other
     // even when two keys share a hash; the two-integer form is a key space of its own, apart from
     // the migrator's one-bigint lock.
-    const ids = await sql<{ id: number }>`select distinct hashtext(k) as id from unnest(array[${sql.join(keys)}]::text[]) as k order by id`.execute(trx);
+    const ids = await sql<{
+      id: number;
+    }>`select distinct hashtext(k) as id from unnest(array[${sql.join(keys)}]::text[]) as k order by id`.execute(trx);
     for (const { id } of ids.rows) await sql`select pg_advisory_xact_lock(${LOCK_SPACE}, ${id})`.execute(trx);
   },
 };

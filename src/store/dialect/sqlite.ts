@@ -25,7 +25,9 @@ export const sqliteDialect: Dialect = {
 
   async createSearchIndex(db: Kysely<unknown>) {
     // An external-content FTS5 table over search_docs, kept in step by triggers.
-    await sql`create virtual table search_fts using fts5(doc, content='search_docs', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')`.execute(db);
+    await sql`create virtual table search_fts using fts5(doc, content='search_docs', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')`.execute(
+      db,
+    );
     await sql`create trigger search_docs_ai after insert on search_docs begin
       insert into search_fts(rowid, doc) values (new.rowid, new.doc); end`.execute(db);
     await sql`create trigger search_docs_ad after delete on search_docs begin
@@ -50,14 +52,22 @@ export const sqliteDialect: Dialect = {
   },
 
   async createPostSearchIndex(db: Kysely<unknown>) {
-    await sql`create virtual table post_search_fts using fts5(title, summary, body, content='post_search', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')`.execute(db);
+    await sql`create virtual table post_search_fts using fts5(title, summary, body, content='post_search', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')`.execute(
+      db,
+    );
     await sql`create trigger post_search_ai after insert on post_search begin
-      insert into post_search_fts(rowid, title, summary, body) values (new.rowid, new.title, new.summary, new.body); end`.execute(db);
+      insert into post_search_fts(rowid, title, summary, body) values (new.rowid, new.title, new.summary, new.body); end`.execute(
+      db,
+    );
     await sql`create trigger post_search_ad after delete on post_search begin
-      insert into post_search_fts(post_search_fts, rowid, title, summary, body) values ('delete', old.rowid, old.title, old.summary, old.body); end`.execute(db);
+      insert into post_search_fts(post_search_fts, rowid, title, summary, body) values ('delete', old.rowid, old.title, old.summary, old.body); end`.execute(
+      db,
+    );
     await sql`create trigger post_search_au after update on post_search begin
       insert into post_search_fts(post_search_fts, rowid, title, summary, body) values ('delete', old.rowid, old.title, old.summary, old.body);
-      insert into post_search_fts(rowid, title, summary, body) values (new.rowid, new.title, new.summary, new.body); end`.execute(db);
+      insert into post_search_fts(rowid, title, summary, body) values (new.rowid, new.title, new.summary, new.body); end`.execute(
+      db,
+    );
   },
 
   postMatches(terms) {

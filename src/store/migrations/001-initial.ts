@@ -85,8 +85,12 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     text_value ${text},
     num_value double precision
   )`.execute(db);
-  await sql`create index field_values_text on field_values (type_id, locale, channel, path, text_value, entry_id)`.execute(db);
-  await sql`create index field_values_num on field_values (type_id, locale, channel, path, num_value, entry_id)`.execute(db);
+  await sql`create index field_values_text on field_values (type_id, locale, channel, path, text_value, entry_id)`.execute(
+    db,
+  );
+  await sql`create index field_values_num on field_values (type_id, locale, channel, path, num_value, entry_id)`.execute(
+    db,
+  );
   await sql`create index field_values_entry on field_values (entry_id, locale, channel)`.execute(db);
 
   await sql`create table refs (

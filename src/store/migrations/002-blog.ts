@@ -72,7 +72,10 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   await sql`create index post_versions_author on post_versions (author_id, channel)`.execute(db);
   await sql`create index post_versions_due on post_versions (status, scheduled)`.execute(db);
 
-  for (const [table, terms] of [['post_categories', 'categories'], ['post_tags', 'tags']] as const) {
+  for (const [table, terms] of [
+    ['post_categories', 'categories'],
+    ['post_tags', 'tags'],
+  ] as const) {
     await sql`create table ${sql.raw(table)} (
       post_id integer not null references posts(id) on delete cascade,
       channel text not null,

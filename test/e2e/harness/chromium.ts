@@ -4,7 +4,8 @@ import { test } from 'vitest';
 
 /** The Chromium to drive: CHROMIUM_PATH, else Debian's; null when neither is there. */
 export function findChromium(): string | null {
-  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium']) if (candidate && fs.existsSync(candidate)) return candidate;
+  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium'])
+    if (candidate && fs.existsSync(candidate)) return candidate;
   return null;
 }
 
@@ -16,7 +17,9 @@ export function findChromium(): string | null {
 export function withChromium(suiteName: string, suite: () => void): void {
   if (findChromium()) return suite();
   test(`a Chromium is installed for the ${suiteName}`, () => {
-    throw new Error(`NO CHROMIUM FOUND (looked at $CHROMIUM_PATH and /usr/bin/chromium): the ${suiteName} did NOT run. Install it with \`apt-get install -y chromium\`.`);
+    throw new Error(
+      `NO CHROMIUM FOUND (looked at $CHROMIUM_PATH and /usr/bin/chromium): the ${suiteName} did NOT run. Install it with \`apt-get install -y chromium\`.`,
+    );
   });
 }
 
@@ -26,8 +29,15 @@ export function launchChromium(): Promise<Browser> {
     executablePath: findChromium()!,
     headless: true,
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
     ],
   });
 }
@@ -50,7 +60,13 @@ export class ConsoleErrors {
 }
 
 /** A fresh browser context (its own cookies) that reaches only the local server, and a page in it whose errors `errors` collects. */
-export async function localPage(browser: Browser, base: string, errors: ConsoleErrors, width = 1280, height = 900): Promise<{ context: BrowserContext; page: Page }> {
+export async function localPage(
+  browser: Browser,
+  base: string,
+  errors: ConsoleErrors,
+  width = 1280,
+  height = 900,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width, height }, baseURL: base });
   await context.route('**/*', (route) => {
     const host = new URL(route.request().url()).hostname;

@@ -12,7 +12,11 @@ import { screenshotPath, submitSignIn, visible } from './page-helpers.js';
 // credentials, and the steps every tour takes (sign in, use the main menu, read /v2, screenshots).
 
 /** The passwords of the members below the owner that `members` adds. */
-export const PASSWORDS = { admin: 'admin-password-e2e', editor: 'editor-password-e2e', viewer: 'viewer-password-e2e' } as const;
+export const PASSWORDS = {
+  admin: 'admin-password-e2e',
+  editor: 'editor-password-e2e',
+  viewer: 'viewer-password-e2e',
+} as const;
 
 type MemberRole = keyof typeof PASSWORDS;
 
@@ -49,7 +53,11 @@ export interface DashboardSuite {
  * Registers the hooks that start `ghee start` (data folder `tmpPrefix...`, with `env` added) and
  * Chromium for the enclosing suite; `members` are added through the CLI while the server runs.
  */
-export function useDashboard(tmpPrefix: string, env: Record<string, string> = {}, members: MemberRole[] = []): DashboardSuite {
+export function useDashboard(
+  tmpPrefix: string,
+  env: Record<string, string> = {},
+  members: MemberRole[] = [],
+): DashboardSuite {
   const suite = { errors: new ConsoleErrors() } as DashboardSuite;
   suite.newPage = (width, height) => localPage(suite.browser, suite.base, suite.errors, width, height);
   suite.signIn = async (page, email, password) => {
@@ -66,7 +74,23 @@ export function useDashboard(tmpPrefix: string, env: Record<string, string> = {}
     suite.base = suite.ghee.base;
     suite.demo = JSON.parse(fs.readFileSync(path.join(suite.ghee.dataDir, 'demo-credentials.json'), 'utf8'));
     for (const role of members) {
-      const made = spawnSync(process.execPath, [BIN, 'user', 'create', '--email', `${role}@demo.invalid`, '--role', role, '--account', String(suite.demo.account_id), '--password', PASSWORDS[role]], { env: suite.ghee.env, encoding: 'utf8' });
+      const made = spawnSync(
+        process.execPath,
+        [
+          BIN,
+          'user',
+          'create',
+          '--email',
+          `${role}@demo.invalid`,
+          '--role',
+          role,
+          '--account',
+          String(suite.demo.account_id),
+          '--password',
+          PASSWORDS[role],
+        ],
+        { env: suite.ghee.env, encoding: 'utf8' },
+      );
       if (made.status !== 0) throw new Error(`ghee user create failed: ${made.stderr}`);
     }
     suite.browser = await launchChromium();

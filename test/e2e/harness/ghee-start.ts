@@ -26,12 +26,27 @@ export interface BrowserServer {
  * 127.0.0.1 with LOG_LEVEL warn and without DATABASE_URL and PUBLIC_URL (SQLite in the data
  * folder, links to the bound address), then `env`, where undefined removes a variable.
  */
-export async function startForBrowser(tmpPrefix: string, env: Record<string, string | undefined> = {}): Promise<BrowserServer> {
-  if (!fs.existsSync(path.join(ROOT, 'admin', 'dist', 'index.html'))) throw new Error('admin/dist is missing: run `npm run build` first');
+export async function startForBrowser(
+  tmpPrefix: string,
+  env: Record<string, string | undefined> = {},
+): Promise<BrowserServer> {
+  if (!fs.existsSync(path.join(ROOT, 'admin', 'dist', 'index.html')))
+    throw new Error('admin/dist is missing: run `npm run build` first');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), tmpPrefix));
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: undefined, PUBLIC_URL: undefined, ...env };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: undefined,
+    PUBLIC_URL: undefined,
+    ...env,
+  };
   for (const [name, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[name];
-  const server = spawn(process.execPath, [BIN, 'start', '--port', '0'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(process.execPath, [BIN, 'start', '--port', '0'], {
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let logs = '';
   server.stdout!.on('data', (d) => (logs += d));
   const stop = async () => {

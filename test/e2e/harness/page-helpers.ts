@@ -13,7 +13,9 @@ export const visible = (locator: Locator) => locator.first().waitFor({ state: 'v
 
 /** Waits until the locator's text matches: a string is contained, a RegExp tested. */
 export const hasText = (locator: Locator, want: string | RegExp) =>
-  expect.poll(() => locator.first().textContent(), { timeout: 10_000 }).toMatch(typeof want === 'string' ? new RegExp(want.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : want);
+  expect
+    .poll(() => locator.first().textContent(), { timeout: 10_000 })
+    .toMatch(typeof want === 'string' ? new RegExp(want.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : want);
 
 /** Fills the sign-in form the page shows and submits it. */
 export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
@@ -27,7 +29,10 @@ export async function submitSignIn(page: Page, email: string, password: string):
  * `npm test` leaves the work tree clean; otherwise a temporary folder, and it is still taken.
  */
 export function screenshotPath(name: string): string {
-  shots ??= process.env.UPDATE_SCREENSHOTS === '1' ? path.join(ROOT, 'docs', 'screenshots') : fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-shots-'));
+  shots ??=
+    process.env.UPDATE_SCREENSHOTS === '1'
+      ? path.join(ROOT, 'docs', 'screenshots')
+      : fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-shots-'));
   fs.mkdirSync(shots, { recursive: true });
   return path.join(shots, `${name}.png`);
 }
