@@ -172,7 +172,9 @@ describe.each(DIALECTS)('admin users on the CLI (%s)', (dialect) => {
         const timer = setTimeout(() => reject(new Error(`no banner within ${TIMEOUT} ms: ${stderr}`)), TIMEOUT);
         child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
           stderr += chunk;
-          if (stderr.includes('Stop with Ctrl-C.')) (resolve(stderr), clearTimeout(timer));
+          if (!stderr.includes('Stop with Ctrl-C.')) return;
+          clearTimeout(timer);
+          resolve(stderr);
         });
         child.once('exit', (code) => reject(new Error(`ghee start exited (${code}): ${stderr}`)));
       });

@@ -55,7 +55,7 @@ describe.each(DIALECTS.filter((d) => d === 'postgres'))('PostgreSQL going away u
 
   it('keeps serving through repeated terminations under load: only 200/202 or the JSON 503, no write lost', async () => {
     const load = new Load([s.url], { read: s.demo.read_token, write: s.demo.write_token });
-    let after = 0;
+    let after: number;
     try {
       for (let round = 0; round < 6; round++) {
         await sleep(250);

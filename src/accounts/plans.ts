@@ -109,7 +109,7 @@ export function parsePlansFile(text: string, source: string): Record<string, Pla
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${source}: not JSON (${(error as Error).message})`);
+    throw new Error(`${source}: not JSON (${(error as Error).message})`, { cause: error });
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
     throw new Error(`${source}: expected an object of plans`);

@@ -1,9 +1,7 @@
 import path from 'node:path';
-import { AccountInputError, resolveAccount } from '../accounts/accounts.js';
 import type { Store } from '../store/database.js';
 import { ArchiveError, writeArchive } from '../transfer/archive-io.js';
 import { exportAccount } from '../transfer/export-account.js';
-import { integer } from './account-command.js';
 import { accountOption } from './account-option.js';
 import { CliError, parseFlags, usage, type CliIo } from './io.js';
 

@@ -1,8 +1,6 @@
 import { parseArgs } from 'node:util';
-import { AccountInputError, resolveAccount } from '../accounts/accounts.js';
 import { createToken, listTokens, revokeToken } from '../accounts/tokens.js';
 import type { Store } from '../store/database.js';
-import { integer } from './account-command.js';
 import { accountOption } from './account-option.js';
 import { CliError, usage, type CliIo } from './io.js';
 

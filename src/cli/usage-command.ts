@@ -1,7 +1,5 @@
-import { AccountInputError, resolveAccount } from '../accounts/accounts.js';
 import { usageReport } from '../quota/usage-report.js';
 import type { Store } from '../store/database.js';
-import { integer } from './account-command.js';
 import { accountOption } from './account-option.js';
 import { CliError, parseFlags, usage, type CliIo } from './io.js';
 

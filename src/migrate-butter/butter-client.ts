@@ -1,3 +1,10 @@
+/**
+ * A JSON answer of the source, read loosely: the importer checks each value where it uses it
+ * (value-shapes.ts), since a ButterCMS account's answers are only as regular as its history.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type SourceJson = any;
+
 /** Where the source is and how patient to be with it. */
 export interface SourceOptions {
   /** The read API's base, e.g. https://api.buttercms.com/v2 (no trailing slash needed). */
@@ -33,7 +40,7 @@ export class ButterSource {
   }
 
   /** One GET; `path` starts after the base (`/posts/`), parameters with undefined values are left out. */
-  async get(path: string, params: Record<string, string | number | undefined> = {}): Promise<any> {
+  async get(path: string, params: Record<string, string | number | undefined> = {}): Promise<SourceJson> {
     const url = new URL(this.base + path);
     url.searchParams.set('auth_token', this.options.token);
     for (const [key, value] of Object.entries(params))
@@ -69,12 +76,12 @@ export class ButterSource {
   async all(
     path: string,
     params: Record<string, string | number | undefined> = {},
-    pick: (body: any) => unknown[] = (b) => b.data,
-  ): Promise<any[]> {
-    const out: any[] = [];
+    pick: (body: SourceJson) => unknown[] = (b) => b.data,
+  ): Promise<SourceJson[]> {
+    const out: SourceJson[] = [];
     let size = PAGE_SIZE;
     for (let page = 1; ; page++) {
-      let body: any;
+      let body: SourceJson;
       try {
         body = await this.get(path, { ...params, page, page_size: size });
       } catch (error) {

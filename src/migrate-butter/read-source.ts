@@ -1,7 +1,7 @@
-import type { ButterSource } from './butter-client.js';
+import type { ButterSource, SourceJson } from './butter-client.js';
 
 /** An API object (page, item or post) as the source answered it. */
-export type ApiObject = Record<string, any>;
+export type ApiObject = Record<string, SourceJson>;
 
 /** What readers see (`published`) and the newest version under `preview=1` (`latest`). */
 export interface Channels {

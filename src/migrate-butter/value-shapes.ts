@@ -1,6 +1,8 @@
 // How a value read from a ButterCMS-compatible API shows what it is. Used by schema inference
 // and by the conversion of values into what Ghee stores.
 
+import type { SourceJson } from './butter-client.js';
+
 const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 const COLOR = /^#([0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
 const HTML = /<\/?[a-z][a-z0-9]*(\s[^<>]*)?\/?>/i;
@@ -9,7 +11,7 @@ const MEDIA_EXT = /\.(png|jpe?g|gif|webp|avif|svg|pdf|mp4|webm|mp3)$/i;
 /** Where a reference points: a page (type and slug) or a collection item (key and id). */
 export type RefTarget = { page: string; slug: string } | { collection: string; id: number };
 
-export const isPlainObject = (v: unknown): v is Record<string, any> =>
+export const isPlainObject = (v: unknown): v is Record<string, SourceJson> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const isDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(s));

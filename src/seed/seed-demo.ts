@@ -7,7 +7,7 @@ import { demoBrands, demoCategories, demoHomepage, demoPages } from './demo-cont
 import { demoSchema } from './demo-schema.js';
 import { seedDemoPosts } from './demo-posts.js';
 
-const LOCALES = ['en', 'es'] as const;
+type DemoLocale = 'en' | 'es';
 
 /** Creates the demo account (enterprise plan, en + es) with its schema and content. */
 export async function seedDemo(store: Store, name = 'Demo'): Promise<CreatedAccount> {
@@ -50,7 +50,7 @@ async function seedContent(store: Store, schema: AccountSchema): Promise<void> {
     brandIds.push((await create('collection:brands', { status: 'published', locales: { en: fields, es: fields } })).id);
   }
   for (const page of demoPages) {
-    const fieldsIn = (locale: (typeof LOCALES)[number]) => {
+    const fieldsIn = (locale: DemoLocale) => {
       const text = page[locale];
       return {
         ...text,
@@ -83,7 +83,7 @@ async function seedContent(store: Store, schema: AccountSchema): Promise<void> {
       });
     }
   }
-  const home = (locale: (typeof LOCALES)[number]) => ({ ...demoHomepage[locale], featured: demoHomepage.featured });
+  const home = (locale: DemoLocale) => ({ ...demoHomepage[locale], featured: demoHomepage.featured });
   await create('single_page:homepage', {
     slug: 'homepage',
     name: 'Homepage',

@@ -6,7 +6,7 @@ export interface RouteTemplate {
   methods: string[];
 }
 
-const LINE = /^((?:│   |    )*)(?:├── |└── )(.+?)(?: \(([A-Z, ]+)\))?$/;
+const LINE = /^((?:│ {3}| {4})*)(?:├── |└── )(.+?)(?: \(([A-Z, ]+)\))?$/;
 
 /**
  * Every route the app has registered, read from Fastify's own route tree (`printRoutes`), so a

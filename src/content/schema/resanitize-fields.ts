@@ -47,7 +47,9 @@ export async function resanitizeFields(
       const changed: StoredLeaf[] = [];
       for (const leaf of leaves) {
         const value = clean[i++]!;
-        if (value !== leaf.value) (changed.push({ ...leaf, value }), leaf.set(value));
+        if (value === leaf.value) continue;
+        changed.push({ ...leaf, value });
+        leaf.set(value);
       }
       if (!changed.length) continue;
       rewritten++;
