@@ -1,48 +1,10 @@
 import DOMPurify from 'dompurify';
+import { HTML_ATTRIBUTES, HTML_TAGS } from '../../../src/shared/html-allow-list';
 
-// The server's allow-list (src/content/write/sanitize-html.ts), so the editor shows what Ghee
-// stores, and nothing that could run: no script, no event handler, no style, no javascript: URL.
-const ALLOWED_TAGS = [
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'p',
-  'br',
-  'hr',
-  'blockquote',
-  'pre',
-  'code',
-  'ul',
-  'ol',
-  'li',
-  'a',
-  'img',
-  'table',
-  'thead',
-  'tbody',
-  'tfoot',
-  'tr',
-  'th',
-  'td',
-  'strong',
-  'b',
-  'em',
-  'i',
-  'u',
-  's',
-  'sub',
-  'sup',
-  'span',
-  'div',
-  'figure',
-  'figcaption',
-  'small',
-  'mark',
-];
-const ALLOWED_ATTR = ['href', 'title', 'target', 'rel', 'src', 'alt', 'width', 'height', 'colspan', 'rowspan'];
+// The server's allow-list, so the editor shows what Ghee stores, and nothing that could run: no
+// script, no event handler, no style, no javascript: URL.
+const ALLOWED_TAGS = [...HTML_TAGS];
+const ALLOWED_ATTR = [...new Set(Object.values(HTML_ATTRIBUTES).flat())];
 
 /**
  * HTML fit to assign to `innerHTML` in the dashboard: whatever the server sent (or someone typed

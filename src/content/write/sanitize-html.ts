@@ -1,7 +1,6 @@
 import sanitize from 'sanitize-html';
+import { HTML_ATTRIBUTES, HTML_TAGS, HTML_URL_SCHEMES } from '../../shared/html-allow-list.js';
 import { HtmlLimitError, type HtmlLimits } from './html-limits.js';
-
-const CELL = ['colspan', 'rowspan'];
 
 /**
  * A link that opens another browsing context gets `rel="noopener noreferrer"` (kept tokens first),
@@ -16,60 +15,16 @@ function relForTarget(tagName: string, attribs: sanitize.Attributes): sanitize.T
 }
 
 /**
- * The allow-list of docs/api.md ("Sanitised HTML"). Everything not named here is dropped:
+ * The allow-list of docs/api.md ("Sanitised HTML", src/shared/html-allow-list.ts). Everything not named there is dropped:
  * tags (their text kept, except inside `nonTextTags`), attributes (every `on*`, `style`, `class`),
  * and URLs whose scheme is not listed. Relative URLs are kept.
  */
 const OPTIONS: sanitize.IOptions = {
-  allowedTags: [
-    'h1',
-    'h2',
-    'h3',
-    'h4',
-    'h5',
-    'h6',
-    'p',
-    'br',
-    'hr',
-    'blockquote',
-    'pre',
-    'code',
-    'ul',
-    'ol',
-    'li',
-    'a',
-    'img',
-    'table',
-    'thead',
-    'tbody',
-    'tfoot',
-    'tr',
-    'th',
-    'td',
-    'strong',
-    'b',
-    'em',
-    'i',
-    'u',
-    's',
-    'sub',
-    'sup',
-    'span',
-    'div',
-    'figure',
-    'figcaption',
-    'small',
-    'mark',
-  ],
-  allowedAttributes: {
-    a: ['href', 'title', 'target', 'rel'],
-    img: ['src', 'alt', 'title', 'width', 'height'],
-    th: CELL,
-    td: CELL,
-  },
+  allowedTags: [...HTML_TAGS],
+  allowedAttributes: Object.fromEntries(Object.entries(HTML_ATTRIBUTES).map(([tag, names]) => [tag, [...names]])),
   // The library strips control characters and whitespace before it reads the scheme, and
   // compares it case-insensitively, so `jav&#x09;ascript:` and ` JAVASCRIPT:` are refused too.
-  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemes: [...HTML_URL_SCHEMES],
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowedSchemesAppliedToAttributes: ['href', 'src'],
   allowProtocolRelative: true,
