@@ -1,21 +1,11 @@
 import type { AccountSchema } from './account-schema.js';
 import { componentFields } from './empty-value.js';
+import { FIELD_TYPES } from '../shared/field-types.js';
+import { STRUCTURED_TYPES } from '../shared/field-options.js';
 import type { FieldDef, Fields } from './schema/types.js';
 
-/** Field types stored as scalars: filterable and orderable. */
-const SCALAR = new Set([
-  'short_text',
-  'long_text',
-  'wysiwyg',
-  'html',
-  'markdown',
-  'number',
-  'date',
-  'checkbox',
-  'dropdown',
-  'media',
-  'color',
-]);
+/** Field types stored as scalars: filterable and orderable (every type but references and structures). */
+const SCALAR: ReadonlySet<string> = new Set(FIELD_TYPES.filter((t) => t !== 'reference' && !STRUCTURED_TYPES.has(t)));
 
 export function isScalar(field: FieldDef): boolean {
   return SCALAR.has(field.type);
