@@ -1,8 +1,9 @@
+import { componentsReached } from './components-reached.js';
 import type { ContentCounts } from './content-counts.js';
 import { describeValues, diffFields, orderChange } from './diff-fields.js';
 import type { SchemaChange } from './schema-change.js';
 import { SECTIONS, countOf } from './sections.js';
-import type { ComponentDef, Fields, LocaleDef, SchemaDocument } from './types.js';
+import type { ComponentDef, LocaleDef, SchemaDocument } from './types.js';
 
 export { formatChange, formatChanges, type SchemaChange } from './schema-change.js';
 
@@ -78,30 +79,13 @@ function diffLocales(before: LocaleDef[], after: LocaleDef[], held: Map<string, 
  */
 function componentEntries(doc: SchemaDocument, counts: ContentCounts): Map<string, number> {
   const components = doc.components ?? {};
-  const reach = (fields: Fields, found: Set<string>): Set<string> => {
-    for (const field of Object.values(fields)) {
-      const used =
-        field.type === 'component' && field.component
-          ? [field.component]
-          : field.type === 'component_picker'
-            ? (field.components ?? [])
-            : [];
-      for (const key of used) {
-        if (found.has(key)) continue;
-        found.add(key);
-        const def = components[key];
-        if (def) reach(def.fields, found);
-      }
-      if (field.fields) reach(field.fields, found);
-    }
-    return found;
-  };
   const out = new Map<string, number>();
   for (const section of SECTIONS) {
     if (section.name === 'components') continue;
     for (const [key, def] of Object.entries(doc[section.name] ?? {})) {
       const count = counts.entries.get(`${section.name}.${key}`) ?? 0;
-      for (const component of reach(def.fields, new Set())) out.set(component, (out.get(component) ?? 0) + count);
+      for (const component of componentsReached(def.fields, components))
+        out.set(component, (out.get(component) ?? 0) + count);
     }
   }
   return out;

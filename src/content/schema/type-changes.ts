@@ -1,3 +1,4 @@
+import { componentsReached } from './components-reached.js';
 import type { SchemaChange } from './schema-change.js';
 import { SECTIONS } from './sections.js';
 import type { ComponentDef, FieldDef, Fields, SchemaDocument } from './types.js';
@@ -64,30 +65,13 @@ export interface HoldingType {
 export function typesHolding(doc: SchemaDocument, paths: Iterable<string>): HoldingType[] {
   const scopes = new Set([...paths].map((p) => p.split('.').slice(0, 2).join('.')));
   const components = doc.components ?? {};
-  const reach = (fields: Fields, found: Set<string>): Set<string> => {
-    for (const field of Object.values(fields)) {
-      const used =
-        field.type === 'component' && field.component
-          ? [field.component]
-          : field.type === 'component_picker'
-            ? (field.components ?? [])
-            : [];
-      for (const key of used) {
-        if (found.has(`components.${key}`)) continue;
-        found.add(`components.${key}`);
-        const def = components[key];
-        if (def) reach(def.fields, found);
-      }
-      if (field.fields) reach(field.fields, found);
-    }
-    return found;
-  };
   const out: HoldingType[] = [];
   for (const section of SECTIONS) {
     if (section.kind === 'component') continue;
     for (const [key, def] of Object.entries(doc[section.name] ?? {})) {
       const own = `${section.name}.${key}`;
-      const holds = scopes.has(own) || [...reach(def.fields, new Set())].some((s) => scopes.has(s));
+      const holds =
+        scopes.has(own) || [...componentsReached(def.fields, components)].some((k) => scopes.has(`components.${k}`));
       if (holds)
         out.push({
           kind: section.kind as HoldingType['kind'],
