@@ -16,6 +16,12 @@ export function pageTypeOf(schema: AccountSchema, key: string): ContentType {
   return type;
 }
 
+/** The types a page path's type names: one page type, or for `*` every page type and the single pages. */
+export function pageTypesOf(schema: AccountSchema, key: string): ContentType[] {
+  if (key !== '*') return [pageTypeOf(schema, key)];
+  return [...schema.byId.values()].filter((t) => t.kind === 'page_type' || t.kind === 'single_page');
+}
+
 /**
  * The page at `/pages/<type>/<slug>/`, in any version (drafts included), for the writes of /v2
  * and every page route of the admin API. `*` finds the slug among single pages and pages of
@@ -28,10 +34,7 @@ export async function findPage(
   typeKey: string,
   slug: string,
 ): Promise<FoundPage> {
-  const types =
-    typeKey === '*'
-      ? [...schema.byId.values()].filter((t) => t.kind === 'page_type' || t.kind === 'single_page')
-      : [pageTypeOf(schema, typeKey)];
+  const types = pageTypesOf(schema, typeKey);
   // No slug holds U+0000 (PostgreSQL could not even compare it).
   if (types.length === 0 || slug.includes('\u0000')) throw errors.pageNotFound();
   const rows = await db

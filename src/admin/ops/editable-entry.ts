@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { AccountSchema, ContentType } from '../../content/account-schema.js';
 import type { EntryRow } from '../../content/entry-rows.js';
-import { errors } from '../../errors/index.js';
 import type { Database } from '../../store/tables.js';
 import { editableFields } from './editable-fields.js';
+import { targetEntry, type EntryTarget } from './target-entry.js';
 
 /** How the dashboard names an entry: pages by slug, type and name; items by id and collection. */
 function handle(schema: AccountSchema, row: { id: number; type_id: number; slug: string | null }, name: string) {
@@ -43,20 +43,11 @@ export async function editableEntry(
   db: Kysely<Database>,
   schema: AccountSchema,
   type: ContentType,
-  target: { slug?: string; id?: number },
+  target: EntryTarget,
   locale: string,
   publicUrl: string,
 ) {
-  const query = db
-    .selectFrom('entries')
-    .select(['id', 'type_id', 'slug'])
-    .where('account_id', '=', schema.accountId)
-    .where('type_id', '=', type.id);
-  const entry =
-    target.id !== undefined
-      ? await query.where('id', '=', target.id).executeTakeFirst()
-      : await query.where('slug', '=', target.slug ?? '').executeTakeFirst();
-  if (!entry) throw type.kind === 'collection' ? errors.notFound() : errors.pageNotFound();
+  const entry = await targetEntry(db, schema, type, target);
   const versions = await db
     .selectFrom('entry_versions')
     .selectAll()

@@ -3,9 +3,9 @@ import { recordChange } from '../../cache/content-changes.js';
 import { entryTags } from '../../cache/tags.js';
 import type { AccountSchema, ContentType } from '../../content/account-schema.js';
 import { deleteDerived } from '../../content/write/save-version.js';
-import { errors } from '../../errors/index.js';
 import type { Database } from '../../store/tables.js';
 import { enqueueEntryEvents } from '../../webhooks/entry-events.js';
+import { targetEntry, type EntryTarget } from './target-entry.js';
 
 /**
  * Takes a page or item off the air, in one locale or (locale null) in all: its published
@@ -16,20 +16,11 @@ export async function unpublishEntry(
   db: Kysely<Database>,
   schema: AccountSchema,
   type: ContentType,
-  target: { slug?: string; id?: number },
+  target: EntryTarget,
   locale: string | null,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const query = trx
-      .selectFrom('entries')
-      .select(['id', 'slug'])
-      .where('account_id', '=', schema.accountId)
-      .where('type_id', '=', type.id);
-    const entry =
-      target.id !== undefined
-        ? await query.where('id', '=', target.id).executeTakeFirst()
-        : await query.where('slug', '=', target.slug ?? '').executeTakeFirst();
-    if (!entry) throw type.kind === 'collection' ? errors.notFound() : errors.pageNotFound();
+    const entry = await targetEntry(trx, schema, type, target);
     let published = trx
       .selectFrom('entry_versions')
       .select('locale')

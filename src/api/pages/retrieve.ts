@@ -1,6 +1,5 @@
-import type { ContentType } from '../../content/account-schema.js';
 import { entriesInScope } from '../../content/entry-rows.js';
-import { pageTypeOf } from '../../content/find-page.js';
+import { pageTypesOf } from '../../content/find-page.js';
 import { parseSelection } from '../../content/list-spec.js';
 import { Renderer } from '../../content/renderer.js';
 import type { ApiCall, Endpoint } from '../../http/define-routes.js';
@@ -15,12 +14,7 @@ export const retrievePage: Endpoint = {
     const scope = parseScope(query, caller, schema);
     const { type: typeKey, slug } = params as { type: string; slug: string };
     const any = typeKey === '*';
-    let types: ContentType[];
-    if (any) {
-      types = [...schema.byId.values()].filter((t) => t.kind === 'page_type' || t.kind === 'single_page');
-    } else {
-      types = [pageTypeOf(schema, typeKey)];
-    }
+    const types = pageTypesOf(schema, typeKey);
     let selection = any ? null : parseSelection(query.fields, types[0]!.fields, schema);
     // No slug holds U+0000 (PostgreSQL could not even compare it).
     const rows =
