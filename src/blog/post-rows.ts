@@ -29,29 +29,27 @@ export function postsInScope(db: Kysely<Database>, scope: BlogScope): PostQuery 
   return scope.channel === 'published' ? onAir(query, scope.now) : query;
 }
 
+/** What a post version says, from its title to its dates (`v` is post_versions): read and archived alike. */
+export const POST_VERSION_TEXT = [
+  'v.title',
+  'v.body',
+  'v.summary',
+  'v.seo_title',
+  'v.meta_description',
+  'v.featured_image',
+  'v.featured_image_alt',
+  'v.updated',
+  'v.published',
+  'v.scheduled',
+] as const;
+
 /** Posts of the scope's account joined to their version in its channel, whatever their status. */
 function postVersions(db: Kysely<Database>, scope: BlogScope) {
   return db
     .selectFrom('posts as p')
     .innerJoin('post_versions as v', (join) => join.onRef('v.post_id', '=', 'p.id').on('v.channel', '=', scope.channel))
     .where('p.account_id', '=', scope.accountId)
-    .select([
-      'p.id',
-      'p.slug',
-      'p.created',
-      'v.status',
-      'v.author_id',
-      'v.title',
-      'v.body',
-      'v.summary',
-      'v.seo_title',
-      'v.meta_description',
-      'v.featured_image',
-      'v.featured_image_alt',
-      'v.updated',
-      'v.published',
-      'v.scheduled',
-    ]);
+    .select(['p.id', 'p.slug', 'p.created', 'v.status', 'v.author_id', ...POST_VERSION_TEXT]);
 }
 
 /** The query of `postsInScope`, to which filters and order are added. */

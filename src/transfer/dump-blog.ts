@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { POST_VERSION_TEXT } from '../blog/post-rows.js';
 import type { Database } from '../store/tables.js';
 import { byCodePoint, type ArchivedAuthor, type ArchivedPost, type ArchivedTerm } from './archive-format.js';
 
@@ -39,22 +40,7 @@ export async function dumpPosts(db: Kysely<Database>, accountId: number): Promis
     .selectFrom('post_versions as v')
     .innerJoin('posts as p', 'p.id', 'v.post_id')
     .innerJoin('authors as a', 'a.id', 'v.author_id')
-    .select([
-      'v.post_id',
-      'v.channel',
-      'v.status',
-      'a.slug as author',
-      'v.title',
-      'v.body',
-      'v.summary',
-      'v.seo_title',
-      'v.meta_description',
-      'v.featured_image',
-      'v.featured_image_alt',
-      'v.updated',
-      'v.published',
-      'v.scheduled',
-    ])
+    .select(['v.post_id', 'v.channel', 'v.status', 'a.slug as author', ...POST_VERSION_TEXT])
     .where('p.account_id', '=', accountId)
     .execute();
   const terms = async (kind: 'categories' | 'tags') => {
