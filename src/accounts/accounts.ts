@@ -62,17 +62,14 @@ export async function createAccount(
   const planDef = planNamed(plan);
   if (!planDef) throw new AccountInputError(accountMessages.unknownPlan(plan, Object.keys(plans())), 'plan');
   const name = input.name.trim();
-  if (!name) throw new AccountInputError('An account needs a name');
+  if (!name) throw new AccountInputError(accountMessages.nameRequired);
   const locales = input.locales?.length ? input.locales : ['en'];
   for (const slug of locales) {
-    if (!LOCALE_SLUG.test(slug))
-      throw new AccountInputError(
-        `Locale "${slug}" is not a locale slug (lowercase letters with an optional region, e.g. en, fr-ca)`,
-      );
+    if (!LOCALE_SLUG.test(slug)) throw new AccountInputError(accountMessages.localeSlug(slug));
   }
-  if (new Set(locales).size !== locales.length) throw new AccountInputError('Locales must not repeat');
+  if (new Set(locales).size !== locales.length) throw new AccountInputError(accountMessages.localesRepeat);
   if (planDef.locales !== null && locales.length > planDef.locales) {
-    throw new AccountInputError(`The ${plan} plan allows ${planDef.locales} locale(s), not ${locales.length}`);
+    throw new AccountInputError(accountMessages.planLocales(plan, planDef.locales, locales.length));
   }
   const limit = input.monthlyCallLimit;
   if (limit !== undefined && limit !== null && (!Number.isInteger(limit) || limit < 0)) {
@@ -80,7 +77,7 @@ export async function createAccount(
   }
   const anchor = input.billingAnchorDay ?? 1;
   if (!Number.isInteger(anchor) || anchor < 1 || anchor > 28)
-    throw new AccountInputError('The billing anchor day must be from 1 to 28');
+    throw new AccountInputError(accountMessages.billingAnchorDay);
 
   return db.transaction().execute(async (trx) => {
     const slug = await freeSlug(trx, slugify(name));
@@ -133,13 +130,11 @@ export async function findAccount(db: Kysely<Database>, id: number): Promise<Acc
 export async function resolveAccount(db: Kysely<Database>, id: number | undefined): Promise<Account> {
   if (id !== undefined) {
     const row = await findAccount(db, id);
-    if (!row) throw new AccountInputError(`No account with id ${id}`);
+    if (!row) throw new AccountInputError(accountMessages.noAccount(id));
     return row;
   }
   const all = await listAccounts(db);
   if (all.length === 1) return all[0]!;
-  if (all.length === 0)
-    throw new AccountInputError('There is no account yet; create one with `ghee account create --name NAME`');
-  const list = all.map((a) => `  ${a.id}  ${a.name} (${a.plan})`).join('\n');
-  throw new AccountInputError(`Several accounts exist; choose one with --account ID:\n${list}`);
+  if (all.length === 0) throw new AccountInputError(accountMessages.noAccountYet);
+  throw new AccountInputError(accountMessages.severalAccounts(all));
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { accountMessages } from '../errors/index.js';
 import type { IssuedToken } from '../shared/tokens.js';
 import type { Database } from '../store/tables.js';
 import { isoMicro } from '../time.js';
@@ -17,7 +18,7 @@ interface AccountRef {
 function checkKind(account: AccountRef, kind: TokenKind): void {
   // Existing write tokens keep working for reads; new ones are only issued where they can write.
   if (kind === 'write' && !planNamed(account.plan)?.writeApi)
-    throw new PlanFeatureError(`The ${account.plan} plan has no write API`);
+    throw new PlanFeatureError(accountMessages.noWriteApi(account.plan));
 }
 
 async function issue(

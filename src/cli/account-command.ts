@@ -1,6 +1,6 @@
 import { AccountInputError, createAccount, listAccounts } from '../accounts/accounts.js';
 import { planNamed, plans } from '../accounts/plans.js';
-import { accountMessages } from '../errors/index.js';
+import { accountMessages, cliMessages } from '../errors/index.js';
 import { OPERATOR } from '../accounts/plan-policy.js';
 import { setPlan as changePlan } from '../accounts/set-plan.js';
 import type { Store } from '../store/database.js';
@@ -73,7 +73,7 @@ export async function accountCommand(args: string[], io: CliIo, store: Store): P
 }
 
 export function integer(raw: string, flag: string): number {
-  if (!/^\d+$/.test(raw)) throw new CliError(`${flag} takes a whole number, not "${raw}"`, 2);
+  if (!/^\d+$/.test(raw)) throw new CliError(cliMessages.wholeNumber(flag, raw), 2);
   return Number(raw);
 }
 
@@ -92,7 +92,7 @@ async function setPlan(args: string[], io: CliIo, store: Store): Promise<number>
   const limit =
     rawLimit === undefined ? undefined : rawLimit === 'none' ? null : integer(rawLimit, '--monthly-call-limit');
   const updated = await changePlan(store.db, accountId, { plan, monthlyCallLimit: limit }, OPERATOR);
-  if (!updated) throw new CliError(`No account with id ${accountId}`);
+  if (!updated) throw new CliError(accountMessages.noAccount(accountId));
   io.out(
     values.json
       ? JSON.stringify(updated)

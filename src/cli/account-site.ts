@@ -1,4 +1,5 @@
 import { readSiteSettings, setSiteSettings, SiteSettingsError, type SiteSettings } from '../accounts/site-settings.js';
+import { accountMessages } from '../errors/index.js';
 import type { Store } from '../store/database.js';
 import { CliError, parseFlags, usage, type CliIo } from './io.js';
 
@@ -41,7 +42,7 @@ export async function setSiteCommand(
         .join('\n'),
     );
   }
-  if (!settings) throw new CliError(`No account with id ${accountId}`);
+  if (!settings) throw new CliError(accountMessages.noAccount(accountId));
   if (values.json) io.out(JSON.stringify({ account: accountId, ...settings }));
   else
     io.out(

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { AccountInputError } from '../accounts/accounts.js';
 import { SchemaError } from '../content/schema/schema-error.js';
+import { importMessages } from '../errors/index.js';
 import { mediaIngester } from '../media/media-ingester.js';
 import { MediaStore } from '../media/media-store.js';
 import { ButterSource, SourceError } from '../migrate-butter/butter-client.js';
@@ -39,9 +40,9 @@ export async function importButterCommand(args: string[], io: CliIo, store: Stor
   );
   if (positionals.length || !values.token) throw usage(USAGE);
   if (values.account !== undefined && values['new-account'] !== undefined)
-    throw usage(`${USAGE}\n--account and --new-account exclude each other`);
+    throw usage(`${USAGE}\n${importMessages.accountFlagsExclusive}`);
   const baseUrl = (values['base-url'] ?? DEFAULT_BASE).replace(/\/+$/, '');
-  if (!/^https?:\/\//.test(baseUrl)) throw usage(`${USAGE}\n--base-url must be an http(s) URL`);
+  if (!/^https?:\/\//.test(baseUrl)) throw usage(`${USAGE}\n${importMessages.baseUrlScheme}`);
   const list = (raw: string | undefined) =>
     (raw ?? '')
       .split(',')
@@ -98,7 +99,7 @@ export async function importButterCommand(args: string[], io: CliIo, store: Stor
       throw new CliError(error.message);
     if (error instanceof TypeError && /fetch failed/.test(error.message))
       throw new CliError(
-        `Cannot reach ${baseUrl}: ${(error.cause as Error | undefined)?.message ?? error.message}; run again to resume`,
+        importMessages.sourceUnreachable(baseUrl, (error.cause as Error | undefined)?.message ?? error.message),
       );
     throw error;
   }
@@ -119,6 +120,6 @@ async function readJson(file: string): Promise<unknown> {
   try {
     return JSON.parse(await fs.readFile(file, 'utf8')) as unknown;
   } catch (error) {
-    throw new CliError(`Cannot read the schema ${file}: ${(error as Error).message}`);
+    throw new CliError(importMessages.schemaUnreadable(file, (error as Error).message));
   }
 }

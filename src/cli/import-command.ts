@@ -1,5 +1,6 @@
 import { AccountInputError } from '../accounts/accounts.js';
 import { SchemaError } from '../content/schema/schema-error.js';
+import { importMessages } from '../errors/index.js';
 import type { Store } from '../store/database.js';
 import { ArchiveError, readArchive } from '../transfer/archive-io.js';
 import { importArchive, ImportRefused } from '../transfer/import-archive.js';
@@ -28,10 +29,10 @@ export async function importCommand(args: string[], io: CliIo, store: Store): Pr
   const [file] = positionals;
   if (file === undefined || positionals.length !== 1) throw usage(USAGE);
   if (values.account !== undefined && values['new-account'] !== undefined)
-    throw usage(`${USAGE}\n--account and --new-account exclude each other`);
+    throw usage(`${USAGE}\n${importMessages.accountFlagsExclusive}`);
   const onConflict = values['on-conflict'];
   if (onConflict !== undefined && onConflict !== 'skip' && onConflict !== 'replace')
-    throw usage(`${USAGE}\n--on-conflict takes skip or replace`);
+    throw usage(`${USAGE}\n${importMessages.onConflictChoice}`);
   try {
     const archive = parseArchive(await readArchive(file));
     const account = await targetAccount(store.db, archive.source, {

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Config } from '../config.js';
+import { cliMessages } from '../errors/index.js';
 
 /** Where a CLI command writes: stdout carries results (one JSON document with --json), stderr the rest. */
 export interface CliIo {
@@ -22,7 +23,7 @@ export class CliError extends Error {
 }
 
 export function usage(line: string): CliError {
-  return new CliError(`usage: ${line}`, 2);
+  return new CliError(cliMessages.usage(line), 2);
 }
 
 /** Parses flags strictly; a wrong flag is a usage error naming the command's usage line. */

@@ -5,17 +5,12 @@ import { applySchema } from '../content/schema/apply-schema.js';
 import { formatChanges } from '../content/schema/schema-change.js';
 import { exportSchema } from '../content/schema/export-schema.js';
 import { SchemaError } from '../content/schema/schema-error.js';
+import { cliMessages } from '../errors/index.js';
 import type { Store } from '../store/database.js';
 import { CliError, usage, type CliIo } from './io.js';
 
 export const APPLY_USAGE = 'ghee schema apply [--account ID] [--dry-run] [--allow-data-loss] [--json] FILE';
 export const EXPORT_USAGE = 'ghee schema export [--account ID]';
-
-const READ_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EISDIR: 'it is a directory',
-  EACCES: 'permission denied',
-};
 
 /** `ghee schema apply|export`: schema as code (docs/schema.md). Returns the exit code. */
 export async function schemaCommand(args: string[], io: CliIo, store: Store): Promise<number> {
@@ -74,7 +69,7 @@ async function applyCommand(args: string[], io: CliIo, store: Store): Promise<nu
     return 0;
   } catch (error) {
     if (!(error instanceof SchemaError)) throw error;
-    const hint = error.code === 'data_loss' ? '\nRun again with --allow-data-loss to apply them.' : '';
+    const hint = error.code === 'data_loss' ? `\n${cliMessages.allowDataLoss}` : '';
     throw new CliError(`${error.message}${hint}`);
   }
 }
@@ -95,11 +90,11 @@ async function readDocument(file: string): Promise<unknown> {
     text = await fs.readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw new CliError(`Cannot read ${file}: ${READ_ERRORS[code] ?? (error as Error).message}`);
+    throw new CliError(cliMessages.cannotRead(file, cliMessages.readReasons[code] ?? (error as Error).message));
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new CliError(`${file} is not valid JSON: ${(error as Error).message}`);
+    throw new CliError(cliMessages.notJson(file, (error as Error).message));
   }
 }

@@ -1,7 +1,7 @@
 import { deleteTerm } from '../blog/terms/delete-term.js';
 import type { TermKind } from '../blog/terms/term-store.js';
 import { listTermUsage } from '../blog/terms/term-usage.js';
-import { GheeError } from '../errors/index.js';
+import { cliMessages, GheeError } from '../errors/index.js';
 import type { Store } from '../store/database.js';
 import { accountOption } from './account-option.js';
 import { CliError, parseFlags, usage, type CliIo } from './io.js';
@@ -47,7 +47,7 @@ export function termCommand(kind: TermKind) {
       return 0;
     } catch (error) {
       if (error instanceof GheeError && error.code === 'not_found')
-        throw new CliError(`Account ${account.id} has no ${NOUN[kind]} with the slug "${slug}"`);
+        throw new CliError(cliMessages.noTerm(account.id, NOUN[kind], slug));
       if (error instanceof GheeError) throw new CliError(error.message);
       throw error;
     }

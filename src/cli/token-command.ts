@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createToken, listTokens, revokeToken } from '../accounts/tokens.js';
+import { cliMessages } from '../errors/index.js';
 import type { Store } from '../store/database.js';
 import { accountOption } from './account-option.js';
 import { CliError, usage, type CliIo } from './io.js';
@@ -30,7 +31,7 @@ export async function tokenCommand(args: string[], io: CliIo, store: Store): Pro
   if (sub === 'revoke') {
     if (positionals.length !== 1) throw usage(USAGE);
     const revoked = await revokeToken(store.db, positionals[0]!);
-    if (!revoked) throw new CliError('No active token matches that token or id');
+    if (!revoked) throw new CliError(cliMessages.noToken);
     io.out(
       values.json
         ? JSON.stringify(revoked)

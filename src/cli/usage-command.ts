@@ -1,3 +1,4 @@
+import { cliMessages } from '../errors/index.js';
 import { usageReport } from '../quota/usage-report.js';
 import type { Store } from '../store/database.js';
 import { accountOption } from './account-option.js';
@@ -14,7 +15,7 @@ export async function usageCommand(args: string[], io: CliIo, store: Store): Pro
   );
   if (positionals.length) throw usage(USAGE);
   if (values.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month))
-    throw new CliError(`--month takes YYYY-MM, not "${values.month}"`, 2);
+    throw new CliError(cliMessages.month(values.month), 2);
   const account = await accountOption(store, values.account);
   const report = await usageReport(store.db, account, new Date(), values.month);
   if (values.json) {

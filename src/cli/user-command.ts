@@ -1,4 +1,5 @@
 import { AccountInputError, resolveAccount } from '../accounts/accounts.js';
+import { cliMessages } from '../errors/index.js';
 import type { Store } from '../store/database.js';
 import { sendMail } from '../mail/send-mail.js';
 import { invitationMail } from '../users/invitation-mail.js';
@@ -59,8 +60,7 @@ export async function userCommand(args: string[], io: CliIo, store: Store): Prom
   try {
     if (sub === 'set-password') {
       if (!values.email || password === undefined) throw usage(USAGE);
-      if (!(await setPassword(store.db, values.email, password)))
-        throw new CliError(`No user with the email ${values.email}`);
+      if (!(await setPassword(store.db, values.email, password))) throw new CliError(cliMessages.noUser(values.email));
       io.out(
         values.json
           ? JSON.stringify({ email: values.email.trim().toLowerCase(), sessions_ended: true })

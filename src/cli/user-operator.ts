@@ -1,3 +1,4 @@
+import { cliMessages } from '../errors/index.js';
 import type { Store } from '../store/database.js';
 import { setOperator } from '../users/operator-flag.js';
 import { CliError, usage, type CliIo } from './io.js';
@@ -17,8 +18,7 @@ export async function operatorCommand(
   const others = Object.keys(values).filter((k) => !['email', 'off', 'json'].includes(k) && values[k] !== undefined);
   if (!values.email || others.length) throw usage(USAGE);
   const operator = values.off !== true;
-  if (!(await setOperator(store.db, values.email, operator)))
-    throw new CliError(`No user with the email ${values.email}`);
+  if (!(await setOperator(store.db, values.email, operator))) throw new CliError(cliMessages.noUser(values.email));
   const email = values.email.trim().toLowerCase();
   io.out(
     values.json

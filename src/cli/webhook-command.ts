@@ -1,5 +1,6 @@
 import { PlanFeatureError } from '../accounts/manage-tokens.js';
 import { AccountInputError, resolveAccount } from '../accounts/accounts.js';
+import { cliMessages } from '../errors/index.js';
 import type { Store } from '../store/database.js';
 import { testWebhook } from '../webhooks/test-webhook.js';
 import { ALL_EVENTS, checkEvents, checkHeaders, checkUrl, WebhookInputError } from '../webhooks/webhook-input.js';
@@ -54,14 +55,14 @@ export async function webhookCommand(args: string[], io: CliIo, store: Store): P
       if (error instanceof WebhookInputError)
         throw new CliError(`--${error.field === 'headers' ? 'header' : error.field}: ${error.message}`);
       if (error instanceof PlanFeatureError)
-        throw new CliError(`${error.message}: webhooks are not available to account ${account.id}`);
+        throw new CliError(cliMessages.webhooksUnavailable(error.message, account.id));
       throw error;
     }
   }
   if (positionals.length !== 1) throw usage(USAGE);
   const id = integer(positionals[0]!, 'WEBHOOK_ID');
   const hook = await findWebhook(store.db, account.id, id);
-  if (!hook) throw new CliError(`Account ${account.id} has no webhook ${id}`);
+  if (!hook) throw new CliError(cliMessages.noWebhook(account.id, id));
   if (sub === 'remove') {
     await deleteWebhook(store.db, account.id, id);
     print({ id, removed: true }, `webhook ${id} removed`);
@@ -87,6 +88,6 @@ export async function webhookCommand(args: string[], io: CliIo, store: Store): P
 /** `Name: value` (or `Name:value`) of a --header flag. */
 function splitHeader(raw: string): [string, string] {
   const at = raw.indexOf(':');
-  if (at <= 0) throw new WebhookInputError('headers', `"${raw}" is not Name:value`);
+  if (at <= 0) throw new WebhookInputError('headers', cliMessages.headerFormat(raw));
   return [raw.slice(0, at).trim(), raw.slice(at + 1).trim()];
 }

@@ -17,4 +17,8 @@ export { mediaMessages } from './media-messages.js';
 export { adminErrors, adminMessages } from './admin-errors.js';
 export { userMessages } from './user-messages.js';
 export { accountMessages } from './account-messages.js';
+export { schemaMessages } from './schema-messages.js';
+export { authorMessages } from './author-messages.js';
+export { importMessages } from './import-messages.js';
+export { cliMessages } from './cli-messages.js';
 export { deliveryErrors, webhookMessages } from './webhook-messages.js';

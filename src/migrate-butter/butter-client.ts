@@ -1,3 +1,5 @@
+import { importMessages } from '../errors/index.js';
+
 /**
  * A JSON answer of the source, read loosely: the importer checks each value where it uses it
  * (value-shapes.ts), since a ButterCMS account's answers are only as regular as its history.
@@ -59,12 +61,12 @@ export class ButterSource {
       const text = await res.text();
       if (res.status === 404) return null;
       if (res.status === 400 && isAnswerTooLarge(text))
-        throw new AnswerTooLarge(`GET ${path} answered 400: ${text.slice(0, 200)}`);
-      if (!res.ok) throw new SourceError(`GET ${path} answered ${res.status}: ${text.slice(0, 200)}`);
+        throw new AnswerTooLarge(importMessages.sourceAnswered(path, res.status, text));
+      if (!res.ok) throw new SourceError(importMessages.sourceAnswered(path, res.status, text));
       try {
         return JSON.parse(text);
       } catch {
-        throw new SourceError(`GET ${path} did not answer JSON`);
+        throw new SourceError(importMessages.sourceNotJson(path));
       }
     }
   }

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { PlanFeatureError } from '../accounts/manage-tokens.js';
 import { planNamed } from '../accounts/plans.js';
+import { accountMessages } from '../errors/index.js';
 import type { Database } from '../store/tables.js';
 import type { NewWebhook, WebhookSummary } from '../shared/webhooks.js';
 import type { WebhooksTable } from '../store/webhook-tables.js';
@@ -40,7 +41,7 @@ export async function createWebhook(
   s: WebhookSettings,
   now = new Date(),
 ): Promise<NewWebhook> {
-  if (!planNamed(account.plan)?.webhooks) throw new PlanFeatureError(`The ${account.plan} plan has no webhooks`);
+  if (!planNamed(account.plan)?.webhooks) throw new PlanFeatureError(accountMessages.noWebhooks(account.plan));
   const secret = newSecret();
   const row = await db
     .insertInto('webhooks')

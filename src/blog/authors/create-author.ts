@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { recordChange } from '../../cache/content-changes.js';
+import { authorMessages } from '../../errors/index.js';
 import { BLOG_TAG } from '../blog-tag.js';
 import { PAGE_SLUG } from '../../content/write/find-entry.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
@@ -38,19 +39,15 @@ export async function createAuthor(
 ): Promise<AuthorRow> {
   const firstName = input.firstName.trim();
   const email = input.email.trim().toLowerCase();
-  if (!firstName) throw new AuthorInputError('An author needs a first name');
-  if (!EMAIL.test(email) || email.length > 254) throw new AuthorInputError(`"${input.email}" is not an email address`);
-  if (input.slug !== undefined && (!PAGE_SLUG.test(input.slug) || input.slug.length > 200)) {
-    throw new AuthorInputError(
-      `"${input.slug}" is not a valid slug: lowercase letters, digits and hyphens, at most 200`,
-    );
-  }
+  if (!firstName) throw new AuthorInputError(authorMessages.firstNameRequired);
+  if (!EMAIL.test(email) || email.length > 254) throw new AuthorInputError(authorMessages.notEmail(input.email));
+  if (input.slug !== undefined && (!PAGE_SLUG.test(input.slug) || input.slug.length > 200))
+    throw new AuthorInputError(authorMessages.slugFormat(input.slug));
   const taken = await db.selectFrom('authors').select(['slug', 'email']).where('account_id', '=', accountId).execute();
-  if (taken.some((a) => a.email === email))
-    throw new AuthorInputError(`An author with email "${email}" already exists in this account`);
+  if (taken.some((a) => a.email === email)) throw new AuthorInputError(authorMessages.emailTaken(email));
   const slugs = new Set(taken.map((a) => a.slug));
   if (input.slug !== undefined && slugs.has(input.slug))
-    throw new AuthorInputError(`An author with slug "${input.slug}" already exists in this account`);
+    throw new AuthorInputError(authorMessages.slugTaken(input.slug));
   const slug = input.slug ?? freeSlug(slugify(`${firstName} ${input.lastName}`.slice(0, 190), 'author'), slugs);
   try {
     // With its cache change in one transaction: cached author lists show the new author at once.
@@ -81,8 +78,7 @@ export async function createAuthor(
     });
   } catch (error) {
     // Another process created the same slug or email between the check and the insert.
-    if (isUniqueViolation(error))
-      throw new AuthorInputError(`An author with slug "${slug}" or email "${email}" already exists in this account`);
+    if (isUniqueViolation(error)) throw new AuthorInputError(authorMessages.slugOrEmailTaken(slug, email));
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { planNamed } from '../../accounts/plans.js';
+import { schemaMessages } from '../../errors/index.js';
 import type { Database } from '../../store/tables.js';
 import { countContent } from './content-counts.js';
 import { diffSchema } from './diff-schema.js';
@@ -40,7 +41,7 @@ export async function applySchema(
   options: ApplyOptions = {},
 ): Promise<ApplyResult> {
   const checked = await validateOffThread(doc);
-  if (!checked.ok) throw new SchemaError('invalid', checked.errors, 'The schema document is invalid:');
+  if (!checked.ok) throw new SchemaError('invalid', checked.errors, schemaMessages.invalidHeading);
   const next = checked.doc;
   if (options.dryRun) {
     const { changes } = await planChanges(db, accountId, next, options);
@@ -72,21 +73,19 @@ export async function applySchema(
 
 async function planChanges(db: Kysely<Database>, accountId: number, next: SchemaDocument, options: ApplyOptions) {
   const account = await db.selectFrom('accounts').select('plan').where('id', '=', accountId).executeTakeFirst();
-  if (!account) throw new SchemaError('no_account', [`No account with id ${accountId}`]);
+  if (!account) throw new SchemaError('no_account', [schemaMessages.noAccount(accountId)]);
   // An unknown plan name can only come from plans configured elsewhere; their caller passes the limit.
   const limit =
     options.planLocaleLimit !== undefined ? options.planLocaleLimit : (planNamed(account.plan)?.locales ?? null);
   if (next.locales && limit !== null && next.locales.length > limit) {
-    throw new SchemaError('plan_limit', [
-      `locales: the ${account.plan} plan allows ${limit} locale(s), not ${next.locales.length}`,
-    ]);
+    throw new SchemaError('plan_limit', [schemaMessages.planLocales(account.plan, limit, next.locales.length)]);
   }
   const [current, counts] = await Promise.all([exportSchema(db, accountId), countContent(db, accountId)]);
   const changes = diffSchema(current, next, counts);
   await markTypeChangeLoss(db, accountId, current, next, changes);
   const losing = changes.filter((c) => c.dataLoss);
   if (losing.length && !options.allowDataLoss) {
-    throw new SchemaError('data_loss', formatChanges(losing), 'Refusing to apply: these changes would delete content:');
+    throw new SchemaError('data_loss', formatChanges(losing), schemaMessages.dataLossHeading);
   }
   return { changes, current };
 }

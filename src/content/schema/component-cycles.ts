@@ -1,3 +1,4 @@
+import { schemaMessages } from '../../errors/index.js';
 import type { ComponentDef, Fields } from './types.js';
 
 interface Edge {
@@ -50,8 +51,7 @@ export function findComponentCycles(components: Record<string, ComponentDef>): s
       }
       const seen = state.get(edge.to);
       if (seen === 'visiting') {
-        const cycle = [...path.slice(path.indexOf(edge.to)), edge.to].join(' -> ');
-        errors.push(`${edge.path}: a component may not contain itself (${cycle})`);
+        errors.push(schemaMessages.componentCycle(edge.path, [...path.slice(path.indexOf(edge.to)), edge.to]));
       } else if (seen === undefined && Object.hasOwn(components, edge.to)) {
         enter(edge.to);
       }

@@ -1,3 +1,4 @@
+import { schemaMessages } from '../../errors/index.js';
 import { SECTIONS } from './sections.js';
 
 /** Content types in one schema document: page types, single pages, collections and components together. */
@@ -35,12 +36,7 @@ export function countDocument(doc: Record<string, unknown>): { types: number; fi
 export function sizeErrors(doc: Record<string, unknown>): string[] {
   const { types, fields } = countDocument(doc);
   const errors: string[] = [];
-  if (types > MAX_CONTENT_TYPES) {
-    errors.push(
-      `document: ${types} content types; a schema holds at most ${MAX_CONTENT_TYPES} (page types, single pages, collections and components together)`,
-    );
-  }
-  if (fields > MAX_FIELDS)
-    errors.push(`document: ${fields} fields; a schema holds at most ${MAX_FIELDS} (repeater row fields included)`);
+  if (types > MAX_CONTENT_TYPES) errors.push(schemaMessages.tooManyTypes(types, MAX_CONTENT_TYPES));
+  if (fields > MAX_FIELDS) errors.push(schemaMessages.tooManyFields(fields, MAX_FIELDS));
   return errors;
 }

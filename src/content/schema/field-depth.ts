@@ -1,3 +1,4 @@
+import { schemaMessages } from '../../errors/index.js';
 import type { ComponentDef, FieldDef, Fields } from './types.js';
 
 /**
@@ -32,10 +33,8 @@ export function findTooDeep(components: Record<string, ComponentDef>): string[] 
     const { depth, steps } = known.get(key)!;
     if (depth + 1 <= MAX_FIELD_DEPTH) continue;
     const shown = steps.length > MAX_FIELD_DEPTH ? `${steps.slice(0, MAX_FIELD_DEPTH).join('.')}...` : steps.join('.');
-    errors.push(
-      `components.${key}.fields.${steps[0]!.replace(/\[.*$/, '')}: nests too deep: a page holding ${key} would have fields ${depth + 1} levels deep (${key}: ${shown}); ` +
-        `fields nest at most ${MAX_FIELD_DEPTH} levels (a page's own fields are level 1, and each component, picked component or repeater row adds one)`,
-    );
+    const path = `components.${key}.fields.${steps[0]!.replace(/\[.*$/, '')}`;
+    errors.push(schemaMessages.tooDeep(path, key, depth + 1, shown, MAX_FIELD_DEPTH));
   }
   return errors;
 }

@@ -1,4 +1,5 @@
 import RE2 from 're2';
+import { schemaMessages } from '../../errors/index.js';
 import type { FieldDef } from './types.js';
 
 // A field's `pattern` comes from whoever edits the schema and runs on every write of every
@@ -20,7 +21,7 @@ export class PatternSyntaxError extends Error {}
  */
 export function compilePattern(source: string): RE2 {
   if ([...source].length > PATTERN_MAX_LENGTH)
-    throw new PatternSyntaxError(`longer than ${PATTERN_MAX_LENGTH} characters`);
+    throw new PatternSyntaxError(schemaMessages.patternTooLong(PATTERN_MAX_LENGTH));
   try {
     return new RE2(source, 'u');
   } catch (error) {

@@ -1,3 +1,4 @@
+import { schemaMessages } from '../../errors/index.js';
 import type { FieldContainer } from './field-options.js';
 import type { FieldType } from './types.js';
 
@@ -9,8 +10,6 @@ import type { FieldType } from './types.js';
  * an upgrade. Only a repeater in a collection stays refused, as it always was and as on ButterCMS.
  */
 export function nestingRefusal(type: FieldType, container: FieldContainer): string | undefined {
-  if (type === 'repeater' && container === 'collection') {
-    return 'a collection cannot hold repeater fields; repeaters are for pages and components';
-  }
+  if (type === 'repeater' && container === 'collection') return schemaMessages.repeaterInCollection;
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { schemaMessages as m } from '../../errors/index.js';
 import { findComponentCycles } from './component-cycles.js';
 import { sizeErrors } from './document-size.js';
 import { findTooDeep } from './field-depth.js';
@@ -12,9 +13,10 @@ import {
 import { SECTIONS, type Section } from './sections.js';
 import type { ComponentDef, SchemaDocument, TypeDef } from './types.js';
 import { isObject, validateFields, type FieldContext } from './validate-field.js';
-import { CONTROL_CHARACTER, CONTROL_CHARACTER_MESSAGE, validateLocales } from './validate-locales.js';
+import { CONTROL_CHARACTER, validateLocales } from './validate-locales.js';
 
 const TOP_LEVEL_KEYS = ['locales', ...SECTIONS.map((s) => s.name)];
+const TYPE_KEYS = ['name', 'fields'];
 
 const CONTAINER: Record<Section['name'], FieldContainer> = {
   components: 'component',
@@ -32,13 +34,12 @@ const CONTAINER: Record<Section['name'], FieldContainer> = {
 export function validateSchemaDocument(
   doc: unknown,
 ): { ok: true; doc: SchemaDocument } | { ok: false; errors: string[] } {
-  if (!isObject(doc)) return { ok: false, errors: ['document: must be a JSON object'] };
+  if (!isObject(doc)) return { ok: false, errors: [m.documentNotObject] };
   const tooBig = sizeErrors(doc);
   if (tooBig.length) return { ok: false, errors: tooBig };
   const errors: string[] = [];
   for (const key of Object.keys(doc)) {
-    if (!TOP_LEVEL_KEYS.includes(key))
-      errors.push(`${key}: unknown key; a schema document has ${TOP_LEVEL_KEYS.join(', ')}`);
+    if (!TOP_LEVEL_KEYS.includes(key)) errors.push(m.unknownKey(key, 'schema document', TOP_LEVEL_KEYS));
   }
   const keys: DocumentKeys = {
     components: keysOf(doc.components),
@@ -50,9 +51,7 @@ export function validateSchemaDocument(
   for (const section of SECTIONS) {
     const raw = doc[section.name] ?? {};
     if (!isObject(raw)) {
-      errors.push(
-        `${section.name}: must be an object keyed by ${section.name === 'single_pages' ? 'page slug' : 'key'}`,
-      );
+      errors.push(m.sectionNotObject(section.name));
       continue;
     }
     const ctx: FieldContext = { container: CONTAINER[section.name], keys, errors };
@@ -77,39 +76,30 @@ function keysOf(section: unknown): Set<string> {
 function checkKey(section: Section, key: string, errors: string[]): void {
   const at = `${section.name}.${key}`;
   if (section.name === 'page_types') {
-    if (key === 'search') return void errors.push(`${at}: "search" is reserved (it would shadow /v2/pages/search/)`);
-    if (RESERVED_PAGE_TYPE_KEYS.includes(key))
-      return void errors.push(`${at}: "${key}" is reserved (it is the page type of single pages)`);
-    if (!PAGE_TYPE_KEY.test(key))
-      errors.push(
-        `${at}: page type keys must be lowercase letters, digits, underscores and hyphens, starting with a letter`,
-      );
+    if (key === 'search') return void errors.push(m.searchReserved(at));
+    if (RESERVED_PAGE_TYPE_KEYS.includes(key)) return void errors.push(m.singlePagesTypeReserved(at, key));
+    if (!PAGE_TYPE_KEY.test(key)) errors.push(m.pageTypeKey(at));
   } else if (section.name === 'single_pages') {
-    if (!PAGE_SLUG.test(key))
-      errors.push(
-        `${at}: single page keys are page slugs: lowercase letters and digits, in words joined by single hyphens`,
-      );
+    if (!PAGE_SLUG.test(key)) errors.push(m.singlePageKey(at));
   } else if (!SNAKE_KEY.test(key)) {
-    const what = section.name === 'components' ? 'component' : 'collection';
-    errors.push(`${at}: ${what} keys must be lowercase letters, digits and underscores, starting with a letter`);
+    errors.push(m.snakeKey(at, section.name === 'components' ? 'component' : 'collection'));
   }
 }
 
 function validateType(raw: unknown, path: string, nameOptional: boolean, ctx: FieldContext): TypeDef | ComponentDef {
   if (!isObject(raw)) {
-    ctx.errors.push(`${path}: must be an object with ${nameOptional ? '"fields"' : '"name" and "fields"'}`);
+    ctx.errors.push(m.typeNotObject(path, nameOptional));
     return { name: '', fields: {} };
   }
   for (const key of Object.keys(raw)) {
-    if (key !== 'name' && key !== 'fields')
-      ctx.errors.push(`${path}.${key}: unknown key; a content type has name, fields`);
+    if (!TYPE_KEYS.includes(key)) ctx.errors.push(m.unknownKey(`${path}.${key}`, 'content type', TYPE_KEYS));
   }
   const { name } = raw;
   const hasName = typeof name === 'string' && name.trim() !== '';
-  if (!hasName && !(nameOptional && name === undefined)) ctx.errors.push(`${path}.name: must be a non-empty string`);
-  else if (hasName && CONTROL_CHARACTER.test(name)) ctx.errors.push(`${path}.name: ${CONTROL_CHARACTER_MESSAGE}`);
+  if (!hasName && !(nameOptional && name === undefined)) ctx.errors.push(m.nonEmptyString(`${path}.name`));
+  else if (hasName && CONTROL_CHARACTER.test(name)) ctx.errors.push(m.controlCharacters(`${path}.name`));
   if (raw.fields === undefined) {
-    ctx.errors.push(`${path}.fields: required (an object of fields keyed by field key)`);
+    ctx.errors.push(m.fieldsRequired(`${path}.fields`));
     return { name: String(name ?? ''), fields: {} };
   }
   const fields = validateFields(raw.fields, `${path}.fields`, ctx);
