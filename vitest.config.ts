@@ -6,13 +6,62 @@ import { defineConfig } from 'vitest/config';
 const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].some((p) => p && fs.existsSync(p));
 const withBrowser = chromium || Boolean(process.env.CI);
 
+/**
+ * Files that measure time (an event-loop stall while a hostile request runs, a bounded refusal, the
+ * same answer time for two branches), drive a browser, or run several servers, database outages or
+ * benchmarks: they run one at a time, after the rest, so no other file competes for the cores.
+ */
+const ALONE = [
+  'test/e2e/**',
+  'client/test/timeouts.test.ts',
+  'test/answer-budget.test.ts',
+  'test/bench-smoke.test.ts',
+  'test/body-limit.test.ts',
+  'test/butter-client.test.ts',
+  'test/crash.test.ts',
+  'test/db-outage*.test.ts',
+  'test/disk-full.test.ts',
+  'test/html-limits.test.ts',
+  'test/invitations-attack.test.ts',
+  'test/invitations-mail.test.ts',
+  'test/media-download-limits.test.ts',
+  'test/nested-fields-schema.test.ts',
+  'test/nodes.test.ts',
+  'test/quota-nodes.test.ts',
+  'test/reference-writes.test.ts',
+  'test/scheduler.test.ts',
+  'test/schema-pattern.test.ts',
+  'test/schema-size.test.ts',
+  'test/shutdown.test.ts',
+  'test/sign-in-race*.test.ts',
+];
+
+const ALL = ['test/**/*.test.ts', 'client/test/**/*.test.ts'];
+const LEFT_OUT = withBrowser ? ['**/node_modules/**'] : ['**/node_modules/**', 'test/e2e/**'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'client/test/**/*.test.ts'],
-    exclude: withBrowser ? ['**/node_modules/**'] : ['**/node_modules/**', 'test/e2e/**'],
     globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Every file has its own databases, folders and ports (test/helpers), so files run two at a
+    // time; the ones in ALONE run after them, one at a time.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'together',
+          include: ALL,
+          exclude: [...LEFT_OUT, ...ALONE],
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'alone', include: ALONE, exclude: LEFT_OUT, maxWorkers: 1, sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 });
