@@ -12,7 +12,7 @@ const withBrowser = chromium || Boolean(process.env.CI);
  * benchmarks: they run one at a time, after the rest, so no other file competes for the cores.
  */
 const ALONE = [
-  'test/e2e/**',
+  'test/e2e/**/*.test.ts',
   'client/test/timeouts.test.ts',
   'test/answer-budget.test.ts',
   'test/bench-smoke.test.ts',
