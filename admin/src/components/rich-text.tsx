@@ -34,9 +34,12 @@ export function RichText({
   const [source, setSource] = useState(false);
   const readOnly = useContext(ReadOnlyContext);
   useEffect(() => {
-    if (area.current && (value !== own.current || area.current.innerHTML === '') && area.current.innerHTML !== value) {
+    const editor = area.current;
+    if (!editor) return;
+    const shown = editor.innerHTML;
+    if ((value !== own.current || shown === '') && shown !== value) {
       // Never the server's (or the HTML view's) markup as it is: sanitised first, CSP behind it.
-      area.current.innerHTML = safeHtml(value);
+      editor.innerHTML = safeHtml(value);
       own.current = value;
     }
   }, [value, source]);
