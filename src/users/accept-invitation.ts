@@ -37,6 +37,18 @@ async function take(trx: Transaction<Database>, id: number, hash: string, now: D
 }
 
 /**
+ * An existing user must sign in first, when the link still works: the email may have become a user
+ * through a racing accept of this very link, whose loser must hear that the link is gone. Taking
+ * the row in a transaction that always rolls back tells the two apart without a window.
+ */
+async function signInFirst(db: Kysely<Database>, id: number, hash: string, now: Date): Promise<never> {
+  return db.transaction().execute(async (trx) => {
+    await take(trx, id, hash, now);
+    throw new InvitationError('sign_in');
+  });
+}
+
+/**
  * Accepts an invitation through its link's token. An email that already has a user joins only
  * when that user is signed in in this browser, and keeps their password; a new email becomes a
  * user with the password and name given here (the inviter never chooses them), and is signed in.
@@ -64,7 +76,7 @@ export async function acceptInvitation(
 
   const existing = await findUserByEmail(db, invitation.email);
   if (existing) {
-    if (!input.signedIn) throw new InvitationError('sign_in');
+    if (!input.signedIn) await signInFirst(db, invitation.id, hash, now);
     if (input.password !== undefined) throw new UserInputError(userMessages.keepsPassword, 'password');
     if (input.name !== undefined) throw new UserInputError(userMessages.keepsName, 'name');
     await db.transaction().execute(async (trx) => {
