@@ -6,7 +6,7 @@ import { openStore, type Store } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { systemClock, type Clock } from './time.js';
 import type { AppContext } from './http/context.js';
-import { MediaStore } from './media/media-store.js';
+import { LocalMediaStore } from './media/local-media-store.js';
 import { mediaIngester } from './media/media-ingester.js';
 import { configurePlans } from './accounts/plans.js';
 import { configureHtmlLimits } from './content/write/html-limits.js';
@@ -33,7 +33,7 @@ export async function createServer(config: Config, options: { clock?: Clock; log
   await migrateToLatest(store);
   const clock = options.clock ?? systemClock;
   // A function, so a server that learns its address only once listening builds the right URLs.
-  const media = new MediaStore(config.mediaDir, () => config.publicUrl);
+  const media = new LocalMediaStore(config.mediaDir, () => config.publicUrl);
   const meter = new Meter(store.db, clock, config.usageFlushMs);
   const ctx: AppContext = {
     config,

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { loadConfig } from '../src/config.js';
 import { mediaIngester } from '../src/media/media-ingester.js';
-import { MediaStore } from '../src/media/media-store.js';
+import { LocalMediaStore } from '../src/media/local-media-store.js';
 import { ButterSource } from '../src/migrate-butter/butter-client.js';
 import { importButter } from '../src/migrate-butter/import-butter.js';
 import { ProgressBar } from '../src/migrate-butter/progress-bar.js';
@@ -91,7 +91,7 @@ describe.each(DIALECTS)('import-butter from a Ghee server (%s)', (dialect: Diale
       source: new ButterSource({ baseUrl, token: source.token }),
       sourceKey,
       plan,
-      ingestMedia: mediaIngester(config, new MediaStore(mediaDir, TARGET_URL)),
+      ingestMedia: mediaIngester(config, new LocalMediaStore(mediaDir, TARGET_URL)),
       bar: new ProgressBar({ isTTY: false, write: () => {} }),
       afterStep: (step) => {
         if (step === 'content collection:brands') throw new Error('simulated interruption');

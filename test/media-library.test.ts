@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestMedia } from '../src/media/ingest-media.js';
-import { MediaStore } from '../src/media/media-store.js';
+import { LocalMediaStore } from '../src/media/local-media-store.js';
 import { LOCAL, PUBLIC_ONLY, tempDir, useDownloads } from './helpers/media-downloads.js';
 import { HTML, PNG } from './helpers/media-samples.js';
 
@@ -12,11 +12,11 @@ import { HTML, PNG } from './helpers/media-samples.js';
 describe('media store and ingestMedia', () => {
   const downloads = useDownloads();
   let dir: string;
-  let store: MediaStore;
+  let store: LocalMediaStore;
 
   beforeEach(() => {
     dir = tempDir();
-    store = new MediaStore(dir, 'http://ghee.test');
+    store = new LocalMediaStore(dir, 'http://ghee.test');
   });
   afterEach(() => {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -56,7 +56,7 @@ describe('media store and ingestMedia', () => {
 
   it('reads its public URL when asked, for servers that learn it once listening', async () => {
     let base = 'http://before.test';
-    const late = new MediaStore(dir, () => base);
+    const late = new LocalMediaStore(dir, () => base);
     base = 'http://after.test/';
     expect(late.urlFor('x.png')).toBe('http://after.test/media/x.png');
   });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleError } from '../src/http/error-handler.js';
 import { errors } from '../src/errors/index.js';
 import { registerMedia } from '../src/http/media-routes.js';
-import { MediaStore } from '../src/media/media-store.js';
+import { LocalMediaStore } from '../src/media/local-media-store.js';
 import { tempDir } from './helpers/media-downloads.js';
 import { PNG } from './helpers/media-samples.js';
 
@@ -12,7 +12,7 @@ import { PNG } from './helpers/media-samples.js';
 // JSON 404 for every name that is not a stored file, in-process and over a real socket.
 
 /** A bare app serving the media routes with the real error contract. */
-function mediaApp(store: MediaStore): FastifyInstance {
+function mediaApp(store: LocalMediaStore): FastifyInstance {
   const app = Fastify({ logger: false });
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(async () => {
@@ -24,14 +24,14 @@ function mediaApp(store: MediaStore): FastifyInstance {
 
 describe('GET /media/:name', () => {
   let dir: string;
-  let store: MediaStore;
+  let store: LocalMediaStore;
   let app: FastifyInstance;
   let name: string;
   let hash: string;
 
   beforeAll(async () => {
     dir = tempDir();
-    store = new MediaStore(dir, 'http://ghee.test');
+    store = new LocalMediaStore(dir, 'http://ghee.test');
     app = mediaApp(store);
     const saved = await store.save(PNG, 'png', 'image/png');
     hash = saved.hash;

@@ -6,7 +6,7 @@ import { createToken } from '../src/accounts/tokens.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { fitReferenceList } from '../src/content/write/reference-limits.js';
 import { mediaIngester } from '../src/media/media-ingester.js';
-import { MediaStore } from '../src/media/media-store.js';
+import { LocalMediaStore } from '../src/media/local-media-store.js';
 import { ButterSource } from '../src/migrate-butter/butter-client.js';
 import { importButter } from '../src/migrate-butter/import-butter.js';
 import { ProgressBar } from '../src/migrate-butter/progress-bar.js';
@@ -140,7 +140,7 @@ describe.each(DIALECTS)('references through the imports (%s)', (dialect) => {
         pageTypes: ['landing_page'],
         collections: ['categories', 'brands'],
       },
-      ingestMedia: mediaIngester(config, new MediaStore(mediaDir, 'http://ghee.test')),
+      ingestMedia: mediaIngester(config, new LocalMediaStore(mediaDir, 'http://ghee.test')),
       bar: new ProgressBar({ isTTY: false, write: () => {} }),
     });
     // Once in the published version read, once in the preview one.

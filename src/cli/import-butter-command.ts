@@ -3,7 +3,7 @@ import { AccountInputError } from '../accounts/accounts.js';
 import { SchemaError } from '../content/schema/schema-error.js';
 import { importMessages } from '../errors/index.js';
 import { mediaIngester } from '../media/media-ingester.js';
-import { MediaStore } from '../media/media-store.js';
+import { LocalMediaStore } from '../media/local-media-store.js';
 import { ButterSource, SourceError } from '../migrate-butter/butter-client.js';
 import { importButter } from '../migrate-butter/import-butter.js';
 import { ProgressBar } from '../migrate-butter/progress-bar.js';
@@ -80,7 +80,7 @@ export async function importButterCommand(args: string[], io: CliIo, store: Stor
         pageTypes: list(values['page-types'] ?? '*'),
         collections: list(values.collections),
       },
-      ingestMedia: mediaIngester(io.config, new MediaStore(io.config.mediaDir, io.config.publicUrl)),
+      ingestMedia: mediaIngester(io.config, new LocalMediaStore(io.config.mediaDir, io.config.publicUrl)),
     });
     for (const note of result.notes) io.err(`note: ${note}`);
     if (values.json)

@@ -1,6 +1,7 @@
 import { loadAccountSchema } from '../content/account-schema.js';
 import { applySchema } from '../content/schema/apply-schema.js';
-import { MediaStore } from '../media/media-store.js';
+import { LocalMediaStore } from '../media/local-media-store.js';
+import type { MediaStore } from '../media/media-store.js';
 import { typeOfName } from '../media/media-types.js';
 import type { Store } from '../store/database.js';
 import { countAccountContent, holdsContent } from './account-content.js';
@@ -67,7 +68,7 @@ export async function importArchive(
       continue;
     }
     if (step === 'media') {
-      await restoreMedia(new MediaStore(options.mediaDir, ''), archive.media);
+      await restoreMedia(new LocalMediaStore(options.mediaDir, ''), archive.media);
       await progress.mark(step);
     } else if (step === 'schema') {
       await applySchema(store.db, accountId, content.schema, { allowDataLoss: false });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { fetchMedia, type FetchOptions } from '../../src/media/fetch-media.js';
 import { MediaError } from '../../src/media/media-error.js';
-import { MediaStore } from '../../src/media/media-store.js';
+import { LocalMediaStore } from '../../src/media/local-media-store.js';
 import { typeOfName } from '../../src/media/media-types.js';
 import { startSampleOrigin, type SampleOrigin } from './media-sample-origin.js';
 
@@ -38,12 +38,12 @@ export interface Downloads {
 /** Registers the hooks that start the sample origin and a scratch library for the enclosing suite. */
 export function useDownloads(): Downloads {
   let scratchDir: string;
-  let scratch: MediaStore;
+  let scratch: LocalMediaStore;
   const downloads: Downloads = {
     origin: undefined as unknown as SampleOrigin,
     async fetched(url, opts) {
       const saved = await fetchMedia(url, scratch, opts);
-      return { bytes: fs.readFileSync(saved.path), ...typeOfName(path.basename(saved.path))! };
+      return { bytes: (await scratch.read(saved.name))!, ...typeOfName(saved.name)! };
     },
     async failure(url, opts) {
       const error = await fetchMedia(url, scratch, opts).then(
@@ -57,7 +57,7 @@ export function useDownloads(): Downloads {
   beforeAll(async () => {
     downloads.origin = await startSampleOrigin();
     scratchDir = tempDir();
-    scratch = new MediaStore(scratchDir, 'http://ghee.test');
+    scratch = new LocalMediaStore(scratchDir, 'http://ghee.test');
   });
   afterAll(async () => {
     await downloads.origin?.close();

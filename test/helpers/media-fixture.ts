@@ -2,7 +2,7 @@ import { loadAccountSchema } from '../../src/content/account-schema.js';
 import { writeEntry } from '../../src/content/write/write-entry.js';
 import { loadConfig } from '../../src/config.js';
 import { mediaIngester } from '../../src/media/media-ingester.js';
-import { MediaStore } from '../../src/media/media-store.js';
+import { LocalMediaStore } from '../../src/media/local-media-store.js';
 import type { Store } from '../../src/store/database.js';
 
 /** A tiny PNG (its signature and an IHDR chunk are all the sniffer needs). */
@@ -19,7 +19,7 @@ export async function addMedia(
   mediaDir: string,
   publicUrl = 'http://ghee.test',
 ): Promise<string> {
-  const library = new MediaStore(mediaDir, publicUrl);
+  const library = new LocalMediaStore(mediaDir, publicUrl);
   const saved = await library.save(PNG, 'png', 'image/png');
   const row = await store.db
     .selectFrom('accounts')
