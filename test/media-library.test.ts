@@ -22,10 +22,10 @@ describe('media store and ingestMedia', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('stores a download under its hash and returns the Ghee media URL', async () => {
-    const url = await ingestMedia(`${downloads.origin.url}/tiny.png`, store, LOCAL);
-    expect(url).toMatch(/^http:\/\/ghee\.test\/media\/[0-9a-f]{64}\.png$/);
-    const name = url.slice('http://ghee.test/media/'.length);
+  it('stores a download under its hash and returns the value to store', async () => {
+    const value = await ingestMedia(`${downloads.origin.url}/tiny.png`, store, LOCAL);
+    expect(value).toMatch(/^\/media\/[0-9a-f]{64}\.png$/);
+    const name = value.slice('/media/'.length);
     expect(fs.readFileSync(path.join(dir, name))).toEqual(PNG);
   });
 
@@ -38,9 +38,13 @@ describe('media store and ingestMedia', () => {
 
   it('keeps one of its own URLs without downloading it again', async () => {
     const { origin } = downloads;
-    const url = await ingestMedia(`${origin.url}/tiny.png`, store, LOCAL);
+    const value = await ingestMedia(`${origin.url}/tiny.png`, store, LOCAL);
+    const url = `http://ghee.test${value}`;
     origin.requests.length = 0;
-    expect(await ingestMedia(url, store, PUBLIC_ONLY)).toBe(url);
+    expect(await ingestMedia(url, store, PUBLIC_ONLY)).toBe(value);
+    const hash = value.slice('/media/'.length, -'.png'.length);
+    const tasked = `http://ghee.test/media/resize=width:40/${hash}/my-logo.png?x=1`;
+    expect(await ingestMedia(tasked, store, PUBLIC_ONLY)).toBe(`/media/resize=width:40/${hash}/my-logo.png?x=1`);
     expect(origin.requests).toEqual([]);
     expect(store.isOwnUrl(url)).toBe(true);
     expect(store.isOwnUrl(`${origin.url}/tiny.png`)).toBe(false);

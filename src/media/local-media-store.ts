@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MEDIA_TYPES, MEDIA_NAME, typeOfName, type MediaType } from './media-types.js';
-import { SNIFF_BYTES, type MediaStore, type OpenedMedia, type StoredMedia } from './media-store.js';
+import { SNIFF_BYTES, type MediaStore, type OpenedMedia, type OwnMedia, type StoredMedia } from './media-store.js';
+import { parseMediaPath } from './media-url.js';
 import { StorageFullError } from '../store/storage-full.js';
 import { makePrivateDir } from '../files/private-dir.js';
 import { PRIVATE_FILE_MODE } from '../files/private-file.js';
@@ -75,15 +76,16 @@ export class LocalMediaStore implements MediaStore {
     return `${this.base()}/media/${name}`;
   }
 
-  nameFromUrl(url: string): string | null {
+  ownMedia(url: string): OwnMedia | null {
     const prefix = `${this.base()}/media/`;
     if (!url.startsWith(prefix)) return null;
-    const name = url.slice(prefix.length);
-    return MEDIA_NAME.test(name) ? name : null;
+    const rest = url.slice(prefix.length);
+    const file = parseMediaPath(rest.split(/[?#]/)[0]!);
+    return file && { value: `/media/${rest.split('#')[0]}`, file };
   }
 
   isOwnUrl(url: string): boolean {
-    return this.nameFromUrl(url) !== null;
+    return this.ownMedia(url) !== null;
   }
 
   async has(name: string): Promise<boolean> {

@@ -34,8 +34,7 @@ export function mediaIngester(config: Config, store: MediaStore): MediaIngester 
   const ingest = async (url: string) => {
     const work = () => ingestMedia(url, store, options);
     // A URL of this library needs no download, so it takes no download place.
-    const absolute = store.isOwnUrl(url) ? await work() : await places.run(work);
-    return `/media/${store.nameFromUrl(absolute)}`;
+    return store.isOwnUrl(url) ? await work() : await places.run(work);
   };
   return Object.assign(ingest, {
     check: (url: string) => checkMediaUrl(url, config.mediaFetchAllowPrivate),

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { MediaType } from './media-types.js';
+import type { MediaPath } from './media-url.js';
 
 /** How many first bytes of a file decide its type (every signature Ghee knows fits well within them). */
 export const SNIFF_BYTES = 4096;
@@ -15,6 +16,13 @@ export interface StoredMedia {
   mime: string;
   /** In bytes. */
   size: number;
+}
+
+/** One of the library's own URLs, read (MediaStore.ownMedia). */
+export interface OwnMedia {
+  /** `/media/<path after /media/>`, its query kept: what a field stores. */
+  value: string;
+  file: MediaPath;
 }
 
 /** A stored file opened for serving. */
@@ -45,8 +53,11 @@ export interface MediaStore {
   saveStream(chunks: AsyncIterable<Buffer>, typeOf: (head: Buffer) => MediaType): Promise<StoredMedia>;
   /** The absolute Ghee media URL of a stored file name. */
   urlFor(name: string): string;
-  /** The file name when `url` is one of this library's URLs (a value read back and sent again), else null. */
-  nameFromUrl(url: string): string | null;
+  /**
+   * When `url` is one of this library's URLs (a value read back and sent again): the value to
+   * store, `/media/...` with its tasks, label and query kept, and the file it names. Else null.
+   */
+  ownMedia(url: string): OwnMedia | null;
   /** True when `url` is one of this library's URLs, so it needs no download. */
   isOwnUrl(url: string): boolean;
   /** True when a file of this name is stored. */

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { MediaTable } from '../store/media-tables.js';
 import type { Database } from '../store/tables.js';
 
@@ -9,7 +9,11 @@ import type { Database } from '../store/tables.js';
 export type AccountMedia = Omit<Selectable<MediaTable>, 'account_id'>;
 
 /** Lists a file in an account's library; the same file uploaded again is listed once. */
-export async function addAccountMedia(db: Kysely<Database>, accountId: number, file: AccountMedia): Promise<void> {
+export async function addAccountMedia(
+  db: Kysely<Database>,
+  accountId: number,
+  file: Omit<Insertable<MediaTable>, 'account_id'>,
+): Promise<void> {
   await db
     .insertInto('media')
     .values({ account_id: accountId, ...file })
@@ -22,7 +26,7 @@ export async function listAccountMedia(
   db: Kysely<Database>,
   accountId: number,
   page: { limit: number; offset: number },
-): Promise<{ rows: AccountMedia[]; count: number }> {
+): Promise<{ rows: Pick<AccountMedia, 'name' | 'mime' | 'size' | 'created'>[]; count: number }> {
   const base = db.selectFrom('media').where('account_id', '=', accountId);
   const counted = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
   const count = Number(counted?.n ?? 0);

@@ -14,6 +14,7 @@ import * as signInAttempts from './migrations/011-sign-in-attempts.js';
 import * as installOperators from './migrations/012-install-operators.js';
 import * as resanitizeHtml from './migrations/013-resanitize-html.js';
 import * as siteSettings from './migrations/014-site-settings.js';
+import * as mediaLibrary from './migrations/015-media-library.js';
 
 /** Every migration, in order. A new one is appended here and never edited once released. */
 const MIGRATIONS = {
@@ -31,6 +32,7 @@ const MIGRATIONS = {
   '012-install-operators': installOperators,
   '013-resanitize-html': resanitizeHtml,
   '014-site-settings': siteSettings,
+  '015-media-library': mediaLibrary,
 } as const;
 
 function provider(store: Store): MigrationProvider {

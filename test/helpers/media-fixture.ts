@@ -51,7 +51,7 @@ export async function addMedia(
     },
     { ingestMedia },
   );
-  const stored = `/media/${library.nameFromUrl(saved.url)}`;
+  const stored = `/media/${saved.name}`;
   const post = await store.db
     .selectFrom('posts')
     .select('id')

@@ -129,7 +129,25 @@ export const TABLE_COLUMNS = {
     ],
     nullable: ['retry_until', 'locked_by', 'locked_until', 'last_status', 'last_error', 'delivered_at'],
   },
-  media: { columns: ['account_id', 'name', 'mime', 'size', 'created'], nullable: [] },
+  media: {
+    columns: [
+      'account_id',
+      'name',
+      'mime',
+      'size',
+      'created',
+      'original_name',
+      'alt',
+      'caption',
+      'tags',
+      'focal_x',
+      'focal_y',
+      'width',
+      'height',
+      'updated',
+    ],
+    nullable: ['focal_x', 'focal_y', 'width', 'height'],
+  },
 } as const satisfies { [T in keyof Database]: TableColumns<T> };
 
 type Listed = typeof TABLE_COLUMNS;
