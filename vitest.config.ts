@@ -14,6 +14,7 @@ const withBrowser = chromium || Boolean(process.env.CI);
 const ALONE = [
   'test/e2e/**/*.test.ts',
   'client/test/timeouts.test.ts',
+  'test/admin-media-stream.test.ts',
   'test/answer-budget.test.ts',
   'test/bench-smoke.test.ts',
   'test/body-limit.test.ts',
@@ -22,18 +23,22 @@ const ALONE = [
   'test/db-outage*.test.ts',
   'test/disk-full.test.ts',
   'test/html-limits.test.ts',
+  'test/image-limits.test.ts',
   'test/invitations-attack.test.ts',
   'test/invitations-mail.test.ts',
   'test/media-download-limits.test.ts',
+  'test/media-memory.test.ts',
   'test/nested-fields-schema.test.ts',
   'test/nodes.test.ts',
   'test/quota-nodes.test.ts',
   'test/reference-writes.test.ts',
+  'test/s3-media-store-failures.test.ts',
   'test/scheduler.test.ts',
   'test/schema-pattern.test.ts',
   'test/schema-size.test.ts',
   'test/shutdown.test.ts',
   'test/sign-in-race*.test.ts',
+  'test/svg-limits.test.ts',
 ];
 
 const ALL = ['test/**/*.test.ts', 'client/test/**/*.test.ts'];

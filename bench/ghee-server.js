@@ -1,5 +1,5 @@
 // Ghee as a benchmark child process:
-// `node bench/ghee-server.js <DATABASE_URL> [--no-auth | --no-auth-metering]`.
+// `node bench/ghee-server.js <DATABASE_URL> [--no-auth | --no-auth-metering] [--media-dir=<dir>]`.
 // Prints one JSON line `{"address": ...}` once it listens; stops on SIGTERM.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,7 +12,9 @@ import { createServer } from '../dist/server.js';
 const [databaseUrl, ...flags] = process.argv.slice(2);
 if (!databaseUrl) throw new Error('usage: node bench/ghee-server.js <DATABASE_URL> [--no-auth | --no-auth-metering]');
 
-const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-bench-media-'));
+// `--media-dir=<dir>` serves a media folder the benchmark filled (bench/images.js), kept at the end.
+const givenMediaDir = flags.find((f) => f.startsWith('--media-dir='))?.slice('--media-dir='.length);
+const mediaDir = givenMediaDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-bench-media-'));
 // Requests are not logged (LOG_LEVEL=warn), as in any load test; a fixed public URL keeps the
 // answers byte-identical whatever port the server gets.
 const config = loadConfig(process.env, {
@@ -49,7 +51,7 @@ async function stop() {
   stopping = true;
   await app.close();
   await ctx.store.close();
-  fs.rmSync(mediaDir, { recursive: true, force: true });
+  if (!givenMediaDir) fs.rmSync(mediaDir, { recursive: true, force: true });
   process.exit(0);
 }
 process.once('SIGTERM', stop);

@@ -1,6 +1,7 @@
 // The benchmark's report: the table, the targets with met/missed, the run details, as Markdown.
 import fs from 'node:fs';
 import os from 'node:os';
+import { imagesSection } from './images-report.js';
 
 /** Text after this line in bench/RESULTS.md is hand-written and kept when the file is rewritten. */
 const NOTES_MARKER = '<!-- notes: kept by bench/run.js when it rewrites this file -->';
@@ -243,6 +244,7 @@ export function renderResults(r) {
     details('SQLite', sqlite),
     ...(postgres ? ['', details('PostgreSQL', postgres)] : []),
     ...(r.nodes ? ['', `## One node and two nodes (${r.nodes.database})`, '', nodesTable(r.nodes)] : []),
+    ...(r.images ? ['', '## Images', '', imagesSection(r.images)] : []),
   ].join('\n');
 }
 

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { countQueries } from './count-queries.js';
 import { postgresDatabase, sqliteDatabase } from './databases.js';
 import { FULL, SMALL } from './dataset.js';
+import { measureImages } from './images.js';
 import { measure } from './measure.js';
 import { measureNodes } from './nodes.js';
 import { CAN_PIN } from './processes.js';
@@ -44,6 +45,12 @@ async function main(work) {
   const measured = await measure(sqlite, sqlite.data, { ...options, main: true });
   results.databases.sqlite = { ...measured, queries: await countQueries(sqlite.url, sqlite.data) };
 
+  // The image service, on the SQLite database only (it reads no content).
+  if (!only || only.includes('images')) {
+    log('images');
+    results.images = await measureImages(sqlite, work, { ...options, smoke });
+  }
+
   const postgres = sqliteOnly ? null : await postgresDatabase(size, { log });
   if (postgres) {
     log('PostgreSQL');
@@ -66,9 +73,12 @@ async function main(work) {
   const markdown = renderResults(results);
   process.stdout.write(`${markdown}\n`);
   if (!smoke && !only && !sqliteOnly) writeResults(path.join(HERE, 'RESULTS.md'), markdown);
-  const problems = [...Object.values(results.databases).map((d) => d.scenarios), results.nodes?.figures ?? {}].flatMap(
-    (figures) => Object.values(figures).flatMap((s) => s.problems),
-  );
+  const images = results.images ? { a: results.images.mediaOriginal, b: results.images.mediaDerivative } : {};
+  const problems = [
+    ...Object.values(results.databases).map((d) => d.scenarios),
+    results.nodes?.figures ?? {},
+    images,
+  ].flatMap((figures) => Object.values(figures).flatMap((s) => s.problems));
   if (problems.length) {
     log(`FAILED: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
     process.exitCode = 1;

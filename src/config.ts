@@ -1,5 +1,21 @@
+import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_HTML_LIMITS } from './content/write/html-limits.js';
+import { DEFAULT_SVG_LIMITS } from './media/svg/svg-limits.js';
+import {
+  loadS3Settings,
+  parseMediaPublicUrl,
+  parseMediaStore,
+  type MediaStoreLocation,
+  type S3Settings,
+} from './media/media-store-config.js';
+import {
+  defaultRenders,
+  parseCount,
+  parseSigningSecret,
+  parseTransformMode,
+  type TransformMode,
+} from './images/image-config.js';
 import { checkDatabaseUrl } from './store/database-url.js';
 
 /** Settings read from the environment once, at start-up (see the README's configuration table). */
@@ -20,6 +36,14 @@ export interface Config {
   htmlMaxDepth: number;
   /** Where downloaded media files live (content-addressed, one file per distinct content). */
   mediaDir: string;
+  /** MEDIA_STORE: where the media library's bytes live, the folder MEDIA_DIR or an S3 bucket (docs/deploy.md). */
+  mediaStore: MediaStoreLocation;
+  /** How to reach the S3 store (the AWS SDK's variables); unused with the local store. */
+  mediaS3: S3Settings;
+  /** Where uploads to the S3 store are spooled (hashed, sniffed) before they go to the bucket. */
+  mediaSpoolDir: string;
+  /** MEDIA_PUBLIC_URL: the base of the media URLs Ghee prints, in place of `<PUBLIC_URL>/media` (a CDN). */
+  mediaPublicUrl: string | undefined;
   /** Lets media downloads reach loopback, link-local and private addresses (tests, closed networks). */
   mediaFetchAllowPrivate: boolean;
   /** Largest media file downloaded, in bytes. */
@@ -32,6 +56,19 @@ export interface Config {
   mediaDownloadsPerWrite: number;
   /** Media downloads the whole process runs at a time, over every write. */
   mediaDownloadsPerProcess: number;
+  /** Largest SVG file taken into the media library, in bytes: each is sanitised whole in memory (docs/security.md). */
+  svgMaxBytes: number;
+  /** MEDIA_TRANSFORMS: which image transformations /media serves (docs/api.md §11). */
+  mediaTransforms: TransformMode;
+  /** MEDIA_SIGNING_SECRET: the HMAC key of signed image URLs (required in signed mode). */
+  mediaSigningSecret: string | undefined;
+  /** Image renders at a time, and renders waiting at most before a 503. */
+  mediaRenders: number;
+  mediaRenderQueue: number;
+  /** Largest image (width x height) the image service decodes. */
+  mediaMaxInputPixels: number;
+  /** How long a file's focal point is remembered by the image service, in milliseconds (tests: 0). */
+  mediaFocalTtlMs: number;
   /** Reads through the admin API per dashboard user and minute (a bucket that refills at this rate). */
   adminReadsPerMinute: number;
   /** An operator's JSON file of plans over the defaults (docs/quotas.md). */
@@ -81,6 +118,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       overrides.htmlMaxDepth ??
       parsePositive('HTML_MAX_DEPTH', env.HTML_MAX_DEPTH ?? String(DEFAULT_HTML_LIMITS.maxDepth)),
     mediaDir: overrides.mediaDir ?? path.resolve(env.MEDIA_DIR ?? path.join(dataDir, 'media')),
+    mediaStore: overrides.mediaStore ?? parseMediaStore(env.MEDIA_STORE),
+    mediaS3: overrides.mediaS3 ?? loadS3Settings(env),
+    mediaSpoolDir: overrides.mediaSpoolDir ?? path.resolve(env.MEDIA_SPOOL_DIR || os.tmpdir()),
+    mediaPublicUrl:
+      'mediaPublicUrl' in overrides
+        ? overrides.mediaPublicUrl?.replace(/\/+$/, '')
+        : parseMediaPublicUrl(env.MEDIA_PUBLIC_URL),
     mediaFetchAllowPrivate: overrides.mediaFetchAllowPrivate ?? env.MEDIA_FETCH_ALLOW_PRIVATE === 'true',
     mediaMaxBytes:
       overrides.mediaMaxBytes ?? parsePositive('MEDIA_MAX_BYTES', env.MEDIA_MAX_BYTES ?? String(50 * 1024 * 1024)),
@@ -94,6 +138,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mediaDownloadsPerProcess:
       overrides.mediaDownloadsPerProcess ??
       parsePositive('MEDIA_DOWNLOADS_PER_PROCESS', env.MEDIA_DOWNLOADS_PER_PROCESS ?? '16'),
+    svgMaxBytes:
+      overrides.svgMaxBytes ?? parsePositive('SVG_MAX_BYTES', env.SVG_MAX_BYTES ?? String(DEFAULT_SVG_LIMITS.maxBytes)),
+    mediaTransforms: overrides.mediaTransforms ?? parseTransformMode(env.MEDIA_TRANSFORMS),
+    mediaSigningSecret:
+      'mediaSigningSecret' in overrides
+        ? overrides.mediaSigningSecret
+        : parseSigningSecret(
+            overrides.mediaTransforms ?? parseTransformMode(env.MEDIA_TRANSFORMS),
+            env.MEDIA_SIGNING_SECRET,
+          ),
+    mediaRenders:
+      overrides.mediaRenders ?? parseCount('MEDIA_RENDERS', env.MEDIA_RENDERS ?? String(defaultRenders(env)), 1),
+    mediaRenderQueue: overrides.mediaRenderQueue ?? parseCount('MEDIA_RENDER_QUEUE', env.MEDIA_RENDER_QUEUE ?? '32', 0),
+    mediaMaxInputPixels:
+      overrides.mediaMaxInputPixels ??
+      parseCount('MEDIA_MAX_INPUT_PIXELS', env.MEDIA_MAX_INPUT_PIXELS ?? '50000000', 1),
+    mediaFocalTtlMs: overrides.mediaFocalTtlMs ?? 5000,
     adminReadsPerMinute:
       overrides.adminReadsPerMinute ?? parsePositive('ADMIN_READS_PER_MINUTE', env.ADMIN_READS_PER_MINUTE ?? '120'),
     plansFile: 'plansFile' in overrides ? overrides.plansFile : env.PLANS_FILE || undefined,

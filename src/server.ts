@@ -6,10 +6,12 @@ import { openStore, type Store } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { systemClock, type Clock } from './time.js';
 import type { AppContext } from './http/context.js';
-import { LocalMediaStore } from './media/local-media-store.js';
+import { openMediaStore } from './media/open-media-store.js';
 import { mediaIngester } from './media/media-ingester.js';
+import { createImageService } from './images/create-image-service.js';
 import { configurePlans } from './accounts/plans.js';
 import { configureHtmlLimits } from './content/write/html-limits.js';
+import { configureSvgLimits } from './media/svg/svg-limits.js';
 import { Meter } from './quota/meter.js';
 import { CallerCache } from './accounts/caller-cache.js';
 import { ResponseCache } from './cache/response-cache.js';
@@ -28,12 +30,13 @@ export interface RunningServer {
 export async function createServer(config: Config, options: { clock?: Clock; logger?: boolean; store?: Store } = {}) {
   configurePlans(config.plansFile);
   configureHtmlLimits({ maxBytes: config.htmlMaxBytes, maxDepth: config.htmlMaxDepth });
+  configureSvgLimits({ maxBytes: config.svgMaxBytes });
   const store =
     options.store ?? openStore(config.databaseUrl, { statementTimeoutMs: config.databaseStatementTimeoutMs });
   await migrateToLatest(store);
   const clock = options.clock ?? systemClock;
-  // A function, so a server that learns its address only once listening builds the right URLs.
-  const media = new LocalMediaStore(config.mediaDir, () => config.publicUrl);
+  // Reads PUBLIC_URL at each use, so a server that learns its address only once listening builds the right URLs.
+  const media = openMediaStore(config);
   const meter = new Meter(store.db, clock, config.usageFlushMs);
   const ctx: AppContext = {
     config,
@@ -45,6 +48,7 @@ export async function createServer(config: Config, options: { clock?: Clock; log
     cache: new ResponseCache(store.db, config.cacheMaxMb * 1024 * 1024, clock),
     schemas: new SchemaCache(store.db),
     ingestMedia: mediaIngester(config, media),
+    images: createImageService(config, store.db, media),
   };
   const app = buildApp(ctx, options.logger === undefined ? {} : { logger: options.logger });
   // The database may go away and come back while the process runs (docs/operations.md): say so.

@@ -3,15 +3,16 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { member, type AdminClient } from './helpers/admin.js';
-import { DIALECTS } from './helpers/databases.js';
+import { DIALECT_STORES } from './helpers/media-stores.js';
 import { heldGrowthWhile } from './helpers/held-memory.js';
 import { PNG_1X1, writeZeros } from './helpers/media-origin.js';
 import { demoServer, type TestServer } from './helpers/server.js';
 
-// Dashboard uploads (POST /admin/api/accounts/:id/media) stream to a temporary file in the media
-// folder, hashed and sniffed on the way, then move under their hash: a large upload holds a few
-// chunks in memory, not the file; one over MEDIA_MAX_BYTES is the 413 JSON, which its client
-// reads over a real socket, and leaves no temporary file behind.
+// Dashboard uploads (POST /admin/api/accounts/:id/media) stream to a temporary file (in the media
+// folder, or the S3 store's spool folder), hashed and sniffed on the way, then move under their
+// hash (or go to the bucket): a large upload holds a few chunks in memory, not the file; one over
+// MEDIA_MAX_BYTES is the 413 JSON, which its client reads over a real socket, and leaves no
+// temporary file behind.
 
 const MB = 1024 * 1024;
 const LIMIT = 48 * MB;
@@ -22,24 +23,22 @@ interface Answer {
   body: any;
 }
 
-describe.each(DIALECTS)('dashboard media uploads stream to disk (%s)', (dialect) => {
+describe.each(DIALECT_STORES)('dashboard media uploads stream to disk (%s, %s store)', (dialect, media) => {
   let s: TestServer;
   let editor: AdminClient;
   let origin: string;
-  let mediaDir: string;
 
   beforeAll(async () => {
-    s = await demoServer(dialect, { config: { mediaMaxBytes: LIMIT } });
+    s = await demoServer(dialect, { media, config: { mediaMaxBytes: LIMIT } });
     editor = await member(s.app, s.store, s.demo.id, 'editor');
     origin = await s.app.listen({ port: 0, host: '127.0.0.1' });
-    mediaDir = s.ctx.config.mediaDir;
   });
   afterAll(async () => {
     await s?.close();
   });
 
-  const files = () => (fs.existsSync(mediaDir) ? fs.readdirSync(mediaDir) : []);
-  const temps = () => files().filter((name) => name.startsWith('.tmp-'));
+  const files = () => s.mediaFiles.names();
+  const temps = () => s.mediaFiles.temps();
   const listed = async () => (await editor.get(`/admin/api/accounts/${s.demo.id}/media`)).body.meta.count;
 
   /**
@@ -80,10 +79,10 @@ describe.each(DIALECTS)('dashboard media uploads stream to disk (%s)', (dialect)
       // Sampled every 50 ms: the upload itself takes well under a second.
       const { result: res, growth } = await heldGrowthWhile(() => upload(40 * MB, { declared: true }), 50);
       console.log(
-        `[admin-media-stream ${dialect}] 40 MB uploaded: peak growth of heap + buffers held ${(growth / MB).toFixed(1)} MB`,
+        `[admin-media-stream ${dialect}, ${media} store] 40 MB uploaded: peak growth of heap + buffers held ${(growth / MB).toFixed(1)} MB`,
       );
       expect(res.status).toBe(201);
-      expect(res.body.data).toEqual({
+      expect(res.body.data).toMatchObject({
         url: `http://ghee.test/media/${res.body.data.name}`,
         name: expect.stringMatching(/^[0-9a-f]{64}\.png$/),
         size: 40 * MB,
@@ -91,9 +90,12 @@ describe.each(DIALECTS)('dashboard media uploads stream to disk (%s)', (dialect)
       });
       // Read whole, the body alone would be 40 MB (and Fastify's concatenation of it 80 MB at once).
       expect(growth / MB).toBeLessThan(16);
-      const stored = path.join(mediaDir, res.body.data.name);
-      expect(fs.statSync(stored).size).toBe(40 * MB);
-      expect(fs.statSync(stored).mode & 0o777).toBe(0o600);
+      const stored = await s.ctx.media.open(res.body.data.name);
+      await stored?.close();
+      expect(stored?.size).toBe(40 * MB);
+      // A folder's files are private to Ghee's user (a bucket's objects are as private as its policy).
+      const file = path.join(s.ctx.config.mediaDir, res.body.data.name);
+      if (media === 'local') expect(fs.statSync(file).mode & 0o777).toBe(0o600);
       expect(temps()).toEqual([]);
     },
   );
@@ -105,7 +107,7 @@ describe.each(DIALECTS)('dashboard media uploads stream to disk (%s)', (dialect)
     'an upload over MEDIA_MAX_BYTES %s: the 413 JSON, no temporary file, nothing listed',
     { timeout: 60_000 },
     async ([, declared]) => {
-      const before = { files: files().length, listed: await listed() };
+      const before = { files: (await files()).length, listed: await listed() };
       const res = await upload(LIMIT + MB, { declared });
       expect(res).toEqual({
         status: 413,
@@ -113,7 +115,7 @@ describe.each(DIALECTS)('dashboard media uploads stream to disk (%s)', (dialect)
         body: { detail: 'Request body too large', code: 'body_too_large' },
       });
       expect(temps()).toEqual([]);
-      expect({ files: files().length, listed: await listed() }).toEqual(before);
+      expect({ files: (await files()).length, listed: await listed() }).toEqual(before);
     },
   );
 
@@ -121,7 +123,7 @@ describe.each(DIALECTS)('dashboard media uploads stream to disk (%s)', (dialect)
     'an upload its client breaks off mid-body leaves no temporary file, and nothing listed',
     { timeout: 60_000 },
     async () => {
-      const before = { files: files().length, listed: await listed() };
+      const before = { files: (await files()).length, listed: await listed() };
       const req = http.request(`${origin}/admin/api/accounts/${s.demo.id}/media`, {
         method: 'POST',
         headers: { cookie: [...editor.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': editor.csrf },
@@ -135,7 +137,7 @@ describe.each(DIALECTS)('dashboard media uploads stream to disk (%s)', (dialect)
       req.destroy();
       for (let i = 0; i < 100 && temps().length > 0; i++) await new Promise((r) => setTimeout(r, 20));
       expect(temps()).toEqual([]);
-      expect({ files: files().length, listed: await listed() }).toEqual(before);
+      expect({ files: (await files()).length, listed: await listed() }).toEqual(before);
     },
   );
 
@@ -143,18 +145,18 @@ describe.each(DIALECTS)('dashboard media uploads stream to disk (%s)', (dialect)
     'a large upload of a type Ghee does not store: the 400 once its first bytes are read, no temporary file',
     { timeout: 60_000 },
     async () => {
-      const before = { files: files().length, listed: await listed() };
+      const before = { files: (await files()).length, listed: await listed() };
       const res = await upload(20 * MB, { declared: false, head: Buffer.from('<html><script>alert(1)</script>') });
       expect(res).toEqual({
         status: 400,
         connection: 'close',
         body: {
-          detail: 'File type not allowed: only PNG, JPEG, GIF, WebP, AVIF, PDF, MP4, WebM and MP3',
+          detail: 'File type not allowed: only PNG, JPEG, GIF, WebP, AVIF, SVG, PDF, MP4, WebM and MP3',
           code: 'media_type_not_allowed',
         },
       });
       expect(temps()).toEqual([]);
-      expect({ files: files().length, listed: await listed() }).toEqual(before);
+      expect({ files: (await files()).length, listed: await listed() }).toEqual(before);
     },
   );
 });

@@ -16,6 +16,7 @@ const DOMAIN = [
   'content',
   'errors',
   'files',
+  'images',
   'mail',
   'media',
   'migrate-butter',

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import type { CliIo } from '../src/cli/io.js';
 import { loadConfig } from '../src/config.js';
+import { LocalMediaStore } from '../src/media/local-media-store.js';
 import { seedDemo } from '../src/seed/seed-demo.js';
 import { openStore, type Store } from '../src/store/database.js';
 import { migrateToLatest } from '../src/store/migrate.js';
@@ -108,6 +109,7 @@ describe.each(DIALECTS)('export and import (%s)', (dialect: DialectUnderTest) =>
       'categories.json',
       'entries.json',
       'manifest.json',
+      'media.json',
       expect.stringMatching(/^media\/[0-9a-f]{64}\.png$/),
       'posts.json',
       'schema.json',
@@ -165,7 +167,7 @@ describe.each(DIALECTS)('export and import (%s)', (dialect: DialectUnderTest) =>
     const account = await targetAccount(target.store.db, archive.source, { newAccount: 'Resumed' });
     const crash = importArchive(target.store, archive, {
       accountId: account.id,
-      mediaDir: target.mediaDir,
+      media: new LocalMediaStore(target.mediaDir, 'http://ghee.test'),
       afterStep: (step) => {
         if (step === 'terms') throw new Error('simulated interruption');
       },

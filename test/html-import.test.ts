@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createToken } from '../src/accounts/tokens.js';
 import { main } from '../src/cli/main.js';
 import { loadConfig } from '../src/config.js';
+import { LocalMediaStore } from '../src/media/local-media-store.js';
 import { seedDemo } from '../src/seed/seed-demo.js';
 import { createServer } from '../src/server.js';
 import type { Store } from '../src/store/database.js';
@@ -35,7 +36,8 @@ describe.each(DIALECTS)('rich text of imports (%s)', (dialect) => {
   async function craftedArchive(s: TestServer, edit: (content: { entries: any[]; posts: any[] }) => void) {
     const mediaDir = tmp();
     cleanups.push(() => fs.rmSync(mediaDir, { recursive: true, force: true }));
-    const { files } = await exportAccount(s.store.db, s.demo.id, mediaDir);
+    const media = new LocalMediaStore(mediaDir, 'http://ghee.test');
+    const { files } = await exportAccount(s.store.db, s.demo.id, media);
     const content = {
       entries: JSON.parse(files.get('entries.json')!.toString()),
       posts: JSON.parse(files.get('posts.json')!.toString()),
@@ -46,7 +48,7 @@ describe.each(DIALECTS)('rich text of imports (%s)', (dialect) => {
     const manifest = JSON.parse(files.get('manifest.json')!.toString());
     for (const name of ['entries.json', 'posts.json']) manifest.files[name] = sha256(files.get(name)!);
     files.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
-    return { archive: parseArchive(files), mediaDir };
+    return { archive: parseArchive(files), media };
   }
 
   const aboutUs = (content: { entries: any[] }) => content.entries.find((e) => e.slug === 'about-us');
@@ -54,12 +56,12 @@ describe.each(DIALECTS)('rich text of imports (%s)', (dialect) => {
   it('sanitises the rich text of a crafted archive, in entries (nested too) and posts', async () => {
     const s = await demoServer(dialect);
     cleanups.push(() => s.close());
-    const { archive, mediaDir } = await craftedArchive(s, (content) => {
+    const { archive, media } = await craftedArchive(s, (content) => {
       for (const v of aboutUs(content).versions)
         Object.assign(v.fields, { body: RAW, faq: [{ question: 'q', answer: RAW }] });
       for (const v of content.posts[0].versions) v.body = RAW;
     });
-    await importArchive(s.store, archive, { accountId: s.demo.id, onConflict: 'replace', mediaDir });
+    await importArchive(s.store, archive, { accountId: s.demo.id, onConflict: 'replace', media });
     const fields = (await s.get(PAGE)).body.data.fields;
     expect([fields.body, fields.faq[0].answer]).toEqual([CLEAN, CLEAN]);
     const post = (await s.get(`/v2/posts/${archive.content.posts[0]!.slug}/?preview=1`)).body.data;
@@ -71,14 +73,14 @@ describe.each(DIALECTS)('rich text of imports (%s)', (dialect) => {
     cleanups.push(() => s.close());
     const before = (await s.get(PAGE)).body.data.fields.body;
     let where = '';
-    const { archive, mediaDir } = await craftedArchive(s, (content) => {
+    const { archive, media } = await craftedArchive(s, (content) => {
       const entry = aboutUs(content);
       const last = entry.versions.at(-1);
       last.fields.body = '<b>'.repeat(257);
       where = `entries.json: entry ${entry.id} (${last.locale}, ${last.channel})`;
     });
     await expect(
-      importArchive(s.store, archive, { accountId: s.demo.id, onConflict: 'replace', mediaDir }),
+      importArchive(s.store, archive, { accountId: s.demo.id, onConflict: 'replace', media }),
     ).rejects.toThrow(
       `${where}, page_types.landing_page.fields.body: Ensure this HTML nests elements no more than 256 deep. Raise HTML_MAX_BYTES or HTML_MAX_DEPTH to import it.`,
     );

@@ -92,6 +92,7 @@ describe.each(DIALECTS)('import-butter from a Ghee server (%s)', (dialect: Diale
       sourceKey,
       plan,
       ingestMedia: mediaIngester(config, new LocalMediaStore(mediaDir, TARGET_URL)),
+      library: new LocalMediaStore(mediaDir, TARGET_URL),
       bar: new ProgressBar({ isTTY: false, write: () => {} }),
       afterStep: (step) => {
         if (step === 'content collection:brands') throw new Error('simulated interruption');

@@ -1,39 +1,40 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestMedia } from '../src/media/ingest-media.js';
-import { LocalMediaStore } from '../src/media/local-media-store.js';
-import { LOCAL, PUBLIC_ONLY, tempDir, useDownloads } from './helpers/media-downloads.js';
+import type { MediaStore } from '../src/media/media-store.js';
+import { LOCAL, PUBLIC_ONLY, useDownloads } from './helpers/media-downloads.js';
+import { MEDIA_STORES, testMediaStore, type TestMediaStore } from './helpers/media-stores.js';
 import { HTML, PNG } from './helpers/media-samples.js';
 
 // The media library (docs/api.md §4): content-addressed storage, one copy of the same bytes,
-// its own URLs kept without a download, and only the types it serves.
+// its own URLs kept without a download, and only the types it serves; in the folder and in an S3
+// bucket alike.
 
-describe('media store and ingestMedia', () => {
+describe.each(MEDIA_STORES)('media store and ingestMedia (%s store)', (kind) => {
   const downloads = useDownloads();
-  let dir: string;
-  let store: LocalMediaStore;
+  let library: TestMediaStore;
+  let store: MediaStore;
 
-  beforeEach(() => {
-    dir = tempDir();
-    store = new LocalMediaStore(dir, 'http://ghee.test');
+  beforeEach(async () => {
+    library = await testMediaStore(kind);
+    store = library.store;
   });
-  afterEach(() => {
-    fs.rmSync(dir, { recursive: true, force: true });
+  afterEach(async () => {
+    await library?.close();
   });
 
   it('stores a download under its hash and returns the value to store', async () => {
     const value = await ingestMedia(`${downloads.origin.url}/tiny.png`, store, LOCAL);
     expect(value).toMatch(/^\/media\/[0-9a-f]{64}\.png$/);
     const name = value.slice('/media/'.length);
-    expect(fs.readFileSync(path.join(dir, name))).toEqual(PNG);
+    expect(await library.files.names()).toEqual([name]);
+    expect(await store.read(name)).toEqual(PNG);
   });
 
   it('stores the same bytes once, whatever URL they came from', async () => {
     const first = await ingestMedia(`${downloads.origin.url}/tiny.png`, store, LOCAL);
     const second = await ingestMedia(`${downloads.origin.url}/tiny-copy.png`, store, LOCAL);
     expect(second).toBe(first);
-    expect(fs.readdirSync(dir)).toHaveLength(1);
+    expect(await library.files.names()).toHaveLength(1);
   });
 
   it('keeps one of its own URLs without downloading it again', async () => {
@@ -59,10 +60,8 @@ describe('media store and ingestMedia', () => {
   });
 
   it('reads its public URL when asked, for servers that learn it once listening', async () => {
-    let base = 'http://before.test';
-    const late = new LocalMediaStore(dir, () => base);
-    base = 'http://after.test/';
-    expect(late.urlFor('x.png')).toBe('http://after.test/media/x.png');
+    library.settings.publicUrl = 'http://after.test/';
+    expect(store.urlFor('x.png')).toBe('http://after.test/media/x.png');
   });
 
   it.for<[string, Buffer, string, string]>([

@@ -1,27 +1,25 @@
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportSchema } from '../src/content/schema/export-schema.js';
 import { withSchema } from './helpers/content.js';
-import { DIALECTS } from './helpers/databases.js';
 import { heldGrowthWhile } from './helpers/held-memory.js';
 import { startMediaOrigin, type MediaOrigin } from './helpers/media-origin.js';
+import { DIALECT_STORES } from './helpers/media-stores.js';
 import { demoServer, type TestServer } from './helpers/server.js';
 
-// Media downloads stream to a temporary file in the media folder, hashed on the way, and are then
-// moved under their hash: a write downloading several large files holds a few chunks in memory,
-// not the files; a download that fails leaves no temporary file behind.
+// Media downloads stream to a temporary file (in the media folder, or the S3 store's spool
+// folder), hashed on the way, and are then moved under their hash (or sent to the bucket): a write
+// downloading several large files holds a few chunks in memory, not the files; a download that
+// fails leaves no temporary file behind.
 
 const MB = 1024 * 1024;
 const FILE_BYTES = 40 * MB;
 
-describe.each(DIALECTS)('media downloads stream to disk (%s)', (dialect) => {
+describe.each(DIALECT_STORES)('media downloads stream to disk (%s, %s store)', (dialect, media) => {
   let s: TestServer;
   let origin: MediaOrigin;
-  let mediaDir: string;
 
   beforeAll(async () => {
-    s = await demoServer(dialect, { config: { mediaMaxBytes: 48 * MB, mediaFetchTimeoutMs: 60_000 } });
-    mediaDir = s.ctx.config.mediaDir;
+    s = await demoServer(dialect, { media, config: { mediaMaxBytes: 48 * MB, mediaFetchTimeoutMs: 60_000 } });
     origin = await startMediaOrigin();
     const doc = await exportSchema(s.store.db, s.demo.id);
     await withSchema(s.store, s.demo.id, {
@@ -34,7 +32,7 @@ describe.each(DIALECTS)('media downloads stream to disk (%s)', (dialect) => {
     await origin?.close();
   });
 
-  const temps = () => fs.readdirSync(mediaDir).filter((name) => name.startsWith('.tmp-'));
+  const temps = () => s.mediaFiles.temps();
   const writePics = (images: string[]) =>
     s.send('POST', '/v2/content/pics/', { status: 'published', fields: images.map((image) => ({ image })) });
 
@@ -47,14 +45,19 @@ describe.each(DIALECTS)('media downloads stream to disk (%s)', (dialect) => {
       expect(res.status).toBe(202);
       const growthMb = growth / MB;
       console.log(
-        `[media-memory ${dialect}] 4 x 40 MB downloaded at once: peak growth of heap + buffers held ${growthMb.toFixed(1)} MB`,
+        `[media-memory ${dialect}, ${media} store] 4 x 40 MB downloaded at once: peak growth of heap + buffers held ${growthMb.toFixed(1)} MB`,
       );
       // Held whole, the four bodies would be 160 MB at the end; streamed, a few chunks each (the
       // samples also catch chunks just freed whose memory V8 has not handed back yet).
       expect(growthMb).toBeLessThan(40);
       // Each file is in the library whole, under the hash of its bytes.
-      const stored = fs.readdirSync(mediaDir).filter((name) => name.endsWith('.png'));
-      const sizes = stored.map((name) => fs.statSync(`${mediaDir}/${name}`).size).sort();
+      const sizes: number[] = [];
+      for (const name of await s.mediaFiles.names()) {
+        const file = (await s.ctx.media.open(name))!;
+        await file.close();
+        sizes.push(file.size);
+      }
+      sizes.sort();
       expect(sizes).toEqual([FILE_BYTES, FILE_BYTES + 1, FILE_BYTES + 2, FILE_BYTES + 3]);
       expect(temps()).toEqual([]);
     },
@@ -70,7 +73,7 @@ describe.each(DIALECTS)('media downloads stream to disk (%s)', (dialect) => {
   });
 
   it('removes the temporary file of a download cut off by its deadline', async () => {
-    const slow = await demoServer(dialect, { config: { mediaFetchTimeoutMs: 300 } });
+    const slow = await demoServer(dialect, { media, config: { mediaFetchTimeoutMs: 300 } });
     try {
       const doc = await exportSchema(slow.store.db, slow.demo.id);
       await withSchema(slow.store, slow.demo.id, {
@@ -83,10 +86,8 @@ describe.each(DIALECTS)('media downloads stream to disk (%s)', (dialect) => {
         fields: [{ image: `${origin.base}/file.png?bytes=${MB}&stall=2000` }],
       });
       expect(res).toMatchObject({ status: 400, body: { detail: { fields: { image: ['Download timed out'] } } } });
-      const dir = slow.ctx.config.mediaDir;
-      for (let i = 0; i < 50 && fs.existsSync(dir) && fs.readdirSync(dir).some((n) => n.startsWith('.tmp-')); i++)
-        await new Promise((r) => setTimeout(r, 20));
-      expect(fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n.startsWith('.tmp-')) : []).toEqual([]);
+      for (let i = 0; i < 50 && slow.mediaFiles.temps().length > 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(slow.mediaFiles.temps()).toEqual([]);
     } finally {
       await slow.close();
     }

@@ -1,18 +1,18 @@
-import fs from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleError } from '../src/http/error-handler.js';
 import { errors } from '../src/errors/index.js';
 import { registerMedia } from '../src/http/media-routes.js';
-import { LocalMediaStore } from '../src/media/local-media-store.js';
-import { tempDir } from './helpers/media-downloads.js';
+import type { MediaStore } from '../src/media/media-store.js';
+import { MEDIA_STORES, testMediaStore, type TestMediaStore } from './helpers/media-stores.js';
 import { PNG } from './helpers/media-samples.js';
 
 // Files served back (docs/api.md §4): the exact bytes, immutable caching, HEAD and 304, and a
-// JSON 404 for every name that is not a stored file, in-process and over a real socket.
+// JSON 404 for every name that is not a stored file, in-process and over a real socket; from the
+// folder and from an S3 bucket alike.
 
 /** A bare app serving the media routes with the real error contract. */
-function mediaApp(store: LocalMediaStore): FastifyInstance {
+function mediaApp(store: MediaStore): FastifyInstance {
   const app = Fastify({ logger: false });
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(async () => {
@@ -22,24 +22,22 @@ function mediaApp(store: LocalMediaStore): FastifyInstance {
   return app;
 }
 
-describe('GET /media/:name', () => {
-  let dir: string;
-  let store: LocalMediaStore;
+describe.each(MEDIA_STORES)('GET /media/:name (%s store)', (kind) => {
+  let library: TestMediaStore;
   let app: FastifyInstance;
   let name: string;
   let hash: string;
 
   beforeAll(async () => {
-    dir = tempDir();
-    store = new LocalMediaStore(dir, 'http://ghee.test');
-    app = mediaApp(store);
-    const saved = await store.save(PNG, 'png', 'image/png');
+    library = await testMediaStore(kind);
+    app = mediaApp(library.store);
+    const saved = await library.store.save(PNG, 'png', 'image/png');
     hash = saved.hash;
     name = `${hash}.png`;
   });
   afterAll(async () => {
-    await app.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await app?.close();
+    await library?.close();
   });
 
   it('serves the exact bytes with the sniffed type and immutable caching', async () => {
@@ -89,7 +87,7 @@ describe('GET /media/:name', () => {
   });
 
   it('serves over a real socket too', async () => {
-    const socketApp = mediaApp(store);
+    const socketApp = mediaApp(library.store);
     try {
       const address = await socketApp.listen({ port: 0, host: '127.0.0.1' });
       const res = await fetch(`${address}/media/${name}`);

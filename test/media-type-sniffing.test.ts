@@ -35,12 +35,26 @@ const DETECTED: [string, Buffer, string][] = [
   ['webm', ebml('webm'), 'video/webm'],
   ['mp3', Buffer.from('ID3\x03\x00\x00\x00\x00\x00\x00', 'latin1'), 'audio/mpeg'],
   ['mp3', Buffer.from([0xff, 0xfb, 0x90, 0x64, 0x00]), 'audio/mpeg'],
+  // SVG is detected, then stored only once sanitised (test/svg-*.test.ts).
+  ['svg', SVG, 'image/svg+xml'],
+  ['svg', Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>'), 'image/svg+xml'],
+  [
+    'svg',
+    Buffer.from(
+      '\ufeff<?xml version="1.0"?>\n<!-- a <svg> -->\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x.dtd">\n<svg>',
+    ),
+    'image/svg+xml',
+  ],
 ];
 
 const REFUSED: [string, Buffer][] = [
   ['HTML', HTML],
-  ['SVG', SVG],
-  ['SVG with an XML prolog', Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>')],
+  ['HTML holding an SVG', Buffer.from('<html><body><svg xmlns="http://www.w3.org/2000/svg"/></body></html>')],
+  ['XML that is not SVG', Buffer.from('<?xml version="1.0"?><svgx xmlns="http://www.w3.org/2000/svg"/>')],
+  ['an SVG root with a prefix', Buffer.from('<s:svg xmlns:s="http://www.w3.org/2000/svg"/>')],
+  ['an upper-case SVG root', Buffer.from('<SVG xmlns="http://www.w3.org/2000/svg"/>')],
+  ['text before the SVG root', Buffer.from('hello <svg xmlns="http://www.w3.org/2000/svg"/>')],
+  ['a comment that does not end', Buffer.from('<!-- <svg xmlns="http://www.w3.org/2000/svg"/>')],
   ['HEIC', ftyp('heic', 'mif1', 'heic')],
   ['a HEIF that is not AVIF', ftyp('mif1', 'mif1', 'heic')],
   ['QuickTime', ftyp('qt  ', 'qt  ')],

@@ -64,7 +64,9 @@ describe.each(DIALECTS)('media and HTML in writes (%s)', (dialect) => {
     });
     expect(html.status).toBe(400);
     expect(html.body).toEqual({
-      detail: { fields: { logo: ['File type not allowed: only PNG, JPEG, GIF, WebP, AVIF, PDF, MP4, WebM and MP3'] } },
+      detail: {
+        fields: { logo: ['File type not allowed: only PNG, JPEG, GIF, WebP, AVIF, SVG, PDF, MP4, WebM and MP3'] },
+      },
     });
     const missing = await s.send('PATCH', `/v2/content/brands/${brandId}/`, {
       fields: { name: 'Changed', logo: `${files.base}/nothing.png` },

@@ -88,10 +88,10 @@ describe.each(DIALECTS)('references through the imports (%s)', (dialect) => {
       rows,
     });
 
-    const { files } = await exportAccount(s.store.db, s.demo.id, s.ctx.config.mediaDir);
+    const { files } = await exportAccount(s.store.db, s.demo.id, s.ctx.media);
     const archive = parseArchive(files);
     const account = await targetAccount(s.store.db, archive.source, { newAccount: 'Restored' });
-    await importArchive(s.store, archive, { accountId: account.id, mediaDir: s.ctx.config.mediaDir });
+    await importArchive(s.store, archive, { accountId: account.id, media: s.ctx.media });
     const read = await createToken(s.store.db, account.id, 'read', 'test', new Date());
 
     const shelf = await s.get('/v2/pages/shelf/long/?levels=2', read.token);
@@ -141,6 +141,7 @@ describe.each(DIALECTS)('references through the imports (%s)', (dialect) => {
         collections: ['categories', 'brands'],
       },
       ingestMedia: mediaIngester(config, new LocalMediaStore(mediaDir, 'http://ghee.test')),
+      library: new LocalMediaStore(mediaDir, 'http://ghee.test'),
       bar: new ProgressBar({ isTTY: false, write: () => {} }),
     });
     // Once in the published version read, once in the preview one.

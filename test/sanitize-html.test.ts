@@ -130,10 +130,13 @@ const TAGS = new Set([
   'figcaption',
   'small',
   'mark',
+  'picture',
+  'source',
 ]);
 const ATTRIBUTES: Record<string, string[]> = {
   a: ['href', 'title', 'target', 'rel'],
-  img: ['src', 'alt', 'title', 'width', 'height'],
+  img: ['src', 'srcset', 'sizes', 'alt', 'title', 'width', 'height'],
+  source: ['srcset', 'sizes', 'media', 'type', 'width', 'height'],
   th: ['colspan', 'rowspan'],
   td: ['colspan', 'rowspan'],
 };

@@ -84,29 +84,46 @@ export async function api<T = unknown>(method: string, path: string, body?: unkn
   return parsed as T;
 }
 
-/** Uploads a file as the raw request body (its own Content-Type); answers the parsed body, throws an ApiError when refused. */
-export async function apiUpload<T = unknown>(path: string, file: Blob): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(`/admin/api${path}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      body: file,
-      headers: {
-        accept: 'application/json',
-        'x-csrf-token': csrfToken,
-        'content-type': file.type || 'application/octet-stream',
-      },
-    });
-  } catch {
-    throw new ApiError(0, 'Ghee cannot be reached. Check your connection and that the server is running.');
-  }
-  const parsed = (await res.json().catch(() => null)) as { detail?: unknown; code?: unknown } | null;
-  if (!res.ok) {
-    if (res.status === 413) throw new ApiError(413, 'This file is too large for the media library.');
-    throw explain(res.status, parsed);
-  }
-  return parsed as T;
+/**
+ * POSTs a multipart form with XMLHttpRequest, which reports upload progress (fetch does not):
+ * `onProgress` gets the fraction sent. Answers the parsed body; throws an ApiError when refused,
+ * with the server's `detail` (413 too large, 400 type not allowed), or when `signal` aborts it.
+ */
+export function apiSendForm<T = unknown>(
+  path: string,
+  form: FormData,
+  onProgress?: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/admin/api${path}`);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress?.(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      let parsed: { detail?: unknown; code?: unknown } | null;
+      try {
+        parsed = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        parsed = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(parsed as T);
+      if (xhr.status === 401) window.dispatchEvent(new Event('ghee:signed-out'));
+      // A proxy in front of Ghee may refuse a large body without Ghee's JSON.
+      if (xhr.status === 413 && typeof parsed?.detail !== 'string')
+        return reject(new ApiError(413, 'This file is too large for the media library.'));
+      reject(explain(xhr.status, parsed));
+    };
+    xhr.onerror = () =>
+      reject(new ApiError(0, 'Ghee cannot be reached. Check your connection and that the server is running.'));
+    xhr.onabort = () => reject(new ApiError(0, 'Cancelled.'));
+    if (signal?.aborted) return reject(new ApiError(0, 'Cancelled.'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
 }
 
 /** Shorthand for an account's endpoints. */

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { IMAGE_PRESETS_KEY } from '../images/image-presets.js';
 
 /** What a plan includes. `monthlyCalls` null means no limit. */
 export interface Plan {
@@ -115,6 +116,8 @@ export function parsePlansFile(text: string, source: string): Record<string, Pla
     throw new Error(`${source}: expected an object of plans`);
   const out: Record<string, Plan> = { ...DEFAULT_PLANS };
   for (const [name, raw] of Object.entries(doc)) {
+    // Not a plan: the image service's presets share the file (src/images/image-presets.ts reads them).
+    if (name === IMAGE_PRESETS_KEY) continue;
     if (!/^[a-z][a-z0-9_-]*$/.test(name))
       throw new Error(`${source}: plan name "${name}" must be lowercase letters, digits, _ or -`);
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw))

@@ -1,10 +1,12 @@
 import type { AuthorObject } from './authors/author-object.js';
 import { effectiveState, type PostRow } from './post-rows.js';
 import type { TermObject } from './terms/term-store.js';
+import { absoluteMediaInHtml, absoluteMediaUrl } from '../media/public-media-urls.js';
 
-/** Media stored as `/media/<name>` reads back absolute under PUBLIC_URL (as media fields do). */
-export function mediaUrl(value: string, publicUrl: string): string {
-  return value.startsWith('/media/') ? publicUrl + value : value;
+/** Where media stored as `/media/<name>` reads back: PUBLIC_URL, or MEDIA_PUBLIC_URL when set (as media fields do). */
+export interface MediaBase {
+  publicUrl: string;
+  mediaPublicUrl?: string | undefined;
 }
 
 /** What a post object is built from besides its row. */
@@ -21,7 +23,7 @@ export interface PostParts {
 export function postObject(
   row: PostRow,
   parts: PostParts,
-  options: { publicUrl: string; now: string; body: boolean },
+  options: MediaBase & { now: string; body: boolean },
 ): Record<string, unknown> {
   const state = effectiveState(row, options.now);
   return {
@@ -32,11 +34,11 @@ export function postObject(
     scheduled: state.scheduled,
     title: row.title,
     slug: row.slug,
-    ...(options.body && { body: row.body }),
+    ...(options.body && { body: absoluteMediaInHtml(row.body, options.publicUrl, options.mediaPublicUrl) }),
     summary: row.summary,
     seo_title: row.seo_title,
     meta_description: row.meta_description,
-    featured_image: mediaUrl(row.featured_image, options.publicUrl),
+    featured_image: absoluteMediaUrl(row.featured_image, options.publicUrl, options.mediaPublicUrl),
     featured_image_alt: row.featured_image_alt,
     url: `/${row.slug}`,
     author: parts.author,
@@ -46,6 +48,10 @@ export function postObject(
 }
 
 /** The short post of `meta.next_post` / `meta.previous_post` (docs/api.md §8). */
-export function shortPost(row: PostRow, publicUrl: string): { slug: string; title: string; featured_image: string } {
-  return { slug: row.slug, title: row.title, featured_image: mediaUrl(row.featured_image, publicUrl) };
+export function shortPost(row: PostRow, base: MediaBase): { slug: string; title: string; featured_image: string } {
+  return {
+    slug: row.slug,
+    title: row.title,
+    featured_image: absoluteMediaUrl(row.featured_image, base.publicUrl, base.mediaPublicUrl),
+  };
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { openMediaStore } from '../media/open-media-store.js';
 import type { Store } from '../store/database.js';
 import { ArchiveError, writeArchive } from '../transfer/archive-io.js';
 import { exportAccount } from '../transfer/export-account.js';
@@ -9,7 +10,8 @@ export const USAGE = 'ghee export [--account ID] [--out FILE.tar.gz|DIR] [--json
 
 /**
  * `ghee export`: the whole account (schema, pages, items, posts, authors, categories, tags, every
- * locale, published and draft versions, media) as one archive, a `.tar.gz` or a directory.
+ * locale, published and draft versions, the media library with its descriptions) as one archive,
+ * a `.tar.gz` or a directory.
  */
 export async function exportCommand(args: string[], io: CliIo, store: Store): Promise<number> {
   const { values, positionals } = parseFlags(
@@ -20,9 +22,10 @@ export async function exportCommand(args: string[], io: CliIo, store: Store): Pr
   if (positionals.length) throw usage(USAGE);
   const account = await accountOption(store, values.account);
   const out = values.out ?? `ghee-${account.slug}-${new Date().toISOString().slice(0, 10)}.tar.gz`;
-  const result = await exportAccount(store.db, account.id, io.config.mediaDir);
+  const media = openMediaStore(io.config);
+  const result = await exportAccount(store.db, account.id, media);
   for (const name of result.missingMedia)
-    io.err(`warning: media/${name} is used by the content but missing from ${io.config.mediaDir}; left out`);
+    io.err(`warning: media/${name} is in the library or used by the content, but not in the media store; left out`);
   try {
     await writeArchive(out, result.files);
   } catch (error) {

@@ -3,7 +3,7 @@ import { AccountInputError } from '../accounts/accounts.js';
 import { SchemaError } from '../content/schema/schema-error.js';
 import { importMessages } from '../errors/index.js';
 import { mediaIngester } from '../media/media-ingester.js';
-import { LocalMediaStore } from '../media/local-media-store.js';
+import { openMediaStore } from '../media/open-media-store.js';
 import { ButterSource, SourceError } from '../migrate-butter/butter-client.js';
 import { importButter } from '../migrate-butter/import-butter.js';
 import { ProgressBar } from '../migrate-butter/progress-bar.js';
@@ -67,6 +67,7 @@ export async function importButterCommand(args: string[], io: CliIo, store: Stor
       newAccount: values['new-account'],
     });
     io.err(`importing ${baseUrl} into account ${account.id}`);
+    const library = openMediaStore(io.config);
     const result = await importButter(store, {
       accountId: account.id,
       source,
@@ -80,7 +81,8 @@ export async function importButterCommand(args: string[], io: CliIo, store: Stor
         pageTypes: list(values['page-types'] ?? '*'),
         collections: list(values.collections),
       },
-      ingestMedia: mediaIngester(io.config, new LocalMediaStore(io.config.mediaDir, io.config.publicUrl)),
+      ingestMedia: mediaIngester(io.config, library),
+      library,
     });
     for (const note of result.notes) io.err(`note: ${note}`);
     if (values.json)

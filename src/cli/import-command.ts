@@ -1,6 +1,7 @@
 import { AccountInputError } from '../accounts/accounts.js';
 import { SchemaError } from '../content/schema/schema-error.js';
 import { importMessages } from '../errors/index.js';
+import { openMediaStore } from '../media/open-media-store.js';
 import type { Store } from '../store/database.js';
 import { ArchiveError, readArchive } from '../transfer/archive-io.js';
 import { importArchive, ImportRefused } from '../transfer/import-archive.js';
@@ -42,7 +43,7 @@ export async function importCommand(args: string[], io: CliIo, store: Store): Pr
     io.err(`importing ${file} into account ${account.id}`);
     const result = await importArchive(store, archive, {
       accountId: account.id,
-      mediaDir: io.config.mediaDir,
+      media: openMediaStore(io.config),
       ...(onConflict && { onConflict }),
       afterStep: (step, status) => io.err(`  ${step}: ${status}`),
     });

@@ -1,5 +1,6 @@
 import { configurePlans } from '../accounts/plans.js';
 import { configureHtmlLimits } from '../content/write/html-limits.js';
+import { configureSvgLimits } from '../media/svg/svg-limits.js';
 import { loadConfig } from '../config.js';
 import type { Store } from '../store/database.js';
 import { accountCommand } from './account-command.js';
@@ -81,6 +82,7 @@ export async function main(argv: string[], given?: CliIo): Promise<number> {
     io ??= processIo();
     configurePlans(io.config.plansFile);
     configureHtmlLimits({ maxBytes: io.config.htmlMaxBytes, maxDepth: io.config.htmlMaxDepth });
+    configureSvgLimits({ maxBytes: io.config.svgMaxBytes });
     if (command === 'start') return await startCommand(args, io);
     if (command === 'serve') return await serveCommand(args, io);
     if (command === 'migrate') return await migrateCommand(args, io);

@@ -1,6 +1,7 @@
 import type { AccountSchema } from './account-schema.js';
 import { componentFields, emptyObject, emptyValue } from './empty-value.js';
 import type { FieldDef, Fields } from './schema/types.js';
+import { absoluteMediaInHtml, absoluteMediaUrl } from '../media/public-media-urls.js';
 
 /** What a stored reference (an entry id) reads as: an object, a URI string, or null when gone. */
 export type ResolveRef = (entryId: number) => unknown;
@@ -10,6 +11,8 @@ export interface RenderHooks {
   resolve: ResolveRef;
   /** `PUBLIC_URL`: media stored as `/media/<name>` read back as absolute URLs. */
   publicUrl: string;
+  /** `MEDIA_PUBLIC_URL`: when set, media read back under it instead (public-media-urls.ts). */
+  mediaPublicUrl?: string | undefined;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -47,7 +50,10 @@ function renderValue(field: FieldDef, value: unknown, schema: AccountSchema, hoo
       return Array.isArray(value) ? renderPicked(field, value, schema, hooks) : [];
     case 'media':
       if (typeof value !== 'string') return '';
-      return value.startsWith('/media/') ? hooks.publicUrl + value : value;
+      return absoluteMediaUrl(value, hooks.publicUrl, hooks.mediaPublicUrl);
+    case 'wysiwyg':
+    case 'html':
+      return typeof value === 'string' ? absoluteMediaInHtml(value, hooks.publicUrl, hooks.mediaPublicUrl) : '';
     default:
       return typeof value === 'string' ? value : '';
   }

@@ -10,7 +10,7 @@ import { selectPaths, type Selection } from './selection.js';
 export type { Selection } from './selection.js';
 
 /** What rendering needs of the configuration: URLs and the answer budget. */
-export type RenderConfig = Pick<Config, 'publicUrl' | 'answerMaxNodes' | 'answerMaxBytes'>;
+export type RenderConfig = Pick<Config, 'publicUrl' | 'mediaPublicUrl' | 'answerMaxNodes' | 'answerMaxBytes'>;
 
 /** An entry at one level of the answer: its stored values and how many times that level shows it. */
 interface Node {
@@ -106,7 +106,11 @@ export class Renderer {
     const { row } = node;
     const type = this.schema.byId.get(row.type_id)!;
     const fields = selectPaths(
-      renderFields(type.fields, node.values, this.schema, { resolve, publicUrl: this.config.publicUrl }),
+      renderFields(type.fields, node.values, this.schema, {
+        resolve,
+        publicUrl: this.config.publicUrl,
+        mediaPublicUrl: this.config.mediaPublicUrl,
+      }),
       selection,
     ) as Record<string, unknown>;
     if (type.kind === 'collection') return { meta: { id: row.id }, ...fields };

@@ -39,7 +39,16 @@ export const V2_CODES = [
   'referenced',
   'quota_exceeded',
   'html_busy',
+  'svg_busy',
+  // The image service on /media URLs (src/images).
+  'invalid_image_task',
+  'not_an_image',
+  'image_too_large',
+  'image_presets_only',
+  'image_signature',
+  'images_busy',
   'database_unavailable',
+  'media_store_unavailable',
   'storage_full',
   'internal',
 ] as const;
@@ -63,6 +72,9 @@ export const ADMIN_CODES = [
   'sign_in_to_accept',
   'invitation_for_other_user',
   'media_type_not_allowed',
+  'media_in_use',
+  'too_many_files',
+  'invalid_media_type',
   'term_in_use',
   'dashboard_not_built',
 ] as const;

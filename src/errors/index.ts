@@ -14,6 +14,8 @@ export { errors, NO_CREDENTIALS } from './v2-errors.js';
 export { messages } from './field-messages.js';
 export { postMessages } from './post-messages.js';
 export { mediaMessages } from './media-messages.js';
+export { imageErrors } from './image-errors.js';
+export { libraryErrors, libraryMessages } from './media-library-errors.js';
 export { adminErrors, adminMessages } from './admin-errors.js';
 export { userMessages } from './user-messages.js';
 export { accountMessages } from './account-messages.js';

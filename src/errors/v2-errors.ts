@@ -69,10 +69,20 @@ export const errors = {
     new GheeError('html_busy', 'Too much HTML is being sanitised right now. Please try again in a few seconds.', {
       retryAfter: 5,
     }),
+  svgBusy: () =>
+    new GheeError('svg_busy', 'Too many SVG files are being sanitised right now. Please try again in a few seconds.', {
+      retryAfter: 5,
+    }),
   databaseUnavailable: () =>
     new GheeError('database_unavailable', 'The database is unavailable right now. Please try again in a few seconds.', {
       retryAfter: 2,
     }),
+  mediaStoreUnavailable: () =>
+    new GheeError(
+      'media_store_unavailable',
+      'The media storage is unavailable right now. Please try again in a few seconds.',
+      { retryAfter: 2 },
+    ),
   storageFull: () =>
     new GheeError('storage_full', 'The server is out of storage space, so nothing was saved. Please try again later.'),
   internal: () => new GheeError('internal', 'An unexpected error occurred. Please try again later.'),

@@ -72,7 +72,7 @@ export function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): F
 
   registerHealth(app, ctx);
   registerV2(app, ctx);
-  registerMedia(app, ctx.media);
+  registerMedia(app, ctx.media, ctx.images);
   registerAdmin(app, ctx);
   registerAdminStatic(app);
   return app;

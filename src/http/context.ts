@@ -1,4 +1,5 @@
 import type { SchemaCache } from '../content/account-schema.js';
+import type { ImageService } from '../images/image-service.js';
 import type { MediaIngester } from '../media/media-ingester.js';
 import type { MediaStore } from '../media/media-store.js';
 import type { Meter } from '../quota/meter.js';
@@ -22,6 +23,8 @@ export interface AppContext {
   cache: ResponseCache;
   /** Downloads a media URL into the media store; absent, media URLs are stored as given. */
   ingestMedia?: MediaIngester;
+  /** Transforms library images on /media URLs (src/images). */
+  images: ImageService;
   /** The callers behind tokens, looked up again whenever the database may have changed. */
   callers: CallerCache;
   /** Replaces `callers` in the benchmark only, to measure what authentication costs. */

@@ -34,7 +34,8 @@ export function sendWhileDraining(
 /** Reads and drops the rest of a request body; resolves when it has ended or the limits are reached (then the connection is closed). */
 function drain(raw: IncomingMessage): Promise<void> {
   return new Promise((resolve) => {
-    if (raw.complete || raw.destroyed) return resolve();
+    // Read to its end already (a multipart parser got it all before the refusal): nothing left.
+    if (raw.complete || raw.destroyed || raw.readableEnded) return resolve();
     let bytes = 0;
     const finish = () => {
       clearTimeout(timer);

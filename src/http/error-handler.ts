@@ -6,6 +6,7 @@ import { errorHeaders } from './error-headers.js';
 import { STATUS_OF } from './error-status.js';
 import { sendJson } from './send.js';
 import { sendWhileDraining } from './drain-body.js';
+import { MediaStoreUnavailableError } from '../media/media-store-unavailable.js';
 import { DatabaseUnavailableError } from '../store/database-unavailable.js';
 import { StorageFullError } from '../store/storage-full.js';
 
@@ -45,6 +46,13 @@ function fromStore(error: Error, request: FastifyRequest): Refusal | null {
   if (error instanceof DatabaseUnavailableError) {
     request.log.warn({ reason: error.reason, cause: String(error.cause) }, 'database unavailable');
     return refusal(errors.databaseUnavailable());
+  }
+  if (error instanceof MediaStoreUnavailableError) {
+    request.log.warn(
+      { failure: error.failure, where: error.where, cause: String(error.cause) },
+      'media store unavailable',
+    );
+    return refusal(errors.mediaStoreUnavailable());
   }
   if (error instanceof StorageFullError) {
     request.log.error({ where: error.where, cause: String(error.cause) }, 'out of storage space');

@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http';
+import { GheeError } from '../errors/index.js';
 import { MediaError, mediaErrors } from './media-error.js';
 import type { MediaStore, StoredMedia } from './media-store.js';
 import { networkReason } from './network-reason.js';
 import { pinnedRequest } from './pinned-request.js';
 import { limitedBody } from './read-body.js';
 import { resolveHost } from './resolve-host.js';
-import { allowedType } from './sniff-type.js';
+import { saveUpload } from './save-upload.js';
 
 /** Limits of one download; the server's come from the MEDIA_* settings. */
 export interface FetchOptions {
@@ -31,7 +32,8 @@ export async function fetchMedia(url: string, store: MediaStore, opts: FetchOpti
     return await withDeadline(download(url, store, opts, controller.signal), controller.signal);
   } catch (error) {
     if (controller.signal.aborted) throw mediaErrors.timeout();
-    if (error instanceof MediaError) throw error;
+    // A MediaError is the field's 400; a GheeError (the SVG sanitiser's 503 `svg_busy`) the write's answer.
+    if (error instanceof MediaError || error instanceof GheeError) throw error;
     throw mediaErrors.download(networkReason(error), error);
   } finally {
     clearTimeout(timer);
@@ -56,7 +58,7 @@ async function download(url: string, store: MediaStore, opts: FetchOptions, sign
       throw mediaErrors.download(`the server answered ${status}`);
     }
     // Aborting (the deadline) destroys the response, which ends the stream and removes the temp file.
-    return store.saveStream(limitedBody(response, opts.maxBytes), allowedType);
+    return saveUpload(store, limitedBody(response, opts.maxBytes), { signal });
   }
 }
 

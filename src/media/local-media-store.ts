@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MEDIA_TYPES, MEDIA_NAME, typeOfName, type MediaType } from './media-types.js';
 import { SNIFF_BYTES, type MediaStore, type OpenedMedia, type OwnMedia, type StoredMedia } from './media-store.js';
-import { parseMediaPath } from './media-url.js';
+import { PublicMediaUrls } from './public-media-urls.js';
 import { StorageFullError } from '../store/storage-full.js';
 import { makePrivateDir } from '../files/private-dir.js';
 import { PRIVATE_FILE_MODE } from '../files/private-file.js';
@@ -11,13 +11,18 @@ import { PRIVATE_FILE_MODE } from '../files/private-file.js';
 /**
  * The media library in a folder: originals at `<dir>/<hash>.<ext>`, the derivatives of each in
  * `<dir>/derived/<hash>/`. `publicUrl` may be a function, for servers that learn their address
- * only once listening.
+ * only once listening; `mediaPublicUrl` is MEDIA_PUBLIC_URL (public-media-urls.ts).
  */
 export class LocalMediaStore implements MediaStore {
+  private readonly urls: PublicMediaUrls;
+
   constructor(
     readonly dir: string,
-    private readonly publicUrl: string | (() => string),
-  ) {}
+    publicUrl: string | (() => string),
+    mediaPublicUrl?: string,
+  ) {
+    this.urls = new PublicMediaUrls(publicUrl, mediaPublicUrl);
+  }
 
   async save(bytes: Buffer, ext: string, mime: string): Promise<StoredMedia> {
     const hash = createHash('sha256').update(bytes).digest('hex');
@@ -73,19 +78,15 @@ export class LocalMediaStore implements MediaStore {
   }
 
   urlFor(name: string): string {
-    return `${this.base()}/media/${name}`;
+    return this.urls.urlFor(name);
   }
 
   ownMedia(url: string): OwnMedia | null {
-    const prefix = `${this.base()}/media/`;
-    if (!url.startsWith(prefix)) return null;
-    const rest = url.slice(prefix.length);
-    const file = parseMediaPath(rest.split(/[?#]/)[0]!);
-    return file && { value: `/media/${rest.split('#')[0]}`, file };
+    return this.urls.ownMedia(url);
   }
 
   isOwnUrl(url: string): boolean {
-    return this.ownMedia(url) !== null;
+    return this.urls.isOwnUrl(url);
   }
 
   async has(name: string): Promise<boolean> {
@@ -155,11 +156,6 @@ export class LocalMediaStore implements MediaStore {
       throw storageFull(error);
     }
     await syncDir(dir);
-  }
-
-  private base(): string {
-    const url = typeof this.publicUrl === 'function' ? this.publicUrl() : this.publicUrl;
-    return url.endsWith('/') ? url.slice(0, -1) : url;
   }
 }
 

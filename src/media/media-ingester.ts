@@ -37,7 +37,9 @@ export function mediaIngester(config: Config, store: MediaStore): MediaIngester 
     return store.isOwnUrl(url) ? await work() : await places.run(work);
   };
   return Object.assign(ingest, {
-    check: (url: string) => checkMediaUrl(url, config.mediaFetchAllowPrivate),
+    // The library's own URL is no download, so where PUBLIC_URL is a private address it is no
+    // private download either.
+    check: (url: string) => (store.isOwnUrl(url) ? null : checkMediaUrl(url, config.mediaFetchAllowPrivate)),
     needsDownload: (url: string) => !store.isOwnUrl(url),
     maxUrls: config.mediaMaxUrlsPerWrite,
     perWrite: config.mediaDownloadsPerWrite,

@@ -11,7 +11,7 @@ export interface StoredMedia {
   hash: string;
   /** `<hash>.<ext>`, the file's name in the library. */
   name: string;
-  /** The absolute Ghee media URL, `<publicUrl>/media/<hash>.<ext>`. */
+  /** Its absolute URL, `<PUBLIC_URL>/media/<hash>.<ext>` (`<MEDIA_PUBLIC_URL>/<hash>.<ext>` when set). */
   url: string;
   mime: string;
   /** In bytes. */
@@ -51,7 +51,7 @@ export interface MediaStore {
    * chunk and the first bytes, never the whole file; a failure leaves nothing behind.
    */
   saveStream(chunks: AsyncIterable<Buffer>, typeOf: (head: Buffer) => MediaType): Promise<StoredMedia>;
-  /** The absolute Ghee media URL of a stored file name. */
+  /** The absolute URL of a stored file name (under MEDIA_PUBLIC_URL when set: public-media-urls.ts). */
   urlFor(name: string): string;
   /**
    * When `url` is one of this library's URLs (a value read back and sent again): the value to

@@ -5,6 +5,8 @@ export const MEDIA_TYPES = {
   gif: 'image/gif',
   webp: 'image/webp',
   avif: 'image/avif',
+  // Stored only as sanitised (src/media/svg/), and served with a CSP that forbids scripts.
+  svg: 'image/svg+xml',
   pdf: 'application/pdf',
   mp4: 'video/mp4',
   webm: 'video/webm',
@@ -24,7 +26,7 @@ export interface MediaType {
  * A stored file's name: the sha256 of its bytes, lowercase hex, and an allowed extension.
  * Matching this exactly is what keeps a served name from ever being a path.
  */
-export const MEDIA_NAME = /^([0-9a-f]{64})\.(png|jpg|gif|webp|avif|pdf|mp4|webm|mp3)$/;
+export const MEDIA_NAME = /^([0-9a-f]{64})\.(png|jpg|gif|webp|avif|svg|pdf|mp4|webm|mp3)$/;
 
 /** The type of a valid media file name, or null when the name is not one Ghee could have written. */
 export function typeOfName(name: string): MediaType | null {

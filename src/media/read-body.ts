@@ -30,6 +30,19 @@ export function uploadBody(request: IncomingMessage, maxBytes: number): AsyncIte
   return capped(request.iterator({ destroyOnReturn: false }), maxBytes);
 }
 
+/**
+ * One file of a multipart upload as it arrives, refused once it passes `maxBytes` (a MediaError
+ * `too_large`): the request's declared length covers every file, so only the bytes count.
+ */
+export function uploadPartBody(file: AsyncIterable<Buffer>, maxBytes: number): AsyncIterable<Buffer> {
+  return capped(file, maxBytes);
+}
+
+/** Refuses (MediaError `too_large`) a request whose declared length is over `maxBytes`, before it is read. */
+export function refuseDeclaredOver(request: IncomingMessage, maxBytes: number): void {
+  if (declaredOver(request, maxBytes)) throw mediaErrors.tooLarge(maxBytes);
+}
+
 function declaredOver(message: IncomingMessage, maxBytes: number): boolean {
   const declared = Number(message.headers['content-length']);
   return Number.isFinite(declared) && declared > maxBytes;

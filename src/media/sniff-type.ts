@@ -1,5 +1,6 @@
 import { mediaErrors } from './media-error.js';
 import { MEDIA_TYPES, type MediaExt, type MediaType } from './media-types.js';
+import { looksLikeSvg } from './svg/sniff-svg.js';
 
 // The type is decided from the bytes, never from the sender's Content-Type or the URL: a server
 // that labels HTML as image/png must not get HTML served back from our origin.
@@ -24,16 +25,24 @@ const MP4_BRANDS = new Set([
 ]);
 const AVIF_BRANDS = new Set(['avif', 'avis']);
 
-/** Detects an allowed file type from its first bytes; null for anything else (HTML and SVG included). */
+/**
+ * Detects an allowed file type from its first bytes; null for anything else (HTML included).
+ * SVG is text, so it is tried after every binary signature; an SVG is stored only once sanitised
+ * (save-upload.ts), never as it came.
+ */
 export function sniffType(bytes: Uint8Array): MediaType | null {
   const ext = sniffExt(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   return ext ? { mime: MEDIA_TYPES[ext], ext } : null;
 }
 
-/** `sniffType` for MediaStore.saveStream: throws the MediaError `type_not_allowed` for a type Ghee does not store. */
+/**
+ * `sniffType` for MediaStore.saveStream: throws the MediaError `type_not_allowed` for a type Ghee
+ * does not store. SVG is refused here too: a stream is stored as it comes, and an SVG must be
+ * sanitised first, so it goes through saveUpload (save-upload.ts) or not at all.
+ */
 export function allowedType(head: Uint8Array): MediaType {
   const type = sniffType(head);
-  if (!type) throw mediaErrors.typeNotAllowed();
+  if (!type || type.ext === 'svg') throw mediaErrors.typeNotAllowed();
   return type;
 }
 
@@ -46,7 +55,7 @@ function sniffExt(b: Buffer): MediaExt | null {
   if (ascii(b, 4, 8) === 'ftyp') return isoBrand(b);
   if (startsWith(b, [0x1a, 0x45, 0xdf, 0xa3])) return ebmlDocType(b) === 'webm' ? 'webm' : null;
   if (ascii(b, 0, 3) === 'ID3' || isMp3Frame(b)) return 'mp3';
-  return null;
+  return looksLikeSvg(b) ? 'svg' : null;
 }
 
 /** ISO base media: AVIF by its brand (major, or compatible under the generic `mif1`), else MP4. */

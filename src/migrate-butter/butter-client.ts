@@ -41,6 +41,11 @@ export class ButterSource {
     this.base = options.baseUrl.replace(/\/+$/, '');
   }
 
+  /** Where a Ghee source serves its media: the base without its `/v2` (`/media/...` goes after it). */
+  get mediaBase(): string {
+    return this.base.replace(/\/v2$/, '');
+  }
+
   /** One GET; `path` starts after the base (`/posts/`), parameters with undefined values are left out. */
   async get(path: string, params: Record<string, string | number | undefined> = {}): Promise<SourceJson> {
     const url = new URL(this.base + path);

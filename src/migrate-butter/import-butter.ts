@@ -4,13 +4,16 @@ import type { SchemaDocument } from '../content/schema/types.js';
 import { MAX_REFERENCES_PER_FIELD } from '../content/write/reference-limits.js';
 import type { MediaIngester } from '../media/media-ingester.js';
 import { MediaError } from '../media/media-error.js';
+import type { MediaStore } from '../media/media-store.js';
 import type { Store } from '../store/database.js';
 import { ImportProgress } from '../transfer/import-progress.js';
 import type { ButterSource } from './butter-client.js';
-import { collectMediaUrls } from './collect-media.js';
+import { collectMedia } from './collect-media.js';
 import { dropDanglingReferences, inferSchema } from './infer-schema.js';
+import { listImportedMedia } from './list-imported-media.js';
 import type { ProgressBar } from './progress-bar.js';
 import { readSource, type ReadPlan, type SourceEntry } from './read-source.js';
+import { originalNameOf, sourceUrl, splitMediaUrl, withTasks } from './source-media-url.js';
 import type { Unresolved } from './to-stored.js';
 import { createEntries, lookupsOf, saveVersions, type EntryIds } from './write-entries.js';
 import { copyAuthors, copyPosts, copyTerms } from './write-blog.js';
@@ -24,6 +27,10 @@ export interface ButterImportOptions {
   /** A schema document to apply instead of inferring one. */
   schema?: unknown;
   ingestMedia: MediaIngester;
+  /** The library the ingester stores into: each downloaded file is listed in the account's library. */
+  library: MediaStore;
+  /** Hosts serving ButterCMS's task URLs (`/resize=width:800/<handle>`); cdn.buttercms.com by default. */
+  cdnHosts?: readonly string[];
   bar: ProgressBar;
   /** Called after each step commits (tests simulate an interruption here). */
   afterStep?: (step: string) => void | Promise<void>;
@@ -76,19 +83,25 @@ export async function importButter(store: Store, o: ButterImportOptions): Promis
     await progress.mark('schema');
   });
   let schema = await schemaOf(store, o.accountId);
+  // Downloaded files by their URL without tasks; '' for one that could not be downloaded.
   const media = new Map<string, string>();
   for (const [key, detail] of done) if (key.startsWith('media:')) media.set(key.slice('media:'.length), detail);
-  const urls = collectMediaUrls(schema, ordered, snapshot.posts).filter((url) => !media.has(url));
-  for (const url of urls) {
+  const where = { mediaBase: o.source.mediaBase, cdnHosts: o.cdnHosts };
+  for (const [file, alt] of collectMedia(schema, ordered, snapshot.posts, where)) {
+    if (media.has(file)) continue;
     let stored = '';
     try {
-      stored = await o.ingestMedia(url);
+      stored = await o.ingestMedia(file);
     } catch (error) {
       if (!(error instanceof MediaError)) throw error;
-      notes.push(`media ${url}: not downloaded (${error.message}); kept as a link`);
+      notes.push(`media ${file}: not downloaded (${error.message}); kept as a link`);
     }
-    media.set(url, stored);
-    await progress.mark(`media:${url}`, store.db, stored);
+    media.set(file, stored);
+    await store.db.transaction().execute(async (trx) => {
+      if (stored)
+        await listImportedMedia(trx, o.accountId, o.library, stored, { originalName: originalNameOf(file), alt }, now);
+      await progress.mark(`media:${file}`, trx, stored);
+    });
   }
   await step('blog terms', 1, () =>
     store.db.transaction().execute(async (trx) => {
@@ -104,7 +117,12 @@ export async function importButter(store: Store, o: ButterImportOptions): Promis
   const createdIds = new Map(
     [...done].filter(([key]) => key.startsWith('made:')).map(([key, id]) => [key, Number(id)]),
   );
-  const lookups = lookupsOf(ids, media);
+  const lookups = lookupsOf(ids, (url) => {
+    const absolute = sourceUrl(url, where.mediaBase);
+    const { file, tasks } = splitMediaUrl(absolute ?? '', o.cdnHosts);
+    const stored = absolute ? media.get(file) : undefined;
+    return stored ? withTasks(stored, tasks) : undefined;
+  });
   for (const [type, entries] of groupByType(ordered)) {
     const contentType = schema.byKey.get(type);
     await step(`content ${type}`, entries.length, () =>

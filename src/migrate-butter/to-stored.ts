@@ -2,12 +2,16 @@ import type { AccountSchema } from '../content/account-schema.js';
 import { componentFields } from '../content/empty-value.js';
 import type { FieldDef, Fields } from '../content/schema/types.js';
 import { fitReferenceList } from '../content/write/reference-limits.js';
+import { rewriteHtmlImages } from '../transfer/html-images.js';
 import { isPlainObject, refTarget } from './value-shapes.js';
 
 /** How source values find their Ghee counterparts. */
 export interface Lookups {
-  /** The stored value (`/media/<name>`) of a downloaded media URL. */
-  media(url: string): string | undefined;
+  /**
+   * The stored value (`/media/<tasks>/<name>`) of a downloaded media URL; `alt` is the alt text
+   * the content gives it there (an `<img alt>`), '' when none.
+   */
+  media(url: string, alt?: string): string | undefined;
   /** The entry id of a page, by page type key and slug. */
   page(type: string, slug: string): number | undefined;
   /** The entry id of a collection item, by collection key and its id at the source. */
@@ -26,9 +30,9 @@ export interface Unresolved {
 
 /**
  * Turns field values as an API reads them into what Ghee stores: references into entry ids,
- * media URLs into library paths (a URL that was not downloaded stays as it is). Rich text is
- * kept as given: the caller sanitises it (sanitizeImportedFields) before storing it. Only the
- * schema's fields are kept.
+ * media URLs into library paths, in media fields and in the images of rich text (a URL that was
+ * not downloaded stays as it is). Rich text is otherwise kept as given: the caller sanitises it
+ * (sanitizeImportedFields) before storing it. Only the schema's fields are kept.
  */
 export function toStored(
   fields: Fields,
@@ -67,7 +71,7 @@ function convert(
       return typeof value === 'string' && value ? (lookups.media(value) ?? value) : '';
     case 'wysiwyg':
     case 'html':
-      return typeof value === 'string' ? value : '';
+      return typeof value === 'string' ? rewriteHtmlImages(value, (url, alt) => lookups.media(url, alt)) : '';
     case 'number':
       return typeof value === 'number' ? value : null;
     case 'checkbox':

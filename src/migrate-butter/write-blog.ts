@@ -6,6 +6,7 @@ import { sanitizeImportedBody } from '../content/write/sanitize-imported.js';
 import type { PostChannel, PostStatus } from '../store/blog-tables.js';
 import type { Database } from '../store/tables.js';
 import { isoMicro } from '../time.js';
+import { rewriteHtmlImages } from '../transfer/html-images.js';
 import type { ApiObject, Channels } from './read-source.js';
 
 const AUTHOR_KEYS = [
@@ -83,7 +84,8 @@ export async function copyTerms(
 
 /**
  * Copies posts with both their versions (what readers see, and the newest under preview) and the
- * source's timestamps; a scheduled post goes in both channels, as Ghee keeps those. A slug the
+ * source's timestamps, their featured images and the images of their bodies pointing at the
+ * library where `media` knows them; a scheduled post goes in both channels, as Ghee keeps those. A slug the
  * account has is left alone. Returns how many posts were created.
  */
 export async function copyPosts(
@@ -140,7 +142,7 @@ export async function copyPosts(
         status: (['draft', 'published', 'scheduled'].includes(post.status) ? post.status : 'published') as PostStatus,
         author_id: authors.get(post.author?.slug) ?? owner.id,
         title: str(post.title),
-        body: await sanitizeImportedBody(str(post.body), `post ${slug} (${channel})`),
+        body: await sanitizeImportedBody(rewriteHtmlImages(str(post.body), media), `post ${slug} (${channel})`),
         summary: str(post.summary),
         seo_title: str(post.seo_title),
         meta_description: str(post.meta_description),

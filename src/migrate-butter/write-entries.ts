@@ -17,10 +17,10 @@ export interface EntryIds {
   items: Map<string, number>;
 }
 
-/** Lookups over the ids made so far and the media downloaded. */
-export function lookupsOf(ids: EntryIds, media: Map<string, string>): Lookups {
+/** Lookups over the ids made so far and the stored values of the media downloaded. */
+export function lookupsOf(ids: EntryIds, media: (url: string) => string | undefined): Lookups {
   return {
-    media: (url) => media.get(url) || undefined,
+    media: (url) => media(url),
     page: (type, slug) => ids.pages.get(`page_type:${type}\u0000${slug}`),
     item: (key, id) => ids.items.get(`${key}\u0000${id}`),
   };

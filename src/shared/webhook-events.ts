@@ -1,4 +1,5 @@
-// ButterCMS's event names, kept as they are so existing receivers work unchanged.
+// ButterCMS's event names, kept as they are so existing receivers work unchanged; the media
+// library's are Ghee's own (ButterCMS has none), in the same style.
 
 /** Every specific event a webhook can receive. */
 export const EVENTS = [
@@ -13,13 +14,16 @@ export const EVENTS = [
   'post.published',
   'post.draft',
   'post.delete',
+  'media.created',
+  'media.updated',
+  'media.deleted',
 ] as const;
 
 /** A specific event name. */
 export type EventName = (typeof EVENTS)[number];
 
 /** The catch-alls: `page.all` receives every `page.*` event, and so on. */
-export const CATCH_ALLS = ['page.all', 'collectionitem.all', 'post.all'] as const;
+export const CATCH_ALLS = ['page.all', 'collectionitem.all', 'post.all', 'media.all'] as const;
 
 /** A family of events: what comes before the dot. */
 export type EventFamily = (typeof CATCH_ALLS)[number] extends `${infer F}.all` ? F : never;

@@ -7,7 +7,7 @@ export const ARCHIVE_FORMAT = 'ghee-archive';
 export const ARCHIVE_VERSION = 1;
 
 /** The steps of an import, in the order they run; each commits on its own. */
-export const IMPORT_STEPS = ['media', 'schema', 'terms', 'entries', 'posts', 'settings'] as const;
+export const IMPORT_STEPS = ['media', 'library', 'schema', 'terms', 'entries', 'posts', 'settings'] as const;
 export type ImportStep = (typeof IMPORT_STEPS)[number];
 
 /** `manifest.json`: what the archive holds, and the sha256 of every other file in it. */
@@ -95,6 +95,26 @@ export interface ArchivedSettings {
   feed_title: string | null;
 }
 
+/**
+ * A file of the account's library (`media.json`, by name), its bytes at `media/<name>`; its type
+ * and size are read from those bytes.
+ */
+export interface ArchivedMedia {
+  /** `<sha256>.<ext>`. */
+  name: string;
+  original_name: string;
+  alt: string;
+  caption: string;
+  tags: string[];
+  /** Fractions of the width and height (0 to 1), or null when unset. */
+  focal_point: { x: number; y: number } | null;
+  width: number | null;
+  height: number | null;
+  created: string;
+  /** '' until its description first changed. */
+  updated: string;
+}
+
 /** The content of an archive besides its manifest and media. */
 export interface ArchiveContent {
   schema: unknown;
@@ -105,6 +125,11 @@ export interface ArchiveContent {
   posts: ArchivedPost[];
   /** Absent from archives made before settings.json existed. */
   settings?: ArchivedSettings;
+  /**
+   * `media.json`, as read (restore-library.ts checks it before anything is written); absent from
+   * archives made before it existed, whose files then go into the store without library rows.
+   */
+  library?: ArchivedMedia[];
 }
 
 /** How every JSON file of an archive is written: indented, one trailing newline. */

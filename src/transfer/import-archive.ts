@@ -1,8 +1,9 @@
 import { loadAccountSchema } from '../content/account-schema.js';
 import { applySchema } from '../content/schema/apply-schema.js';
-import { LocalMediaStore } from '../media/local-media-store.js';
 import type { MediaStore } from '../media/media-store.js';
+import { MediaError } from '../media/media-error.js';
 import { typeOfName } from '../media/media-types.js';
+import { sanitizeSvgOffThread } from '../media/svg/svg-pool.js';
 import type { Store } from '../store/database.js';
 import { countAccountContent, holdsContent } from './account-content.js';
 import { IMPORT_STEPS, type ImportStep } from './archive-format.js';
@@ -11,6 +12,7 @@ import { sha256 } from './export-account.js';
 import { ImportProgress } from './import-progress.js';
 import type { ParsedArchive } from './parse-archive.js';
 import { restoreEntries } from './restore-entries.js';
+import { archivedLibrary, restoreLibrary } from './restore-library.js';
 import { restorePosts } from './restore-posts.js';
 import { archivedSettings, restoreSettings } from './restore-settings.js';
 import { restoreAuthors, restoreTerms, type ConflictMode } from './restore-terms.js';
@@ -20,7 +22,8 @@ export interface ImportOptions {
   accountId: number;
   /** How to treat content the account already has; without it, a non-empty account is refused. */
   onConflict?: ConflictMode;
-  mediaDir: string;
+  /** Where the archive's files go (the local folder or a bucket, as the install keeps its media). */
+  media: MediaStore;
   /** Called after each step commits (progress lines; tests simulate an interruption here). */
   afterStep?: (step: ImportStep, status: 'done' | 'already done') => void | Promise<void>;
 }
@@ -29,9 +32,9 @@ export interface ImportOptions {
 export class ImportRefused extends Error {}
 
 /**
- * Restores an archive into an account, one transaction per kind of content (media files, schema,
- * authors with categories and tags, entries, posts, site settings), each recorded as done with
- * its writes. Run again after an interruption, it skips the steps already committed; run on a
+ * Restores an archive into an account, one transaction per kind of content (media files, the
+ * library's rows, schema, authors with categories and tags, entries, posts, site settings), each
+ * recorded as done with its writes. Run again after an interruption, it skips the steps already committed; run on a
  * finished import, it changes nothing.
  */
 export async function importArchive(
@@ -40,8 +43,9 @@ export async function importArchive(
   options: ImportOptions,
 ): Promise<{ steps: Record<string, string> }> {
   const { accountId } = options;
-  // Checked before anything is written: a bad settings.json refuses the import whole.
+  // Checked before anything is written: a bad settings.json or media.json refuses the import whole.
   const settings = archivedSettings(archive.content.settings);
+  const library = archivedLibrary(archive.content.library, archive.media);
   const progress = new ImportProgress(store.db, accountId, archive.source);
   const done = await progress.done();
   if (done.size === 0 && !options.onConflict) {
@@ -68,14 +72,16 @@ export async function importArchive(
       continue;
     }
     if (step === 'media') {
-      await restoreMedia(new LocalMediaStore(options.mediaDir, ''), archive.media);
+      await restoreMedia(options.media, archive.media);
       await progress.mark(step);
     } else if (step === 'schema') {
       await applySchema(store.db, accountId, content.schema, { allowDataLoss: false });
       await progress.mark(step);
     } else {
       await store.db.transaction().execute(async (trx) => {
-        if (step === 'terms') {
+        if (step === 'library') {
+          await restoreLibrary(trx, accountId, library, mode);
+        } else if (step === 'terms') {
           await restoreAuthors(trx, accountId, content.authors, mode, takeOverDefault);
           await restoreTerms(trx, 'categories', accountId, content.categories, mode);
           await restoreTerms(trx, 'tags', accountId, content.tags, mode);
@@ -104,11 +110,23 @@ export async function importArchive(
 }
 
 /** Writes the archive's media files into the library (content-addressed, so a repeat is a no-op). */
+/** Ghee stores only sanitised SVG (media/save-upload.ts), which sanitising leaves as it is. */
+async function isCleanSvg(bytes: Buffer): Promise<boolean> {
+  try {
+    return (await sanitizeSvgOffThread(bytes)).equals(bytes);
+  } catch (error) {
+    if (error instanceof MediaError) return false;
+    throw error;
+  }
+}
+
 async function restoreMedia(library: MediaStore, media: Map<string, Buffer>): Promise<void> {
   for (const [name, bytes] of media) {
     const type = typeOfName(name);
     if (!type || !name.startsWith(sha256(bytes)))
       throw new ArchiveError(`media/${name} is not a file Ghee could have stored`);
+    if (type.ext === 'svg' && !(await isCleanSvg(bytes)))
+      throw new ArchiveError(`media/${name} is an SVG file Ghee would not have stored as it is`);
     await library.save(bytes, type.ext, type.mime);
   }
 }

@@ -56,17 +56,3 @@ function mapValue(field: FieldDef, value: unknown, schema: AccountSchema, map: I
       return value;
   }
 }
-
-const MEDIA_VALUE = /^\/media\/([0-9a-f]{64}\.[a-z0-9]+)$/;
-
-/** Adds to `into` the media file names (`<hash>.<ext>`) of every `/media/...` string in a value. */
-export function collectMediaNames(value: unknown, into: Set<string>): void {
-  if (typeof value === 'string') {
-    const match = MEDIA_VALUE.exec(value);
-    if (match) into.add(match[1]!);
-  } else if (Array.isArray(value)) {
-    for (const item of value) collectMediaNames(item, into);
-  } else if (isObject(value)) {
-    for (const item of Object.values(value)) collectMediaNames(item, into);
-  }
-}

@@ -47,6 +47,9 @@ export function parseArchive(files: ArchiveFiles): ParsedArchive {
   // settings.json came later: an archive made before it carries no settings.
   const settings = files.get('settings.json');
   if (settings) content.settings = parse(settings, 'settings.json');
+  // So did media.json: an archive made before it lists no library (restore-library.ts checks it).
+  const library = files.get('media.json');
+  if (library) content.library = parse(library, 'media.json');
   const media = new Map(
     [...files]
       .filter(([name]) => name.startsWith('media/'))

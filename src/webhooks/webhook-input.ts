@@ -64,5 +64,9 @@ export function checkHeaders(raw: unknown): Record<string, string> {
   return Object.fromEntries(entries) as Record<string, string>;
 }
 
-/** Every event, through the catch-alls: what a webhook created without `events` receives. */
+/**
+ * What a webhook created without `events` receives: every content event, through ButterCMS's
+ * catch-alls. The media library's events (`media.all`) are asked for by name, so a receiver
+ * written for ButterCMS never gets an event it does not know.
+ */
 export const ALL_EVENTS = ['page.all', 'collectionitem.all', 'post.all'];

@@ -1,4 +1,4 @@
-import { errors, GheeError, mediaMessages, messages, postMessages } from '../../src/errors/index.js';
+import { errors, GheeError, imageErrors, mediaMessages, messages, postMessages } from '../../src/errors/index.js';
 
 // Walks the /v2 part of the error catalogue (src/errors): every text its factories and messages
 // can produce, with the values they take turned into placeholders, so that docs/api.md may write
@@ -23,10 +23,11 @@ const SAMPLES: Record<string, unknown[][]> = {
   'errors.validation': [[{}]],
   'errors.quotaExceeded': [[ANY_NUMBER]],
   'mediaMessages.tooLarge': [[ANY_NUMBER * 1024 * 1024]],
+  'mediaMessages.svgTooLarge': [[ANY_NUMBER * 1024 * 1024]],
 };
 
-/** The catalogues whose texts /v2 answers with. */
-const V2_CATALOGUES = { errors, messages, postMessages, mediaMessages } as const;
+/** The catalogues whose texts /v2 (and /media, §11) answers with. */
+const V2_CATALOGUES = { errors, messages, postMessages, mediaMessages, imageErrors } as const;
 
 export interface CatalogueText {
   /** `errors.pageNotFound`, `messages.maxLength`. */

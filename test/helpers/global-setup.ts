@@ -1,7 +1,10 @@
-// Says loudly, once per run, which databases the suite runs against.
+// Says loudly, once per run, which databases the suite runs against, and starts the S3-compatible
+// server the media suites keep files in (each file makes buckets of its own: test/helpers/s3-bucket.ts).
 import fs from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { startS3Server } from './s3-server.js';
 
-export default function setup(): void {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].some((p) => p && fs.existsSync(p));
   if (!chromium && !process.env.CI) {
     console.log(
@@ -16,4 +19,7 @@ export default function setup(): void {
       '\n[ghee tests] databases: SQLite ONLY. PostgreSQL suites are NOT running: set TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test (CI does).\n',
     );
   }
+  const s3 = await startS3Server();
+  project.provide('s3Endpoint', s3.endpoint);
+  return () => s3.close();
 }

@@ -13,7 +13,7 @@ import { startSampleOrigin, type SampleOrigin } from './media-sample-origin.js';
 
 export const DOWNLOAD_TEXT = {
   private: 'Downloads from private or loopback addresses are not allowed',
-  type: 'File type not allowed: only PNG, JPEG, GIF, WebP, AVIF, PDF, MP4, WebM and MP3',
+  type: 'File type not allowed: only PNG, JPEG, GIF, WebP, AVIF, SVG, PDF, MP4, WebM and MP3',
   timeout: 'Download timed out',
   redirects: 'Could not download the file: too many redirects',
 };

@@ -1,8 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { CreatedAccount } from '../../src/accounts/accounts.js';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { loadConfig, type Config } from '../../src/config.js';
 import { seedDemo } from '../../src/seed/seed-demo.js';
 import { createServer } from '../../src/server.js';
@@ -10,6 +7,8 @@ import type { StoreOptions } from '../../src/store/database.js';
 import type { Clock } from '../../src/time.js';
 import type { AppContext } from '../../src/http/context.js';
 import { freshStore, type DialectUnderTest, type TestStore } from './databases.js';
+import { mediaSetup, type MediaFiles, type MediaStoreKind } from './media-stores.js';
+import type { TestBucket } from './s3-bucket.js';
 
 export const PUBLIC_URL = 'http://ghee.test';
 
@@ -24,6 +23,8 @@ export interface TestServer {
   ctx: AppContext;
   store: TestStore;
   demo: CreatedAccount;
+  /** The media store's files as they lie (the store itself is `ctx.media`). */
+  mediaFiles: MediaFiles;
   /** GET with the demo read token in the Authorization header; returns status, headers and parsed JSON. */
   get(url: string, token?: string | null): Promise<Reply>;
   /** A write with the demo write token (unless another is given); the body is sent as JSON. */
@@ -31,14 +32,25 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real app on a fresh database of the given dialect, with the demo account seeded. */
+/** Which media store a test server keeps files in (test/helpers/media-stores.ts). */
+export interface MediaOptions {
+  /** The folder (default), or S3: a fresh bucket on the run's s3rver. */
+  media?: MediaStoreKind;
+  /** With `media: 's3'`, this bucket instead (shared by several servers; not dropped on close). */
+  bucket?: TestBucket;
+}
+
+/**
+ * The real app on a fresh database of the given dialect, with the demo account seeded, its media
+ * in a new temp folder or (`media: 's3'`) a new bucket.
+ */
 export async function demoServer(
   dialect: DialectUnderTest,
-  options: StoreOptions & { config?: Partial<Config>; clock?: Clock } = {},
+  options: StoreOptions & MediaOptions & { config?: Partial<Config>; clock?: Clock } = {},
 ): Promise<TestServer> {
   const store = await freshStore(dialect, options);
   const demo = await seedDemo(store);
-  const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-media-'));
+  const media = await mediaSetup(options.media ?? 'local', options.bucket);
   const config = loadConfig(
     {},
     {
@@ -46,7 +58,7 @@ export async function demoServer(
       dataDir: '/nonexistent',
       databaseUrl: 'unused',
       logLevel: 'silent',
-      mediaDir,
+      ...media.config,
       mediaFetchAllowPrivate: true,
       ...options.config,
     },
@@ -62,6 +74,7 @@ export async function demoServer(
     ctx,
     store,
     demo,
+    mediaFiles: media.files,
     async get(url, token = demo.read_token) {
       const res = await app.inject({ method: 'GET', url, headers: token ? { authorization: `Token ${token}` } : {} });
       return { status: res.statusCode, headers: res.headers, body: res.body ? JSON.parse(res.body) : null };
@@ -80,7 +93,7 @@ export async function demoServer(
     async close() {
       await app.close();
       await store.close();
-      fs.rmSync(mediaDir, { recursive: true, force: true });
+      await media.close();
     },
   };
 }

@@ -1,17 +1,22 @@
 import { useContext, useEffect, useRef, useState } from 'react';
-import type { MediaFile } from '../../../src/shared/media';
+import type { MediaItem } from '../../../src/shared/media';
 import { roleAtLeast } from '../../../src/shared/roles';
-import { api, accountPath, apiUpload, qs } from '../api';
+import { api, accountPath, qs } from '../api';
 import { ReadOnlyContext, useAccount } from '../context';
 import { useSubmit } from '../hooks/use-submit';
+import { uploadMediaFile } from '../screens/media/media-api';
+import { ACCEPTED_TYPES } from '../screens/media/file-pick-button';
 import type { Paged } from '../types';
 import { ErrorNotice, Loading, useLoad } from '../ui';
 
 export const isImage = (mime: string) => mime.startsWith('image/');
 
+/** A library URL's path from /media/ on: a file, under its upload name, after image tasks, with a query. */
+const LIBRARY_PATH = /\/media\/((?:[^/?#]+\/)*[0-9a-f]{64}(?:\/[a-z0-9][a-z0-9._-]*)?\.[a-z0-9]+(?:\?[^#]*)?)$/;
+
 /** Where the browser loads a library file from: this origin's /media/ (PUBLIC_URL may name another host). */
 export function mediaSrc(url: string): string {
-  const m = /\/media\/([0-9a-f]{64}\.[a-z0-9]+)$/.exec(url);
+  const m = LIBRARY_PATH.exec(url);
   return m ? `/media/${m[1]}` : url;
 }
 
@@ -22,11 +27,11 @@ export function size(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** Uploads the chosen files one after the other; answers the stored files. */
-export async function uploadFiles(accountId: number, files: FileList | File[]): Promise<MediaFile[]> {
-  const out: MediaFile[] = [];
+/** Uploads the chosen files under their names; answers the stored files. */
+export async function uploadFiles(accountId: number, files: FileList | File[]): Promise<MediaItem[]> {
+  const out: MediaItem[] = [];
   for (const file of Array.from(files))
-    out.push((await apiUpload<{ data: MediaFile }>(accountPath(accountId, '/media'), file)).data);
+    out.push(await uploadMediaFile(accountId, file, () => {}, new AbortController().signal));
   return out;
 }
 
@@ -38,7 +43,7 @@ export function UploadButton({
   id,
 }: {
   label?: string;
-  onUploaded: (files: MediaFile[]) => void;
+  onUploaded: (files: MediaItem[]) => void;
   onError: (e: unknown) => void;
   id: string;
 }) {
@@ -62,7 +67,7 @@ export function UploadButton({
         type="file"
         className="file-input"
         multiple
-        accept="image/png,image/jpeg,image/gif,image/webp,image/avif,application/pdf,video/mp4,video/webm,audio/mpeg"
+        accept={ACCEPTED_TYPES}
         disabled={busy}
         onChange={() => void onChange()}
       />
@@ -71,18 +76,18 @@ export function UploadButton({
 }
 
 /** One file in a grid: its thumbnail (or type), its name and size. */
-export function MediaTile({ file }: { file: MediaFile }) {
+export function MediaTile({ file }: { file: MediaItem }) {
   return (
     <>
       <span className="media-thumb">
         {isImage(file.mime) ? (
-          <img src={mediaSrc(file.url)} alt="" loading="lazy" />
+          <img src={mediaSrc(file.thumbnail_url ?? file.url)} alt="" loading="lazy" />
         ) : (
           <span aria-hidden="true">{file.mime.split('/')[1]?.toUpperCase()}</span>
         )}
       </span>
-      <span className="media-name" title={file.name}>
-        {file.name.replace(/^(.{10}).*(\.\w+)$/, '$1…$2')}
+      <span className="media-name" title={file.original_name ?? file.name}>
+        {file.original_name ?? file.name.replace(/^(.{10}).*(\.\w+)$/, '$1…$2')}
       </span>
       <span className="hint">
         {file.mime} · {size(file.size)}
@@ -106,7 +111,7 @@ export function MediaPicker({
   const [page, setPage] = useState(1);
   const [error, setError] = useState<unknown>(null);
   const list = useLoad(
-    () => api<Paged<MediaFile>>('GET', accountPath(account.id, `/media${qs({ page, page_size: 24 })}`)),
+    () => api<Paged<MediaItem>>('GET', accountPath(account.id, `/media${qs({ page, page_size: 24 })}`)),
     [account.id, page],
   );
   useEffect(() => {
@@ -150,7 +155,7 @@ export function MediaPicker({
                 type="button"
                 className="media-card"
                 onClick={() => onPick(f.url)}
-                aria-label={`Choose ${f.name}`}
+                aria-label={`Choose ${f.original_name ?? f.name}`}
               >
                 <MediaTile file={f} />
               </button>

@@ -10,7 +10,10 @@ const FAMILY_LABELS: Record<EventFamily, string> = {
   page: 'Pages',
   collectionitem: 'Collection items',
   post: 'Blog posts',
+  media: 'Media library',
 };
+/** Content events, as ButterCMS sends them; media events are Ghee's own, so chosen, not given. */
+const DEFAULT_EVENTS: string[] = CATCH_ALLS.filter((e) => e !== 'media.all');
 const FAMILIES = (Object.keys(FAMILY_LABELS) as EventFamily[]).map((family) => ({
   label: FAMILY_LABELS[family],
   events: familyEvents(family),
@@ -36,7 +39,7 @@ export function AddWebhook({
   onAdded: (hook: NewWebhook) => void;
 }) {
   const [url, setUrl] = useState('');
-  const [events, setEvents] = useState<string[]>([...CATCH_ALLS]);
+  const [events, setEvents] = useState<string[]>(DEFAULT_EVENTS);
   const [headers, setHeaders] = useState<HeaderRow[]>([]);
   const { busy, error, run } = useSubmit();
   const fields = error instanceof ApiError ? error.fields : {};
@@ -61,7 +64,7 @@ export function AddWebhook({
       try {
         const { data } = await api<{ data: NewWebhook }>('POST', accountPath(accountId, '/webhooks'), body);
         setUrl('');
-        setEvents([...CATCH_ALLS]);
+        setEvents(DEFAULT_EVENTS);
         setHeaders([]);
         onAdded(data);
       } catch (err) {

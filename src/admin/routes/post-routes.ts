@@ -34,7 +34,9 @@ async function readPost(call: AccountCall, slug: string, status = 200) {
   const scope = latestScope(call);
   const row = await postBySlug(call.ctx.store.db, scope, slug);
   if (!row) throw errors.postNotFound();
-  const [post] = await renderPosts(call.ctx.store.db, scope, [row], { publicUrl: call.ctx.config.publicUrl });
+  // The post's own alt text, not the library's: saving the form must not copy that into the post.
+  const options = { publicUrl: call.ctx.config.publicUrl, libraryAlt: false };
+  const [post] = await renderPosts(call.ctx.store.db, scope, [row], options);
   return { status, body: { data: post } };
 }
 

@@ -24,7 +24,11 @@ export async function withRecentPosts(
     items.map((item) => item.id),
   );
   const rows = [...byGroup.values()].flat();
-  const rendered = await renderPosts(ctx.store.db, scope, rows, { publicUrl: ctx.config.publicUrl, deleted: true });
+  const rendered = await renderPosts(ctx.store.db, scope, rows, {
+    publicUrl: ctx.config.publicUrl,
+    mediaPublicUrl: ctx.config.mediaPublicUrl,
+    deleted: true,
+  });
   const posts = new Map<object, Record<string, unknown>>(rows.map((row, i) => [row, rendered[i]!]));
   return items.map((item) => ({
     ...item.object,

@@ -31,6 +31,7 @@ export function retrieveFeed(type: FeedType): Endpoint {
         feedTitle: settings?.feed_title ?? null,
         locale: schema.defaultLocale,
         publicUrl: ctx.config.publicUrl,
+        mediaPublicUrl: ctx.config.mediaPublicUrl,
       });
       return { body: { data: type === 'rss' ? rssFeed(source) : atomFeed(source) } };
     },

@@ -16,6 +16,7 @@ export const listPostsEndpoint: Endpoint = {
     const { rows, count } = await listPosts(ctx.store.db, scope, filters, pagination);
     const data = await renderPosts(ctx.store.db, scope, rows, {
       publicUrl: ctx.config.publicUrl,
+      mediaPublicUrl: ctx.config.mediaPublicUrl,
       body: !parseBool(query.exclude_body),
     });
     return { body: { meta: listMeta(pagination, count), data } };

@@ -15,10 +15,14 @@ export const retrievePost: Endpoint = {
     const row = await postBySlug(ctx.store.db, scope, params.slug!);
     if (!row) throw errors.postNotFound();
     const [[post], around] = await Promise.all([
-      renderPosts(ctx.store.db, scope, [row], { publicUrl: ctx.config.publicUrl, deleted: true }),
+      renderPosts(ctx.store.db, scope, [row], {
+        publicUrl: ctx.config.publicUrl,
+        mediaPublicUrl: ctx.config.mediaPublicUrl,
+        deleted: true,
+      }),
       neighbourPosts(ctx.store.db, scope, row),
     ]);
-    const short = (r: typeof row | null) => (r ? shortPost(r, ctx.config.publicUrl) : null);
+    const short = (r: typeof row | null) => (r ? shortPost(r, ctx.config) : null);
     return { body: { meta: { next_post: short(around.next), previous_post: short(around.previous) }, data: post } };
   },
 };

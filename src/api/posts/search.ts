@@ -14,7 +14,11 @@ export const searchPostsEndpoint: Endpoint = {
     const pagination = parsePagination(query);
     const scope = blogScope(call);
     const { rows, count } = await searchPosts(ctx.store.db, ctx.store.dialect, scope, terms, pagination);
-    const posts = await renderPosts(ctx.store.db, scope, rows, { publicUrl: ctx.config.publicUrl, deleted: true });
+    const posts = await renderPosts(ctx.store.db, scope, rows, {
+      publicUrl: ctx.config.publicUrl,
+      mediaPublicUrl: ctx.config.mediaPublicUrl,
+      deleted: true,
+    });
     const data = posts.map((post, i) => ({ ...post, rank: rows[i]!.rank }));
     return { body: { meta: listMeta(pagination, count), data } };
   },

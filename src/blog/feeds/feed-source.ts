@@ -33,6 +33,8 @@ export interface FeedSite {
   locale: string;
   /** PUBLIC_URL: media read back absolute under it (a featured image's URL). */
   publicUrl: string;
+  /** MEDIA_PUBLIC_URL: when set, media read back under it instead. */
+  mediaPublicUrl?: string | undefined;
 }
 
 /** What RSS and Atom are made of: the blog's title, language and links, and posts newest first. */
@@ -56,7 +58,10 @@ export async function feedSource(
   limit = FEED_POSTS,
 ): Promise<FeedSource> {
   const { rows } = await listPosts(db, scope, filters, { limit, offset: 0 });
-  const posts = (await renderPosts(db, scope, rows, { publicUrl: site.publicUrl })) as unknown as FeedPost[];
+  const posts = (await renderPosts(db, scope, rows, {
+    publicUrl: site.publicUrl,
+    mediaPublicUrl: site.mediaPublicUrl,
+  })) as unknown as FeedPost[];
   const updated = posts.reduce((max, p) => (p.updated > max ? p.updated : max), '') || scope.now;
   return {
     title: site.feedTitle ?? DEFAULT_FEED_TITLE,

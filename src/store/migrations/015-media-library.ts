@@ -20,4 +20,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   ]) {
     await sql`alter table media add column ${sql.raw(column)}`.execute(db);
   }
+  // /media looks a file's focal point up by name alone, whatever the account (images/focal-points.ts).
+  await sql`create index media_name on media (name)`.execute(db);
 }
