@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MEDIA_TYPES, MEDIA_NAME, typeOfName, type MediaType } from './media-types.js';
-import { SNIFF_BYTES, type MediaStore, type OpenedMedia, type OwnMedia, type StoredMedia } from './media-store.js';
+import type { MediaStore, OpenedMedia, OwnMedia, StoredMedia } from './media-store.js';
+import { spoolUpload } from './spool-upload.js';
 import { PublicMediaUrls } from './public-media-urls.js';
 import { StorageFullError } from '../store/storage-full.js';
 import { makePrivateDir } from '../files/private-dir.js';
@@ -35,44 +36,20 @@ export class LocalMediaStore implements MediaStore {
   }
 
   async saveStream(chunks: AsyncIterable<Buffer>, typeOf: (head: Buffer) => MediaType): Promise<StoredMedia> {
-    makePrivateDir(this.dir);
-    // A temp name never matches MEDIA_NAME, so a half-written file can never be served.
-    const temp = path.join(this.dir, `.tmp-${randomBytes(8).toString('hex')}`);
-    const handle = await fs.open(temp, 'wx', PRIVATE_FILE_MODE);
-    const hash = createHash('sha256');
-    let head: Buffer[] = [];
-    let headBytes = 0;
-    let type: MediaType | null = null;
-    let size = 0;
+    // Spooled inside the library's folder, so the rename that publishes it is atomic.
+    const spooled = await spoolUpload(chunks, typeOf, this.dir, { prefix: '.tmp-', durable: true });
     try {
-      try {
-        for await (const chunk of chunks) {
-          if (!type) {
-            head.push(chunk);
-            headBytes += chunk.length;
-            if (headBytes >= SNIFF_BYTES) [type, head] = [typeOf(Buffer.concat(head)), []];
-          }
-          hash.update(chunk);
-          size += chunk.length;
-          for (let at = 0; at < chunk.length;) at += (await handle.write(chunk, at)).bytesWritten;
-        }
-        type ??= typeOf(Buffer.concat(head));
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      const digest = hash.digest('hex');
-      const name = `${digest}.${type.ext}`;
+      const name = `${spooled.hash}.${spooled.type.ext}`;
       const file = path.join(this.dir, name);
       if (await exists(file)) {
-        await fs.rm(temp, { force: true });
+        await spooled.remove();
       } else {
-        await fs.rename(temp, file);
+        await fs.rename(spooled.file, file);
         await syncDir(this.dir);
       }
-      return { hash: digest, name, url: this.urlFor(name), mime: type.mime, size };
+      return { hash: spooled.hash, name, url: this.urlFor(name), mime: spooled.type.mime, size: spooled.size };
     } catch (error) {
-      await fs.rm(temp, { force: true });
+      await spooled.remove();
       throw storageFull(error);
     }
   }

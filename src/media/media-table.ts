@@ -8,6 +8,23 @@ import type { Database } from '../store/tables.js';
 /** A file of an account's library, as the table lists it. */
 export type AccountMedia = Omit<Selectable<MediaTable>, 'account_id'>;
 
+/** Every column of a listed file but the account: what a library read selects. */
+export const ACCOUNT_MEDIA_COLUMNS = [
+  'name',
+  'mime',
+  'size',
+  'created',
+  'original_name',
+  'alt',
+  'caption',
+  'tags',
+  'focal_x',
+  'focal_y',
+  'width',
+  'height',
+  'updated',
+] as const satisfies readonly (keyof AccountMedia)[];
+
 /** A new file of an account's library. */
 export type NewAccountMedia = Omit<Insertable<MediaTable>, 'account_id'>;
 

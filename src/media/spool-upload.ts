@@ -18,6 +18,14 @@ export interface SpooledUpload {
   remove(): Promise<void>;
 }
 
+/** How a spooled file is named and kept. */
+export interface SpoolOptions {
+  /** Its name's start, before random hex (the local store's `.tmp-`, which no served name matches). */
+  prefix: string;
+  /** fsync before closing: the local store renames the file into the library, so it must be whole on disk. */
+  durable: boolean;
+}
+
 /**
  * Writes a stream to a new private file in `dir`, hashing it on the way; its type is decided from
  * its first SNIFF_BYTES by `typeOf` (which throws to refuse it, before the rest is read). Memory
@@ -28,9 +36,10 @@ export async function spoolUpload(
   chunks: AsyncIterable<Buffer>,
   typeOf: (head: Buffer) => MediaType,
   dir: string,
+  options: SpoolOptions = { prefix: 'ghee-upload-', durable: false },
 ): Promise<SpooledUpload> {
   makePrivateDir(dir);
-  const file = path.join(dir, `ghee-upload-${randomBytes(8).toString('hex')}`);
+  const file = path.join(dir, `${options.prefix}${randomBytes(8).toString('hex')}`);
   const remove = () => fs.rm(file, { force: true });
   const handle = await fs.open(file, 'wx', PRIVATE_FILE_MODE);
   const hash = createHash('sha256');
@@ -51,6 +60,7 @@ export async function spoolUpload(
         for (let at = 0; at < chunk.length;) at += (await handle.write(chunk, at)).bytesWritten;
       }
       type ??= typeOf(Buffer.concat(head));
+      if (options.durable) await handle.sync();
     } finally {
       await handle.close();
     }

@@ -1,26 +1,11 @@
 import type { Kysely } from 'kysely';
+import { ACCOUNT_MEDIA_COLUMNS } from '../media/media-table.js';
 import type { Database } from '../store/tables.js';
 import { byCodePoint, type ArchivedMedia } from './archive-format.js';
 
 /** The account's library as `media.json` holds it, by file name. */
 export async function dumpLibrary(db: Kysely<Database>, accountId: number): Promise<ArchivedMedia[]> {
-  const rows = await db
-    .selectFrom('media')
-    .select([
-      'name',
-      'original_name',
-      'alt',
-      'caption',
-      'tags',
-      'focal_x',
-      'focal_y',
-      'width',
-      'height',
-      'created',
-      'updated',
-    ])
-    .where('account_id', '=', accountId)
-    .execute();
+  const rows = await db.selectFrom('media').select(ACCOUNT_MEDIA_COLUMNS).where('account_id', '=', accountId).execute();
   return rows
     .map((row) => ({
       name: row.name,

@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import type { CliIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config.js';
+import { ACCOUNT_MEDIA_COLUMNS } from '../../src/media/media-table.js';
 import { sha256 } from '../../src/transfer/export-account.js';
 import { JPEG, PNG } from './media-samples.js';
 import { PUBLIC_URL, type TestServer } from './server.js';
@@ -16,28 +17,11 @@ export interface SavedFile {
   bytes: Buffer;
 }
 
-/** The library's columns an archive carries (all but the account). */
-export const LIBRARY_COLUMNS = [
-  'name',
-  'mime',
-  'size',
-  'created',
-  'original_name',
-  'alt',
-  'caption',
-  'tags',
-  'focal_x',
-  'focal_y',
-  'width',
-  'height',
-  'updated',
-] as const;
-
 /** The account's library rows, by name. */
 export const libraryOf = (s: TestServer, accountId: number) =>
   s.store.db
     .selectFrom('media')
-    .select([...LIBRARY_COLUMNS])
+    .select([...ACCOUNT_MEDIA_COLUMNS])
     .where('account_id', '=', accountId)
     .orderBy('name')
     .execute();

@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { MediaKind } from '../../shared/media.js';
 import type { Database } from '../../store/tables.js';
-import type { AccountMedia } from '../media-table.js';
+import { ACCOUNT_MEDIA_COLUMNS, type AccountMedia } from '../media-table.js';
 
 /** A search of an account's library (media-filter.ts reads it from a query string). */
 export interface MediaSearch {
@@ -38,21 +38,7 @@ export async function searchMedia(
   const count = Number(counted?.n ?? 0);
   if (search.offset >= count) return { rows: [], count };
   const rows = await base
-    .select([
-      'name',
-      'mime',
-      'size',
-      'created',
-      'original_name',
-      'alt',
-      'caption',
-      'tags',
-      'focal_x',
-      'focal_y',
-      'width',
-      'height',
-      'updated',
-    ])
+    .select(ACCOUNT_MEDIA_COLUMNS)
     .orderBy('created', 'desc')
     .orderBy('name')
     .limit(search.limit)
