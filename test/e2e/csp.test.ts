@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openStore } from '../../src/store/database.js';
 import { launchChromium, withChromium } from './harness/chromium.js';
 import { startForBrowser, type BrowserServer } from './harness/ghee-start.js';
-import { submitSignIn } from './harness/page-helpers.js';
+import { FIRST_SCREEN_MS, submitSignIn } from './harness/page-helpers.js';
 
 const RAW =
   '<p>Raw from the server</p><img src="x" onerror="window.__pwned = \'editor\'"><a href="javascript:window.__pwned=\'link\'">link</a>';
@@ -45,7 +45,8 @@ withChromium('CSP browser tests', () => {
       page = await context.newPage();
       await page.goto('/admin/');
       await submitSignIn(page, demo.admin_email, demo.admin_password);
-      await page.getByRole('heading', { name: 'Pages', level: 1 }).waitFor();
+      // The first screen after a cold start: given the harness's first-screen time, not the step time.
+      await page.getByRole('heading', { name: 'Pages', level: 1 }).waitFor({ timeout: FIRST_SCREEN_MS });
     }, 90_000);
 
     afterAll(async () => {

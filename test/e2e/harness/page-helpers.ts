@@ -11,6 +11,13 @@ let shots: string | undefined;
 /** Waits until the locator shows (within the context's default timeout). */
 export const visible = (locator: Locator) => locator.first().waitFor({ state: 'visible' });
 
+/**
+ * How long the first screen after signing in to a freshly started server may take: that server's
+ * first requests (its pools, caches and the dashboard's bundle all cold) once took over the 10 s
+ * step time on a busy CI machine, where every later step takes well under a second.
+ */
+export const FIRST_SCREEN_MS = 30_000;
+
 /** Waits until the locator's text matches: a string is contained, a RegExp tested. */
 export const hasText = (locator: Locator, want: string | RegExp) =>
   expect
