@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openStore } from '../../src/store/database.js';
 import { launchChromium, withChromium } from './harness/chromium.js';
 import { startForBrowser, type BrowserServer } from './harness/ghee-start.js';
-import { FIRST_SCREEN_MS, submitSignIn } from './harness/page-helpers.js';
+import { firstScreen, submitSignIn } from './harness/page-helpers.js';
 
 const RAW =
   '<p>Raw from the server</p><img src="x" onerror="window.__pwned = \'editor\'"><a href="javascript:window.__pwned=\'link\'">link</a>';
@@ -45,8 +45,7 @@ withChromium('CSP browser tests', () => {
       page = await context.newPage();
       await page.goto('/admin/');
       await submitSignIn(page, demo.admin_email, demo.admin_password);
-      // The first screen after a cold start: given the harness's first-screen time, not the step time.
-      await page.getByRole('heading', { name: 'Pages', level: 1 }).waitFor({ timeout: FIRST_SCREEN_MS });
+      await firstScreen(page);
     }, 90_000);
 
     afterAll(async () => {

@@ -8,7 +8,7 @@ import { createTestDatabase, DIALECTS, type TestDatabase } from '../helpers/data
 import { BIN } from '../helpers/process.js';
 import { ConsoleErrors, launchChromium, localPage, withChromium } from './harness/chromium.js';
 import { startForBrowser, type BrowserServer } from './harness/ghee-start.js';
-import { hasText, screenshotPath, submitSignIn as signIn, visible } from './harness/page-helpers.js';
+import { hasText, screenshotPath, submitSignIn as signIn, visible, firstScreen } from './harness/page-helpers.js';
 
 const OWNER = { email: 'owner.e2e@demo.invalid', password: 'owner-password-e2e' };
 const EXISTING = { email: 'elsewhere@demo.invalid', password: 'elsewhere-password-e2e' };
@@ -95,7 +95,7 @@ withChromium('invitation end-to-end tests', () => {
       await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
       await owner.goto('/admin/');
       await signIn(owner, OWNER.email, OWNER.password);
-      await visible(owner.getByRole('heading', { name: 'Pages', level: 1 }));
+      await firstScreen(owner);
       await owner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
       await visible(owner.getByRole('heading', { name: 'Users', level: 1 }));
       await visible(owner.getByRole('cell', { name: OWNER.email }));
@@ -124,7 +124,7 @@ withChromium('invitation end-to-end tests', () => {
       if (dialect === 'sqlite') await page.screenshot({ path: screenshotPath('desktop-accept-invitation') });
       await page.getByLabel('Password').fill('my very own passphrase');
       await page.getByRole('button', { name: 'Create user and join' }).click();
-      await visible(page.getByRole('heading', { name: 'Pages', level: 1 }));
+      await firstScreen(page);
       await expect.poll(() => page.url()).toMatch(/\/admin\/pages$/);
       await hasText(page.locator('.topbar'), 'new.person@demo.invalid');
       await hasText(page.locator('.topbar .badge'), 'editor');
@@ -160,7 +160,7 @@ withChromium('invitation end-to-end tests', () => {
       await expect.poll(() => page.getByLabel('Email').inputValue()).toBe(EXISTING.email);
       await signIn(page, EXISTING.email, EXISTING.password);
       await page.getByRole('button', { name: 'Accept invitation' }).click();
-      await visible(page.getByRole('heading', { name: 'Pages', level: 1 }));
+      await firstScreen(page);
       await hasText(page.locator('.topbar .badge'), 'editor');
       await visible(page.getByRole('combobox', { name: 'Account' }));
       await context.close();

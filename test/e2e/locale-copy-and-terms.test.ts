@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ConsoleErrors, launchChromium, localPage, withChromium } from './harness/chromium.js';
 import { startForBrowser, type BrowserServer } from './harness/ghee-start.js';
-import { hasText, submitSignIn, visible } from './harness/page-helpers.js';
+import { hasText, submitSignIn, visible, firstScreen } from './harness/page-helpers.js';
 
 /** A landing page written in English only, through /v2 (the README's example body). */
 const SPRING_SALE = {
@@ -62,7 +62,7 @@ withChromium('locale copy and blog terms end-to-end tests', () => {
       ({ page } = await localPage(browser, ghee.base, errors));
       await page.goto('/admin/');
       await submitSignIn(page, demo.admin_email, demo.admin_password);
-      await visible(page.getByRole('heading', { name: 'Pages', level: 1 }));
+      await firstScreen(page);
     }, 90_000);
 
     afterAll(async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../helpers/databases.js';
 import { ConsoleErrors, launchChromium, localPage, withChromium } from './harness/chromium.js';
 import { startForBrowser, type BrowserServer } from './harness/ghee-start.js';
-import { hasText, submitSignIn, visible } from './harness/page-helpers.js';
+import { hasText, submitSignIn, visible, firstScreen } from './harness/page-helpers.js';
 
 const png = (r: number, g: number, b: number, width = 320, height = 200) =>
   sharp({ create: { width, height, channels: 3, background: { r, g, b } } })
@@ -41,7 +41,7 @@ withChromium('media library where-used end-to-end tests', () => {
       ({ page } = await localPage(browser, ghee.base, errors));
       await page.goto('/admin/');
       await submitSignIn(page, demo.admin_email, demo.admin_password);
-      await visible(page.getByRole('heading', { name: 'Pages', level: 1 }));
+      await firstScreen(page);
       const stored = await upload([
         { name: 'hero.png', bytes: await png(250, 200, 0) },
         { name: 'spare.png', bytes: await png(0, 120, 60) },

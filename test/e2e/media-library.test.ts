@@ -13,7 +13,7 @@ import { createTestDatabase, DIALECTS, type TestDatabase } from '../helpers/data
 import { BIN } from '../helpers/process.js';
 import { ConsoleErrors, launchChromium, localPage, withChromium } from './harness/chromium.js';
 import { startForBrowser, type BrowserServer } from './harness/ghee-start.js';
-import { hasText, screenshotPath, submitSignIn, visible } from './harness/page-helpers.js';
+import { hasText, screenshotPath, submitSignIn, visible, firstScreen } from './harness/page-helpers.js';
 
 const VIEWER = { email: 'viewer.media@demo.invalid', password: 'viewer-password-media-e2e' };
 /** Small enough for a noisy 400x400 PNG to be refused as too large. */
@@ -65,7 +65,7 @@ withChromium('media library end-to-end tests', () => {
       const { page: p } = await localPage(browser, ghee.base, errors);
       await p.goto('/admin/');
       await submitSignIn(p, email, password);
-      await visible(p.getByRole('heading', { name: 'Pages', level: 1 }));
+      await firstScreen(p);
       await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Media' }).click();
       await visible(p.getByRole('heading', { name: 'Media', level: 1 }));
       return p;

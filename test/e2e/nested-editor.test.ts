@@ -12,7 +12,7 @@ import { createTestDatabase, DIALECTS, type TestDatabase } from '../helpers/data
 import { BIN } from '../helpers/process.js';
 import { ConsoleErrors, launchChromium, localPage, withChromium } from './harness/chromium.js';
 import { startForBrowser, type BrowserServer } from './harness/ghee-start.js';
-import { hasText, screenshotPath, submitSignIn, visible } from './harness/page-helpers.js';
+import { firstScreen, hasText, screenshotPath, submitSignIn } from './harness/page-helpers.js';
 
 withChromium('nested field editor tests', () => {
   describe.each(DIALECTS)('dashboard: nested fields (%s)', (dialect) => {
@@ -44,7 +44,7 @@ withChromium('nested field editor tests', () => {
       ({ page } = await localPage(browser, ghee.base, errors));
       await page.goto('/admin/');
       await submitSignIn(page, demo.admin_email, demo.admin_password);
-      await visible(page.getByRole('heading', { name: 'Pages', level: 1 }));
+      await firstScreen(page);
     }, 90_000);
 
     afterAll(async () => {

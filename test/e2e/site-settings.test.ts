@@ -10,7 +10,7 @@ import { createTestDatabase, DIALECTS, type TestDatabase } from '../helpers/data
 import { BIN } from '../helpers/process.js';
 import { ConsoleErrors, launchChromium, localPage, withChromium } from './harness/chromium.js';
 import { startForBrowser, type BrowserServer } from './harness/ghee-start.js';
-import { hasText, submitSignIn, visible } from './harness/page-helpers.js';
+import { hasText, submitSignIn, visible, firstScreen } from './harness/page-helpers.js';
 
 const VIEWER = { email: 'viewer.site@demo.invalid', password: 'viewer-password-site-e2e' };
 
@@ -57,7 +57,7 @@ withChromium('site settings end-to-end tests', () => {
       const { page } = await localPage(browser, ghee.base, errors);
       await page.goto('/admin/');
       await submitSignIn(page, email, password);
-      await visible(page.getByRole('heading', { name: 'Pages', level: 1 }));
+      await firstScreen(page);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Site' }).click();
       await visible(page.getByRole('heading', { name: 'Site', level: 1 }));
       return page;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { BIN } from '../../helpers/process.js';
 import { ConsoleErrors, launchChromium, localPage } from './chromium.js';
 import { startForBrowser, type BrowserServer } from './ghee-start.js';
-import { FIRST_SCREEN_MS, screenshotPath, submitSignIn } from './page-helpers.js';
+import { firstScreen, screenshotPath, submitSignIn } from './page-helpers.js';
 
 // What the dashboard tours share: a real `ghee start` on a fresh database, Chromium, the demo
 // credentials, and the steps every tour takes (sign in, use the main menu, read /v2, screenshots).
@@ -63,7 +63,7 @@ export function useDashboard(
   suite.signIn = async (page, email, password) => {
     await page.goto('/admin/');
     await submitSignIn(page, email, password);
-    await page.getByRole('heading', { name: 'Pages', level: 1 }).first().waitFor({ timeout: FIRST_SCREEN_MS });
+    await firstScreen(page);
   };
   suite.shot = (page, name) => page.screenshot({ path: screenshotPath(name), fullPage: false });
   suite.v2 = (url, token) => fetch(`${suite.base}/v2${url}${url.includes('?') ? '&' : '?'}auth_token=${token}`);

@@ -18,6 +18,13 @@ export const visible = (locator: Locator) => locator.first().waitFor({ state: 'v
  */
 export const FIRST_SCREEN_MS = 30_000;
 
+/** Waits for the dashboard's first screen (Pages) after signing in, within FIRST_SCREEN_MS. */
+export const firstScreen = (page: Page) =>
+  page
+    .getByRole('heading', { name: 'Pages', level: 1 })
+    .first()
+    .waitFor({ state: 'visible', timeout: FIRST_SCREEN_MS });
+
 /** Waits until the locator's text matches: a string is contained, a RegExp tested. */
 export const hasText = (locator: Locator, want: string | RegExp) =>
   expect
