@@ -1,6 +1,6 @@
 import { useContext, useEffect, useRef, useState } from 'react';
 import { ReadOnlyContext } from '../context';
-import { safeHtml } from './safe-html';
+import { sanitizeHtml } from './sanitize-html';
 
 const TOOLS: { cmd: string; arg?: string; label: string; text: string }[] = [
   { cmd: 'bold', label: 'Bold', text: 'B' },
@@ -14,7 +14,7 @@ const TOOLS: { cmd: string; arg?: string; label: string; text: string }[] = [
 /**
  * A small rich-text editor for WYSIWYG fields: formatting buttons over an editable area, and the
  * HTML source one click away. Ghee sanitises the HTML on save, and the editor sanitises whatever
- * it shows (safe-html.ts), so markup from the server or the HTML view never runs.
+ * it shows (sanitize-html.ts, DOMPurify), so markup from the server or the HTML view never runs.
  */
 export function RichText({
   id,
@@ -39,7 +39,7 @@ export function RichText({
     const shown = editor.innerHTML;
     if ((value !== own.current || shown === '') && shown !== value) {
       // Never the server's (or the HTML view's) markup as it is: sanitised first, CSP behind it.
-      editor.innerHTML = safeHtml(value);
+      editor.innerHTML = sanitizeHtml(value);
       own.current = value;
     }
   }, [value, source]);

@@ -11,7 +11,7 @@ const ALLOWED_ATTR = [...new Set(Object.values(HTML_ATTRIBUTES).flat())];
  * into the HTML view), it is sanitised in the browser first. The Content-Security-Policy is the
  * second wall: even markup that got through both would run no inline script.
  */
-export function safeHtml(html: string): string {
+export function sanitizeHtml(html: string): string {
   return DOMPurify.sanitize(html, {
     ALLOWED_TAGS,
     ALLOWED_ATTR,
