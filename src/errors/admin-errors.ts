@@ -1,5 +1,4 @@
 import { GheeError } from './ghee-error.js';
-import { mediaMessages } from './media-messages.js';
 import { errors, NO_CREDENTIALS } from './v2-errors.js';
 
 // The admin API's own answers (docs/admin-api.md); the ones it shares with /v2 are /v2's.
@@ -74,7 +73,6 @@ export const adminErrors = {
       'term_in_use',
       `Cannot delete the ${kind} "${name}": ${posts} ${posts === 1 ? 'post uses' : 'posts use'} it. Take it off ${posts === 1 ? 'that post' : 'those posts'} first.`,
     ),
-  mediaTypeNotAllowed: () => new GheeError('media_type_not_allowed', mediaMessages.typeNotAllowed),
   dashboardNotBuilt: () =>
     new GheeError(
       'dashboard_not_built',

@@ -30,12 +30,8 @@ withChromium('media library where-used end-to-end tests', () => {
 
     beforeAll(async () => {
       database = dialect === 'postgres' ? await createTestDatabase('postgres') : undefined;
-      // The library's own URLs here are on localhost, which the write path's address check refuses
-      // before it sees they are its own (reported to the lead): allowed, so they can be written back.
-      ghee = await startForBrowser('ghee-e2e-media-uses-', {
-        MEDIA_FETCH_ALLOW_PRIVATE: 'true',
-        ...(database && { DATABASE_URL: database.url }),
-      });
+      // The library's URLs are on localhost here: written back into fields as they are, no download.
+      ghee = await startForBrowser('ghee-e2e-media-uses-', { ...(database && { DATABASE_URL: database.url }) });
       demo = JSON.parse(fs.readFileSync(path.join(ghee.dataDir, 'demo-credentials.json'), 'utf8'));
       browser = await launchChromium();
       ({ page } = await localPage(browser, ghee.base, errors));

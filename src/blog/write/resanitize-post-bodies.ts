@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import { sanitizeStored } from '../../content/write/sanitize-stored.js';
 import type { Database } from '../../store/tables.js';
-import { plainText, SEARCH_LIMITS } from './save-post-version.js';
+import { updatePostBody } from './save-post-version.js';
 
 /** Posts read per batch (both channels of each). */
 const POSTS_PER_BATCH = 200;
@@ -30,18 +30,7 @@ export async function resanitizePostBodies(trx: Transaction<Database>): Promise<
       const body = clean[i]!;
       if (body === row.body) continue;
       changed++;
-      await trx
-        .updateTable('post_versions')
-        .set({ body })
-        .where('post_id', '=', row.post_id)
-        .where('channel', '=', row.channel)
-        .execute();
-      await trx
-        .updateTable('post_search')
-        .set({ body: plainText(body).slice(0, SEARCH_LIMITS.body) })
-        .where('post_id', '=', row.post_id)
-        .where('channel', '=', row.channel)
-        .execute();
+      await updatePostBody(trx, row.post_id, row.channel, { body });
     }
   }
 }

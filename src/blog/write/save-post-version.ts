@@ -49,6 +49,31 @@ export async function savePostVersion(
     .execute();
 }
 
+/**
+ * Changes a stored version's body (and featured image) in place, with its search text, by UPDATEs
+ * of those columns only: for rewrites of stored HTML (sanitising again, replacing a media file)
+ * that keep the version's status and times, whatever columns later migrations add.
+ */
+export async function updatePostBody(
+  db: Kysely<Database>,
+  postId: number,
+  channel: PostChannel,
+  change: { body: string; featured_image?: string },
+): Promise<void> {
+  await db
+    .updateTable('post_versions')
+    .set(change)
+    .where('post_id', '=', postId)
+    .where('channel', '=', channel)
+    .execute();
+  await db
+    .updateTable('post_search')
+    .set({ body: plainText(change.body).slice(0, SEARCH_LIMITS.body) })
+    .where('post_id', '=', postId)
+    .where('channel', '=', channel)
+    .execute();
+}
+
 /** Removes a version and everything derived from it (a scheduled post set back to draft). */
 export async function deletePostVersion(db: Kysely<Database>, postId: number, channel: PostChannel): Promise<void> {
   await deleteLinks(db, postId, channel);

@@ -1,5 +1,5 @@
 import type { RawBuilder, Transaction } from 'kysely';
-import { plainText, SEARCH_LIMITS } from '../../blog/write/save-post-version.js';
+import { updatePostBody } from '../../blog/write/save-post-version.js';
 import { entryTags } from '../../cache/tags.js';
 import type { AccountSchema } from '../../content/account-schema.js';
 import { saveVersion } from '../../content/write/save-version.js';
@@ -73,18 +73,7 @@ export async function rewriteReferences(
     for (const row of batch) {
       const [body, image] = [rewrite(row.body), rewrite(row.featured_image)];
       if (body === row.body && image === row.featured_image) continue;
-      await trx
-        .updateTable('post_versions')
-        .set({ body, featured_image: image })
-        .where('post_id', '=', row.id)
-        .where('channel', '=', row.channel)
-        .execute();
-      await trx
-        .updateTable('post_search')
-        .set({ body: plainText(body).slice(0, SEARCH_LIMITS.body) })
-        .where('post_id', '=', row.id)
-        .where('channel', '=', row.channel)
-        .execute();
+      await updatePostBody(trx, row.id, row.channel, { body, featured_image: image });
       postIds.add(row.id);
     }
   }
