@@ -13,6 +13,7 @@ import { migrateToLatest } from '../src/store/migrate.js';
 import { isoMicro } from '../src/time.js';
 import { movableClock } from './helpers/blog.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './helpers/databases.js';
+import { importActor } from '../src/audit/actor.js';
 
 // Scheduled posts become published when their time comes, exactly once, even with several Ghee
 // processes on one database: each process is a store of its own here (its own connections).
@@ -63,7 +64,15 @@ describe.each(DIALECTS)('post scheduler (%s)', (dialect) => {
         status: 'scheduled' as const,
         scheduled: isoMicro(new Date(clock().getTime() + inMs)),
       };
-      ids.push((await writePost(a.db, { accountId: account.id, intent: 'create', input }, { now: clock() })).id);
+      ids.push(
+        (
+          await writePost(
+            a.db,
+            { accountId: account.id, intent: 'create', input },
+            { now: clock(), actor: importActor('test fixture') },
+          )
+        ).id,
+      );
     }
     return ids;
   }

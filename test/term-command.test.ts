@@ -8,6 +8,7 @@ import { main } from '../src/cli/main.js';
 import { loadConfig } from '../src/config.js';
 import { openStore } from '../src/store/database.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './helpers/databases.js';
+import { importActor } from '../src/audit/actor.js';
 
 // `ghee category|tag list|delete` (issue 17 item 16): the blog's terms with their post counts, and
 // deleting an unused one; one in use is refused (exit 1) and stays.
@@ -70,12 +71,12 @@ describe.each(DIALECTS)('ghee category and ghee tag (%s)', (dialect) => {
       await writePost(
         store.db,
         { accountId: account!.id, intent: 'create', input: { title: 'T', slug: 'left-behind', tags: ['Left behind'] } },
-        { now: new Date() },
+        { now: new Date(), actor: importActor('test fixture') },
       );
       await writePost(
         store.db,
         { accountId: account!.id, intent: 'update', slug: 'left-behind', input: { tags: [] } },
-        { now: new Date() },
+        { now: new Date(), actor: importActor('test fixture') },
       );
     } finally {
       await store.close();

@@ -6,6 +6,8 @@ import { hashToken, looksLikeToken, sameHash } from './token-secret.js';
 export interface Caller {
   tokenId: number;
   tokenKind: 'read' | 'write';
+  /** The token's label: how versions and audit records name what it did. */
+  tokenLabel: string;
   accountId: number;
   accountSlug: string;
   plan: string;
@@ -42,6 +44,7 @@ function lookupSql(db: Kysely<Database>): string {
       .select([
         't.id as tokenId',
         't.kind as tokenKind',
+        't.label as tokenLabel',
         't.hash as hash',
         'a.id as accountId',
         'a.slug as accountSlug',

@@ -4,6 +4,7 @@ import { writePost } from '../blog/write/write-post.js';
 import type { Store } from '../store/database.js';
 import { isoMicro } from '../time.js';
 import { demoAuthor, demoPosts } from './demo-post-content.js';
+import { importActor } from '../audit/actor.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -39,6 +40,6 @@ export async function seedDemoPosts(store: Store, accountId: number, now = new D
       featured_image_alt: '',
       ...(status === 'scheduled' && { scheduled: isoMicro(new Date(now.getTime() + 30 * DAY_MS)) }),
     });
-    await writePost(store.db, { accountId, intent: 'create', input, errors }, { now: at });
+    await writePost(store.db, { accountId, intent: 'create', input, errors }, { now: at, actor: importActor('demo') });
   }
 }

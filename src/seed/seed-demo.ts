@@ -6,6 +6,10 @@ import type { Store } from '../store/database.js';
 import { demoBrands, demoCategories, demoHomepage, demoPages } from './demo-content.js';
 import { demoSchema } from './demo-schema.js';
 import { seedDemoPosts } from './demo-posts.js';
+import { importActor } from '../audit/actor.js';
+
+/** The demo content is written as an import named `demo`. */
+const SEED = importActor('demo');
 
 type DemoLocale = 'en' | 'es';
 
@@ -32,7 +36,7 @@ export async function seedDemo(store: Store, name = 'Demo'): Promise<CreatedAcco
 async function seedContent(store: Store, schema: AccountSchema): Promise<void> {
   const type = (key: string) => schema.byKey.get(key)!;
   const create = (key: string, w: Omit<EntryWrite, 'type' | 'intent'>) =>
-    writeEntry(store.db, schema, { ...w, type: type(key), intent: 'create' });
+    writeEntry(store.db, schema, { ...w, type: type(key), intent: 'create' }, { actor: SEED });
   const categoryIds: number[] = [];
   for (const c of demoCategories) {
     const locales = { en: { name: c.name.en, slug: c.slug }, es: { name: c.name.es, slug: c.slug } };
@@ -73,14 +77,19 @@ async function seedContent(store: Store, schema: AccountSchema): Promise<void> {
     const locales = { en: fieldsIn('en'), es: fieldsIn('es') };
     await create('page_type:landing_page', { slug: page.slug, name: page.name, status: page.status, locales });
     if (page.draft) {
-      await writeEntry(store.db, schema, {
-        type: type('page_type:landing_page'),
-        intent: 'update',
-        slug: page.slug,
-        status: 'draft',
-        locales: { en: page.draft, es: page.draft },
-        mode: { partial: true, requireAll: false },
-      });
+      await writeEntry(
+        store.db,
+        schema,
+        {
+          type: type('page_type:landing_page'),
+          intent: 'update',
+          slug: page.slug,
+          status: 'draft',
+          locales: { en: page.draft, es: page.draft },
+          mode: { partial: true, requireAll: false },
+        },
+        { actor: SEED },
+      );
     }
   }
   const home = (locale: DemoLocale) => ({ ...demoHomepage[locale], featured: demoHomepage.featured });

@@ -15,6 +15,7 @@ import * as installOperators from './migrations/012-install-operators.js';
 import * as resanitizeHtml from './migrations/013-resanitize-html.js';
 import * as siteSettings from './migrations/014-site-settings.js';
 import * as mediaLibrary from './migrations/015-media-library.js';
+import * as history from './migrations/016-history.js';
 
 /** Every migration, in order. A new one is appended here and never edited once released. */
 const MIGRATIONS = {
@@ -33,6 +34,7 @@ const MIGRATIONS = {
   '013-resanitize-html': resanitizeHtml,
   '014-site-settings': siteSettings,
   '015-media-library': mediaLibrary,
+  '016-history': history,
 } as const;
 
 function provider(store: Store): MigrationProvider {

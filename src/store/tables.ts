@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { TokenKind } from '../shared/tokens.js';
 import type { BlogTables } from './blog-tables.js';
+import type { HistoryTables } from './history-tables.js';
 import type { MediaTables } from './media-tables.js';
 import type {
   InvitationsTable,
@@ -145,7 +146,7 @@ export interface ImportProgressTable {
   detail: Generated<string>;
 }
 
-export interface Database extends BlogTables, WebhookTables, MediaTables {
+export interface Database extends BlogTables, WebhookTables, MediaTables, HistoryTables {
   accounts: AccountsTable;
   tokens: TokensTable;
   locales: LocalesTable;

@@ -22,11 +22,12 @@ export async function enqueueEntryEvents(
   schema: AccountSchema,
   change: EntryChange,
   refs: EntryRef[],
+  editor = EDITOR,
 ): Promise<void> {
   await enqueueEvents(trx, schema.accountId, async () => {
     const events: WebhookEvent[] = [];
     for (const ref of refs) {
-      const event = await entryEvent(trx, schema, change, ref);
+      const event = await entryEvent(trx, schema, change, ref, editor);
       if (event) events.push(event);
     }
     return events;
@@ -38,6 +39,7 @@ async function entryEvent(
   schema: AccountSchema,
   change: EntryChange,
   ref: EntryRef,
+  editor: string,
 ): Promise<WebhookEvent | null> {
   const entry = await trx.selectFrom('entries').select('slug').where('id', '=', ref.entryId).executeTakeFirst();
   const versions = await trx
@@ -70,7 +72,7 @@ async function entryEvent(
         id: ref.type.key,
         itemid: `/v2/content/?keys=${ref.type.key}[_id=${ref.entryId}]`,
         label: itemLabel(ref.type, version.fields, ref.entryId),
-        editor: EDITOR,
+        editor,
         timestamp,
         locale,
         status,
@@ -83,7 +85,7 @@ async function entryEvent(
       id: entry.slug,
       buttercms_id: ref.entryId,
       page_type: ref.type.kind === 'single_page' ? '*' : ref.type.key,
-      editor: EDITOR,
+      editor,
       name: version.name,
       timestamp,
       locale,

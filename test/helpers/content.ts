@@ -3,6 +3,7 @@ import { applySchema } from '../../src/content/schema/apply-schema.js';
 import type { SchemaDocument } from '../../src/content/schema/types.js';
 import { writeEntry } from '../../src/content/write/write-entry.js';
 import type { Store } from '../../src/store/database.js';
+import { importActor } from '../../src/audit/actor.js';
 
 /** The account's current schema snapshot, as the server would load it. */
 export async function schemaOf(store: Store, accountId: number): Promise<AccountSchema> {
@@ -47,14 +48,19 @@ export async function write(store: Store, accountId: number, type: string, w: Si
         .where('type_id', '=', contentType.id)
         .where('slug', '=', slug)
         .executeTakeFirst()) !== undefined);
-  const { id } = await writeEntry(store.db, schema, {
-    type: contentType,
-    intent: exists ? 'update' : 'create',
-    slug,
-    id: w.id,
-    name: w.name,
-    status: w.status,
-    locales: { [w.locale]: w.fields },
-  });
+  const { id } = await writeEntry(
+    store.db,
+    schema,
+    {
+      type: contentType,
+      intent: exists ? 'update' : 'create',
+      slug,
+      id: w.id,
+      name: w.name,
+      status: w.status,
+      locales: { [w.locale]: w.fields },
+    },
+    { actor: importActor('test fixture') },
+  );
   return id;
 }

@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config.js';
 import { mediaIngester } from '../../src/media/media-ingester.js';
 import { LocalMediaStore } from '../../src/media/local-media-store.js';
 import type { Store } from '../../src/store/database.js';
+import { importActor } from '../../src/audit/actor.js';
 
 /** A tiny PNG (its signature and an IHDR chunk are all the sniffer needs). */
 export const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
@@ -49,7 +50,7 @@ export async function addMedia(
       locales: { en: { logo: saved.url }, es: { logo: saved.url } },
       mode: { partial: true, requireAll: false },
     },
-    { ingestMedia },
+    { actor: importActor('test fixture'), ingestMedia },
   );
   const stored = `/media/${saved.name}`;
   const post = await store.db

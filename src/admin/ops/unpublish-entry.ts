@@ -6,6 +6,8 @@ import { deleteDerived } from '../../content/write/save-version.js';
 import type { Database } from '../../store/tables.js';
 import { enqueueEntryEvents } from '../../webhooks/entry-events.js';
 import { targetEntry, type EntryTarget } from './target-entry.js';
+import type { Actor } from '../../audit/actor.js';
+import { recordEntryHistory } from '../../history/record-entry.js';
 
 /**
  * Takes a page or item off the air, in one locale or (locale null) in all: its published
@@ -18,6 +20,8 @@ export async function unpublishEntry(
   type: ContentType,
   target: EntryTarget,
   locale: string | null,
+  actor: Actor,
+  now = new Date(),
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const entry = await targetEntry(trx, schema, type, target);
@@ -43,11 +47,13 @@ export async function unpublishEntry(
       .where('channel', '=', 'latest')
       .where('locale', 'in', locales)
       .execute();
+    await recordEntryHistory(trx, schema.accountId, actor, [{ type, entryId: entry.id, action: 'unpublish' }], { now });
     await enqueueEntryEvents(
       trx,
       schema,
       'unpublish',
       locales.map((l) => ({ type, entryId: entry.id, locale: l })),
+      actor.name,
     );
     await recordChange(trx, schema.accountId, entryTags(type, entry.id, [entry.slug]));
   });

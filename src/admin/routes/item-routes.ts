@@ -11,6 +11,7 @@ import {
 } from '../../content/write/item-operations.js';
 import type { WriteContext } from '../../content/write/write-context.js';
 import type { AppContext } from '../../http/context.js';
+import { sessionActor } from '../session-actor.js';
 import { adminRoutes, type AccountCall } from '../admin-routes.js';
 import { listMeta, parsePagination, statusFilter } from '../content-params.js';
 import { editableEntry, summarizeEntries } from '../ops/editable-entry.js';
@@ -47,7 +48,12 @@ function itemInput(call: AccountCall): ItemInput {
 
 /** What the item operations work with: the store, the account's schema, the media downloader. */
 async function writeContext(call: AccountCall): Promise<WriteContext> {
-  return { db: call.ctx.store.db, schema: await call.schema(), ingestMedia: call.ctx.ingestMedia };
+  return {
+    db: call.ctx.store.db,
+    schema: await call.schema(),
+    actor: sessionActor(call),
+    ingestMedia: call.ctx.ingestMedia,
+  };
 }
 
 /** Content > Collections: a paged table with values, create, read, edit (partial), unpublish, delete. */
@@ -122,7 +128,7 @@ export function registerItemRoutes(app: FastifyInstance, ctx: AppContext): void 
         const schema = await call.schema();
         const { type, id } = itemTarget(schema, call.params.key!, call.params.id);
         const locale = call.query.locale === undefined ? null : enabledLocale(schema, call.query.locale);
-        await unpublishEntry(ctx.store.db, schema, type, { id }, locale);
+        await unpublishEntry(ctx.store.db, schema, type, { id }, locale, sessionActor(call), ctx.clock());
         return readItem(call, id);
       },
     },

@@ -8,6 +8,7 @@ import { createPage, deletePage, updatePage, type PagePath } from '../../content
 import type { WriteContext } from '../../content/write/write-context.js';
 import type { AppContext } from '../../http/context.js';
 import { errors } from '../../errors/index.js';
+import { sessionActor } from '../session-actor.js';
 import { adminRoutes, type AccountCall } from '../admin-routes.js';
 import { listMeta, parseLevels, parsePagination, searchTerms, statusFilter } from '../content-params.js';
 import { editableEntry, summarizeEntries } from '../ops/editable-entry.js';
@@ -52,7 +53,12 @@ async function pathPage(call: AccountCall) {
 
 /** What the page operations work with: the store, the account's schema, the media downloader. */
 async function writeContext(call: AccountCall): Promise<WriteContext> {
-  return { db: call.ctx.store.db, schema: await call.schema(), ingestMedia: call.ctx.ingestMedia };
+  return {
+    db: call.ctx.store.db,
+    schema: await call.schema(),
+    actor: sessionActor(call),
+    ingestMedia: call.ctx.ingestMedia,
+  };
 }
 
 /** Content > Pages: list, create, read, edit (draft or publish), unpublish, preview, delete. */
@@ -147,7 +153,7 @@ export function registerPageRoutes(app: FastifyInstance, ctx: AppContext): void 
         // Without ?locale= the page goes off the air in every locale.
         const locale = call.query.locale === undefined ? null : enabledLocale(schema, call.query.locale);
         const { type, slug } = await pathPage(call);
-        await unpublishEntry(ctx.store.db, schema, type, { slug }, locale);
+        await unpublishEntry(ctx.store.db, schema, type, { slug }, locale, sessionActor(call), ctx.clock());
         return readPage(call, type, slug);
       },
     },

@@ -11,6 +11,7 @@ import { POST_BODY_KEYS } from '../../blog/write/post-input.js';
 import type { AppContext } from '../../http/context.js';
 import { adminErrors, errors } from '../../errors/index.js';
 import { isoMicro } from '../../time.js';
+import { sessionActor } from '../session-actor.js';
 import { adminRoutes, type AccountCall } from '../admin-routes.js';
 import { listMeta, parsePagination, searchTerms } from '../content-params.js';
 
@@ -86,6 +87,7 @@ export function registerPostRoutes(app: FastifyInstance, ctx: AppContext): void 
       async handle(call) {
         const post = await createPost(ctx.store.db, call.account.id, bodyObject(call.request.body, POST_BODY_KEYS), {
           now: ctx.clock(),
+          actor: sessionActor(call),
           ingestMedia: ctx.ingestMedia,
         });
         return readPost(call, post.slug, 201);
@@ -103,7 +105,7 @@ export function registerPostRoutes(app: FastifyInstance, ctx: AppContext): void 
           call.account.id,
           call.params.slug!,
           bodyObject(call.request.body, POST_BODY_KEYS),
-          { now: ctx.clock(), ingestMedia: ctx.ingestMedia },
+          { now: ctx.clock(), actor: sessionActor(call), ingestMedia: ctx.ingestMedia },
         );
         return readPost(call, post.slug);
       },
@@ -111,7 +113,7 @@ export function registerPostRoutes(app: FastifyInstance, ctx: AppContext): void 
     DELETE: {
       access: 'editor',
       async handle(call) {
-        await deletePost(ctx.store.db, call.account.id, call.params.slug!);
+        await deletePost(ctx.store.db, call.account.id, call.params.slug!, sessionActor(call));
         return null;
       },
     },

@@ -1,5 +1,6 @@
 import { createItems } from '../../content/write/item-operations.js';
 import type { ApiCall, Endpoint } from '../../http/define-routes.js';
+import { callerActor } from '../write/caller-actor.js';
 import { ACCEPTED } from '../write/accepted.js';
 import { bodyObject, fieldsList, optionalStatus, optionalString } from '../write/body.js';
 
@@ -9,13 +10,14 @@ import { bodyObject, fieldsList, optionalStatus, optionalString } from '../write
  */
 export const createCollectionItems: Endpoint = {
   auth: 'write',
-  async handle({ ctx, schema, query, request, params }: ApiCall) {
+  async handle(call: ApiCall) {
+    const { ctx, schema, query, request, params } = call;
     const body = bodyObject(request.body, ['key', 'status', 'fields']);
     const bodyKey = optionalString(body, 'key');
     const status = optionalStatus(body);
     const items = fieldsList(body);
     await createItems(
-      { db: ctx.store.db, schema, ingestMedia: ctx.ingestMedia },
+      { db: ctx.store.db, schema, actor: callerActor(call), ingestMedia: ctx.ingestMedia },
       { pathKey: params.keys, bodyKey, status, items, locale: query.locale },
     );
     return ACCEPTED;

@@ -1,5 +1,6 @@
 import { createPage } from '../../content/write/page-operations.js';
 import type { ApiCall, Endpoint } from '../../http/define-routes.js';
+import { callerActor } from '../write/caller-actor.js';
 import { ACCEPTED } from '../write/accepted.js';
 import { bodyObject, fieldsObject, optionalStatus, optionalString } from '../write/body.js';
 
@@ -8,7 +9,8 @@ export const PAGE_BODY_KEYS = ['title', 'slug', 'page_type', 'page-type', 'statu
 /** POST /v2/pages/: creates a page of a page type, or a single page (`page_type` `*` or absent). */
 export const createPageEndpoint: Endpoint = {
   auth: 'write',
-  async handle({ ctx, schema, query, request }: ApiCall) {
+  async handle(call: ApiCall) {
+    const { ctx, schema, query, request } = call;
     const body = bodyObject(request.body, PAGE_BODY_KEYS);
     const title = optionalString(body, 'title');
     const slug = optionalString(body, 'slug');
@@ -16,7 +18,7 @@ export const createPageEndpoint: Endpoint = {
     const status = optionalStatus(body);
     const fields = fieldsObject(body);
     await createPage(
-      { db: ctx.store.db, schema, ingestMedia: ctx.ingestMedia },
+      { db: ctx.store.db, schema, actor: callerActor(call), ingestMedia: ctx.ingestMedia },
       { title, slug, pageType, status, fields, locale: query.locale },
       { requireAllFields: true },
     );

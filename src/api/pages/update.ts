@@ -1,5 +1,6 @@
 import { updatePage } from '../../content/write/page-operations.js';
 import type { ApiCall, Endpoint } from '../../http/define-routes.js';
+import { callerActor } from '../write/caller-actor.js';
 import { ACCEPTED } from '../write/accepted.js';
 import { bodyObject, fieldsObject, optionalStatus, optionalString } from '../write/body.js';
 import { PAGE_BODY_KEYS } from './create.js';
@@ -10,7 +11,8 @@ import { PAGE_BODY_KEYS } from './create.js';
  */
 export const updatePageEndpoint: Endpoint = {
   auth: 'write',
-  async handle({ ctx, schema, query, request, params }: ApiCall) {
+  async handle(call: ApiCall) {
+    const { ctx, schema, query, request, params } = call;
     const body = bodyObject(request.body, PAGE_BODY_KEYS);
     const title = optionalString(body, 'title');
     const slug = optionalString(body, 'slug');
@@ -20,7 +22,7 @@ export const updatePageEndpoint: Endpoint = {
     const status = optionalStatus(body);
     const fields = fieldsObject(body);
     await updatePage(
-      { db: ctx.store.db, schema, ingestMedia: ctx.ingestMedia },
+      { db: ctx.store.db, schema, actor: callerActor(call), ingestMedia: ctx.ingestMedia },
       { type: params.type!, slug: params.slug! },
       { title, slug, status, fields, locale: query.locale },
     );

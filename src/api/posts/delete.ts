@@ -1,11 +1,12 @@
 import { deletePost } from '../../blog/write/delete-post.js';
 import type { ApiCall, Endpoint } from '../../http/define-routes.js';
+import { callerActor } from '../write/caller-actor.js';
 
 /** DELETE /v2/posts/<slug>/: 204. */
 export const deletePostEndpoint: Endpoint = {
   auth: 'write',
-  async handle({ ctx, caller, params }: ApiCall) {
-    await deletePost(ctx.store.db, caller.accountId, params.slug!);
+  async handle(call: ApiCall) {
+    await deletePost(call.ctx.store.db, call.caller.accountId, call.params.slug!, callerActor(call));
     return null;
   },
 };

@@ -16,6 +16,8 @@ import { planStatus, type VersionRow } from './plan-status.js';
 import type { PostInput } from './post-input.js';
 import { deletePostVersion, savePostVersion } from './save-post-version.js';
 import { enqueuePostEvents } from '../../webhooks/post-events.js';
+import type { Actor } from '../../audit/actor.js';
+import { recordPostHistory } from '../../history/record-post.js';
 
 /** A post write: a new post, or a change to the post addressed by `slug`. */
 export interface PostWrite {
@@ -31,6 +33,10 @@ export interface PostWrite {
 /** What a post write needs besides its input. */
 export interface PostWriteOptions {
   now: Date;
+  /** Who writes: named by the version and the audit record. */
+  actor: Actor;
+  /** A restore: the version the write brings back (kept in the new version). */
+  restoredFrom?: number;
   /** Downloads the featured image into the media store; absent (CLI, seed), URLs are stored as given. */
   ingestMedia?: MediaIngester;
 }
@@ -129,6 +135,10 @@ export async function writePost(
       await enqueuePostEvents(trx, w.accountId, plan.status === 'published' ? 'post.published' : 'post.draft', [
         postId,
       ]);
+      await recordPostHistory(trx, w.accountId, options.actor, postId, postAction(w, plan.status, options), {
+        now: options.now,
+        restoredFrom: options.restoredFrom,
+      });
       await recordChange(trx, w.accountId, [BLOG_TAG]);
       return { id: postId };
     });
@@ -140,6 +150,13 @@ export async function writePost(
     if (isForeignKeyViolation(error) && !retried) return writePost(db, w, options, true);
     throw error;
   }
+}
+
+/** The audit record's action of a post write. */
+function postAction(w: PostWrite, status: string, options: PostWriteOptions): string {
+  if (options.restoredFrom !== undefined) return 'restore';
+  if (w.intent === 'create') return 'create';
+  return w.input.status === 'published' && status === 'published' ? 'publish' : 'update';
 }
 
 function findPost(db: Kysely<Database>, accountId: number, slug: string) {

@@ -5,6 +5,9 @@ import type { AccountSchema, ContentType } from '../account-schema.js';
 import { recordChange } from '../../cache/content-changes.js';
 import { entryTags } from '../../cache/tags.js';
 import { enqueueEntryEvents } from '../../webhooks/entry-events.js';
+import type { Actor } from '../../audit/actor.js';
+import { recordAudit } from '../../audit/record-audit.js';
+import { entryKind } from '../../history/record-entry.js';
 
 /**
  * Deletes a page (by slug) or an item (by id) with all its versions. Refused with the
@@ -17,6 +20,7 @@ export async function deleteEntry(
   type: ContentType,
   target: { slug?: string; id?: number },
   force: boolean,
+  actor: Actor,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const query = trx
@@ -42,7 +46,16 @@ export async function deleteEntry(
         .execute();
       if (referrers.length) throw errors.referenced(referrers.map((r) => label(schema, r)).join(', '));
     }
-    await enqueueEntryEvents(trx, schema, 'delete', [{ type, entryId: found.id, locale: null }]);
+    await enqueueEntryEvents(trx, schema, 'delete', [{ type, entryId: found.id, locale: null }], actor.name);
+    await recordAudit(trx, actor, [
+      {
+        accountId: schema.accountId,
+        action: 'delete',
+        kind: entryKind(type),
+        targetId: found.id,
+        targetSlug: found.slug,
+      },
+    ]);
     await trx.deleteFrom('entries').where('id', '=', found.id).execute();
     await recordChange(trx, schema.accountId, entryTags(type, found.id, [found.slug]));
   });

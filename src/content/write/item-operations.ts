@@ -49,7 +49,7 @@ export async function createItems(
     ...splitLocales(fields, type, c.schema, locale),
     mode: { partial: false, requireAll: false },
   }));
-  const written = await writeEntries(c.db, c.schema, writes, { ingestMedia: c.ingestMedia });
+  const written = await writeEntries(c.db, c.schema, writes, { actor: c.actor, ingestMedia: c.ingestMedia });
   return { type, ids: written.map((w) => w.id) };
 }
 
@@ -73,7 +73,7 @@ export async function updateItem(
       ...splitLocales(input.fields, type, c.schema, locale),
       mode: { partial: options.partial, requireAll: false },
     },
-    { ingestMedia: c.ingestMedia },
+    { actor: c.actor, ingestMedia: c.ingestMedia },
   );
   return { type, id };
 }
@@ -81,5 +81,5 @@ export async function updateItem(
 /** Deletes the item of `path`; refused while other content references it, unless `?force=` (as sent) is true. */
 export async function deleteItem(c: WriteContext, path: ItemPath, force: string | undefined): Promise<void> {
   const { type, id } = itemTarget(c.schema, path.key, path.id);
-  await deleteEntry(c.db, c.schema, type, { id }, forceFlag(force));
+  await deleteEntry(c.db, c.schema, type, { id }, forceFlag(force), c.actor);
 }

@@ -68,7 +68,7 @@ export async function createPage(
       mode: { partial: false, requireAll: options.requireAllFields },
       errors: missing,
     },
-    { ingestMedia: c.ingestMedia },
+    { actor: c.actor, ingestMedia: c.ingestMedia },
   );
   return { type, slug: slug!, id };
 }
@@ -100,7 +100,7 @@ export async function updatePage(
       ...splitLocales(input.fields, type, c.schema, locale),
       mode: { partial: true, requireAll: false },
     },
-    { ingestMedia: c.ingestMedia },
+    { actor: c.actor, ingestMedia: c.ingestMedia },
   );
   return { type, slug: input.slug ?? path.slug };
 }
@@ -108,5 +108,5 @@ export async function updatePage(
 /** Deletes the page of `path`; refused while other content references it, unless `?force=` (as sent) is true. */
 export async function deletePage(c: WriteContext, path: PagePath, force: string | undefined): Promise<void> {
   const { type } = await findPage(c.db, c.schema, path.type, path.slug);
-  await deleteEntry(c.db, c.schema, type, { slug: path.slug }, forceFlag(force));
+  await deleteEntry(c.db, c.schema, type, { slug: path.slug }, forceFlag(force), c.actor);
 }

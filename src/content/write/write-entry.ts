@@ -15,6 +15,8 @@ import { saveVersion } from './save-version.js';
 import { sanitizeQueued } from './sanitize-queued.js';
 import { validateFields, type FieldsMode, type Validation } from './validate-fields.js';
 import { enqueueEntryEvents } from '../../webhooks/entry-events.js';
+import type { Actor } from '../../audit/actor.js';
+import { recordEntryHistory } from '../../history/record-entry.js';
 
 export interface EntryWrite extends EntryTarget {
   /** Page name (`title` on the wire); kept when absent. */
@@ -31,8 +33,12 @@ export interface EntryWrite extends EntryTarget {
 }
 
 export interface WriteOptions {
+  /** Who writes: named by the versions, the audit records and the webhook payloads. */
+  actor: Actor;
   now?: Date;
   ingestMedia?: MediaIngester;
+  /** A restore: the version the write brings back (kept in the new version). */
+  restoredFrom?: number;
 }
 
 /**
@@ -44,7 +50,7 @@ export async function writeEntry(
   db: Kysely<Database>,
   schema: AccountSchema,
   w: EntryWrite,
-  options: WriteOptions = {},
+  options: WriteOptions,
 ): Promise<{ id: number }> {
   return (await writeEntries(db, schema, [w], options))[0]!;
 }
@@ -57,7 +63,7 @@ export async function writeEntries(
   db: Kysely<Database>,
   schema: AccountSchema,
   writes: EntryWrite[],
-  options: WriteOptions = {},
+  options: WriteOptions,
 ): Promise<{ id: number }[]> {
   // The targets first: an update of something missing is the read's 404 before any field is
   // checked or media downloaded (the transaction looks again, in case it went in between).
@@ -104,11 +110,19 @@ export async function writeEntries(
           await writeLocale(trx, schema, w, ids[i]!, locale, localeValues, now);
         }
       }
+      await recordEntryHistory(
+        trx,
+        schema.accountId,
+        options.actor,
+        writes.map((w, i) => ({ type: w.type, entryId: ids[i]!, action: auditAction(w, options) })),
+        { now, restoredFrom: options.restoredFrom },
+      );
       await enqueueEntryEvents(
         trx,
         schema,
         'write',
         writes.flatMap((w, i) => Object.keys(values[i]!).map((locale) => ({ type: w.type, entryId: ids[i]!, locale }))),
+        options.actor.name,
       );
       await recordChange(
         trx,
@@ -122,6 +136,13 @@ export async function writeEntries(
     if (isUniqueViolation(error)) throw errors.validation({ slug: [messages.slugTaken] });
     throw error;
   }
+}
+
+/** The audit record's action of an entry write. */
+function auditAction(w: EntryWrite, options: WriteOptions): string {
+  if (options.restoredFrom !== undefined) return 'restore';
+  if (w.intent === 'create') return 'create';
+  return w.status === 'published' ? 'publish' : 'update';
 }
 
 async function ingestAll(v: Validation, ingest: MediaIngester | undefined): Promise<void> {
