@@ -1,6 +1,7 @@
 // Acknowledged writes survive a crash: a real `ghee serve` process is killed with SIGKILL in the
 // middle of a stream of writes; after a restart every write that got its 202 is there, and no
-// write is half there (an entry without its versions, a version without its side rows).
+// write is half there (an entry without its versions, a version without its side rows, a change
+// without its history version and audit record, or a record without its change).
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +13,18 @@ import { loadConfig } from '../src/config.js';
 import { openStore } from '../src/store/database.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './helpers/databases.js';
 import { freePort, kill, spawnServe } from './helpers/process.js';
+
+/** How many brands the demo content created (by the `demo` import, before the crash test's writes). */
+async function demoBrandCount(store: ReturnType<typeof openStore>): Promise<number> {
+  const rows = await store.db
+    .selectFrom('audit_log')
+    .select('target_id')
+    .where('kind', '=', 'item')
+    .where('actor_name', '=', 'demo')
+    .where('detail', 'like', '%"brands"%')
+    .execute();
+  return rows.length;
+}
 
 describe.each(DIALECTS)('crash durability (%s)', (dialect) => {
   const children: ChildProcess[] = [];
@@ -99,6 +112,40 @@ describe.each(DIALECTS)('crash durability (%s)', (dialect) => {
         .where('f.entry_id', 'is', null)
         .execute();
       expect(unindexed).toEqual([]);
+      // Each item's create kept exactly one history version and one audit record, by the token.
+      const items = await store.db
+        .selectFrom('entries as e')
+        .innerJoin('content_types as t', 't.id', 'e.type_id')
+        .select('e.id')
+        .where('t.key', '=', 'brands')
+        .execute();
+      const ids = items.map((i) => i.id);
+      const versions = await store.db
+        .selectFrom('versions')
+        .select(['subject_id', 'actor_type'])
+        .where('kind', '=', 'item')
+        .where('subject_id', 'in', ids)
+        .execute();
+      const audit = await store.db
+        .selectFrom('audit_log')
+        .select(['target_id', 'actor_type'])
+        .where('kind', '=', 'item')
+        .where('target_id', 'in', ids.map(String))
+        .execute();
+      // The demo's brands have a version per locale (en, es); the crash test's one (the default).
+      const created = ids.length - (await demoBrandCount(store));
+      expect(versions.filter((v) => v.actor_type === 'token')).toHaveLength(created);
+      expect(audit.filter((a) => a.actor_type === 'token')).toHaveLength(created);
+      expect(new Set(versions.map((v) => v.subject_id))).toEqual(new Set(ids));
+      expect(new Set(audit.map((a) => Number(a.target_id)))).toEqual(new Set(ids));
+      const strays = await store.db
+        .selectFrom('versions as h')
+        .leftJoin('entries as e', 'e.id', 'h.subject_id')
+        .select('h.subject_id')
+        .where('h.kind', '!=', 'post')
+        .where('e.id', 'is', null)
+        .execute();
+      expect(strays).toEqual([]);
     } finally {
       await store.close();
     }

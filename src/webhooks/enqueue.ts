@@ -61,5 +61,5 @@ export function eventTimestamp(now = new Date()): string {
   return now.toISOString().slice(0, 19);
 }
 
-/** `editor` of a payload: Ghee does not yet carry the acting user down to the write operations. */
+/** `editor` of a payload that no one's action caused (a test delivery); otherwise the actor's name. */
 export const EDITOR = 'Ghee';
