@@ -1,6 +1,7 @@
 // Builds the benchmark's data set through Ghee's real operations (applySchema, writeEntries,
 // writePost), so every table, index and derived row is what a live account would have.
 import { createAccount } from '../dist/accounts/accounts.js';
+import { importActor } from '../dist/audit/actor.js';
 import { loadAccountSchema } from '../dist/content/account-schema.js';
 import { applySchema } from '../dist/content/schema/apply-schema.js';
 import { writeEntries } from '../dist/content/write/write-entry.js';
@@ -10,7 +11,7 @@ import { openStore } from '../dist/store/database.js';
 import { migrateToLatest } from '../dist/store/migrate.js';
 
 /** Bump when the data set changes shape, so cached SQLite files are rebuilt. */
-export const DATASET_VERSION = 1;
+export const DATASET_VERSION = 2;
 
 export const FULL = { pages: 10_000, items: 100_000, posts: 1_000 };
 export const SMALL = { pages: 200, items: 1_000, posts: 20 };
@@ -20,6 +21,8 @@ const TIERS = 4;
 const FAN_OUT = 3;
 const CATEGORIES = 20;
 const BATCH = 1_000;
+/** Who the data set's history names (every write keeps a version and an audit record). */
+const BENCH = importActor('bench');
 
 export const SCHEMA = {
   locales: [{ slug: 'en', name: 'English', default: true }],
@@ -92,7 +95,7 @@ async function pages(store, schema, size, now) {
           },
         });
       }
-      await writeEntries(store.db, schema, writes, { now });
+      await writeEntries(store.db, schema, writes, { now, actor: BENCH });
     }
   }
   return perTier * TIERS;
@@ -119,7 +122,7 @@ async function items(store, schema, size, now) {
         },
       });
     }
-    await writeEntries(store.db, schema, writes, { now });
+    await writeEntries(store.db, schema, writes, { now, actor: BENCH });
   }
 }
 
@@ -135,7 +138,11 @@ async function posts(store, accountId, size) {
       categories: [`Category ${n % 10}`],
       tags: [`tag-${n % 25}`, 'bench'],
     });
-    await writePost(store.db, { accountId, intent: 'create', input, errors }, { now: new Date(base + n * 3_600_000) });
+    await writePost(
+      store.db,
+      { accountId, intent: 'create', input, errors },
+      { now: new Date(base + n * 3_600_000), actor: BENCH },
+    );
   }
 }
 

@@ -95,6 +95,12 @@ export interface Config {
   smtpUrl: string | undefined;
   /** The From of those mails. */
   mailFrom: string;
+  /** Days an audit record is kept (AUDIT_RETENTION_DAYS, at least 1: the database keeps younger ones). */
+  auditRetentionDays: number;
+  /** Time between history retention passes (version pruning, trash purge, audit retention), in milliseconds. */
+  historyPruneMs: number;
+  /** Days a deleted page, item or post stays restorable in the trash (TRASH_DAYS). */
+  trashDays: number;
 }
 
 /** Builds the configuration from environment variables, with the documented defaults. */
@@ -176,6 +182,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webhookPollMs: overrides.webhookPollMs ?? parsePositive('WEBHOOK_POLL_MS', env.WEBHOOK_POLL_MS ?? '1000'),
     smtpUrl: 'smtpUrl' in overrides ? overrides.smtpUrl : parseSmtpUrl(env.SMTP_URL),
     mailFrom: overrides.mailFrom ?? env.MAIL_FROM ?? 'Ghee <ghee@localhost>',
+    auditRetentionDays:
+      overrides.auditRetentionDays ?? parsePositive('AUDIT_RETENTION_DAYS', env.AUDIT_RETENTION_DAYS ?? '365'),
+    historyPruneMs:
+      overrides.historyPruneMs ?? parsePositive('HISTORY_PRUNE_MS', env.HISTORY_PRUNE_MS ?? String(10 * 60_000)),
+    trashDays: overrides.trashDays ?? parsePositive('TRASH_DAYS', env.TRASH_DAYS ?? '30'),
   };
 }
 

@@ -12,11 +12,13 @@ import { createImageService } from './images/create-image-service.js';
 import { configurePlans } from './accounts/plans.js';
 import { configureHtmlLimits } from './content/write/html-limits.js';
 import { configureSvgLimits } from './media/svg/svg-limits.js';
+import { configureTrashDays } from './history/trash/trash-days.js';
 import { Meter } from './quota/meter.js';
 import { CallerCache } from './accounts/caller-cache.js';
 import { ResponseCache } from './cache/response-cache.js';
 import { attachScheduler } from './blog/scheduler/attach-scheduler.js';
 import { attachDispatcher } from './webhooks/attach-dispatcher.js';
+import { attachHousekeeper } from './history/retention/attach-housekeeper.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -31,6 +33,7 @@ export async function createServer(config: Config, options: { clock?: Clock; log
   configurePlans(config.plansFile);
   configureHtmlLimits({ maxBytes: config.htmlMaxBytes, maxDepth: config.htmlMaxDepth });
   configureSvgLimits({ maxBytes: config.svgMaxBytes });
+  configureTrashDays(config.trashDays);
   const store =
     options.store ?? openStore(config.databaseUrl, { statementTimeoutMs: config.databaseStatementTimeoutMs });
   await migrateToLatest(store);
@@ -70,6 +73,8 @@ export async function listen(
   const scheduler = attachScheduler(app, ctx, { intervalMs: options.schedulerIntervalMs });
   // Webhook deliveries go out from every serving process; a lease per delivery keeps them apart.
   const dispatcher = attachDispatcher(app, ctx);
+  // History retention runs in every serving process; a database lease lets one prune at a time.
+  const housekeeper = attachHousekeeper(app, ctx);
   let address: string;
   try {
     address = await app.listen({ port: config.port, host: config.host });
@@ -86,6 +91,7 @@ export async function listen(
   }
   scheduler.start();
   dispatcher.start();
+  housekeeper.start();
   return {
     app,
     store,

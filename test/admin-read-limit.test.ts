@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATOR } from '../src/accounts/plan-policy.js';
 import { setPlan } from '../src/accounts/set-plan.js';
+import { cliActor } from '../src/audit/actor.js';
 import { member, PASSWORD, signedInClient, type AdminClient } from './helpers/admin.js';
 import { movableClock } from './helpers/blog.js';
 import { DIALECTS } from './helpers/databases.js';
@@ -20,7 +21,7 @@ describe.each(DIALECTS)('admin API reads are limited per user (%s)', (dialect) =
 
   beforeAll(async () => {
     s = await demoServer(dialect, { clock, config: { adminReadsPerMinute: 10 } });
-    await setPlan(s.store.db, s.demo.id, { plan: 'free', monthlyCallLimit: 3 }, OPERATOR);
+    await setPlan(s.store.db, s.demo.id, { plan: 'free', monthlyCallLimit: 3 }, OPERATOR, cliActor());
     editor = await member(s.app, s.store, s.demo.id, 'editor');
     page = `/admin/api/accounts/${s.demo.id}/pages/landing_page/about-us`;
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, type CreatedAccount } from '../src/accounts/accounts.js';
 import { createToken, revokeToken } from '../src/accounts/tokens.js';
+import { cliActor } from '../src/audit/actor.js';
 import { applySchema } from '../src/content/schema/apply-schema.js';
 import { DIALECTS } from './helpers/databases.js';
 import { demoServer, type TestServer } from './helpers/server.js';
@@ -156,7 +157,7 @@ describe.each(DIALECTS)('authentication (%s)', (dialect) => {
       const { token } = await createToken(s.store.db, s.demo.id, 'read', 'to revoke');
       await expect200(s, PAGE, { authorization: `Token ${token}` });
       await expect200(s, `${PAGE}?auth_token=${token}`);
-      const revoked = await revokeToken(s.store.db, token);
+      const revoked = await revokeToken(s.store.db, token, cliActor());
       expect(revoked?.revoked).toBe(true);
       await expect401(s, PAGE, { authorization: `Token ${token}` }, INVALID_TOKEN);
       await expect401(s, PAGE, { authorization: `Bearer ${token}` }, INVALID_TOKEN);

@@ -10,12 +10,14 @@ const SRC = path.resolve(new URL('../src/', import.meta.url).pathname);
 const HTTP = path.join(SRC, 'http');
 const DOMAIN = [
   'accounts',
+  'audit',
   'blog',
   'cache',
   'cli',
   'content',
   'errors',
   'files',
+  'history',
   'images',
   'mail',
   'media',

@@ -95,11 +95,15 @@ describe.each(DIALECTS)('the media library in archives (%s)', (dialect: DialectU
 
     const again = tmp();
     expect((await ghee(target, 'export', '--account', String(imported.account), '--out', again)).code).toBe(0);
-    // The same files, byte for byte; but entries.json: the target's demo account holds the ids.
+    // The same files, byte for byte; but entries.json and versions.json (the target's demo account
+    // holds the ids), and audit.json (it gains the import's records).
     const checksums = (d: string) => {
-      const { 'entries.json': _ids, ...files } = JSON.parse(
-        fs.readFileSync(path.join(d, 'manifest.json'), 'utf8'),
-      ).files;
+      const {
+        'entries.json': _ids,
+        'versions.json': _v,
+        'audit.json': _a,
+        ...files
+      } = JSON.parse(fs.readFileSync(path.join(d, 'manifest.json'), 'utf8')).files;
       return files;
     };
     expect(checksums(again)).toEqual(checksums(dir));

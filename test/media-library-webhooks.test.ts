@@ -6,7 +6,8 @@ import { verifySignature } from './helpers/webhook-receiver.js';
 
 // The media library's webhook events (docs/webhooks.md): media.created, media.updated and
 // media.deleted, asked for by name or through media.all, queued with the change (the outbox),
-// signed like every delivery. A webhook made without `events` keeps to ButterCMS's events.
+// signed like every delivery, `editor` naming who made the change. A webhook made without
+// `events` keeps to ButterCMS's events.
 
 const STAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/;
 
@@ -50,7 +51,7 @@ describe.each(DIALECTS)('media library webhooks (%s)', (dialect) => {
     ]);
     const data = mine.map((r) => r.json.data);
     expect(mine[0]!.json).toEqual({
-      data: { ...one, editor: 'Ghee', timestamp: expect.stringMatching(STAMP) },
+      data: { ...one, editor: `admin@${w.s.demo.id}.test`, timestamp: expect.stringMatching(STAMP) },
       webhook: { event: 'media.created', target: w.receiver.url },
     });
     expect(data[1]).toMatchObject({ name: two.name, value: two.value, original_name: 'two.png' });
@@ -59,7 +60,7 @@ describe.each(DIALECTS)('media library webhooks (%s)', (dialect) => {
     expect(data[5]).toEqual({
       ...three,
       replaced: { name: two.name, url: two.url },
-      editor: 'Ghee',
+      editor: `admin@${w.s.demo.id}.test`,
       timestamp: expect.stringMatching(STAMP),
     });
     expect(data[6]).toMatchObject({ name: one.name, url: one.url, alt: 'First' });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OPERATOR } from '../src/accounts/plan-policy.js';
 import { configurePlans } from '../src/accounts/plans.js';
 import { setPlan } from '../src/accounts/set-plan.js';
+import { cliActor } from '../src/audit/actor.js';
 import { main } from '../src/cli/main.js';
 import type { CliIo } from '../src/cli/io.js';
 import { loadConfig } from '../src/config.js';
@@ -67,7 +68,7 @@ describe.each(DIALECTS)('who sets plans and limits (%s)', (dialect) => {
   // Each case starts on the operator's choice: professional, with an override of 2,000 calls.
   beforeEach(async () => {
     configurePlans(undefined);
-    await setPlan(s.store.db, s.demo.id, { plan: 'professional', monthlyCallLimit: 2000 }, OPERATOR);
+    await setPlan(s.store.db, s.demo.id, { plan: 'professional', monthlyCallLimit: 2000 }, OPERATOR, cliActor());
   });
   const selfService = (plans: Record<string, unknown>) => {
     const file = path.join(dir, 'plans.json');

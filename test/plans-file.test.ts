@@ -25,6 +25,8 @@ describe('plans file', () => {
       locales: 5,
       webhooks: true,
       selfService: false,
+      versionsKept: null,
+      versionsDays: null,
     });
     expect(plans.enterprise).toEqual(DEFAULT_PLANS.enterprise);
   });

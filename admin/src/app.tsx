@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AccountSummary } from '../../src/shared/accounts';
+import { roleAtLeast, type Role } from '../../src/shared/roles';
 import { api, accountPath, setCsrfToken } from './api';
 import { AccountContext } from './context';
 import { Link, navigate, useRoute } from './router';
@@ -15,6 +16,7 @@ const NAV: { to: string; label: string }[] = [
   { to: '/posts', label: 'Blog posts' },
   { to: '/blog-terms', label: 'Categories & tags' },
   { to: '/media', label: 'Media' },
+  { to: '/trash', label: 'Trash' },
   { to: '/content-types', label: 'Content Types' },
   { to: '/settings/tokens', label: 'API Tokens' },
   { to: '/settings/users', label: 'Users' },
@@ -22,7 +24,11 @@ const NAV: { to: string; label: string }[] = [
   { to: '/settings/localization', label: 'Localization' },
   { to: '/settings/site', label: 'Site' },
   { to: '/usage', label: 'Usage & plan' },
+  { to: '/audit', label: 'Audit log' },
 ];
+
+/** Menu entries shown only from this role up (the screen also says so when reached by its address). */
+const NAV_MIN_ROLE: Record<string, Role> = { '/audit': 'admin' };
 
 /** The dashboard: sign-in, then the account's screens. */
 export function App() {
@@ -106,6 +112,10 @@ function SignedIn({ session, onSignedOut }: { session: Session; onSignedOut: () 
     document.title = `${NAV.find((n) => path.startsWith(n.to))?.label ?? 'Dashboard'} · Ghee`;
   }, [path]);
 
+  const menu = NAV.filter((n) => {
+    const need = NAV_MIN_ROLE[n.to];
+    return !need || (account !== null && roleAtLeast(account.role, need));
+  });
   const signOut = async () => {
     await api('POST', '/sign-out').catch(() => undefined);
     navigate('/', true);
@@ -161,7 +171,7 @@ function SignedIn({ session, onSignedOut }: { session: Session; onSignedOut: () 
       </header>
       <nav id="nav" className={menuOpen ? 'nav open' : 'nav'} aria-label="Main">
         <ul>
-          {NAV.map((n) => (
+          {menu.map((n) => (
             <li key={n.to}>
               <Link to={n.to} aria-current={path.startsWith(n.to) ? 'page' : undefined}>
                 {n.label}

@@ -3,6 +3,10 @@ import { navigate, useRoute } from './router';
 import { BlogTerms } from './screens/blog-terms';
 import { ContentTypes } from './screens/content-types';
 import { Collections } from './screens/collections';
+import { AuditLog } from './screens/history/audit-log';
+import { EntryHistory } from './screens/history/entry-history';
+import { historySubject } from './screens/history/history-subject';
+import { Trash } from './screens/history/trash';
 import { ItemEdit } from './screens/item-edit';
 import { Localization } from './screens/localization';
 import { Media } from './screens/media';
@@ -25,7 +29,9 @@ function Redirect({ to }: { to: string }) {
 export function Routes({ path }: { path: string }) {
   const { query } = useRoute();
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-  const [a, b, c] = parts;
+  const [a, b, c, d] = parts;
+  const history = historySubject(a, b, c, d);
+  if (history) return <EntryHistory key={history.entryPath} subject={history} />;
   if (a === 'pages' && b === 'new') return <PageEdit key="new" isNew typeKey={query.get('type') ?? ''} slug="" />;
   if (a === 'pages' && b && c) return <PageEdit key={`${b}/${c}`} typeKey={b} slug={c} />;
   if (a === 'pages') return <PagesList />;
@@ -44,6 +50,8 @@ export function Routes({ path }: { path: string }) {
   if (a === 'settings' && b === 'webhooks') return <Webhooks />;
   if (a === 'settings' && b === 'site') return <Site />;
   if (a === 'usage') return <UsagePlan />;
+  if (a === 'trash') return <Trash />;
+  if (a === 'audit') return <AuditLog />;
   if (!a || a === 'settings') return <Redirect to={a === 'settings' ? '/settings/tokens' : '/pages'} />;
   return (
     <section>

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { Actor } from '../audit/actor.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { createDefaultAuthor } from '../blog/authors/create-author.js';
 import { accountMessages } from '../errors/index.js';
 import type { Account, Database } from '../store/tables.js';
@@ -14,6 +16,11 @@ export interface NewAccountInput {
   /** Locale slugs; the first is the default. */
   locales?: string[];
   email?: string;
+  /**
+   * Who creates it, for its `account.create` audit record; absent for the accounts an archive
+   * import, the demo seed or a test fixture makes (the import has its own record).
+   */
+  actor?: Actor;
 }
 
 export interface CreatedAccount {
@@ -105,6 +112,10 @@ export async function createAccount(
     await createDefaultAuthor(trx, account.id);
     const read = await createToken(trx, account.id, 'read', 'default read token', now);
     const write = await createToken(trx, account.id, 'write', 'default write token', now);
+    if (input.actor) {
+      const entry = { accountId: account.id, action: 'account.create', kind: 'account', targetId: account.id };
+      await recordAudit(trx, input.actor, [{ ...entry, targetSlug: slug, detail: { name, plan, locales } }], now);
+    }
     return { id: account.id, slug, name, plan, read_token: read.token, write_token: write.token };
   });
 }

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { Actor } from '../audit/actor.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { accountMessages } from '../errors/index.js';
 import type { IssuedToken } from '../shared/tokens.js';
 import type { Database } from '../store/tables.js';
@@ -33,16 +35,42 @@ async function issue(
   return { ...summarizeToken(row), token };
 }
 
+/** What a token's audit record says of it: never the token itself. */
+function described(token: { kind: string; label: string }) {
+  return { kind: token.kind, label: token.label };
+}
+
+/**
+ * Issues a token with its `token.create` audit record, in one transaction, whatever the plan
+ * (the CLI's operator may; the admin API goes through createAccountToken).
+ */
+export async function issueToken(
+  db: Kysely<Database>,
+  accountId: number,
+  kind: TokenKind,
+  label: string,
+  actor: Actor,
+  now = new Date(),
+): Promise<IssuedToken> {
+  return db.transaction().execute(async (trx) => {
+    const issued = await issue(trx, accountId, kind, label, now);
+    const entry = { accountId, action: 'token.create', kind: 'token', targetId: issued.id, detail: described(issued) };
+    await recordAudit(trx, actor, [entry], now);
+    return issued;
+  });
+}
+
 /** Creates a read or write token for an account. Throws PlanFeatureError for a write token the plan cannot use. */
 export async function createAccountToken(
   db: Kysely<Database>,
   account: AccountRef,
   kind: TokenKind,
   label: string,
+  actor: Actor,
   now = new Date(),
 ): Promise<IssuedToken> {
   checkKind(account, kind);
-  return issue(db, account.id, kind, label, now);
+  return issueToken(db, account.id, kind, label, actor, now);
 }
 
 /**
@@ -53,6 +81,7 @@ export async function rotateAccountToken(
   db: Kysely<Database>,
   account: AccountRef,
   tokenId: number,
+  actor: Actor,
   now = new Date(),
 ): Promise<IssuedToken | null> {
   return db.transaction().execute(async (trx) => {
@@ -66,29 +95,53 @@ export async function rotateAccountToken(
       .executeTakeFirst();
     if (!old) return null;
     checkKind(account, old.kind);
-    return issue(trx, account.id, old.kind, old.label, now);
+    const issued = await issue(trx, account.id, old.kind, old.label, now);
+    const detail = { ...described(old), replaced_by: issued.id };
+    await recordAudit(
+      trx,
+      actor,
+      [{ accountId: account.id, action: 'token.rotate', kind: 'token', targetId: tokenId, detail }],
+      now,
+    );
+    return issued;
   });
 }
 
-/** Revokes a token of the account (again: no change). Null when the account has no such token. */
+/**
+ * Revokes a token of the account, with its `token.revoke` audit record (again: no change, no
+ * record). Null when the account has no such token.
+ */
 export async function revokeAccountToken(
   db: Kysely<Database>,
   accountId: number,
   tokenId: number,
+  actor: Actor,
   now = new Date(),
 ): Promise<TokenSummary | null> {
-  await db
-    .updateTable('tokens')
-    .set({ revoked_at: isoMicro(now) })
-    .where('id', '=', tokenId)
-    .where('account_id', '=', accountId)
-    .where('revoked_at', 'is', null)
-    .execute();
-  const row = await db
-    .selectFrom('tokens')
-    .selectAll()
-    .where('id', '=', tokenId)
-    .where('account_id', '=', accountId)
-    .executeTakeFirst();
-  return row ? summarizeToken(row) : null;
+  return db.transaction().execute(async (trx) => {
+    const revoked = await trx
+      .updateTable('tokens')
+      .set({ revoked_at: isoMicro(now) })
+      .where('id', '=', tokenId)
+      .where('account_id', '=', accountId)
+      .where('revoked_at', 'is', null)
+      .returning(['kind', 'label'])
+      .executeTakeFirst();
+    if (revoked) {
+      const detail = described(revoked);
+      await recordAudit(
+        trx,
+        actor,
+        [{ accountId, action: 'token.revoke', kind: 'token', targetId: tokenId, detail }],
+        now,
+      );
+    }
+    const row = await trx
+      .selectFrom('tokens')
+      .selectAll()
+      .where('id', '=', tokenId)
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
+    return row ? summarizeToken(row) : null;
+  });
 }

@@ -15,6 +15,13 @@ export interface Plan {
    * plan screen). Only the operator decides this (PLANS_FILE); no plan is self-service by default.
    */
   selfService: boolean;
+  /**
+   * Versions of history kept per page or item and locale (or post), besides the newest and the
+   * newest published, which are always kept; null keeps all (src/history/retention/).
+   */
+  versionsKept: number | null;
+  /** Days a version is kept (the same two always are); null keeps them however old. */
+  versionsDays: number | null;
 }
 
 /** The default plans (docs/api.md §5). */
@@ -27,6 +34,8 @@ export const DEFAULT_PLANS: Readonly<Record<string, Plan>> = {
     locales: 1,
     webhooks: false,
     selfService: false,
+    versionsKept: 10,
+    versionsDays: 30,
   },
   trial: {
     name: 'trial',
@@ -36,6 +45,8 @@ export const DEFAULT_PLANS: Readonly<Record<string, Plan>> = {
     locales: 3,
     webhooks: true,
     selfService: false,
+    versionsKept: 10,
+    versionsDays: 30,
   },
   basic: {
     name: 'basic',
@@ -45,6 +56,8 @@ export const DEFAULT_PLANS: Readonly<Record<string, Plan>> = {
     locales: 1,
     webhooks: true,
     selfService: false,
+    versionsKept: 50,
+    versionsDays: 90,
   },
   advanced: {
     name: 'advanced',
@@ -54,6 +67,8 @@ export const DEFAULT_PLANS: Readonly<Record<string, Plan>> = {
     locales: 3,
     webhooks: true,
     selfService: false,
+    versionsKept: null,
+    versionsDays: null,
   },
   professional: {
     name: 'professional',
@@ -63,6 +78,8 @@ export const DEFAULT_PLANS: Readonly<Record<string, Plan>> = {
     locales: 10,
     webhooks: true,
     selfService: false,
+    versionsKept: null,
+    versionsDays: null,
   },
   enterprise: {
     name: 'enterprise',
@@ -72,6 +89,8 @@ export const DEFAULT_PLANS: Readonly<Record<string, Plan>> = {
     locales: null,
     webhooks: true,
     selfService: false,
+    versionsKept: null,
+    versionsDays: null,
   },
 };
 
@@ -98,7 +117,14 @@ const FILE_KEYS: Record<string, keyof Plan> = {
   locales: 'locales',
   webhooks: 'webhooks',
   self_service: 'selfService',
+  versions_kept: 'versionsKept',
+  versions_days: 'versionsDays',
 };
+
+/** Settings that are a count: a whole number, or null for no limit. */
+const COUNT_FIELDS: ReadonlySet<keyof Plan> = new Set(['monthlyCalls', 'locales']);
+/** Settings that are a positive count (keeping 0 versions, or for 0 days, means nothing): or null. */
+const POSITIVE_FIELDS: ReadonlySet<keyof Plan> = new Set(['versionsKept', 'versionsDays']);
 
 /**
  * Reads an operator's plans file: `{"free": {"monthly_calls": 100000}, "team": {...}}`. Each plan
@@ -127,17 +153,22 @@ export function parsePlansFile(text: string, source: string): Record<string, Pla
       const field = FILE_KEYS[key];
       if (!field)
         throw new Error(`${source}: ${name}.${key} is not a plan setting (${Object.keys(FILE_KEYS).join(', ')})`);
-      const isCount = field === 'monthlyCalls' || field === 'locales';
-      const ok = isCount
-        ? value === null || (Number.isSafeInteger(value) && (value as number) >= 0)
-        : typeof value === 'boolean';
-      if (!ok)
-        throw new Error(`${source}: ${name}.${key} must be ${isCount ? 'a whole number or null' : 'true or false'}`);
+      const least = COUNT_FIELDS.has(field) ? 0 : POSITIVE_FIELDS.has(field) ? 1 : null;
+      const ok =
+        least === null
+          ? typeof value === 'boolean'
+          : value === null || (Number.isSafeInteger(value) && (value as number) >= least);
+      if (!ok) throw new Error(`${source}: ${name}.${key} must be ${settingShape(least)}`);
       (plan as unknown as Record<string, unknown>)[field] = value;
     }
     out[name] = plan;
   }
   return out;
+}
+
+function settingShape(least: number | null): string {
+  if (least === null) return 'true or false';
+  return least === 0 ? 'a whole number or null' : 'a positive whole number or null';
 }
 
 /** Puts the operator's plans file (if any) in force. */

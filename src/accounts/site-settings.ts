@@ -1,4 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '../audit/actor.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { FEEDS_TAG } from '../blog/feeds/feeds-tag.js';
 import { recordChange } from '../cache/content-changes.js';
 import { messages } from '../errors/index.js';
@@ -86,26 +88,29 @@ export async function readSiteSettings(db: Kysely<Database>, accountId: number):
 
 /**
  * Changes some of an account's site settings (checked as `checkSiteSettings`) and answers them
- * all, or undefined when there is no such account.
+ * all, or undefined when there is no such account. A change leaves a `site.update` audit record.
  */
 export async function setSiteSettings(
   db: Kysely<Database>,
   accountId: number,
   input: { site_url?: unknown; feed_title?: unknown },
+  actor: Actor,
 ): Promise<SiteSettings | undefined> {
   const change = checkSiteSettings(input);
-  return db.transaction().execute((trx) => writeSiteSettings(trx, accountId, change));
+  return db.transaction().execute((trx) => writeSiteSettings(trx, accountId, change, actor));
 }
 
 /**
  * Writes checked settings in the caller's transaction and answers them all (undefined: no such
  * account). A change is recorded with the cache tag `feeds`, so every node drops the account's
- * cached feeds at its next request; writing the same values records nothing.
+ * cached feeds at its next request; writing the same values records nothing. With an `actor`,
+ * a change also leaves its `site.update` audit record (an archive import has a record of its own).
  */
 export async function writeSiteSettings(
   trx: Transaction<Database>,
   accountId: number,
   change: Partial<SiteSettings>,
+  actor?: Actor,
 ): Promise<SiteSettings | undefined> {
   const current = await readSiteSettings(trx, accountId);
   if (!current) return undefined;
@@ -113,5 +118,11 @@ export async function writeSiteSettings(
   if (next.site_url === current.site_url && next.feed_title === current.feed_title) return current;
   await trx.updateTable('accounts').set(next).where('id', '=', accountId).execute();
   await recordChange(trx, accountId, [FEEDS_TAG]);
+  if (actor) {
+    const changed = Object.fromEntries(Object.entries(next).filter(([k, v]) => v !== current[k as keyof SiteSettings]));
+    await recordAudit(trx, actor, [
+      { accountId, action: 'site.update', kind: 'account', targetId: accountId, detail: changed },
+    ]);
+  }
   return next;
 }

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { Actor } from '../audit/actor.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { TokenSummary } from '../shared/tokens.js';
 import type { Database, Token } from '../store/tables.js';
 import { isoMicro } from '../time.js';
@@ -51,21 +53,33 @@ export async function listTokens(db: Kysely<Database>, accountId: number): Promi
 }
 
 /**
- * Revokes a token given in full or by id. Returns the revoked token's summary, or null when
- * nothing matched. Revocation is immediate: auth reads the token row on every request.
+ * Revokes a token given in full or by id, with its `token.revoke` audit record. Returns the
+ * revoked token's summary, or null when nothing matched. Revocation is immediate: auth reads the
+ * token row on every request.
  */
 export async function revokeToken(
   db: Kysely<Database>,
   tokenOrId: string,
+  actor: Actor,
   now = new Date(),
 ): Promise<TokenSummary | null> {
   const byId = /^\d+$/.test(tokenOrId);
-  const row = await db
-    .updateTable('tokens')
-    .set({ revoked_at: isoMicro(now) })
-    .where(byId ? 'id' : 'hash', '=', byId ? Number(tokenOrId) : hashToken(tokenOrId))
-    .where('revoked_at', 'is', null)
-    .returningAll()
-    .executeTakeFirst();
-  return row ? summarizeToken(row) : null;
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('tokens')
+      .set({ revoked_at: isoMicro(now) })
+      .where(byId ? 'id' : 'hash', '=', byId ? Number(tokenOrId) : hashToken(tokenOrId))
+      .where('revoked_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) return null;
+    const detail = { kind: row.kind, label: row.label };
+    await recordAudit(
+      trx,
+      actor,
+      [{ accountId: row.account_id, action: 'token.revoke', kind: 'token', targetId: row.id, detail }],
+      now,
+    );
+    return summarizeToken(row);
+  });
 }

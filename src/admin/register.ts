@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { isAdminApi } from '../http/admin-paths.js';
 import type { AppContext } from '../http/context.js';
 import { registerAccountRoutes } from './routes/account-routes.js';
+import { registerAuditRoutes } from './routes/audit-routes.js';
+import { registerHistoryRoutes } from './routes/history-routes.js';
 import { registerInvitationRoutes } from './routes/invitation-routes.js';
 import { registerItemRoutes } from './routes/item-routes.js';
 import { registerLocaleRoutes } from './routes/locale-routes.js';
@@ -13,6 +15,7 @@ import { registerSessionRoutes } from './routes/session-routes.js';
 import { registerSiteRoutes } from './routes/site-routes.js';
 import { registerTermRoutes } from './routes/term-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
+import { registerTrashRoutes } from './routes/trash-routes.js';
 import { registerUsageRoutes } from './routes/usage-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
 import { registerWebhookRoutes } from './routes/webhook-routes.js';
@@ -38,4 +41,7 @@ export function registerAdmin(app: FastifyInstance, ctx: AppContext): void {
   registerInvitationRoutes(app, ctx);
   registerWebhookRoutes(app, ctx);
   registerSiteRoutes(app, ctx);
+  registerHistoryRoutes(app, ctx);
+  registerTrashRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
 }

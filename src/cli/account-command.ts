@@ -1,5 +1,6 @@
 import { AccountInputError, createAccount, listAccounts } from '../accounts/accounts.js';
 import { planNamed, plans } from '../accounts/plans.js';
+import { cliActor } from '../audit/actor.js';
 import { accountMessages, cliMessages } from '../errors/index.js';
 import { OPERATOR } from '../accounts/plan-policy.js';
 import { setPlan as changePlan } from '../accounts/set-plan.js';
@@ -58,6 +59,7 @@ export async function accountCommand(args: string[], io: CliIo, store: Store): P
           : integer(values['billing-anchor-day'], '--billing-anchor-day'),
       locales: values.locales?.split(',').map((l) => l.trim()),
       email: values.email,
+      actor: cliActor(),
     });
     const { slug: _slug, ...shown } = created;
     if (values.json) io.out(JSON.stringify(shown));
@@ -91,7 +93,7 @@ async function setPlan(args: string[], io: CliIo, store: Store): Promise<number>
   const rawLimit = values['monthly-call-limit'];
   const limit =
     rawLimit === undefined ? undefined : rawLimit === 'none' ? null : integer(rawLimit, '--monthly-call-limit');
-  const updated = await changePlan(store.db, accountId, { plan, monthlyCallLimit: limit }, OPERATOR);
+  const updated = await changePlan(store.db, accountId, { plan, monthlyCallLimit: limit }, OPERATOR, cliActor());
   if (!updated) throw new CliError(accountMessages.noAccount(accountId));
   io.out(
     values.json

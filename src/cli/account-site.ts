@@ -1,4 +1,5 @@
 import { readSiteSettings, setSiteSettings, SiteSettingsError, type SiteSettings } from '../accounts/site-settings.js';
+import { cliActor } from '../audit/actor.js';
 import { accountMessages } from '../errors/index.js';
 import type { Store } from '../store/database.js';
 import { CliError, parseFlags, usage, type CliIo } from './io.js';
@@ -33,7 +34,7 @@ export async function setSiteCommand(
     settings =
       change.site_url === undefined && change.feed_title === undefined
         ? await readSiteSettings(store.db, accountId)
-        : await setSiteSettings(store.db, accountId, change);
+        : await setSiteSettings(store.db, accountId, change, cliActor());
   } catch (error) {
     if (!(error instanceof SiteSettingsError)) throw error;
     throw new CliError(

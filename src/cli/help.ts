@@ -1,6 +1,8 @@
 import { USAGE as ACCOUNT } from './account-command.js';
+import { USAGE as AUDIT } from './audit-command.js';
 import { USAGE as AUTHOR } from './author-command.js';
 import { USAGE as EXPORT } from './export-command.js';
+import { USAGE as HISTORY } from './history-command.js';
 import { USAGE as IMPORT_BUTTER } from './import-butter-command.js';
 import { USAGE as IMPORT } from './import-command.js';
 import { APPLY_USAGE, EXPORT_USAGE } from './schema-command.js';
@@ -8,6 +10,7 @@ import { USAGE as SEED } from './seed-command.js';
 import { MIGRATE_USAGE, SERVE_USAGE, START_USAGE } from './serve-command.js';
 import { termUsage } from './term-command.js';
 import { USAGE as TOKEN } from './token-command.js';
+import { USAGE as TRASH } from './trash-command.js';
 import { USAGE as TYPES } from './types-command.js';
 import { USAGE as USAGE_COMMAND } from './usage-command.js';
 import { USAGE as USER } from './user-command.js';
@@ -29,6 +32,9 @@ const COMMAND_USAGE: Record<string, string> = {
   usage: USAGE_COMMAND,
   user: USER,
   webhook: WEBHOOK,
+  history: HISTORY,
+  audit: AUDIT,
+  trash: TRASH,
   export: EXPORT,
   import: IMPORT,
   'import-butter': IMPORT_BUTTER,

@@ -1,4 +1,5 @@
 import { AccountInputError } from '../accounts/accounts.js';
+import { cliActor } from '../audit/actor.js';
 import { SchemaError } from '../content/schema/schema-error.js';
 import { importMessages } from '../errors/index.js';
 import { openMediaStore } from '../media/open-media-store.js';
@@ -10,11 +11,14 @@ import { targetAccount } from '../transfer/target-account.js';
 import { integer } from './account-command.js';
 import { CliError, parseFlags, usage, type CliIo } from './io.js';
 
-export const USAGE = 'ghee import FILE [--account ID | --new-account NAME] [--on-conflict skip|replace] [--json]';
+export const USAGE =
+  'ghee import FILE [--account ID | --new-account NAME] [--on-conflict skip|replace] [--no-history] [--json]';
 
 /**
  * `ghee import`: restores an archive of `ghee export` into an empty account (or merges it with
- * `--on-conflict`), one transaction per kind; run again after an interruption, it resumes.
+ * `--on-conflict`), one transaction per kind, with its history unless `--no-history` (then
+ * each entry and post starts with one version by the import); run again after an interruption,
+ * it resumes. The import leaves an audit record `import`, by the operator.
  */
 export async function importCommand(args: string[], io: CliIo, store: Store): Promise<number> {
   const { values, positionals } = parseFlags(
@@ -23,6 +27,8 @@ export async function importCommand(args: string[], io: CliIo, store: Store): Pr
       account: { type: 'string' },
       'new-account': { type: 'string' },
       'on-conflict': { type: 'string' },
+      history: { type: 'boolean' },
+      'no-history': { type: 'boolean' },
       json: { type: 'boolean' },
     },
     USAGE,
@@ -44,6 +50,8 @@ export async function importCommand(args: string[], io: CliIo, store: Store): Pr
     const result = await importArchive(store, archive, {
       accountId: account.id,
       media: openMediaStore(io.config),
+      history: !values['no-history'],
+      actor: cliActor(),
       ...(onConflict && { onConflict }),
       afterStep: (step, status) => io.err(`  ${step}: ${status}`),
     });

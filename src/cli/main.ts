@@ -1,11 +1,14 @@
 import { configurePlans } from '../accounts/plans.js';
 import { configureHtmlLimits } from '../content/write/html-limits.js';
 import { configureSvgLimits } from '../media/svg/svg-limits.js';
+import { configureTrashDays } from '../history/trash/trash-days.js';
 import { loadConfig } from '../config.js';
 import type { Store } from '../store/database.js';
 import { accountCommand } from './account-command.js';
+import { auditCommand } from './audit-command.js';
 import { authorCommand } from './author-command.js';
 import { exportCommand } from './export-command.js';
+import { historyCommand } from './history-command.js';
 import { importButterCommand } from './import-butter-command.js';
 import { importCommand } from './import-command.js';
 import { asksForHelp, helpText } from './help.js';
@@ -16,6 +19,7 @@ import { seedCommand } from './seed-command.js';
 import { termCommand } from './term-command.js';
 import { migrateCommand, serveCommand, startCommand } from './serve-command.js';
 import { tokenCommand } from './token-command.js';
+import { trashCommand } from './trash-command.js';
 import { typesCommand } from './types-command.js';
 import { usageCommand } from './usage-command.js';
 import { userCommand } from './user-command.js';
@@ -36,6 +40,9 @@ const USAGE = `usage: ghee <command>
   usage [--month YYYY-MM]   API calls of a billing month
   user create|invite|list|set-password|set-operator  dashboard users
   webhook add|list|remove|test  webhooks (add prints the signing secret once)
+  audit [--since 7d]        the account's audit log, newest first
+  history list|show|restore  versions of a page, item or post; restore one
+  trash list|restore|purge  deleted pages, items and posts (restorable for TRASH_DAYS)
   export [--out FILE]       the whole account as one archive (.tar.gz or directory)
   import FILE               restore an archive into an account
   import-butter --token T   copy a ButterCMS (or compatible) account into Ghee
@@ -54,6 +61,9 @@ const STORE_COMMANDS: Record<string, (args: string[], io: CliIo, store: Store) =
   tag: termCommand('tags'),
   user: userCommand,
   webhook: webhookCommand,
+  history: historyCommand,
+  audit: auditCommand,
+  trash: trashCommand,
   export: exportCommand,
   import: importCommand,
   'import-butter': importButterCommand,
@@ -83,6 +93,7 @@ export async function main(argv: string[], given?: CliIo): Promise<number> {
     configurePlans(io.config.plansFile);
     configureHtmlLimits({ maxBytes: io.config.htmlMaxBytes, maxDepth: io.config.htmlMaxDepth });
     configureSvgLimits({ maxBytes: io.config.svgMaxBytes });
+    configureTrashDays(io.config.trashDays);
     if (command === 'start') return await startCommand(args, io);
     if (command === 'serve') return await serveCommand(args, io);
     if (command === 'migrate') return await migrateCommand(args, io);

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { AccountInputError, resolveAccount } from '../accounts/accounts.js';
+import { cliActor } from '../audit/actor.js';
 import { applySchema } from '../content/schema/apply-schema.js';
 import { formatChanges } from '../content/schema/schema-change.js';
 import { exportSchema } from '../content/schema/export-schema.js';
@@ -59,6 +60,7 @@ async function applyCommand(args: string[], io: CliIo, store: Store): Promise<nu
     const result = await applySchema(store.db, accountId, doc, {
       dryRun,
       allowDataLoss: values['allow-data-loss'] === true,
+      actor: cliActor(),
     });
     if (values.json) {
       io.out(JSON.stringify(result));

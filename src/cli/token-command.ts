@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
-import { createToken, listTokens, revokeToken } from '../accounts/tokens.js';
+import { issueToken } from '../accounts/manage-tokens.js';
+import { listTokens, revokeToken } from '../accounts/tokens.js';
+import { cliActor } from '../audit/actor.js';
 import { cliMessages } from '../errors/index.js';
 import type { Store } from '../store/database.js';
 import { accountOption } from './account-option.js';
@@ -30,7 +32,7 @@ export async function tokenCommand(args: string[], io: CliIo, store: Store): Pro
   const { values, positionals } = parsed;
   if (sub === 'revoke') {
     if (positionals.length !== 1) throw usage(USAGE);
-    const revoked = await revokeToken(store.db, positionals[0]!);
+    const revoked = await revokeToken(store.db, positionals[0]!, cliActor());
     if (!revoked) throw new CliError(cliMessages.noToken);
     io.out(
       values.json
@@ -53,7 +55,7 @@ export async function tokenCommand(args: string[], io: CliIo, store: Store): Pro
     return 0;
   }
   if (values.kind !== 'read' && values.kind !== 'write') throw usage(USAGE);
-  const created = await createToken(store.db, account.id, values.kind, values.label ?? '');
+  const created = await issueToken(store.db, account.id, values.kind, values.label ?? '', cliActor());
   io.out(values.json ? JSON.stringify({ id: created.id, kind: values.kind, token: created.token }) : created.token);
   return 0;
 }

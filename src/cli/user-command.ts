@@ -1,4 +1,5 @@
 import { AccountInputError, resolveAccount } from '../accounts/accounts.js';
+import { cliActor } from '../audit/actor.js';
 import { cliMessages } from '../errors/index.js';
 import type { Store } from '../store/database.js';
 import { sendMail } from '../mail/send-mail.js';
@@ -82,7 +83,7 @@ export async function userCommand(args: string[], io: CliIo, store: Store): Prom
     if (sub === 'invite') {
       if (password !== undefined) throw usage(USAGE);
       const input = { email: values.email, role: values.role, name: values.name, inviter: null };
-      const { invitation, token } = await inviteMember(store.db, account.id, input, new Date());
+      const { invitation, token } = await inviteMember(store.db, account.id, input, cliActor(), new Date());
       const link = invitationLink(io.config.publicUrl, token);
       const message = invitationMail({
         to: invitation.email,
@@ -115,12 +116,17 @@ export async function userCommand(args: string[], io: CliIo, store: Store): Prom
         );
       return 0;
     }
-    const added = await createUserAsOperator(store.db, account.id, {
-      email: values.email,
-      role: values.role,
-      name: values.name,
-      password,
-    });
+    const added = await createUserAsOperator(
+      store.db,
+      account.id,
+      {
+        email: values.email,
+        role: values.role,
+        name: values.name,
+        password,
+      },
+      cliActor(),
+    );
     const shown = {
       ...added.member,
       account: account.id,

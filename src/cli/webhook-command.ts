@@ -1,5 +1,6 @@
 import { PlanFeatureError } from '../accounts/manage-tokens.js';
 import { AccountInputError, resolveAccount } from '../accounts/accounts.js';
+import { cliActor } from '../audit/actor.js';
 import { cliMessages } from '../errors/index.js';
 import type { Store } from '../store/database.js';
 import { testWebhook } from '../webhooks/test-webhook.js';
@@ -48,7 +49,7 @@ export async function webhookCommand(args: string[], io: CliIo, store: Store): P
       const events =
         values.events === undefined ? ALL_EVENTS : checkEvents(values.events.split(',').map((e) => e.trim()));
       const url = await checkUrl(values.url, io.config.webhookAllowPrivate);
-      const created = await createWebhook(store.db, account, { url, events, headers, enabled: true });
+      const created = await createWebhook(store.db, account, { url, events, headers, enabled: true }, cliActor());
       print(created, `webhook ${created.id} added; its signing secret (shown this once):\n${created.secret}`);
       return 0;
     } catch (error) {
@@ -64,7 +65,7 @@ export async function webhookCommand(args: string[], io: CliIo, store: Store): P
   const hook = await findWebhook(store.db, account.id, id);
   if (!hook) throw new CliError(cliMessages.noWebhook(account.id, id));
   if (sub === 'remove') {
-    await deleteWebhook(store.db, account.id, id);
+    await deleteWebhook(store.db, account.id, id, cliActor());
     print({ id, removed: true }, `webhook ${id} removed`);
     return 0;
   }

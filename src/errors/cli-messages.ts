@@ -10,6 +10,9 @@ export const cliMessages = {
   noWebhook: (accountId: number, id: number) => `Account ${accountId} has no webhook ${id}`,
   noTerm: (accountId: number, noun: string, slug: string) =>
     `Account ${accountId} has no ${noun} with the slug "${slug}"`,
+  noTrashRow: (accountId: number, id: string) => `Account ${accountId} has no trash row ${id}`,
+  noVersion: (accountId: number, id: number) => `Account ${accountId} has no version ${id}`,
+  limitRange: (raw: string) => `--limit takes a whole number from 1 to 100, not "${raw}"`,
   webhooksUnavailable: (reason: string, accountId: number) =>
     `${reason}: webhooks are not available to account ${accountId}`,
   /** Why a file could not be read, by the error's code; other codes show the system's message. */

@@ -51,6 +51,11 @@ export const V2_CODES = [
   'media_store_unavailable',
   'storage_full',
   'internal',
+  // A filter of the audit log (/v2/audit/ and the admin API's, docs/api.md §12.3).
+  'invalid_audit_filter',
+  // The trash (/v2/trash/ and the admin API's, docs/api.md §12.2).
+  'invalid_trash_filter',
+  'trash_restore_conflict',
 ] as const;
 
 /** Codes only the admin API answers with. */

@@ -24,3 +24,5 @@ export { authorMessages } from './author-messages.js';
 export { importMessages } from './import-messages.js';
 export { cliMessages } from './cli-messages.js';
 export { deliveryErrors, webhookMessages } from './webhook-messages.js';
+export { auditErrors } from './audit-errors.js';
+export { trashErrors } from './trash-errors.js';

@@ -22,14 +22,14 @@ export interface EntryChanged {
 /**
  * Keeps the newest version of every locale of the entries a write changed (the `latest`
  * channel, after the write: shared fields it copied into other locales included) and one audit
- * record per entry, in the write's transaction.
+ * record per entry (unless `audit` is false), in the write's transaction.
  */
 export async function recordEntryHistory(
   trx: Transaction<Database>,
   accountId: number,
   actor: Actor,
   changed: EntryChanged[],
-  options: { now: Date; restoredFrom?: number | null },
+  options: { now: Date; restoredFrom?: number | null; audit?: boolean },
 ): Promise<void> {
   if (!changed.length) return;
   const ids = changed.map((c) => c.entryId);
@@ -56,10 +56,13 @@ export async function recordEntryHistory(
         name: r.name,
         slug: r.slug,
         fields: r.fields,
+        created: c.action === 'create',
       };
     }),
     options,
   );
+  // A change that is part of another one (a media file replaced everywhere) has that one's record.
+  if (options.audit === false) return;
   const slugs = new Map(rows.map((r) => [r.entry_id, r.slug]));
   await recordAudit(
     trx,

@@ -23,14 +23,14 @@ export interface PostHistoryFields {
   scheduled: string | null;
 }
 
-/** Keeps the post's newest version (the `latest` channel after the write) and its audit record. */
+/** Keeps the post's newest version (the `latest` channel after the write) and, unless `audit` is false, its audit record. */
 export async function recordPostHistory(
   trx: Transaction<Database>,
   accountId: number,
   actor: Actor,
   postId: number,
   action: string,
-  options: { now: Date; restoredFrom?: number | null },
+  options: { now: Date; restoredFrom?: number | null; audit?: boolean },
 ): Promise<void> {
   const row = await trx
     .selectFrom('post_versions as v')
@@ -91,10 +91,13 @@ export async function recordPostHistory(
         name: row.title,
         slug: row.slug,
         fields: JSON.stringify(fields),
+        created: action === 'create',
       },
     ],
     options,
   );
+  // A change that is part of another one (a media file replaced everywhere) has that one's record.
+  if (options.audit === false) return;
   await recordAudit(
     trx,
     actor,

@@ -18,6 +18,8 @@ export interface VersionToRecord {
   slug: string | null;
   /** JSON of the stored values: an entry's fields, or a post's (post-history.ts). */
   fields: string;
+  /** A subject the write just created: it has no version to compare with, so none is looked up. */
+  created?: boolean;
 }
 
 /**
@@ -33,7 +35,8 @@ export async function recordVersions(
 ): Promise<number> {
   if (!saves.length) return 0;
   const rows = saves.map((s) => ({ save: s, fields: s.fields, hash: contentHash(s.status, s.name, s.slug, s.fields) }));
-  const newest = await newestHashes(trx, saves[0]!.accountId, saves);
+  const compared = saves.filter((s) => !s.created);
+  const newest = compared.length ? await newestHashes(trx, saves[0]!.accountId, compared) : new Map<string, string>();
   const kept = rows.filter((r) => newest.get(subjectKey(r.save)) !== r.hash);
   const created = isoMicro(options.now);
   for (const slice of chunks(kept, LOOKUP_CHUNK)) {

@@ -3,7 +3,7 @@ import type { MediaItem } from '../shared/media.js';
 import type { Database } from '../store/tables.js';
 import { IMAGE_HEAD_BYTES, imageSize, type ImageSize } from './library/image-size.js';
 import { listUploads } from './library/list-uploads.js';
-import type { MediaBases } from './library/media-refs.js';
+import type { UploadOptions } from './library/upload-files.js';
 import type { MediaStore, StoredMedia } from './media-store.js';
 import { saveUpload } from './save-upload.js';
 
@@ -49,7 +49,7 @@ export async function uploadMedia(
   store: MediaStore,
   accountId: number,
   upload: UploadPart,
-  options: { now: Date; urls: MediaBases },
+  options: UploadOptions,
 ): Promise<MediaItem> {
   const stored = await storeUpload(store, upload.chunks);
   const [item] = await listUploads(db, accountId, [{ fileName: upload.fileName, stored }], options);

@@ -1,8 +1,10 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { importActor } from '../audit/actor.js';
 import { BLOG_TAG } from '../blog/blog-tag.js';
 import { savePostVersion } from '../blog/write/save-post-version.js';
 import { recordChange } from '../cache/content-changes.js';
 import { sanitizeImportedBody } from '../content/write/sanitize-imported.js';
+import { recordPostHistory } from '../history/record-post.js';
 import type { PostChannel, PostStatus } from '../store/blog-tables.js';
 import type { Database } from '../store/tables.js';
 import { isoMicro } from '../time.js';
@@ -85,14 +87,16 @@ export async function copyTerms(
 /**
  * Copies posts with both their versions (what readers see, and the newest under preview) and the
  * source's timestamps, their featured images and the images of their bodies pointing at the
- * library where `media` knows them; a scheduled post goes in both channels, as Ghee keeps those. A slug the
- * account has is left alone. Returns how many posts were created.
+ * library where `media` knows them; a scheduled post goes in both channels, as Ghee keeps those, and
+ * its first version of history is kept. A slug the account has is left alone. Returns how many
+ * posts were created.
  */
 export async function copyPosts(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   accountId: number,
   posts: Map<string, Channels>,
   media: (url: string) => string | undefined,
+  now = new Date(),
 ): Promise<number> {
   const ids = async (table: 'authors' | 'categories' | 'tags') =>
     new Map(
@@ -155,6 +159,8 @@ export async function copyPosts(
         tagIds: termIds(post.tags, tags),
       });
     }
+    // Its first version of history, by the import, with the post.
+    await recordPostHistory(trx, accountId, importActor('import-butter'), id, 'create', { now });
     created++;
   }
   if (created) await recordChange(trx, accountId, [BLOG_TAG]);

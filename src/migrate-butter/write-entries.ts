@@ -1,15 +1,21 @@
 import type { Transaction } from 'kysely';
+import { importActor } from '../audit/actor.js';
 import { recordChange } from '../cache/content-changes.js';
 import { entryTags } from '../cache/tags.js';
 import type { AccountSchema, ContentType } from '../content/account-schema.js';
 import { sanitizeImportedFields } from '../content/write/sanitize-imported.js';
+import { chunks, LOOKUP_CHUNK } from '../content/write/reference-limits.js';
 import { saveVersion } from '../content/write/save-version.js';
+import { recordEntryHistory } from '../history/record-entry.js';
 import type { Dialect } from '../store/dialect/dialect.js';
 import type { Database } from '../store/tables.js';
 import { isoMicro } from '../time.js';
 import { entryFields } from './entry-fields.js';
 import type { ApiObject, SourceEntry } from './read-source.js';
 import { toStored, type Lookups, type Unresolved } from './to-stored.js';
+
+/** Who the history of what `ghee import-butter` writes names. */
+const IMPORT_BUTTER = importActor('import-butter');
 
 /** The entry ids made so far: pages by `<kind>:<type key>\0<slug>`, items by `<collection>\0<source id>`. */
 export interface EntryIds {
@@ -30,7 +36,8 @@ export function lookupsOf(ids: EntryIds, media: (url: string) => string | undefi
  * Creates the entries of one content type (pass one) in the caller's transaction: an item keeps
  * its source id where the install has it free, a page its slug; an entry the account already has
  * is left alone. Every version read is stored with the source's timestamps, references resolved
- * as far as their targets exist. Returns the entries created.
+ * as far as their targets exist, and each entry's first version of history is kept. Returns the
+ * entries created.
  */
 export async function createEntries(
   trx: Transaction<Database>,
@@ -67,7 +74,16 @@ export async function createEntries(
     made.push({ entry, id: row.id });
   }
   await dialect.syncIdSequence(trx, 'entries');
-  for (const { entry, id } of made) await saveVersions(trx, schema, type, entry, id, lookups, now, { count: 0 });
+  for (const { entry, id } of made) await storeVersions(trx, schema, type, entry, id, lookups, now, { count: 0 });
+  // Each entry's first version, by the import, in the transaction that creates it.
+  for (const slice of chunks(made, LOOKUP_CHUNK))
+    await recordEntryHistory(
+      trx,
+      schema.accountId,
+      IMPORT_BUTTER,
+      slice.map(({ id }) => ({ type, entryId: id, action: 'create' })),
+      { now },
+    );
   if (made.length)
     await recordChange(
       trx,
@@ -77,8 +93,41 @@ export async function createEntries(
   return made;
 }
 
-/** Stores every version of an entry read from the source; counts references still unresolved. */
+/**
+ * Stores an entry's versions again once every target exists (pass two), so references that
+ * pointed forward resolve; when that changed what it holds, it keeps a new version of its
+ * history, by the import, and its audit record.
+ */
 export async function saveVersions(
+  trx: Transaction<Database>,
+  schema: AccountSchema,
+  type: ContentType,
+  entry: SourceEntry,
+  id: number,
+  lookups: Lookups,
+  now: Date,
+  unresolved: Unresolved,
+): Promise<void> {
+  const before = await latestFields(trx, id);
+  await storeVersions(trx, schema, type, entry, id, lookups, now, unresolved);
+  if ((await latestFields(trx, id)) !== before)
+    await recordEntryHistory(trx, schema.accountId, IMPORT_BUTTER, [{ type, entryId: id, action: 'update' }], { now });
+}
+
+/** What an entry's `latest` channel holds, every locale, to tell whether a store changed it. */
+async function latestFields(trx: Transaction<Database>, id: number): Promise<string> {
+  const rows = await trx
+    .selectFrom('entry_versions')
+    .select(['locale', 'status', 'name', 'fields'])
+    .where('entry_id', '=', id)
+    .where('channel', '=', 'latest')
+    .orderBy('locale')
+    .execute();
+  return JSON.stringify(rows);
+}
+
+/** Stores every version of an entry read from the source; counts references still unresolved. */
+async function storeVersions(
   trx: Transaction<Database>,
   schema: AccountSchema,
   type: ContentType,

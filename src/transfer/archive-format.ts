@@ -2,12 +2,13 @@
 // `archiveJson`, with its arrays in a stable order (entries by id, the rest by slug), so an
 // export of the same content gives the same bytes; only `exported_at` in the manifest differs.
 import type { PostChannel, PostStatus } from '../store/blog-tables.js';
+import type { ArchivedHistory } from './history-format.js';
 
 export const ARCHIVE_FORMAT = 'ghee-archive';
 export const ARCHIVE_VERSION = 1;
 
 /** The steps of an import, in the order they run; each commits on its own. */
-export const IMPORT_STEPS = ['media', 'library', 'schema', 'terms', 'entries', 'posts', 'settings'] as const;
+export const IMPORT_STEPS = ['media', 'library', 'schema', 'terms', 'entries', 'posts', 'settings', 'history'] as const;
 export type ImportStep = (typeof IMPORT_STEPS)[number];
 
 /** `manifest.json`: what the archive holds, and the sha256 of every other file in it. */
@@ -130,6 +131,8 @@ export interface ArchiveContent {
    * archives made before it existed, whose files then go into the store without library rows.
    */
   library?: ArchivedMedia[];
+  /** `versions.json`, `trash.json`, `audit.json`: absent from archives made without history. */
+  history?: ArchivedHistory;
 }
 
 /** How every JSON file of an archive is written: indented, one trailing newline. */

@@ -7,6 +7,7 @@ import { isoMicro } from '../time.js';
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, archiveJson, byCodePoint, type Manifest } from './archive-format.js';
 import { dumpAuthors, dumpPosts, dumpTerms } from './dump-blog.js';
 import { dumpEntries } from './dump-entries.js';
+import { dumpHistory, historyMedia } from './dump-history.js';
 import { dumpLibrary } from './dump-library.js';
 import { dumpSettings } from './dump-settings.js';
 import { collectMediaNames } from './media-names.js';
@@ -25,7 +26,8 @@ export interface ExportResult {
  * Reads everything of an account into archive files: the schema document, every entry with all
  * its versions, authors, categories, tags, posts, the site settings, the account's library
  * (`media.json`: each file's description) and its files, with any other file the content uses
- * (read from `media`, wherever it keeps them), and a manifest with counts and checksums. Reads of
+ * (read from `media`, wherever it keeps them), its history unless `history: false` (versions,
+ * trash and audit records, with the files they name), and a manifest with counts and checksums. Reads of
  * the database run in one transaction, so the archive is a consistent snapshot even while the
  * account is being written.
  */
@@ -34,8 +36,10 @@ export async function exportAccount(
   accountId: number,
   media: MediaStore,
   now = new Date(),
+  options: { history?: boolean } = {},
 ): Promise<ExportResult> {
-  const { library, ...content } = await db.transaction().execute(async (trx) => ({
+  const withHistory = options.history ?? true;
+  const { library, history, ...content } = await db.transaction().execute(async (trx) => ({
     schema: await exportSchema(trx, accountId),
     entries: await dumpEntries(trx, accountId),
     authors: await dumpAuthors(trx, accountId),
@@ -44,6 +48,7 @@ export async function exportAccount(
     posts: await dumpPosts(trx, accountId),
     settings: await dumpSettings(trx, accountId),
     library: await dumpLibrary(trx, accountId),
+    history: withHistory ? await dumpHistory(trx, accountId) : null,
   }));
   const names = new Set(library.map((file) => file.name));
   const ownFile = (url: string) => media.ownMedia(url)?.file.name ?? null;
@@ -62,8 +67,9 @@ export async function exportAccount(
     names,
     ownFile,
   );
+  if (history) collectMediaNames(historyMedia(history), names, ownFile);
   const files: ArchiveFiles = new Map();
-  for (const [name, value] of Object.entries(content)) files.set(`${name}.json`, archiveJson(value));
+  for (const [name, value] of Object.entries({ ...content, ...history })) files.set(`${name}.json`, archiveJson(value));
   const missingMedia: string[] = [];
   for (const name of [...names].sort(byCodePoint)) {
     const bytes = await media.read(name);
@@ -84,6 +90,7 @@ export async function exportAccount(
       tags: content.tags.length,
       posts: content.posts.length,
       media: names.size - missingMedia.length,
+      ...(history && { history: history.versions.length, trash: history.trash.length, audit: history.audit.length }),
     },
     files: Object.fromEntries([...files.keys()].sort(byCodePoint).map((p) => [p, sha256(files.get(p)!)])),
   };

@@ -1,6 +1,8 @@
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION, type ArchiveContent, type Manifest } from './archive-format.js';
 import { ArchiveError } from './archive-io.js';
+import { checkHistory } from './check-history.js';
 import { sha256, type ArchiveFiles } from './export-account.js';
+import { HISTORY_FILES } from './history-format.js';
 
 /** A read archive whose checksums hold. */
 export interface ParsedArchive {
@@ -50,6 +52,15 @@ export function parseArchive(files: ArchiveFiles): ParsedArchive {
   // So did media.json: an archive made before it lists no library (restore-library.ts checks it).
   const library = files.get('media.json');
   if (library) content.library = parse(library, 'media.json');
+  // And the history files: all three or none (an archive made without history, or before it).
+  const history = HISTORY_FILES.filter((key) => files.has(`${key}.json`));
+  if (history.length) {
+    const missing = HISTORY_FILES.find((key) => !files.has(`${key}.json`));
+    if (missing) throw new ArchiveError(`The archive is incomplete: ${missing}.json is missing`);
+    content.history = checkHistory(
+      Object.fromEntries(HISTORY_FILES.map((key) => [key, parse(files.get(`${key}.json`)!, `${key}.json`)])),
+    );
+  }
   const media = new Map(
     [...files]
       .filter(([name]) => name.startsWith('media/'))

@@ -10,13 +10,20 @@ import type { ArchivedEntry } from './archive-format.js';
 import { mapReferences } from './map-references.js';
 import type { ConflictMode } from './restore-terms.js';
 
+/** What restoreEntries did: the id each archived entry has here, and the entries it wrote. */
+export interface RestoredEntries {
+  /** By the archive's id: the entry written, or the account's one kept in its place (`skip`). */
+  ids: Map<number, number>;
+  written: { type: ContentType; id: number; replaced: boolean }[];
+}
+
 /**
  * Restores pages and collection items with all their versions, as they were stored (timestamps
  * included), in the caller's transaction. An entry keeps its id where the install has it free
  * (docs/api.md §8), else gets a new one; references are rewritten to the ids used (a `many` list
  * keeps a repeated target once and at most MAX_REFERENCES_PER_FIELD targets). A page with
  * the slug of one the account has (an item with an id it has) is kept or replaced per `mode`.
- * Returns how many entries were written.
+ * Returns the ids used, and the entries written (their history goes with them).
  */
 export async function restoreEntries(
   trx: Transaction<Database>,
@@ -24,7 +31,7 @@ export async function restoreEntries(
   schema: AccountSchema,
   entries: ArchivedEntry[],
   mode: ConflictMode,
-): Promise<number> {
+): Promise<RestoredEntries> {
   const ids = new Map<number, number>();
   const write: { entry: ArchivedEntry; type: ContentType; id: number; replace: boolean }[] = [];
   for (const entry of entries) {
@@ -77,7 +84,7 @@ export async function restoreEntries(
     tags.push(...entryTags(type, id, [entry.slug]));
   }
   if (write.length) await recordChange(trx, schema.accountId, tags);
-  return write.length;
+  return { ids, written: write.map(({ type, id, replace }) => ({ type, id, replaced: replace })) };
 }
 
 /** The account's entry an archived one collides with: a page by type and slug, an item by type and id. */

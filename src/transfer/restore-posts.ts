@@ -6,17 +6,24 @@ import type { Database } from '../store/tables.js';
 import type { ArchivedPost } from './archive-format.js';
 import type { ConflictMode } from './restore-terms.js';
 
+/** A post an import wrote: its id here, its slug, and whether it replaced the account's. */
+export interface RestoredPost {
+  id: number;
+  slug: string;
+  replaced: boolean;
+}
+
 /**
  * Restores posts with their versions as stored (statuses and timestamps included), in the
  * caller's transaction, after the authors, categories and tags they name. A post whose slug the
- * account has is kept (`skip`) or replaced (`replace`). Returns how many posts were written.
+ * account has is kept (`skip`) or replaced (`replace`). Returns the posts written.
  */
 export async function restorePosts(
   trx: Kysely<Database>,
   accountId: number,
   posts: ArchivedPost[],
   mode: ConflictMode,
-): Promise<number> {
+): Promise<RestoredPost[]> {
   const idsBySlug = async (table: 'authors' | 'categories' | 'tags') =>
     new Map(
       (
@@ -37,7 +44,7 @@ export async function restorePosts(
     if (id === undefined) throw new Error(`The archive names ${what} "${slug}", which it does not hold`);
     return id;
   };
-  let written = 0;
+  const written: RestoredPost[] = [];
   for (const post of posts) {
     const existing = await trx
       .selectFrom('posts')
@@ -67,8 +74,8 @@ export async function restorePosts(
         tagIds: tagSlugs.map((slug) => idOf(tags, slug, 'the tag')),
       });
     }
-    written++;
+    written.push({ id: postId, slug: post.slug, replaced: existing !== undefined });
   }
-  if (written) await recordChange(trx, accountId, [BLOG_TAG]);
+  if (written.length) await recordChange(trx, accountId, [BLOG_TAG]);
   return written;
 }

@@ -1,4 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
+import { userActor, type RequestOrigin } from '../audit/actor.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { Database } from '../store/tables.js';
 import { isUniqueViolation } from '../store/unique-violation.js';
 import { isoMicro } from '../time.js';
@@ -16,6 +18,8 @@ export interface AcceptInput {
   /** A new user's own password (8 to 1024 characters); never given for an existing user. */
   password?: string;
   name?: string;
+  /** The request that accepts, for the `member.accept` audit record (whose actor is the invitee). */
+  origin?: RequestOrigin;
 }
 
 export interface Accepted {
@@ -23,6 +27,18 @@ export interface Accepted {
   accountId: number;
   /** The new user's first session (a new user is signed in); null for an existing user. */
   session: { token: string; csrfToken: string } | null;
+}
+
+/** The `member.accept` record of the invitee joining with `role`, in the accept's transaction. */
+async function recordAccept(
+  trx: Transaction<Database>,
+  joined: { accountId: number; userId: number; email: string; role: string },
+  origin: RequestOrigin | undefined,
+  now: Date,
+): Promise<void> {
+  const { accountId, userId, email, role } = joined;
+  const entry = { accountId, action: 'member.accept', kind: 'user', targetId: userId, targetSlug: email };
+  await recordAudit(trx, userActor({ email }, origin), [{ ...entry, detail: { role } }], now);
 }
 
 /** Takes the invitation, once: of two accepts at the same time one deletes the row, the other finds none. */
@@ -93,6 +109,8 @@ export async function acceptInvitation(
           .insertInto('memberships')
           .values({ user_id: existing.id, account_id: invitation.account_id, role: invitation.role, created: stamp })
           .execute();
+      const joined = { accountId: invitation.account_id, userId: existing.id, email: existing.email };
+      await recordAccept(trx, { ...joined, role: member?.role ?? invitation.role }, input.origin, now);
     });
     return { user: summarizeUser(existing), accountId: invitation.account_id, session: null };
   }
@@ -110,6 +128,8 @@ export async function acceptInvitation(
         .insertInto('memberships')
         .values({ user_id: user.id, account_id: invitation.account_id, role: invitation.role, created: stamp })
         .execute();
+      const joined = { accountId: invitation.account_id, userId: user.id, email: user.email, role: invitation.role };
+      await recordAccept(trx, joined, input.origin, now);
       return user;
     } catch (error) {
       // The email got a user meanwhile: that user must sign in; the invitation stays (rolled back).

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { Actor } from '../audit/actor.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { Invitation, InvitationView } from '../shared/users.js';
 import type { Database } from '../store/tables.js';
 import { isoMicro } from '../time.js';
@@ -59,14 +61,30 @@ export async function findInvitation(
   return row && toInvitation(row, now);
 }
 
-/** Deletes (revokes) an invitation of the account; false when there was none. Its link stops working at once. */
-export async function deleteInvitation(db: Kysely<Database>, accountId: number, id: number): Promise<boolean> {
-  const result = await db
-    .deleteFrom('invitations')
-    .where('account_id', '=', accountId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return result.numDeletedRows > 0n;
+/**
+ * Deletes (revokes) an invitation of the account, with its `invitation.revoke` audit record;
+ * false when there was none. Its link stops working at once.
+ */
+export async function deleteInvitation(
+  db: Kysely<Database>,
+  accountId: number,
+  id: number,
+  actor: Actor,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const gone = await trx
+      .deleteFrom('invitations')
+      .where('account_id', '=', accountId)
+      .where('id', '=', id)
+      .returning(['email', 'role'])
+      .executeTakeFirst();
+    if (!gone) return false;
+    const detail = { role: gone.role, invitation: id };
+    await recordAudit(trx, actor, [
+      { accountId, action: 'invitation.revoke', kind: 'user', targetSlug: gone.email, detail },
+    ]);
+    return true;
+  });
 }
 
 /** The pending, unexpired invitation of a link's token, as its page shows it; undefined otherwise. */

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { Actor } from '../audit/actor.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { Database } from '../store/tables.js';
 import { isoMicro } from '../time.js';
 import { InvitationError } from './invitation-error.js';
@@ -28,12 +30,14 @@ export interface InviteInput {
  * this once (only its hash is stored). Inviting an email again replaces its invitation, so the
  * older link stops working. Nothing here depends on whether the email has a user on the install,
  * so the answer cannot tell; only a member of this very account is refused (the admin sees the
- * members anyway). No password is involved: the invitee chooses theirs when accepting.
+ * members anyway). No password is involved: the invitee chooses theirs when accepting. The
+ * invitation's `member.invite` audit record (never its link) commits with it.
  */
 export async function inviteMember(
   db: Kysely<Database>,
   accountId: number,
   input: InviteInput,
+  actor: Actor,
   now: Date,
 ): Promise<{ invitation: Invitation; token: string }> {
   const email = normalizeEmail(input.email);
@@ -93,6 +97,13 @@ export async function inviteMember(
       .onConflict((oc) => oc.columns(['account_id', 'email']).doUpdateSet(row))
       .returning('id')
       .executeTakeFirstOrThrow();
+    const detail = { role, invitation: saved.id, ...(pending && { replaced: true }) };
+    await recordAudit(
+      trx,
+      actor,
+      [{ accountId, action: 'member.invite', kind: 'user', targetSlug: email, detail }],
+      now,
+    );
     return saved.id;
   });
   return { invitation: (await findInvitation(db, accountId, id, now))!, token };

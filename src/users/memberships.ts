@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { Actor } from '../audit/actor.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { AccountMembership, Member } from '../shared/users.js';
 import type { Account, Database } from '../store/tables.js';
 import { isoMicro } from '../time.js';
@@ -80,13 +82,15 @@ export async function membershipsOf(db: Kysely<Database>, userId: number): Promi
 
 /**
  * Changes a member's role (`role`) or removes them (`null`), in one transaction that keeps at
- * least one owner in the account. Returns false when the user is not a member.
+ * least one owner in the account, with its `member.role` or `member.remove` audit record (the same
+ * role again records nothing). Returns false when the user is not a member.
  */
 export async function updateMembership(
   db: Kysely<Database>,
   userId: number,
   accountId: number,
   role: Role | null,
+  actor: Actor,
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     // Locks the account row first (PostgreSQL), so two demotions at once cannot leave no owner.
@@ -115,6 +119,15 @@ export async function updateMembership(
         .where('user_id', '=', userId)
         .where('account_id', '=', accountId)
         .execute();
+    if (role !== current) {
+      const user = await trx.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirstOrThrow();
+      const entry = { accountId, kind: 'user', targetId: userId, targetSlug: user.email };
+      await recordAudit(trx, actor, [
+        role === null
+          ? { ...entry, action: 'member.remove', detail: { role: current } }
+          : { ...entry, action: 'member.role', detail: { role, previous_role: current } },
+      ]);
+    }
     return true;
   });
 }

@@ -1,5 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Actor } from '../audit/actor.js';
+import { perMembership } from '../audit/per-membership.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { sameHash } from '../accounts/token-secret.js';
 import type { Database } from '../store/tables.js';
 import { isoMicro } from '../time.js';
@@ -91,7 +94,18 @@ export async function findSession(db: Kysely<Database>, token: string, now: Date
   };
 }
 
-/** Ends a session (sign-out). */
-export async function endSession(db: Kysely<Database>, sessionId: string): Promise<void> {
-  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+/** Ends a session (sign-out), with its `sign_out` audit records: one per account of its user. */
+export async function endSession(
+  db: Kysely<Database>,
+  session: Pick<SessionUser, 'sessionId' | 'userId' | 'email'>,
+  actor: Actor,
+  now = new Date(),
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const ended = await trx.deleteFrom('sessions').where('id', '=', session.sessionId).executeTakeFirst();
+    // Already ended by a sign-out racing this one: that one recorded it.
+    if (ended.numDeletedRows === 0n) return;
+    const target = { kind: 'session', action: 'sign_out', targetId: session.userId, targetSlug: session.email };
+    await recordAudit(trx, actor, await perMembership(trx, session.userId, target), now);
+  });
 }

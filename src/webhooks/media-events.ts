@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
+import type { Actor } from '../audit/actor.js';
 import type { MediaItem } from '../shared/media.js';
 import type { Database } from '../store/tables.js';
-import { EDITOR, enqueueEvents, eventTimestamp } from './enqueue.js';
+import { enqueueEvents, eventTimestamp } from './enqueue.js';
 
 /** What happened to a file of the media library (docs/webhooks.md). */
 export type MediaEventName = 'media.created' | 'media.updated' | 'media.deleted';
@@ -16,12 +17,14 @@ export interface MediaEvent {
 
 /**
  * Queues media events of one account inside the change's transaction (the outbox), so they
- * commit with it or roll back with it. The payload is `{data: {<the file>, editor, timestamp}}`.
+ * commit with it or roll back with it. The payload is `{data: {<the file>, editor, timestamp}}`,
+ * `editor` naming who made the change (docs/api.md §12).
  */
 export async function enqueueMediaEvents(
   trx: Kysely<Database>,
   accountId: number,
   events: MediaEvent[],
+  actor: Actor,
 ): Promise<void> {
   if (events.length === 0) return;
   const timestamp = eventTimestamp();
@@ -30,7 +33,7 @@ export async function enqueueMediaEvents(
     accountId,
     events.map((e) => ({
       event: e.event,
-      data: { ...e.item, ...(e.replaced && { replaced: e.replaced }), editor: EDITOR, timestamp },
+      data: { ...e.item, ...(e.replaced && { replaced: e.replaced }), editor: actor.name, timestamp },
     })),
   );
 }

@@ -1,4 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { Actor } from '../audit/actor.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { PlanFeatureError } from '../accounts/manage-tokens.js';
 import { planNamed } from '../accounts/plans.js';
 import { accountMessages } from '../errors/index.js';
@@ -32,31 +34,49 @@ export function summarizeWebhook(row: Selectable<WebhooksTable>): WebhookSummary
 }
 
 /**
- * Adds a webhook with a new signing secret, returned this once. Throws PlanFeatureError when the
- * account's plan has no webhooks (the admin API's 403).
+ * What a webhook's audit record says of it: where it goes (scheme and host: a path or query may
+ * hold a secret, as headers may) and what it listens to.
+ */
+function described(s: Partial<WebhookSettings>) {
+  return {
+    ...(s.url !== undefined && { target: new URL(s.url).origin }),
+    ...(s.events !== undefined && { events: s.events }),
+    ...(s.headers !== undefined && { headers: Object.keys(s.headers) }),
+    ...(s.enabled !== undefined && { enabled: s.enabled }),
+  };
+}
+
+/**
+ * Adds a webhook with a new signing secret, returned this once, and its `webhook.create` audit
+ * record. Throws PlanFeatureError when the account's plan has no webhooks (the admin API's 403).
  */
 export async function createWebhook(
   db: Kysely<Database>,
   account: { id: number; plan: string },
   s: WebhookSettings,
+  actor: Actor,
   now = new Date(),
 ): Promise<NewWebhook> {
   if (!planNamed(account.plan)?.webhooks) throw new PlanFeatureError(accountMessages.noWebhooks(account.plan));
   const secret = newSecret();
-  const row = await db
-    .insertInto('webhooks')
-    .values({
-      account_id: account.id,
-      url: s.url,
-      events: joinEvents(s.events),
-      headers: JSON.stringify(s.headers),
-      secret,
-      enabled: s.enabled ? 1 : 0,
-      created: isoMicro(now),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return { ...summarizeWebhook(row), secret };
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('webhooks')
+      .values({
+        account_id: account.id,
+        url: s.url,
+        events: joinEvents(s.events),
+        headers: JSON.stringify(s.headers),
+        secret,
+        enabled: s.enabled ? 1 : 0,
+        created: isoMicro(now),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const entry = { accountId: account.id, action: 'webhook.create', kind: 'webhook', targetId: row.id };
+    await recordAudit(trx, actor, [{ ...entry, detail: described(s) }], now);
+    return { ...summarizeWebhook(row), secret };
+  });
 }
 
 /** The account's webhooks, oldest first. */
@@ -80,12 +100,16 @@ export async function findWebhook(
   return row && summarizeWebhook(row);
 }
 
-/** Changes the settings given; undefined when the account has no such webhook. */
+/**
+ * Changes the settings given, with a `webhook.update` audit record of what was sent; undefined
+ * when the account has no such webhook.
+ */
 export async function updateWebhook(
   db: Kysely<Database>,
   accountId: number,
   id: number,
   s: Partial<WebhookSettings>,
+  actor: Actor,
 ): Promise<WebhookSummary | undefined> {
   const set = {
     ...(s.url !== undefined && { url: s.url }),
@@ -93,17 +117,38 @@ export async function updateWebhook(
     ...(s.headers !== undefined && { headers: JSON.stringify(s.headers) }),
     ...(s.enabled !== undefined && { enabled: s.enabled ? 1 : 0 }),
   };
-  if (Object.keys(set).length)
-    await db.updateTable('webhooks').set(set).where('account_id', '=', accountId).where('id', '=', id).execute();
-  return findWebhook(db, accountId, id);
+  if (Object.keys(set).length === 0) return findWebhook(db, accountId, id);
+  return db.transaction().execute(async (trx) => {
+    const changed = await trx
+      .updateTable('webhooks')
+      .set(set)
+      .where('account_id', '=', accountId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (Number(changed.numUpdatedRows) === 0) return undefined;
+    const entry = { accountId, action: 'webhook.update', kind: 'webhook', targetId: id };
+    await recordAudit(trx, actor, [{ ...entry, detail: described(s) }]);
+    return findWebhook(trx, accountId, id);
+  });
 }
 
-/** Removes a webhook and its delivery log; false when there was none. */
-export async function deleteWebhook(db: Kysely<Database>, accountId: number, id: number): Promise<boolean> {
-  const gone = await db
-    .deleteFrom('webhooks')
-    .where('account_id', '=', accountId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return Number(gone.numDeletedRows) > 0;
+/** Removes a webhook and its delivery log, with a `webhook.delete` audit record; false when there was none. */
+export async function deleteWebhook(
+  db: Kysely<Database>,
+  accountId: number,
+  id: number,
+  actor: Actor,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const gone = await trx
+      .deleteFrom('webhooks')
+      .where('account_id', '=', accountId)
+      .where('id', '=', id)
+      .returning('url')
+      .executeTakeFirst();
+    if (!gone) return false;
+    const entry = { accountId, action: 'webhook.delete', kind: 'webhook', targetId: id };
+    await recordAudit(trx, actor, [{ ...entry, detail: described({ url: gone.url }) }]);
+    return true;
+  });
 }

@@ -11,6 +11,7 @@ import { Link, navigate, useRoute } from '../router';
 import { emptyFields, loadSchema } from '../schema';
 import type { Entry } from '../types';
 import { Confirm, ErrorNotice, Loading, Notice, ReadOnlyNote, useLoad } from '../ui';
+import { RestoredNotice } from './history/restored-notice';
 
 /** Edits one collection item in one locale, or creates one. */
 export function ItemEdit({ collection, id }: { collection: string; id: number | null }) {
@@ -91,6 +92,11 @@ export function ItemEdit({ collection, id }: { collection: string; id: number | 
         {e && (
           <span className={`badge status-${e.status ?? 'none'}`}>{e.status ?? `not written in ${locale} yet`}</span>
         )}
+        {id !== null && (
+          <Link className="button" to={`/collections/${encodeURIComponent(collection)}/${id}/history${qs({ locale })}`}>
+            History
+          </Link>
+        )}
       </div>
       {readOnly && <ReadOnlyNote role={account.role} />}
       {id !== null && (
@@ -116,6 +122,7 @@ export function ItemEdit({ collection, id }: { collection: string; id: number | 
         />
       )}
       {notice && !error && <Notice kind="ok">{notice}</Notice>}
+      <RestoredNotice hidden={!!notice || !!error} />
       {error instanceof ApiError && Object.keys(error.fields).length ? (
         <ErrorSummary errors={errors} />
       ) : (
@@ -167,7 +174,10 @@ export function ItemEdit({ collection, id }: { collection: string; id: number | 
           onCancel={() => setDeleting(false)}
           onConfirm={() => void remove()}
         >
-          <p>Item #{id} is deleted in every locale. This cannot be undone.</p>
+          <p>
+            Item #{id} goes to the Trash with every locale and version: it can be restored from there until it is
+            purged.
+          </p>
         </Confirm>
       )}
     </section>

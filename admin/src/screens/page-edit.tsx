@@ -11,6 +11,7 @@ import { Link, navigate, useRoute } from '../router';
 import { emptyFields, loadSchema } from '../schema';
 import type { Entry } from '../types';
 import { Confirm, ErrorNotice, Loading, Notice, ReadOnlyNote, useLoad, when } from '../ui';
+import { RestoredNotice } from './history/restored-notice';
 import { PageEditActions } from './page-edit-actions';
 import { PageNameFields } from './page-name-fields';
 import { PagePreview } from './page-preview';
@@ -142,6 +143,11 @@ export function PageEdit({
       <div className="heading-row">
         <h1>{isNew ? 'New page' : e?.name || slug}</h1>
         {!isNew && <PageStatusBadge entry={e} locale={locale} />}
+        {!isNew && (
+          <Link className="button" to={`${path}/history${qs({ locale })}`}>
+            History
+          </Link>
+        )}
       </div>
       {readOnly && <ReadOnlyNote role={account.role} />}
       <LocaleTabs
@@ -166,6 +172,7 @@ export function PageEdit({
         />
       )}
       {shown && !error && <Notice kind="ok">{shown}</Notice>}
+      <RestoredNotice hidden={!!shown || !!error} />
       {error instanceof ApiError && Object.keys(error.fields).length ? (
         <ErrorSummary errors={errors} />
       ) : (
@@ -225,7 +232,8 @@ export function PageEdit({
           onConfirm={() => void remove()}
         >
           <p>
-            Every locale and version of <strong>{e?.name || slug}</strong> is deleted. This cannot be undone.
+            <strong>{e?.name || slug}</strong> goes to the Trash with every locale and version: it can be restored from
+            there until it is purged.
           </p>
         </Confirm>
       )}

@@ -6,6 +6,7 @@ import { ReadOnlyContext, useAccount } from '../context';
 import { useSubmit } from '../hooks/use-submit';
 import { Link, navigate, useRoute } from '../router';
 import { Confirm, ErrorNotice, Loading, Notice, ReadOnlyNote, useLoad, when } from '../ui';
+import { RestoredNotice } from './history/restored-notice';
 import { PostFields } from './post-fields';
 import { bodyOf, EMPTY_POST, formOf, type PostForm } from './post-form';
 import type { Author, Post } from './post-shapes';
@@ -92,9 +93,15 @@ export function PostEdit({ slug, isNew = false }: { slug: string; isNew?: boolea
             {p.status}
           </span>
         )}
+        {!isNew && (
+          <Link className="button" to={`/posts/${encodeURIComponent(slug)}/history`}>
+            History
+          </Link>
+        )}
       </div>
       {readOnly && <ReadOnlyNote role={account.role} />}
       {shown && !error && <Notice kind="ok">{shown}</Notice>}
+      <RestoredNotice hidden={!!shown || !!error} />
       {error instanceof ApiError && Object.keys(error.fields).length ? (
         <ErrorSummary errors={summaryErrors} />
       ) : (
@@ -153,7 +160,8 @@ export function PostEdit({ slug, isNew = false }: { slug: string; isNew?: boolea
           onConfirm={() => void remove()}
         >
           <p>
-            Every version of <strong>{p?.title || slug}</strong> is deleted. This cannot be undone.
+            <strong>{p?.title || slug}</strong> goes to the Trash with every version: it can be restored from there
+            until it is purged.
           </p>
         </Confirm>
       )}

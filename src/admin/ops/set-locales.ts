@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Actor } from '../../audit/actor.js';
 import { applySchema, type ApplyResult } from '../../content/schema/apply-schema.js';
 import { countContent } from '../../content/schema/content-counts.js';
 import { exportSchema } from '../../content/schema/export-schema.js';
@@ -28,7 +29,7 @@ export async function listLocales(db: Kysely<Database>, accountId: number): Prom
  * Replaces an account's locales (add, rename, remove, reorder, choose the default) through the
  * schema apply, so the checks are those of `ghee schema apply`: the plan's locale count, and no
  * removal of a locale that holds content unless `confirm` (its versions are deleted with it).
- * Throws the apply's SchemaError otherwise.
+ * Throws the apply's SchemaError otherwise. A change leaves a `locales.set` audit record naming `actor`.
  *
  * The rest of the document is the current export; a schema applied by someone else between the
  * export and the apply's transaction would be reverted, a window of milliseconds that only
@@ -39,7 +40,9 @@ export async function setLocales(
   accountId: number,
   locales: unknown,
   confirm: boolean,
+  actor: Actor,
 ): Promise<ApplyResult> {
   const current = await exportSchema(db, accountId);
-  return applySchema(db, accountId, { ...current, locales }, { allowDataLoss: confirm });
+  const audit = { action: 'locales.set', kind: 'locale' };
+  return applySchema(db, accountId, { ...current, locales }, { allowDataLoss: confirm, actor, audit });
 }

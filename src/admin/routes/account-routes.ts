@@ -7,6 +7,7 @@ import type { AppContext } from '../../http/context.js';
 import { adminErrors, adminMessages, messages } from '../../errors/index.js';
 import { adminRoutes, type AccountCall } from '../admin-routes.js';
 import { accountSummary, planFeatures } from '../ops/account-summary.js';
+import { sessionActor } from '../session-actor.js';
 
 const BASE = '/admin/api/accounts/:accountId';
 
@@ -60,6 +61,8 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
             account.id,
             { plan, monthlyCallLimit: limit as number | null | undefined },
             actorOf(call),
+            sessionActor(call),
+            ctx.clock(),
           );
         } catch (error) {
           if (error instanceof PlanPermissionError) {

@@ -9,6 +9,7 @@ import { adminErrors } from '../../errors/index.js';
 import { adminRoutes } from '../admin-routes.js';
 import { checkCsrfToken } from '../csrf.js';
 import { pathId } from '../path-id.js';
+import { sessionActor } from '../session-actor.js';
 import { setCsrfCookie, setSessionCookie } from '../session-cookie.js';
 import { asUserAnswer } from '../user-errors.js';
 import { inviteEndpoint } from './invite-endpoint.js';
@@ -31,13 +32,14 @@ export function registerInvitationRoutes(app: FastifyInstance, ctx: AppContext):
   adminRoutes(app, ctx, `${BASE}/:invitationId`, {
     DELETE: {
       access: 'admin',
-      async handle({ account, params, role }) {
+      async handle(call) {
+        const { account, params, role } = call;
         const id = pathId(params.invitationId);
         const invitation = await findInvitation(ctx.store.db, account.id, id, ctx.clock());
         if (!invitation) throw adminErrors.notFound();
         // Revoking is changing: nobody revokes an invitation to a role above their own.
         if (!mayManage(role, invitation.role, null)) throw adminErrors.forbidden();
-        if (!(await deleteInvitation(ctx.store.db, account.id, id))) throw adminErrors.notFound();
+        if (!(await deleteInvitation(ctx.store.db, account.id, id, sessionActor(call)))) throw adminErrors.notFound();
         return null;
       },
     },
@@ -65,6 +67,7 @@ export function registerInvitationRoutes(app: FastifyInstance, ctx: AppContext):
           signedIn: session && { userId: session.userId, email: session.email },
           password: optionalString(body, 'password'),
           name: optionalString(body, 'name'),
+          origin: request,
         };
         const accepted = await asUserAnswer(() =>
           acceptInvitation(ctx.store.db, params.token ?? '', input, ctx.clock()),

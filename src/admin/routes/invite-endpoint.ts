@@ -7,6 +7,7 @@ import { inviteMember } from '../../users/invite-member.js';
 import { isRole, type Role } from '../../users/roles.js';
 import { adminErrors, messages, userMessages } from '../../errors/index.js';
 import type { AccountEndpoint } from '../admin-routes.js';
+import { sessionActor } from '../session-actor.js';
 import { asUserAnswer } from '../user-errors.js';
 
 /** The `role` of a body, or its field error. */
@@ -36,7 +37,7 @@ export function inviteEndpoint(ctx: AppContext): AccountEndpoint {
         inviter: { userId: call.session.userId, role: call.role },
       };
       const { invitation, token } = await asUserAnswer(() =>
-        inviteMember(ctx.store.db, call.account.id, input, ctx.clock()),
+        inviteMember(ctx.store.db, call.account.id, input, sessionActor(call), ctx.clock()),
       );
       const link = invitationLink(ctx.config.publicUrl, token);
       const message = invitationMail({

@@ -6,6 +6,7 @@ import { adminErrors, messages } from '../../errors/index.js';
 import { adminRoutes } from '../admin-routes.js';
 import { listLocales, setLocales } from '../ops/set-locales.js';
 import { changeBody, schemaApiError } from '../schema-errors.js';
+import { sessionActor } from '../session-actor.js';
 
 /** `?confirm=true` (any boolean spelling /v2 takes): go ahead with a change that deletes content. */
 export function confirmed(query: Record<string, string>): boolean {
@@ -21,11 +22,12 @@ export function registerLocaleRoutes(app: FastifyInstance, ctx: AppContext): voi
     },
     PUT: {
       access: 'admin',
-      async handle({ request, query, account }) {
+      async handle(call) {
+        const { request, query, account } = call;
         const body = bodyObject(request.body, ['locales']);
         if (body.locales === undefined) throw adminErrors.field('locales', messages.required);
         try {
-          const result = await setLocales(ctx.store.db, account.id, body.locales, confirmed(query));
+          const result = await setLocales(ctx.store.db, account.id, body.locales, confirmed(query), sessionActor(call));
           return {
             body: { data: await listLocales(ctx.store.db, account.id), changes: result.changes.map(changeBody) },
           };

@@ -10,6 +10,7 @@ import { mediaItem } from '../../media/library/media-item.js';
 import { findAccountMedia } from '../../media/media-table.js';
 import { forceFlag } from '../../params/query-bool.js';
 import { adminRoutes, type AccountCall } from '../admin-routes.js';
+import { sessionActor } from '../session-actor.js';
 import { MEDIA_BASE, mediaName } from './media-path.js';
 
 /** One file of the library: read (viewer), describe and delete (editor), and where it is used (viewer). */
@@ -28,10 +29,11 @@ export function registerMediaFileRoutes(app: FastifyInstance, ctx: AppContext): 
     },
     PATCH: {
       access: 'editor',
-      async handle({ account, params, request }) {
+      async handle(call) {
+        const { account, params, request } = call;
         const name = mediaName(params);
         const patch = parseDescription(request.body);
-        const options = { now: ctx.clock(), urls: urls() };
+        const options = { now: ctx.clock(), urls: urls(), actor: sessionActor(call) };
         return { body: { data: await describeMedia(ctx.store.db, account.id, name, patch, options) } };
       },
     },
@@ -39,7 +41,7 @@ export function registerMediaFileRoutes(app: FastifyInstance, ctx: AppContext): 
       access: 'editor',
       async handle(call) {
         const name = mediaName(call.params);
-        const options = { force: forceFlag(call.query.force), urls: urls() };
+        const options = { force: forceFlag(call.query.force), urls: urls(), actor: sessionActor(call) };
         const outcome = await deleteMedia(ctx.store, ctx.media, await call.schema(), name, options);
         if (outcome.deleted) return null;
         // The refusal carries where the file is used, for the dashboard to show before forcing.

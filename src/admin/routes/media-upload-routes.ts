@@ -9,7 +9,8 @@ import { searchMedia } from '../../media/library/search-media.js';
 import { uploadFiles } from '../../media/library/upload-files.js';
 import { uploadBody } from '../../media/read-body.js';
 import { uploadMedia } from '../../media/upload-media.js';
-import { adminRoutes } from '../admin-routes.js';
+import { adminRoutes, type AccountCall } from '../admin-routes.js';
+import { sessionActor } from '../session-actor.js';
 import { listMeta, parsePagination } from '../content-params.js';
 import { multipartFiles, refusedUpload } from './media-multipart.js';
 import { MEDIA_BASE, mediaName } from './media-path.js';
@@ -26,7 +27,7 @@ export function registerMediaUploadRoutes(app: FastifyInstance, ctx: AppContext)
     scope.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
     await scope.register(multipart);
     const urls = () => ({ publicUrl: ctx.config.publicUrl, mediaPublicUrl: ctx.config.mediaPublicUrl });
-    const options = () => ({ now: ctx.clock(), urls: urls() });
+    const options = (call: AccountCall) => ({ now: ctx.clock(), urls: urls(), actor: sessionActor(call) });
     adminRoutes(scope, ctx, MEDIA_BASE, {
       GET: {
         access: 'viewer',
@@ -40,7 +41,8 @@ export function registerMediaUploadRoutes(app: FastifyInstance, ctx: AppContext)
       },
       POST: {
         access: 'editor',
-        async handle({ account, request }) {
+        async handle(call) {
+          const { account, request } = call;
           const maxBytes = ctx.config.mediaMaxBytes;
           try {
             if (!request.isMultipart()) {
@@ -48,13 +50,13 @@ export function registerMediaUploadRoutes(app: FastifyInstance, ctx: AppContext)
               const upload = { fileName: '', chunks: uploadBody(request.raw, maxBytes) };
               return {
                 status: 201,
-                body: { data: await uploadMedia(ctx.store.db, ctx.media, account.id, upload, options()) },
+                body: { data: await uploadMedia(ctx.store.db, ctx.media, account.id, upload, options(call)) },
               };
             }
             const files = multipartFiles(request, maxBytes);
             return {
               status: 201,
-              body: { data: await uploadFiles(ctx.store.db, ctx.media, account.id, files, options()) },
+              body: { data: await uploadFiles(ctx.store.db, ctx.media, account.id, files, options(call)) },
             };
           } catch (error) {
             throw refusedUpload(error, request);
@@ -71,7 +73,7 @@ export function registerMediaUploadRoutes(app: FastifyInstance, ctx: AppContext)
           const schema = await call.schema();
           try {
             const files = multipartFiles(call.request, ctx.config.mediaMaxBytes);
-            return { body: { data: await replaceMedia(ctx.store, ctx.media, schema, name, files, options()) } };
+            return { body: { data: await replaceMedia(ctx.store, ctx.media, schema, name, files, options(call)) } };
           } catch (error) {
             throw refusedUpload(error, call.request);
           }

@@ -4,6 +4,7 @@ import { exportSchema } from '../../content/schema/export-schema.js';
 import type { AppContext } from '../../http/context.js';
 import { adminRoutes } from '../admin-routes.js';
 import { changeBody, schemaApiError } from '../schema-errors.js';
+import { sessionActor } from '../session-actor.js';
 import { confirmed } from './locale-routes.js';
 
 const BASE = '/admin/api/accounts/:accountId/schema';
@@ -17,9 +18,11 @@ export function registerSchemaRoutes(app: FastifyInstance, ctx: AppContext): voi
     },
     PUT: {
       access: 'admin',
-      async handle({ request, query, account }) {
+      async handle(call) {
+        const { request, query, account } = call;
         try {
-          const result = await applySchema(ctx.store.db, account.id, request.body, { allowDataLoss: confirmed(query) });
+          const options = { allowDataLoss: confirmed(query), actor: sessionActor(call) };
+          const result = await applySchema(ctx.store.db, account.id, request.body, options);
           return {
             body: { data: await exportSchema(ctx.store.db, account.id), changes: result.changes.map(changeBody) },
           };

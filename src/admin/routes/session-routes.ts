@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { bodyObject, optionalString } from '../../api/write/body.js';
+import { userActor } from '../../audit/actor.js';
 import type { AppContext } from '../../http/context.js';
 import { adminErrors, errors, messages } from '../../errors/index.js';
 import { membershipsOf } from '../../users/memberships.js';
@@ -32,7 +33,7 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: AppContext): vo
         if (!email) missing.email = [messages.required];
         if (!password) missing.password = [messages.required];
         if (Object.keys(missing).length) throw errors.validation(missing);
-        const result = await signIn(ctx.store, { email, password, ip: call.request.ip }, ctx.clock());
+        const result = await signIn(ctx.store, { email, password, ip: call.request.ip }, ctx.clock(), call.request);
         if (!result.ok)
           throw result.reason === 'limited'
             ? adminErrors.tooManyAttempts(result.retryAfter)
@@ -49,7 +50,8 @@ export function registerSessionRoutes(app: FastifyInstance, ctx: AppContext): vo
     POST: {
       access: 'signed-in',
       async handle(call) {
-        await endSession(ctx.store.db, call.session!.sessionId);
+        const session = call.session!;
+        await endSession(ctx.store.db, session, userActor(session, call.request), ctx.clock());
         setSessionCookie(call.reply, null, ctx.config.publicUrl);
         return null;
       },

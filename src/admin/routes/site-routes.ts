@@ -4,6 +4,7 @@ import { bodyObject } from '../../api/write/body.js';
 import type { AppContext } from '../../http/context.js';
 import { errors, adminErrors } from '../../errors/index.js';
 import { adminRoutes } from '../admin-routes.js';
+import { sessionActor } from '../session-actor.js';
 
 /**
  * Settings > Site: GET (viewer) and PUT (admin) /admin/api/accounts/:id/settings, the site's base
@@ -17,10 +18,11 @@ export function registerSiteRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
     PUT: {
       access: 'admin',
-      async handle({ request, account }) {
+      async handle(call) {
+        const { request, account } = call;
         const body = bodyObject(request.body, ['site_url', 'feed_title']);
         try {
-          const settings = await setSiteSettings(ctx.store.db, account.id, body);
+          const settings = await setSiteSettings(ctx.store.db, account.id, body, sessionActor(call));
           if (!settings) throw adminErrors.notFound();
           return { body: { data: settings } };
         } catch (error) {

@@ -11,6 +11,7 @@ import type { AppContext } from '../../http/context.js';
 import { adminErrors, adminMessages, messages } from '../../errors/index.js';
 import { adminRoutes } from '../admin-routes.js';
 import { pathId } from '../path-id.js';
+import { sessionActor } from '../session-actor.js';
 
 const BASE = '/admin/api/accounts/:accountId/tokens';
 /** A token's label, in characters. */
@@ -35,13 +36,15 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: AppContext): void
     },
     POST: {
       access: 'admin',
-      async handle({ request, account }) {
+      async handle(call) {
+        const { request, account } = call;
         const body = bodyObject(request.body, ['kind', 'label']);
         const kind = optionalString(body, 'kind');
         if (kind !== 'read' && kind !== 'write') throw adminErrors.field('kind', adminMessages.tokenKind);
         const label = optionalString(body, 'label') ?? '';
         if ([...label].length > LABEL_MAX) throw adminErrors.field('label', messages.maxLength(LABEL_MAX));
-        const issued = await gated(() => createAccountToken(ctx.store.db, account, kind, label, ctx.clock()));
+        const actor = sessionActor(call);
+        const issued = await gated(() => createAccountToken(ctx.store.db, account, kind, label, actor, ctx.clock()));
         return { status: 201, body: { data: issued } };
       },
     },
@@ -50,9 +53,10 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: AppContext): void
   adminRoutes(app, ctx, `${BASE}/:tokenId/rotate`, {
     POST: {
       access: 'admin',
-      async handle({ account, params }) {
+      async handle(call) {
+        const { account, params } = call;
         const issued = await gated(() =>
-          rotateAccountToken(ctx.store.db, account, pathId(params.tokenId), ctx.clock()),
+          rotateAccountToken(ctx.store.db, account, pathId(params.tokenId), sessionActor(call), ctx.clock()),
         );
         if (!issued) throw adminErrors.notFound();
         return { status: 201, body: { data: issued } };
@@ -63,8 +67,10 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: AppContext): void
   adminRoutes(app, ctx, `${BASE}/:tokenId`, {
     DELETE: {
       access: 'admin',
-      async handle({ account, params }) {
-        const revoked = await revokeAccountToken(ctx.store.db, account.id, pathId(params.tokenId), ctx.clock());
+      async handle(call) {
+        const { account, params } = call;
+        const tokenId = pathId(params.tokenId);
+        const revoked = await revokeAccountToken(ctx.store.db, account.id, tokenId, sessionActor(call), ctx.clock());
         if (!revoked) throw adminErrors.notFound();
         return { body: { data: revoked } };
       },

@@ -6,6 +6,7 @@ import { mayManage, type Role } from '../../users/roles.js';
 import { adminErrors } from '../../errors/index.js';
 import { adminRoutes, type AccountCall } from '../admin-routes.js';
 import { pathId } from '../path-id.js';
+import { sessionActor } from '../session-actor.js';
 import { asUserAnswer } from '../user-errors.js';
 import { inviteEndpoint, roleOf } from './invite-endpoint.js';
 
@@ -39,7 +40,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
       async handle(call) {
         const role = roleOf(bodyObject(call.request.body, ['role']));
         const userId = await target(call, role);
-        await asUserAnswer(() => updateMembership(ctx.store.db, userId, call.account.id, role));
+        await asUserAnswer(() => updateMembership(ctx.store.db, userId, call.account.id, role, sessionActor(call)));
         const member = (await listMembers(ctx.store.db, call.account.id)).find((m) => m.id === userId);
         return { body: { data: member } };
       },
@@ -48,7 +49,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
       access: 'admin',
       async handle(call) {
         const userId = await target(call, null);
-        await asUserAnswer(() => updateMembership(ctx.store.db, userId, call.account.id, null));
+        await asUserAnswer(() => updateMembership(ctx.store.db, userId, call.account.id, null, sessionActor(call)));
         return null;
       },
     },

@@ -18,6 +18,7 @@ import { adminErrors, messages, webhookMessages } from '../../errors/index.js';
 import { adminRoutes, type AccountCall } from '../admin-routes.js';
 import { listMeta, parsePagination } from '../content-params.js';
 import { pathId } from '../path-id.js';
+import { sessionActor } from '../session-actor.js';
 
 const BASE = '/admin/api/accounts/:accountId/webhooks';
 const KEYS = ['url', 'events', 'headers', 'enabled'];
@@ -69,10 +70,12 @@ export function registerWebhookRoutes(app: FastifyInstance, ctx: AppContext): vo
     },
     POST: {
       access: 'admin',
-      async handle({ request, account }) {
+      async handle(call) {
+        const { request, account } = call;
         const s = (await settings(ctx, request.body, true)) as WebhookSettings;
         try {
-          return { status: 201, body: { data: await createWebhook(ctx.store.db, account, s, ctx.clock()) } };
+          const created = await createWebhook(ctx.store.db, account, s, sessionActor(call), ctx.clock());
+          return { status: 201, body: { data: created } };
         } catch (error) {
           if (error instanceof PlanFeatureError) throw adminErrors.forbidden();
           throw error;
@@ -94,6 +97,7 @@ export function registerWebhookRoutes(app: FastifyInstance, ctx: AppContext): vo
               call.account.id,
               hook.id,
               await settings(ctx, call.request.body, false),
+              sessionActor(call),
             ),
           },
         };
@@ -102,7 +106,7 @@ export function registerWebhookRoutes(app: FastifyInstance, ctx: AppContext): vo
     DELETE: {
       access: 'admin',
       async handle(call) {
-        if (!(await deleteWebhook(ctx.store.db, call.account.id, pathId(call.params.webhookId))))
+        if (!(await deleteWebhook(ctx.store.db, call.account.id, pathId(call.params.webhookId), sessionActor(call))))
           throw adminErrors.notFound();
         return null;
       },

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import { planNamed } from '../../accounts/plans.js';
+import type { Actor } from '../../audit/actor.js';
+import { recordAudit, type AuditEntry } from '../../audit/record-audit.js';
 import { schemaMessages } from '../../errors/index.js';
 import type { Database } from '../../store/tables.js';
 import { countContent } from './content-counts.js';
@@ -20,7 +22,17 @@ export interface ApplyOptions {
   allowDataLoss?: boolean;
   /** Locales the account may have, null for no limit; by default its plan's. */
   planLocaleLimit?: number | null;
+  /**
+   * Who applies it: an apply that changes something leaves one audit record, in its transaction
+   * (`schema.apply`, or what `audit` says). Absent for an archive import and the demo seed.
+   */
+  actor?: Actor;
+  /** The record's action and kind instead of `schema.apply`'s (the locales page: `locales.set`), and more detail. */
+  audit?: Pick<AuditEntry, 'action' | 'kind' | 'detail'>;
 }
+
+/** The most change lines a `schema.apply` record keeps (its `count` says how many there were). */
+const AUDIT_LINES = 50;
 
 export interface ApplyResult {
   changes: SchemaChange[];
@@ -63,6 +75,12 @@ export async function applySchema(
     }
     await writeSchema(trx, accountId, current, next);
     await resanitizeNewHtml(trx, accountId, current, next);
+    if (options.actor) {
+      const lines = formatChanges(changes);
+      const { action, kind, detail } = options.audit ?? { action: 'schema.apply', kind: 'schema' };
+      const listed = { ...detail, changes: lines.slice(0, AUDIT_LINES), count: lines.length };
+      await recordAudit(trx, options.actor, [{ accountId, action, kind, detail: listed }]);
+    }
     await trx.commit().execute();
     return { changes, applied: true };
   } catch (error) {

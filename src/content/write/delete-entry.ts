@@ -8,11 +8,13 @@ import { enqueueEntryEvents } from '../../webhooks/entry-events.js';
 import type { Actor } from '../../audit/actor.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import { entryKind } from '../../history/record-entry.js';
+import { trashEntry } from '../../history/trash/trash-entry.js';
 
 /**
- * Deletes a page (by slug) or an item (by id) with all its versions. Refused with the
- * referrers named while other entries point at it, unless `force`; forced, those references
- * read as null (or drop out of their `many` lists).
+ * Deletes a page (by slug) or an item (by id) with all its versions, into the trash: restorable,
+ * with its id, for TRASH_DAYS (src/history/trash/). Refused with the referrers named while other
+ * entries point at it, unless `force`; forced, those references read as null (or drop out of
+ * their `many` lists) until it is restored.
  */
 export async function deleteEntry(
   db: Kysely<Database>,
@@ -22,6 +24,7 @@ export async function deleteEntry(
   force: boolean,
   actor: Actor,
 ): Promise<void> {
+  const now = new Date();
   await db.transaction().execute(async (trx) => {
     const query = trx
       .selectFrom('entries')
@@ -47,15 +50,21 @@ export async function deleteEntry(
       if (referrers.length) throw errors.referenced(referrers.map((r) => label(schema, r)).join(', '));
     }
     await enqueueEntryEvents(trx, schema, 'delete', [{ type, entryId: found.id, locale: null }], actor.name);
-    await recordAudit(trx, actor, [
-      {
-        accountId: schema.accountId,
-        action: 'delete',
-        kind: entryKind(type),
-        targetId: found.id,
-        targetSlug: found.slug,
-      },
-    ]);
+    await recordAudit(
+      trx,
+      actor,
+      [
+        {
+          accountId: schema.accountId,
+          action: 'delete',
+          kind: entryKind(type),
+          targetId: found.id,
+          targetSlug: found.slug,
+        },
+      ],
+      now,
+    );
+    await trashEntry(trx, schema.accountId, schema.defaultLocale, type, found.id, actor, now);
     await trx.deleteFrom('entries').where('id', '=', found.id).execute();
     await recordChange(trx, schema.accountId, entryTags(type, found.id, [found.slug]));
   });

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { Actor } from '../../audit/actor.js';
+import { recordAudit } from '../../audit/record-audit.js';
 import { BLOG_TAG } from '../../blog/blog-tag.js';
 import { recordChange } from '../../cache/content-changes.js';
 import { errors } from '../../errors/index.js';
@@ -14,15 +16,15 @@ import type { MediaBases } from './media-refs.js';
 /**
  * Describes a file of the account's library: alt text, caption, tags, focal point; only what the
  * patch holds changes. Sends `media.updated`, and, when the alt text changed, evicts the blog's
- * cached answers (a post without alt text of its own shows the library's). 404 for a file the
- * account does not list.
+ * cached answers (a post without alt text of its own shows the library's), and leaves a
+ * `media.update` audit record naming the fields changed. 404 for a file the account does not list.
  */
 export async function describeMedia(
   db: Kysely<Database>,
   accountId: number,
   name: string,
   patch: DescriptionPatch,
-  options: { now: Date; urls: MediaBases },
+  options: { now: Date; urls: MediaBases; actor: Actor },
 ): Promise<MediaItem> {
   return db.transaction().execute(async (trx) => {
     const row = await findAccountMedia(trx, accountId, name);
@@ -32,7 +34,14 @@ export async function describeMedia(
     await updateAccountMedia(trx, accountId, name, change);
     const item = mediaItem({ ...row, ...change } as AccountMedia, options.urls);
     if (patch.alt !== undefined && patch.alt !== row.alt) await recordChange(trx, accountId, [BLOG_TAG]);
-    await enqueueMediaEvents(trx, accountId, [{ event: 'media.updated', item }]);
+    const detail = { fields: Object.keys(patch) };
+    await recordAudit(
+      trx,
+      options.actor,
+      [{ accountId, action: 'media.update', kind: 'media', targetId: name, detail }],
+      options.now,
+    );
+    await enqueueMediaEvents(trx, accountId, [{ event: 'media.updated', item }], options.actor);
     return item;
   });
 }

@@ -1,3 +1,6 @@
+import { recordAudit } from '../../audit/record-audit.js';
+import { recordEntryHistory } from '../../history/record-entry.js';
+import { recordPostHistory } from '../../history/record-post.js';
 import { BLOG_TAG } from '../../blog/blog-tag.js';
 import { recordChange } from '../../cache/content-changes.js';
 import type { AccountSchema } from '../../content/account-schema.js';
@@ -29,7 +32,8 @@ export interface Replaced {
  * stored, then in one transaction it takes the old one's place in the library with its alt
  * text, caption, tags and focal point, every mention of the old file in the account's content
  * points at the new one under the new name's label, caches are evicted and the webhook events
- * (`media.updated`, and the changed pages', items' and posts' own) are queued. The old bytes go
+ * (`media.updated`, and the changed pages', items' and posts' own) are queued, with its
+ * `media.replace` audit record. The old bytes go
  * once nothing else uses them. 404, before the upload is read, for a file the account does not list.
  */
 export async function replaceMedia(
@@ -67,12 +71,31 @@ export async function replaceMedia(
       const label = original_name ? labelFor(original_name) : null;
       const lock = store.dialect.forUpdate();
       const changed = await rewriteReferences(trx, schema, name, { name: to, label }, { urls: options.urls, lock });
+      // Every page, item and post it rewrote keeps a version; the replacement is their one audit record.
+      const entryIds = [...new Map(changed.entries.map((e) => [e.entryId, e.type])).entries()];
+      const history = { now: options.now, audit: false };
+      await recordEntryHistory(
+        trx,
+        accountId,
+        options.actor,
+        entryIds.map(([entryId, type]) => ({ type, entryId, action: 'update' })),
+        history,
+      );
+      for (const postId of changed.postIds)
+        await recordPostHistory(trx, accountId, options.actor, postId, 'update', history);
       await recordChange(trx, accountId, [...changed.tags, BLOG_TAG]);
-      await enqueueEntryEvents(trx, schema, 'write', changed.entries);
+      await enqueueEntryEvents(trx, schema, 'write', changed.entries, options.actor.name);
       await enqueuePostWrites(trx, accountId, changed.postIds);
       const media = mediaItem((await findAccountMedia(trx, accountId, to))!, options.urls);
       const replaced = { name, url: mediaItem(old, options.urls).url };
-      await enqueueMediaEvents(trx, accountId, [{ event: 'media.updated', item: media, replaced }]);
+      const detail = { name: to, original_name, references: changed.count };
+      await recordAudit(
+        trx,
+        options.actor,
+        [{ accountId, action: 'media.replace', kind: 'media', targetId: name, detail }],
+        options.now,
+      );
+      await enqueueMediaEvents(trx, accountId, [{ event: 'media.updated', item: media, replaced }], options.actor);
       return { media, replaced: changed.count };
     });
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Actor } from '../../audit/actor.js';
 import { libraryErrors } from '../../errors/index.js';
 import type { MediaItem } from '../../shared/media.js';
 import type { Database } from '../../store/tables.js';
@@ -13,6 +14,8 @@ import { removeIfUnused } from './remove-unused.js';
 export interface UploadOptions {
   now: Date;
   urls: MediaBases;
+  /** Who uploads: the audit records and the webhooks' `editor` name them. */
+  actor: Actor;
 }
 
 /**
