@@ -1,3 +1,4 @@
+import { beforeOperands } from './help-flags.js';
 import { USAGE as ACCOUNT } from './account-command.js';
 import { USAGE as AUDIT } from './audit-command.js';
 import { USAGE as AUTHOR } from './author-command.js';
@@ -39,20 +40,6 @@ const COMMAND_USAGE: Record<string, string> = {
   import: IMPORT,
   'import-butter': IMPORT_BUTTER,
 };
-
-const HELP_FLAGS = new Set(['--help', '-h']);
-
-/** The arguments that are options or words, not operands after `--`. */
-const beforeOperands = (argv: string[]) => (argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv);
-
-/**
- * True when `--help` or `-h` stands anywhere among the arguments (before `--`): the command then
- * prints its usage and exits 0, whatever else was given. A flag's value cannot be either of them
- * (parseArgs calls `--name -h` ambiguous), so this takes nothing from a valid command line.
- */
-export function asksForHelp(argv: string[]): boolean {
-  return beforeOperands(argv).some((a) => HELP_FLAGS.has(a));
-}
 
 /**
  * What `ghee [help] <command> [<subcommand>] --help` prints: the command's usage, narrowed to the

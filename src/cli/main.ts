@@ -4,26 +4,9 @@ import { configureSvgLimits } from '../media/svg/svg-limits.js';
 import { configureTrashDays } from '../history/trash/trash-days.js';
 import { loadConfig } from '../config.js';
 import type { Store } from '../store/database.js';
-import { accountCommand } from './account-command.js';
-import { auditCommand } from './audit-command.js';
-import { authorCommand } from './author-command.js';
-import { exportCommand } from './export-command.js';
-import { historyCommand } from './history-command.js';
-import { importButterCommand } from './import-butter-command.js';
-import { importCommand } from './import-command.js';
-import { asksForHelp, helpText } from './help.js';
+import { asksForHelp } from './help-flags.js';
 import { CliError, type CliIo } from './io.js';
 import { openDatabase } from './open-database.js';
-import { schemaCommand } from './schema-command.js';
-import { seedCommand } from './seed-command.js';
-import { termCommand } from './term-command.js';
-import { migrateCommand, serveCommand, startCommand } from './serve-command.js';
-import { tokenCommand } from './token-command.js';
-import { trashCommand } from './trash-command.js';
-import { typesCommand } from './types-command.js';
-import { usageCommand } from './usage-command.js';
-import { userCommand } from './user-command.js';
-import { webhookCommand } from './webhook-command.js';
 
 const USAGE = `usage: ghee <command>
   start [--port N]          migrate, seed the demo account on first run, serve
@@ -48,25 +31,30 @@ const USAGE = `usage: ghee <command>
   import-butter --token T   copy a ButterCMS (or compatible) account into Ghee
 ghee <command> --help (or -h) prints a command's usage.`;
 
-/** Commands that work on an open, migrated database. */
-const STORE_COMMANDS: Record<string, (args: string[], io: CliIo, store: Store) => Promise<number>> = {
-  account: accountCommand,
-  token: tokenCommand,
-  schema: schemaCommand,
-  seed: seedCommand,
-  types: typesCommand,
-  usage: usageCommand,
-  author: authorCommand,
-  category: termCommand('categories'),
-  tag: termCommand('tags'),
-  user: userCommand,
-  webhook: webhookCommand,
-  history: historyCommand,
-  audit: auditCommand,
-  trash: trashCommand,
-  export: exportCommand,
-  import: importCommand,
-  'import-butter': importButterCommand,
+type StoreCommand = (args: string[], io: CliIo, store: Store) => Promise<number>;
+
+/**
+ * Commands that work on an open, migrated database, each loaded when it runs: a command starts
+ * without loading the server, the image pipeline or the importers it does not use.
+ */
+const STORE_COMMANDS: Record<string, () => Promise<StoreCommand>> = {
+  account: async () => (await import('./account-command.js')).accountCommand,
+  token: async () => (await import('./token-command.js')).tokenCommand,
+  schema: async () => (await import('./schema-command.js')).schemaCommand,
+  seed: async () => (await import('./seed-command.js')).seedCommand,
+  types: async () => (await import('./types-command.js')).typesCommand,
+  usage: async () => (await import('./usage-command.js')).usageCommand,
+  author: async () => (await import('./author-command.js')).authorCommand,
+  category: async () => (await import('./term-command.js')).termCommand('categories'),
+  tag: async () => (await import('./term-command.js')).termCommand('tags'),
+  user: async () => (await import('./user-command.js')).userCommand,
+  webhook: async () => (await import('./webhook-command.js')).webhookCommand,
+  history: async () => (await import('./history-command.js')).historyCommand,
+  audit: async () => (await import('./audit-command.js')).auditCommand,
+  trash: async () => (await import('./trash-command.js')).trashCommand,
+  export: async () => (await import('./export-command.js')).exportCommand,
+  import: async () => (await import('./import-command.js')).importCommand,
+  'import-butter': async () => (await import('./import-butter-command.js')).importButterCommand,
 };
 
 function processIo(): CliIo {
@@ -83,6 +71,7 @@ export async function main(argv: string[], given?: CliIo): Promise<number> {
   const [command, ...args] = argv;
   // Before the settings are read: help needs no database, and a bad setting does not hide it.
   if (asksForHelp(argv) || command === 'help') {
+    const { helpText } = await import('./help.js');
     (given?.out ?? ((text: string) => process.stdout.write(`${text}\n`)))(helpText(argv, USAGE));
     return 0;
   }
@@ -94,14 +83,19 @@ export async function main(argv: string[], given?: CliIo): Promise<number> {
     configureHtmlLimits({ maxBytes: io.config.htmlMaxBytes, maxDepth: io.config.htmlMaxDepth });
     configureSvgLimits({ maxBytes: io.config.svgMaxBytes });
     configureTrashDays(io.config.trashDays);
-    if (command === 'start') return await startCommand(args, io);
-    if (command === 'serve') return await serveCommand(args, io);
-    if (command === 'migrate') return await migrateCommand(args, io);
-    const run = command ? STORE_COMMANDS[command] : undefined;
-    if (!run) {
+    if (command === 'start' || command === 'serve' || command === 'migrate') {
+      const serving = await import('./serve-command.js');
+      const run = { start: serving.startCommand, serve: serving.serveCommand, migrate: serving.migrateCommand }[
+        command
+      ];
+      return await run(args, io);
+    }
+    const load = command ? STORE_COMMANDS[command] : undefined;
+    if (!load) {
       io.err(USAGE);
       return command === undefined ? 0 : 2;
     }
+    const run = await load();
     const { store } = await openDatabase(io.config);
     try {
       return await run(args, io, store);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parsePort, type Config } from '../config.js';
 import { makePrivateDir } from '../files/private-dir.js';
-import { listen, type RunningServer } from '../server.js';
+import type { RunningServer } from '../server.js';
 import { CliError, usage, type CliIo } from './io.js';
 import { ensureDemo } from './demo-credentials.js';
 import { openDatabase } from './open-database.js';
@@ -61,6 +61,8 @@ export async function migrateCommand(args: string[], io: CliIo): Promise<number>
 /** Opens and migrates the database, then listens; a failure of either is one line naming its setting. */
 async function serve(config: Config): Promise<RunningServer> {
   try {
+    // Loaded here: `migrate` and a refused setting need none of the server.
+    const { listen } = await import('../server.js');
     return await listen(config, { logger: true });
   } catch (error) {
     const failure = listenError(error, config);
