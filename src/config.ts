@@ -17,6 +17,7 @@ import {
   type TransformMode,
 } from './images/image-config.js';
 import { checkDatabaseUrl } from './store/database-url.js';
+import { PREVIEW_TTL_MAX } from './preview/expires-in.js';
 
 /** Settings read from the environment once, at start-up (see the README's configuration table). */
 export interface Config {
@@ -101,6 +102,8 @@ export interface Config {
   historyPruneMs: number;
   /** Days a deleted page, item or post stays restorable in the trash (TRASH_DAYS). */
   trashDays: number;
+  /** PREVIEW_TOKEN_TTL: seconds a preview token lives when its mint names none (1 to a week). */
+  previewTokenTtl: number;
 }
 
 /** Builds the configuration from environment variables, with the documented defaults. */
@@ -187,6 +190,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     historyPruneMs:
       overrides.historyPruneMs ?? parsePositive('HISTORY_PRUNE_MS', env.HISTORY_PRUNE_MS ?? String(10 * 60_000)),
     trashDays: overrides.trashDays ?? parsePositive('TRASH_DAYS', env.TRASH_DAYS ?? '30'),
+    previewTokenTtl:
+      overrides.previewTokenTtl ?? parseAtMost('PREVIEW_TOKEN_TTL', env.PREVIEW_TOKEN_TTL ?? '3600', PREVIEW_TTL_MAX),
   };
 }
 

@@ -16,6 +16,7 @@ import { configureTrashDays } from './history/trash/trash-days.js';
 import { Meter } from './quota/meter.js';
 import { CallerCache } from './accounts/caller-cache.js';
 import { ResponseCache } from './cache/response-cache.js';
+import { ScheduleGate } from './scheduling/schedule-gate.js';
 import { attachScheduler } from './blog/scheduler/attach-scheduler.js';
 import { attachDispatcher } from './webhooks/attach-dispatcher.js';
 import { attachHousekeeper } from './history/retention/attach-housekeeper.js';
@@ -48,6 +49,7 @@ export async function createServer(config: Config, options: { clock?: Clock; log
     meter,
     clock,
     callers: new CallerCache(store.db, store.dataVersion ?? null),
+    schedule: new ScheduleGate(store.db),
     cache: new ResponseCache(store.db, config.cacheMaxMb * 1024 * 1024, clock),
     schemas: new SchemaCache(store.db),
     ingestMedia: mediaIngester(config, media),

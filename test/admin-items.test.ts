@@ -34,6 +34,8 @@ describe.each(DIALECTS)('admin collection items and usage (%s)', (dialect) => {
         collection: 'brands',
         status: 'published',
         published: expect.any(String),
+        scheduled: null,
+        unpublish_at: null,
         updated: expect.any(String),
         fields: { name: 'Acme', logo: '', website: 'https://acme.example', founded: 1949, category: categoryIds[0] },
       });

@@ -35,6 +35,8 @@ describe.each(DIALECTS)('admin pages (%s)', (dialect) => {
       name: 'Pricing',
       status: 'draft',
       published: expect.any(String),
+      scheduled: null,
+      unpublish_at: null,
       updated: expect.any(String),
     });
     expect(slugs(await editor.get(`${pages}?type=landing_page`))).toEqual([
@@ -55,7 +57,7 @@ describe.each(DIALECTS)('admin pages (%s)', (dialect) => {
     expect(await editor.get(`${pages}?type=nope`)).toMatchObject({ status: 404, body: PAGE_404 });
     expect(await editor.get(`${pages}?status=live`)).toMatchObject({
       status: 400,
-      body: { detail: 'status query parameter should be draft or published' },
+      body: { detail: 'status query parameter should be draft, published or scheduled' },
     });
     expect(await editor.get(`${pages}?locale=de`)).toMatchObject({
       status: 400,

@@ -28,11 +28,13 @@ describe.each(DIALECTS)('admin blog posts (%s)', (dialect) => {
     expect(res.body.meta).toMatchObject({ next_page: 2, previous_page: null });
     expect(res.body.data).toHaveLength(3);
     expect(res.body.data[0]).toEqual({
+      id: expect.any(Number),
       title: expect.any(String),
       slug: expect.any(String),
       status: expect.stringMatching(/^(draft|published|scheduled)$/),
       published: expect.toSatisfy((v: unknown) => v === null || typeof v === 'string'),
       scheduled: expect.toSatisfy((v: unknown) => v === null || typeof v === 'string'),
+      unpublish_at: null,
       updated: expect.any(String),
       author: {
         slug: expect.any(String),

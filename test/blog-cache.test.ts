@@ -54,11 +54,10 @@ describe.each(DIALECTS)('blog and the response cache (%s)', (dialect) => {
     expect(due.body.data[0].slug).toBe('winter-menu');
   });
 
-  it("records the scheduler's publications as a blog change of each account concerned", async () => {
-    const before = (await changes()).length;
-    expect(await publishDuePosts(s.store.db, isoMicro(clock()))).toHaveLength(1);
-    expect((await changes()).slice(before).map((c) => c.tags)).toEqual(['blog']);
+  it('records a publication applied by the read that found it due as one blog change, which the scheduler leaves', async () => {
+    const before = await changes();
+    expect(before.at(-1)!.tags).toBe('blog');
     expect(await publishDuePosts(s.store.db, isoMicro(clock()))).toEqual([]);
-    expect((await changes()).length).toBe(before + 1);
+    expect(await changes()).toEqual(before);
   });
 });

@@ -21,13 +21,13 @@ describe.each(DIALECTS)('buttercms client collections and errors against Ghee (%
     expect(brands).toHaveLength(demoBrands.length);
     demoBrands.forEach((b, i) => {
       expect(brands[i]).toEqual({
-        meta: { id: expect.any(Number) },
+        meta: { id: expect.any(Number), status: 'published', scheduled: null },
         name: b.name,
         logo: '',
         website: b.website,
         founded: b.founded,
         category: {
-          meta: { id: expect.any(Number) },
+          meta: { id: expect.any(Number), status: 'published', scheduled: null },
           name: demoCategories[b.category]!.name.en,
           slug: demoCategories[b.category]!.slug,
         },
@@ -45,12 +45,16 @@ describe.each(DIALECTS)('buttercms client collections and errors against Ghee (%
     const data = res.data!.data;
     expect(Object.keys(data)).toEqual(['brands', 'categories']);
     expect(data.categories).toEqual(
-      demoCategories.map((c) => ({ meta: { id: expect.any(Number) }, name: c.name.es, slug: c.slug })),
+      demoCategories.map((c) => ({
+        meta: { id: expect.any(Number), status: 'published', scheduled: null },
+        name: c.name.es,
+        slug: c.slug,
+      })),
     );
     const categoryUri = (index: number) => uri(`content/categories/${data.categories[index]!.meta.id}/`);
     expect(data.brands).toEqual(
       demoBrands.map((b) => ({
-        meta: { id: expect.any(Number) },
+        meta: { id: expect.any(Number), status: 'published', scheduled: null },
         name: b.name,
         logo: '',
         website: b.website,

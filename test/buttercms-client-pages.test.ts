@@ -87,10 +87,10 @@ describe.each(DIALECTS)('buttercms client pages against Ghee (%s)', (dialect) =>
     const brand = page.fields.brand;
     const golden = demoBrands[1]!;
     expect(brand).toMatchObject({ name: golden.name, website: golden.website, founded: golden.founded, logo: '' });
-    expect(brand.meta).toEqual({ id: expect.any(Number) });
+    expect(brand.meta).toEqual({ id: expect.any(Number), status: 'published', scheduled: null });
     // hop 2: the brand's category is an object too, in Spanish
     expect(brand.category).toEqual({
-      meta: { id: expect.any(Number) },
+      meta: { id: expect.any(Number), status: 'published', scheduled: null },
       name: demoCategories[1]!.name.es,
       slug: 'food',
     });

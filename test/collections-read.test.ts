@@ -20,12 +20,16 @@ describe.each(DIALECTS)('collection reads (%s)', (dialect) => {
     expect(brands.map((b: { name: string }) => b.name)).toEqual(['Acme', 'Golden Ghee Co', 'Butter Bros']);
     expect([...brandIds].sort((a, b) => a - b)).toEqual(brandIds);
     expect(brands[0]).toEqual({
-      meta: { id: brandIds[0] },
+      meta: { id: brandIds[0], status: 'published', scheduled: null },
       name: 'Acme',
       logo: '',
       website: 'https://acme.example',
       founded: 1949,
-      category: { meta: { id: expect.any(Number) }, name: 'Kitchen tools', slug: 'tools' },
+      category: {
+        meta: { id: expect.any(Number), status: 'published', scheduled: null },
+        name: 'Kitchen tools',
+        slug: 'tools',
+      },
     });
   });
 
@@ -77,7 +81,7 @@ describe.each(DIALECTS)('collection reads (%s)', (dialect) => {
     const offset = await s.get('/v2/content/brands/?limit=1&offset=1');
     expect(offset.body.meta).toEqual({ count: 3, next_offset: 2, previous_offset: 0 });
     expect((await s.get('/v2/content/brands/?fields=name&order=name&page_size=1')).body.data.brands).toEqual([
-      { meta: { id: brandIds[0] }, name: 'Acme' },
+      { meta: { id: brandIds[0], status: 'published', scheduled: null }, name: 'Acme' },
     ]);
   });
 

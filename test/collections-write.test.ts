@@ -65,7 +65,7 @@ describe.each(DIALECTS)('collection writes (%s)', (dialect) => {
       (await s.send('PUT', `/v2/content/brands/${id}/`, { status: 'published', fields: { name: 'Replaced' } })).status,
     ).toBe(202);
     expect((await s.get(`/v2/content/brands/${id}/`)).body.data).toEqual({
-      meta: { id },
+      meta: { id, status: 'published', scheduled: null },
       name: 'Replaced',
       logo: '',
       website: '',

@@ -147,7 +147,7 @@ describe.each(DIALECTS)('feeds (%s)', (dialect) => {
     expect(await links('?preview=1')).not.toContain('winter-menu');
     clock.advance(31 * DAY_MS);
     expect((await links())[0]).toBe('winter-menu');
-    clock.set(new Date());
+    // The read that found it due published it for good: the clock stays past it.
   });
 
   it('carries the newest twenty posts in RSS and Atom, every post in the sitemap', async () => {
@@ -159,7 +159,8 @@ describe.each(DIALECTS)('feeds (%s)', (dialect) => {
     expect(items).toHaveLength(20);
     expect(linkSlug(items[0].link)).toBe('bulk-11');
     expect((await feed(s, '/v2/feeds/atom/')).feed.entry).toHaveLength(20);
-    expect((await feed(s, '/v2/feeds/sitemap/')).urlset.url).toHaveLength(23);
+    // One more than before the twelve: winter-menu, published for good by the read that found it due.
+    expect((await feed(s, '/v2/feeds/sitemap/')).urlset.url).toHaveLength(24);
   });
 
   it('answers 404 Not found for other feeds, 405 for writes, 401 without a token', async () => {

@@ -60,12 +60,12 @@ describe('generateTypes: field values as the API returns them (docs/api.md §3)'
     expect(lineFor({ type: 'reference', to: 'page_type:t', many: true })).toBe('f: (GheePage<T, "t"> | string)[];');
   });
 
-  it('collection items carry meta.id; the page object types its fields and page type', () => {
+  it('collection items carry meta (id and timing); the page object types its fields and page type', () => {
     const text = generateTypes(collection);
-    expect(text).toContain('export interface BrandsItem {\n  name: string;\n  meta: { id: number };\n}');
+    expect(text).toContain('export interface BrandsItem {\n  name: string;\n  meta: GheeItemMeta;\n}');
     expect(text).toContain('export interface GheePage<Fields, PageType extends string | null = string | null> {');
     expect(text).toMatch(
-      / {2}page_type: PageType;\n.*\n {2}scheduled: string \| null;\n {2}status: "published" \| "draft" \| "scheduled";\n {2}fields: Fields;/,
+      / {2}page_type: PageType;\n.*\n {2}scheduled: string \| null;\n {2}status: "published" \| "draft" \| "scheduled";\n.*\n {2}unpublish_at\?: string \| null;\n {2}fields: Fields;/,
     );
   });
 

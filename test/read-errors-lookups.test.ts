@@ -80,7 +80,7 @@ describe.each(DIALECTS)('read lookups, 404 (%s)', (dialect) => {
     await expectError(demo.s, `/v2/content/categories/${demo.brandIds[0]}/`, 404, TEXT.notFound);
     await expectError(demo.s, `/v2/content/brands/${demo.categoryIds[0]}/`, 404, TEXT.notFound);
     const item = await expectOk(demo.s, `/v2/content/brands/${demo.brandIds[0]}/`);
-    expect(item.data.meta).toEqual({ id: demo.brandIds[0] });
+    expect(item.data.meta).toEqual({ id: demo.brandIds[0], status: 'published', scheduled: null });
   });
 
   it.for(['/v2/content/', '/v2/content', '/v2/content/?keys=', '/v2/content/?page=1'])(

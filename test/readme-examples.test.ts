@@ -68,9 +68,22 @@ it('the examples are there to run: curl, `npx ghee` and the few marked "not run"
 });
 
 it("`npx ghee` in the repository is this repository's CLI (the real npx, nothing installed)", () => {
-  const out = spawnSync('npx', ['--no-install', 'ghee', '--help'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  expect({ status: out.status, stderr: out.stderr }).toEqual({ status: 0, stderr: '' });
-  expect(out.stdout.startsWith('usage: ghee <command>\n')).toBe(true);
+  // An empty npm cache of its own: what the machine's holds (a half-written npx entry of another
+  // package named ghee) is no part of what a fresh clone gets.
+  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-npx-cache-'));
+  try {
+    const env = { ...process.env, npm_config_cache: cache };
+    const out = spawnSync('npx', ['--no-install', 'ghee', '--help'], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect({ status: out.status, stderr: out.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(out.stdout.startsWith('usage: ghee <command>\n')).toBe(true);
+  } finally {
+    fs.rmSync(cache, { recursive: true, force: true });
+  }
 });
 
 it('names the CLI `npx ghee` everywhere, never a bare `ghee` (not installed on the PATH)', () => {

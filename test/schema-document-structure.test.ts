@@ -18,7 +18,7 @@ describe('validateSchemaDocument: document shape', () => {
 
   it('refuses unknown top-level keys and sections that are not objects', () => {
     expect(errorsOf({ posts: {}, collections: [] })).toEqual([
-      'posts: unknown key; a schema document has locales, components, page_types, single_pages, collections',
+      'posts: unknown key; a schema document has locales, components, page_types, single_pages, collections, blog',
       'collections: must be an object keyed by key',
     ]);
     expect(errorsOf({ single_pages: 'x' })).toEqual(['single_pages: must be an object keyed by page slug']);
@@ -96,7 +96,7 @@ describe('validateSchemaDocument: content types', () => {
     ],
     [
       { collections: { c: { name: 'C', fields: {}, description: 'x' } } },
-      'collections.c.description: unknown key; a content type has name, fields',
+      'collections.c.description: unknown key; a content type has name, fields, preview_url',
     ],
     [{ collections: { c: 'C' } }, 'collections.c: must be an object with "name" and "fields"'],
     [{ components: { c: null } }, 'components.c: must be an object with "fields"'],

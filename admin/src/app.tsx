@@ -14,6 +14,7 @@ const NAV: { to: string; label: string }[] = [
   { to: '/pages', label: 'Pages' },
   { to: '/collections', label: 'Collections' },
   { to: '/posts', label: 'Blog posts' },
+  { to: '/schedule', label: 'Schedule' },
   { to: '/blog-terms', label: 'Categories & tags' },
   { to: '/media', label: 'Media' },
   { to: '/trash', label: 'Trash' },

@@ -14,6 +14,7 @@ import { PageEdit } from './screens/page-edit';
 import { PagesList } from './screens/pages-list';
 import { PostEdit } from './screens/post-edit';
 import { PostsList } from './screens/posts-list';
+import { ScheduleAgenda } from './screens/schedule/schedule-agenda';
 import { Site } from './screens/site';
 import { Tokens } from './screens/tokens';
 import { UsagePlan } from './screens/usage';
@@ -41,6 +42,7 @@ export function Routes({ path }: { path: string }) {
   if (a === 'posts' && b === 'new') return <PostEdit key="new" isNew slug="" />;
   if (a === 'posts' && b) return <PostEdit key={b} slug={b} />;
   if (a === 'posts') return <PostsList />;
+  if (a === 'schedule') return <ScheduleAgenda />;
   if (a === 'blog-terms') return <BlogTerms />;
   if (a === 'media') return <Media />;
   if (a === 'content-types') return <ContentTypes />;

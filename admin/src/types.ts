@@ -15,6 +15,9 @@ export interface Paged<T> {
   data: T[];
 }
 
+/** Where the newest version of an entry stands: a scheduled one is a draft waiting for its time. */
+export type EntryStatus = 'draft' | 'published' | 'scheduled';
+
 /** A page or item as its editor sees it, in one locale. */
 export interface Entry {
   slug?: string;
@@ -23,8 +26,12 @@ export interface Entry {
   id?: number;
   collection?: string;
   locale: string;
-  status: 'draft' | 'published' | null;
+  status: EntryStatus | null;
   published: string | null;
+  /** When a scheduled newest version goes live (or went live by a schedule). */
+  scheduled: string | null;
+  /** When the entry goes off the air in every locale, or null. */
+  unpublish_at: string | null;
   updated: string | null;
   unpublished_changes: boolean;
   locales: string[];
@@ -37,8 +44,10 @@ export interface EntrySummary {
   id?: number;
   page_type?: string | null;
   name?: string;
-  status: string;
+  status: EntryStatus;
   published: string | null;
+  scheduled?: string | null;
+  unpublish_at?: string | null;
   updated: string;
   fields?: Record<string, unknown>;
 }

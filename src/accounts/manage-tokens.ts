@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import { accountMessages } from '../errors/index.js';
 import type { IssuedToken } from '../shared/tokens.js';
 import type { Database } from '../store/tables.js';
+import { replacePreviewSecret } from '../preview/preview-secret.js';
 import { isoMicro } from '../time.js';
 import { planNamed } from './plans.js';
 import type { TokenKind } from './token-secret.js';
@@ -95,6 +96,8 @@ export async function rotateAccountToken(
       .executeTakeFirst();
     if (!old) return null;
     checkKind(account, old.kind);
+    // Rotating any token ends the account's preview tokens too (docs/api.md §13.4).
+    await replacePreviewSecret(trx, account.id, now);
     const issued = await issue(trx, account.id, old.kind, old.label, now);
     const detail = { ...described(old), replaced_by: issued.id };
     await recordAudit(
@@ -128,6 +131,7 @@ export async function revokeAccountToken(
       .returning(['kind', 'label'])
       .executeTakeFirst();
     if (revoked) {
+      await replacePreviewSecret(trx, accountId, now);
       const detail = described(revoked);
       await recordAudit(
         trx,

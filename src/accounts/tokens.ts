@@ -3,6 +3,7 @@ import type { Actor } from '../audit/actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { TokenSummary } from '../shared/tokens.js';
 import type { Database, Token } from '../store/tables.js';
+import { replacePreviewSecret } from '../preview/preview-secret.js';
 import { isoMicro } from '../time.js';
 import { generateToken, hashToken, type TokenKind } from './token-secret.js';
 
@@ -55,7 +56,7 @@ export async function listTokens(db: Kysely<Database>, accountId: number): Promi
 /**
  * Revokes a token given in full or by id, with its `token.revoke` audit record. Returns the
  * revoked token's summary, or null when nothing matched. Revocation is immediate: auth reads the
- * token row on every request.
+ * token row on every request; the account's preview tokens end with it.
  */
 export async function revokeToken(
   db: Kysely<Database>,
@@ -73,6 +74,8 @@ export async function revokeToken(
       .returningAll()
       .executeTakeFirst();
     if (!row) return null;
+    // Revoking any token ends the account's preview tokens too (docs/api.md §13.4).
+    await replacePreviewSecret(trx, row.account_id, now);
     const detail = { kind: row.kind, label: row.label };
     await recordAudit(
       trx,

@@ -117,6 +117,8 @@ async function authorize(
   if (!membership) throw adminErrors.notFound();
   const { role, account } = membership;
   if (!roleAtLeast(role, access)) throw adminErrors.forbidden();
+  // The dashboard shows content as readers see it at this instant: what is due is applied first.
+  await ctx.schedule.settle(account.id, account.content_version, ctx.clock());
   // An account's data read through the dashboard is not metered like /v2, but limited per user.
   if (request.method === 'GET') {
     const wait = readLimiterOf(ctx).take(session!.userId);

@@ -6,10 +6,10 @@ import { adminErrors } from '../errors/index.js';
 export { parseLevels, parsePagination, listMeta };
 
 /** `status=draft|published` on the content tables; absent lists both. */
-export function statusFilter(query: Record<string, string>): 'draft' | 'published' | undefined {
+export function statusFilter(query: Record<string, string>): 'draft' | 'published' | 'scheduled' | undefined {
   const status = query.status;
   if (status === undefined || status === '') return undefined;
-  if (status !== 'draft' && status !== 'published') throw adminErrors.invalidEntryStatus();
+  if (status !== 'draft' && status !== 'published' && status !== 'scheduled') throw adminErrors.invalidStatusFilter();
   return status;
 }
 

@@ -3,6 +3,7 @@ import { isAdminApi } from '../http/admin-paths.js';
 import type { AppContext } from '../http/context.js';
 import { registerAccountRoutes } from './routes/account-routes.js';
 import { registerAuditRoutes } from './routes/audit-routes.js';
+import { registerScheduleRoutes } from './routes/schedule-routes.js';
 import { registerHistoryRoutes } from './routes/history-routes.js';
 import { registerInvitationRoutes } from './routes/invitation-routes.js';
 import { registerItemRoutes } from './routes/item-routes.js';
@@ -10,6 +11,7 @@ import { registerLocaleRoutes } from './routes/locale-routes.js';
 import { registerMediaRoutes } from './routes/media-routes.js';
 import { registerPageRoutes } from './routes/page-routes.js';
 import { registerPostRoutes } from './routes/post-routes.js';
+import { registerPreviewRoutes } from './routes/preview-routes.js';
 import { registerSchemaRoutes } from './routes/schema-routes.js';
 import { registerSessionRoutes } from './routes/session-routes.js';
 import { registerSiteRoutes } from './routes/site-routes.js';
@@ -44,4 +46,6 @@ export function registerAdmin(app: FastifyInstance, ctx: AppContext): void {
   registerHistoryRoutes(app, ctx);
   registerTrashRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerScheduleRoutes(app, ctx);
+  registerPreviewRoutes(app, ctx);
 }

@@ -7,6 +7,7 @@ import { registerCollections } from './collections/routes.js';
 import { registerFeeds } from './feeds/routes.js';
 import { registerPages } from './pages/routes.js';
 import { registerPosts } from './posts/routes.js';
+import { registerPreviewTokens } from './preview/routes.js';
 import { registerTags } from './tags/routes.js';
 import { registerTrash } from './trash/routes.js';
 import { registerVersionRoutes } from './history/routes.js';
@@ -23,4 +24,5 @@ export function registerV2(app: FastifyInstance, ctx: AppContext): void {
   registerAudit(app, ctx);
   registerTrash(app, ctx);
   registerVersionRoutes(app, ctx);
+  registerPreviewTokens(app, ctx);
 }

@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   create: ['page', 'item', 'post'],
   update: ['page', 'item', 'post'],
   publish: ['page', 'item', 'post'],
+  schedule: ['page', 'item', 'post'],
   unpublish: ['page', 'item', 'post'],
   delete: ['page', 'item', 'post'],
   restore: ['page', 'item', 'post'],

@@ -23,7 +23,7 @@ export interface PostParts {
 export function postObject(
   row: PostRow,
   parts: PostParts,
-  options: MediaBase & { now: string; body: boolean },
+  options: MediaBase & { now: string; body: boolean; preview: boolean },
 ): Record<string, unknown> {
   const state = effectiveState(row, options.now);
   return {
@@ -32,6 +32,8 @@ export function postObject(
     updated: row.updated,
     published: state.published,
     scheduled: state.scheduled,
+    // Ghee's: when the post goes off the air, shown to previews only (docs/api.md §13).
+    ...(options.preview && { unpublish_at: row.unpublish_at }),
     title: row.title,
     slug: row.slug,
     ...(options.body && { body: absoluteMediaInHtml(row.body, options.publicUrl, options.mediaPublicUrl) }),

@@ -49,7 +49,7 @@ function postVersions(db: Kysely<Database>, scope: BlogScope) {
     .selectFrom('posts as p')
     .innerJoin('post_versions as v', (join) => join.onRef('v.post_id', '=', 'p.id').on('v.channel', '=', scope.channel))
     .where('p.account_id', '=', scope.accountId)
-    .select(['p.id', 'p.slug', 'p.created', 'v.status', 'v.author_id', ...POST_VERSION_TEXT]);
+    .select(['p.id', 'p.slug', 'p.created', 'p.unpublish_at', 'v.status', 'v.author_id', ...POST_VERSION_TEXT]);
 }
 
 /** The query of `postsInScope`, to which filters and order are added. */

@@ -54,6 +54,7 @@ export async function renderPosts(
         mediaPublicUrl: options.mediaPublicUrl,
         now: scope.now,
         body: options.body !== false,
+        preview: scope.channel === 'latest',
       },
     );
     return options.deleted ? { ...post, deleted: null } : post;

@@ -21,7 +21,18 @@ export function entriesInScope(db: Kysely<Database>, scope: ReadScope) {
       join.onRef('v.entry_id', '=', 'e.id').on('v.locale', '=', scope.locale).on('v.channel', '=', scope.channel),
     )
     .where('e.account_id', '=', scope.accountId)
-    .select(['e.id', 'e.type_id', 'e.slug', 'v.status', 'v.name', 'v.fields', 'v.updated', 'v.published']);
+    .select([
+      'e.id',
+      'e.type_id',
+      'e.slug',
+      'v.status',
+      'v.name',
+      'v.fields',
+      'v.updated',
+      'v.published',
+      'v.scheduled',
+    ])
+    .select('e.unpublish_at');
 }
 
 /** The versions of many entries at once (one query, whatever their number or kind). */

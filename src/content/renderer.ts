@@ -113,18 +113,27 @@ export class Renderer {
       }),
       selection,
     ) as Record<string, unknown>;
-    if (type.kind === 'collection') return { meta: { id: row.id }, ...fields };
+    const timing = this.timing(row);
+    if (type.kind === 'collection') return { meta: { id: row.id, ...timing }, ...fields };
     return {
       slug: row.slug,
       name: row.name,
       published: row.published,
       updated: row.updated,
       page_type: type.kind === 'page_type' ? type.key : null,
-      // As ButterCMS shows it beside `status`; pages cannot be scheduled yet, so never a time.
-      scheduled: null,
-      status: row.status,
+      ...timing,
       fields,
     };
+  }
+
+  /**
+   * `scheduled` and `status` as ButterCMS shows them (a draft waiting for its time is
+   * `scheduled`), and under preview when the entry goes off the air (docs/api.md §13).
+   */
+  private timing(row: EntryRow): Record<string, string | null> {
+    const status = row.status === 'draft' && row.scheduled !== null ? 'scheduled' : row.status;
+    const timing = { scheduled: row.scheduled, status };
+    return this.scope.channel === 'latest' ? { ...timing, unpublish_at: row.unpublish_at } : timing;
   }
 
   /** The API URI of an entry, as references read at the last level. */

@@ -27,9 +27,13 @@ export const adminErrors = {
       message: 'This change deletes content. Send it again with ?confirm=true to go ahead.',
       errors: lines,
     }),
+  badRange: () =>
+    new GheeError(
+      'invalid_range',
+      'from and to should be ISO 8601 times with a zone, from before to, at most 366 days apart',
+    ),
   badMonth: () => new GheeError('invalid_month', 'month query parameter should be YYYY-MM'),
-  invalidEntryStatus: () => new GheeError('invalid_status', 'status query parameter should be draft or published'),
-  invalidPostStatus: () =>
+  invalidStatusFilter: () =>
     new GheeError('invalid_status', 'status query parameter should be draft, published or scheduled'),
   invalidDeliveryStatus: (statuses: readonly string[]) =>
     new GheeError('malformed_body', `status must be one of ${statuses.join(', ')}`),

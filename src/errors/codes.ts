@@ -69,6 +69,7 @@ export const ADMIN_CODES = [
   'data_loss',
   'invalid_month',
   'invalid_status',
+  'invalid_range',
   'plan_not_self_service',
   'limit_is_operators',
   'admin_reads_throttled',

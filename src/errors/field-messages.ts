@@ -18,6 +18,11 @@ export const messages = {
   patternUnusable:
     "This field's pattern is not valid RE2 syntax, so no value can be checked against it. Fix the pattern in the schema.",
   choice: (v: string) => `"${v}" is not a valid choice.`,
+  dateTime:
+    'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]](Z|+HH:MM|-HH:MM).',
+  futureTime: 'Ensure this time is in the future.',
+  afterScheduled: 'Ensure this time is later than the scheduled time.',
+  scheduledNeedsStatus: 'Only scheduled content takes a scheduled time: send "status": "scheduled" too.',
   date: 'Date has wrong format. Use one of these formats instead: YYYY-MM-DD, YYYY-MM-DDThh:mm[:ss[.uuuuuu]](Z|+HH:MM|-HH:MM).',
   color: 'Enter a valid color: #rrggbb or #rrggbbaa.',
   url: 'Enter a valid URL.',

@@ -11,8 +11,5 @@ export const postMessages = {
   termTooLong: (n: number) => `Ensure this name has no more than ${n} characters.`,
   tooManyItems: (n: number) => `Ensure this list has no more than ${n} items.`,
   blankName: 'This name may not be blank.',
-  dateTime:
-    'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]](Z|+HH:MM|-HH:MM).',
   scheduledNeedsStatus: 'Only a scheduled post takes a scheduled time: send "status": "scheduled" too.',
-  publishedCannotBeScheduled: 'A published post cannot be scheduled; it is already visible.',
 } as const;

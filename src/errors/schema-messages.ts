@@ -82,6 +82,15 @@ export const schemaMessages = {
     `${path}: nests too deep: a page holding ${component} would have fields ${depth} levels deep (${component}: ${steps}); ` +
     `fields nest at most ${max} levels (a page's own fields are level 1, and each component, picked component or repeater row adds one)`,
 
+  // Preview URL templates of page types, collections and the blog (docs/api.md §13.5).
+  previewUrl: (path: Path) =>
+    `${path}: must be an absolute http or https URL, without spaces, such as https://www.example.com/api/preview?slug={slug}&token={preview_token}`,
+  previewUrlTooLong: (path: Path, max: number) => `${path}: must be at most ${max} characters`,
+  previewPlaceholder: (path: Path, name: string, allowed: readonly string[]) =>
+    `${path}: unknown placeholder {${name}}; a preview URL takes ${list(allowed.map((p) => `{${p}}`))}`,
+  previewBrace: (path: Path) => `${path}: a brace that opens or closes no placeholder; write placeholders as {slug}`,
+  blogNotObject: 'blog: must be an object with a "preview_url"',
+
   // Locales.
   localesNotList: 'locales: must be a list of {"slug", "name", "default"} objects',
   noLocales: 'locales: must list at least one locale',

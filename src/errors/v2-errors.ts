@@ -48,6 +48,7 @@ export const errors = {
   keyNotString: (key: string) => new GheeError('malformed_body', `'${key}' must be a string`),
   keyWithNul: (key: string) => new GheeError('malformed_body', `'${key}' must not contain null characters`),
   badWriteStatus: () => new GheeError('malformed_body', `'status' must be "draft" or "published"`),
+  badTimedStatus: () => new GheeError('malformed_body', `'status' must be "draft", "published" or "scheduled"`),
   fieldsNotObject: () => new GheeError('malformed_body', `'fields' must be an object`),
   fieldsNotList: () =>
     new GheeError('malformed_body', `'fields' must be a non-empty list of objects, one per new item`),

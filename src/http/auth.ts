@@ -20,13 +20,14 @@ export function tokenOf(request: FastifyRequest): string | null {
 
 /**
  * Identifies the caller of a /v2 request (docs/api.md §2): 401 without a usable token, with an
- * unknown or revoked one, or with a read token on a write endpoint.
+ * unknown, revoked or expired one, or with a read or preview token on a write endpoint.
  */
 export async function identify(ctx: AppContext, request: FastifyRequest, need: AuthNeed): Promise<Caller> {
   const token = tokenOf(request);
   if (!token) throw errors.noCredentials();
-  const caller = await (ctx.findCaller ? ctx.findCaller(token) : ctx.callers.find(token));
+  const caller = await (ctx.findCaller ? ctx.findCaller(token) : ctx.callers.find(token, ctx.clock()));
   if (!caller) throw errors.invalidToken();
+  // Read and preview tokens alike (docs/api.md §13.4).
   if (need === 'write' && caller.tokenKind !== 'write') throw errors.noCredentials();
   return caller;
 }

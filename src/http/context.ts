@@ -9,6 +9,7 @@ import type { Caller } from '../accounts/find-caller.js';
 import type { Config } from '../config.js';
 import type { Store } from '../store/database.js';
 import type { Clock } from '../time.js';
+import type { ScheduleGate } from '../scheduling/schedule-gate.js';
 
 /** Everything a request handler may use; built once per server. */
 export interface AppContext {
@@ -27,6 +28,8 @@ export interface AppContext {
   images: ImageService;
   /** The callers behind tokens, looked up again whenever the database may have changed. */
   callers: CallerCache;
+  /** Applies a scheduled change that is due before a read shows the account's content. */
+  schedule: ScheduleGate;
   /** Replaces `callers` in the benchmark only, to measure what authentication costs. */
   findCaller?: (token: string) => Promise<Caller | null>;
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Caller } from '../accounts/find-caller.js';
 import type { AccountSchema } from '../content/account-schema.js';
 import { parseBool } from '../params/query-bool.js';
+import { readQuery } from '../preview/preview-query.js';
 import { checkPlan, identify, type AuthNeed } from './auth.js';
 import type { AppContext } from './context.js';
 import { answerPreflight } from './cors.js';
@@ -62,10 +63,14 @@ export function defineRoutes(
         request.apiCaller = caller;
       },
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
-        const caller = request.apiCaller!;
-        const query = request.query as Record<string, string>;
+        let caller = request.apiCaller!;
+        // A preview token's reads are preview=1 reads, for the endpoint and the cache key alike.
+        const query = readQuery(caller, request.query as Record<string, string>);
         const cached = method === 'GET';
         let key: string | null = null;
+        // A read sees what its schedule says at its instant; the answer is kept until the next change.
+        const settled = await ctx.schedule.settle(caller.accountId, caller.contentVersion, ctx.clock());
+        caller = { ...caller, contentVersion: settled.contentVersion };
         if (cached) {
           await ctx.cache.sync(caller);
           key = cacheKey(caller, request.url, query);
@@ -81,7 +86,7 @@ export function defineRoutes(
         const schema = await ctx.schemas.get(caller.accountId, caller.schemaVersion);
         const deps = new Set<string>();
         const params = request.params as Record<string, string>;
-        const cacheFor = { until: null as number | null };
+        const cacheFor = { until: settled.next };
         const result = await endpoint.handle({ ctx, caller, schema, request, query, params, deps, cache: cacheFor });
         if (result === null) return reply.code(204).send();
         const status = result.status ?? 200;

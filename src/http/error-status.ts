@@ -63,6 +63,7 @@ export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   data_loss: 409,
   invalid_month: 400,
   invalid_status: 400,
+  invalid_range: 400,
   plan_not_self_service: 403,
   limit_is_operators: 403,
   admin_reads_throttled: 429,

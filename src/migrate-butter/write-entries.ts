@@ -1,3 +1,4 @@
+import { parseDateTime } from '../blog/write/parse-date-time.js';
 import type { Transaction } from 'kysely';
 import { importActor } from '../audit/actor.js';
 import { recordChange } from '../cache/content-changes.js';
@@ -159,6 +160,7 @@ async function storeVersions(
         values,
         updated: typeof obj.updated === 'string' ? obj.updated : stamp,
         published: typeof obj.published === 'string' ? obj.published : channels.published ? stamp : null,
+        scheduled: waitingTime(channel, obj),
       });
     }
   }
@@ -173,7 +175,18 @@ function statusOf(
   if (channel === 'published') return 'published';
   const latest = channels.latest!;
   if (type.kind !== 'collection') return latest.status === 'published' ? 'published' : 'draft';
-  return channels.published && JSON.stringify(channels.published) === JSON.stringify(latest) ? 'published' : 'draft';
+  // An item says its status in `meta` where the source shows it (Ghee does); else it is published
+  // when its newest fields are the published ones.
+  const said = (latest.meta as { status?: unknown } | undefined)?.status;
+  if (said === 'published' || said === 'draft' || said === 'scheduled')
+    return said === 'published' ? 'published' : 'draft';
+  return channels.published && sameFields(channels.published, latest) ? 'published' : 'draft';
+}
+
+/** Two item objects with the same fields, whatever their `meta`. */
+function sameFields(a: ApiObject, b: ApiObject): boolean {
+  const fields = ({ meta: _meta, ...rest }: ApiObject) => JSON.stringify(rest);
+  return fields(a) === fields(b);
 }
 
 function createdOf(entry: SourceEntry, now: Date): string {
@@ -182,4 +195,10 @@ function createdOf(entry: SourceEntry, now: Date): string {
     .flatMap((o) => [o?.published, o?.updated])
     .filter((s): s is string => typeof s === 'string');
   return stamps.sort()[0] ?? isoMicro(now);
+}
+
+/** ButterCMS's scheduled draft keeps its time: the newest version then waits for it in Ghee too. */
+function waitingTime(channel: 'published' | 'latest', obj: Record<string, unknown>): string | null {
+  if (channel !== 'latest' || obj.status !== 'scheduled' || typeof obj.scheduled !== 'string') return null;
+  return parseDateTime(obj.scheduled);
 }

@@ -51,7 +51,14 @@ export type Fields = Record<string, FieldDef>;
 
 export interface TypeDef {
   name: string;
+  /** Page types, single pages and collections: where the dashboard's Preview button goes (shared/preview-url.ts). */
+  preview_url?: string;
   fields: Fields;
+}
+
+/** The schema document's `blog` section: the posts' preview URL template. */
+export interface BlogDef {
+  preview_url?: string;
 }
 
 export interface ComponentDef {
@@ -74,6 +81,8 @@ export interface SchemaDocument {
   page_types?: Record<string, TypeDef>;
   single_pages?: Record<string, TypeDef>;
   collections?: Record<string, TypeDef>;
+  /** Absent: the blog has no preview URL. */
+  blog?: BlogDef;
 }
 
 /** A schema document as `ghee schema export` and the admin API write it: every section present. */

@@ -38,6 +38,8 @@ export interface PostsTable {
   account_id: number;
   slug: string;
   created: string;
+  /** When the post goes off the air (docs/api.md §13), or null. */
+  unpublish_at: Generated<string | null>;
 }
 
 export type PostChannel = 'published' | 'latest';

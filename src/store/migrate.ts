@@ -16,6 +16,8 @@ import * as resanitizeHtml from './migrations/013-resanitize-html.js';
 import * as siteSettings from './migrations/014-site-settings.js';
 import * as mediaLibrary from './migrations/015-media-library.js';
 import * as history from './migrations/016-history.js';
+import * as scheduling from './migrations/017-scheduling.js';
+import * as previewSecrets from './migrations/018-preview-secrets.js';
 
 /** Every migration, in order. A new one is appended here and never edited once released. */
 const MIGRATIONS = {
@@ -35,6 +37,8 @@ const MIGRATIONS = {
   '014-site-settings': siteSettings,
   '015-media-library': mediaLibrary,
   '016-history': history,
+  '017-scheduling': scheduling,
+  '018-preview-secrets': previewSecrets,
 } as const;
 
 function provider(store: Store): MigrationProvider {

@@ -32,6 +32,8 @@ export interface AccountsTable {
   site_url: string | null;
   /** The feeds' title; null: ButterCMS's own. */
   feed_title: string | null;
+  /** The schema document's `blog.preview_url` (migration 018); null: none. */
+  blog_preview_url: string | null;
 }
 
 export interface TokensTable {
@@ -65,6 +67,15 @@ export interface ContentTypesTable {
   name: string;
   /** The field definitions of the schema document, as JSON text. */
   fields: string;
+  /** A page type's or collection's preview URL template (migration 018); null: none. */
+  preview_url: string | null;
+}
+
+/** An account's key for signing preview tokens (src/preview/): never shown, never exported. */
+export interface PreviewSecretsTable {
+  account_id: number;
+  secret: string;
+  created: string;
 }
 
 export interface EntriesTable {
@@ -74,6 +85,8 @@ export interface EntriesTable {
   /** Pages have a slug; collection items have none (they are addressed by id). */
   slug: string | null;
   created: string;
+  /** When the entry goes off the air in every locale (docs/api.md §13), or null. */
+  unpublish_at: Generated<string | null>;
 }
 
 /**
@@ -89,6 +102,11 @@ export interface EntryVersionsTable {
   fields: string;
   updated: string;
   published: string | null;
+  /**
+   * A `latest` draft with a time waits to be published then; a published version keeps the time
+   * a schedule published it at (null when published by hand).
+   */
+  scheduled: Generated<string | null>;
 }
 
 /** Scalar leaves of a version, for filters and ordering on any schema field. */
@@ -164,6 +182,7 @@ export interface Database extends BlogTables, WebhookTables, MediaTables, Histor
   sessions: SessionsTable;
   sign_in_failures: SignInFailuresTable;
   invitations: InvitationsTable;
+  preview_secrets: PreviewSecretsTable;
 }
 
 export type Account = Selectable<AccountsTable>;

@@ -29,6 +29,8 @@ export interface ArchivedVersion {
   fields: unknown;
   updated: string;
   published: string | null;
+  /** Only when set: the time a draft waits for, or a version was published at by a schedule. */
+  scheduled?: string | null;
 }
 
 /** A page or collection item (`entries.json`); `type` is `<kind>:<key>`, e.g. `collection:brands`. */
@@ -37,6 +39,8 @@ export interface ArchivedEntry {
   type: string;
   slug: string | null;
   created: string;
+  /** Only when set: when the entry goes off the air. */
+  unpublish_at?: string | null;
   versions: ArchivedVersion[];
 }
 
@@ -87,6 +91,8 @@ export interface ArchivedPostVersion {
 export interface ArchivedPost {
   slug: string;
   created: string;
+  /** Only when set: when the post goes off the air. */
+  unpublish_at?: string | null;
   versions: ArchivedPostVersion[];
 }
 

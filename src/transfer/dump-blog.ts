@@ -33,7 +33,7 @@ export async function dumpTerms(
 export async function dumpPosts(db: Kysely<Database>, accountId: number): Promise<ArchivedPost[]> {
   const posts = await db
     .selectFrom('posts')
-    .select(['id', 'slug', 'created'])
+    .select(['id', 'slug', 'created', 'unpublish_at'])
     .where('account_id', '=', accountId)
     .execute();
   const versions = await db
@@ -63,6 +63,7 @@ export async function dumpPosts(db: Kysely<Database>, accountId: number): Promis
     .map((post) => ({
       slug: post.slug,
       created: post.created,
+      ...(post.unpublish_at !== null && { unpublish_at: post.unpublish_at }),
       versions: versions
         .filter((v) => v.post_id === post.id)
         .sort((a, b) => byCodePoint(a.channel, b.channel))

@@ -19,14 +19,24 @@ export async function dumpEntries(db: Kysely<Database>, accountId: number): Prom
   const schema = await loadAccountSchema(db, accountId, account.schema_version);
   const entries = await db
     .selectFrom('entries')
-    .select(['id', 'type_id', 'slug', 'created'])
+    .select(['id', 'type_id', 'slug', 'created', 'unpublish_at'])
     .where('account_id', '=', accountId)
     .orderBy('id')
     .execute();
   const versions = await db
     .selectFrom('entry_versions as v')
     .innerJoin('entries as e', 'e.id', 'v.entry_id')
-    .select(['v.entry_id', 'v.locale', 'v.channel', 'v.status', 'v.name', 'v.fields', 'v.updated', 'v.published'])
+    .select([
+      'v.entry_id',
+      'v.locale',
+      'v.channel',
+      'v.status',
+      'v.name',
+      'v.fields',
+      'v.updated',
+      'v.published',
+      'v.scheduled',
+    ])
     .where('e.account_id', '=', accountId)
     .execute();
   const ids = new Set(entries.map((e) => e.id));
@@ -44,7 +54,15 @@ export async function dumpEntries(db: Kysely<Database>, accountId: number): Prom
         fields: mapReferences(type.fields, JSON.parse(v.fields), schema, keep),
         updated: v.updated,
         published: v.published,
+        ...(v.scheduled !== null && { scheduled: v.scheduled }),
       }));
-    return { id: entry.id, type: `${type.kind}:${type.key}`, slug: entry.slug, created: entry.created, versions: own };
+    return {
+      id: entry.id,
+      type: `${type.kind}:${type.key}`,
+      slug: entry.slug,
+      created: entry.created,
+      ...(entry.unpublish_at !== null && { unpublish_at: entry.unpublish_at }),
+      versions: own,
+    };
   });
 }

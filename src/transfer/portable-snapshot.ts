@@ -50,7 +50,13 @@ export function portableSnapshot(
   const entry = snapshot as EntrySnapshot;
   const type = schema.byKey.get(`${entry.type.kind}:${entry.type.key}`);
   return {
-    entry: { id: place.subjectId, type_id: place.typeId, slug: entry.entry.slug, created: entry.entry.created },
+    entry: {
+      id: place.subjectId,
+      type_id: place.typeId,
+      slug: entry.entry.slug,
+      created: entry.entry.created,
+      unpublish_at: entry.entry.unpublish_at ?? null,
+    },
     type: { key: entry.type.key, kind: entry.type.kind },
     versions: entry.versions.map((v) => ({
       locale: v.locale,
@@ -60,6 +66,7 @@ export function portableSnapshot(
       fields: type ? JSON.stringify(mapReferences(type.fields, JSON.parse(v.fields), schema, place.map)) : v.fields,
       updated: v.updated,
       published: v.published,
+      scheduled: v.scheduled ?? null,
     })),
   };
 }

@@ -34,10 +34,14 @@ export async function restoreEntries(
 ): Promise<RestoredEntries> {
   const ids = new Map<number, number>();
   const write: { entry: ArchivedEntry; type: ContentType; id: number; replace: boolean }[] = [];
+  // Rows this import made: an item is matched by id, and an archive id may equal one given here
+  // to another archive entry (its own id was taken), which is no existing item of the account.
+  const made = new Set<number>();
   for (const entry of entries) {
     const type = schema.byKey.get(entry.type);
     if (!type) throw new Error(`The archive's entry ${entry.id} is of type ${entry.type}, which the schema lacks`);
-    const existing = await findExisting(trx, schema.accountId, type, entry);
+    const found = await findExisting(trx, schema.accountId, type, entry);
+    const existing = found !== undefined && !made.has(found) ? found : undefined;
     if (existing !== undefined) {
       ids.set(entry.id, existing);
       if (mode === 'replace') write.push({ entry, type, id: existing, replace: true });
@@ -58,6 +62,7 @@ export async function restoreEntries(
       .returning('id')
       .executeTakeFirstOrThrow();
     ids.set(entry.id, row.id);
+    made.add(row.id);
     write.push({ entry, type, id: row.id, replace: false });
   }
   await dialect.syncIdSequence(trx, 'entries');
@@ -67,6 +72,8 @@ export async function restoreEntries(
   const tags: string[] = [];
   for (const { entry, type, id, replace } of write) {
     if (replace) await dropVersions(trx, id);
+    const unpublishAt = typeof entry.unpublish_at === 'string' ? entry.unpublish_at : null;
+    await trx.updateTable('entries').set({ unpublish_at: unpublishAt }).where('id', '=', id).execute();
     for (const v of entry.versions) {
       const values = mapReferences(type.fields, v.fields, schema, map, fit) as Record<string, unknown>;
       await saveVersion(trx, schema, type, {
@@ -79,6 +86,7 @@ export async function restoreEntries(
         values,
         updated: v.updated,
         published: v.published,
+        scheduled: typeof v.scheduled === 'string' ? v.scheduled : null,
       });
     }
     tags.push(...entryTags(type, id, [entry.slug]));

@@ -58,12 +58,22 @@ export async function restorePosts(
       : (
           await trx
             .insertInto('posts')
-            .values({ account_id: accountId, slug: post.slug, created: post.created })
+            .values({
+              account_id: accountId,
+              slug: post.slug,
+              created: post.created,
+              unpublish_at: typeof post.unpublish_at === 'string' ? post.unpublish_at : null,
+            })
             .returning('id')
             .executeTakeFirstOrThrow()
         ).id;
     if (existing) {
-      await trx.updateTable('posts').set({ created: post.created }).where('id', '=', postId).execute();
+      const unpublishAt = typeof post.unpublish_at === 'string' ? post.unpublish_at : null;
+      await trx
+        .updateTable('posts')
+        .set({ created: post.created, unpublish_at: unpublishAt })
+        .where('id', '=', postId)
+        .execute();
       for (const channel of ['published', 'latest'] as const) await deletePostVersion(trx, postId, channel);
     }
     for (const { channel, author, categories: cats, tags: tagSlugs, ...version } of post.versions) {

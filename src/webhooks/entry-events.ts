@@ -98,7 +98,8 @@ async function entryEvent(
 }
 
 /** An item's label, as ButterCMS shows it: its first text value, else the collection and id. */
-function itemLabel(type: ContentType, fieldsJson: string, id: number): string {
+/** How an item is named where it has no title: its first plain text value, else its collection and id. */
+export function itemLabel(type: ContentType, fieldsJson: string, id: number): string {
   const values = JSON.parse(fieldsJson) as Record<string, unknown>;
   for (const key of Object.keys(type.fields)) {
     const value = values[key];

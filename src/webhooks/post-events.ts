@@ -37,12 +37,3 @@ export async function enqueuePostDelete(trx: Kysely<Database>, accountId: number
     .executeTakeFirst();
   if (post) await enqueuePostEvents(trx, accountId, 'post.delete', [post.id]);
 }
-
-/** `post.published` for posts the scheduler just published, grouped by their accounts. */
-export async function enqueueScheduledPublished(trx: Kysely<Database>, postIds: number[]): Promise<void> {
-  if (postIds.length === 0) return;
-  const rows = await trx.selectFrom('posts').select(['id', 'account_id']).where('id', 'in', postIds).execute();
-  const byAccount = new Map<number, number[]>();
-  for (const r of rows) byAccount.set(r.account_id, [...(byAccount.get(r.account_id) ?? []), r.id]);
-  for (const [accountId, ids] of byAccount) await enqueuePostEvents(trx, accountId, 'post.published', ids);
-}

@@ -47,6 +47,7 @@ export async function storeFields(
         values: stored,
         updated: v.updated,
         published: v.published,
+        scheduled: v.scheduled,
       });
     }
     await recordChange(trx, accountId, entryTags(contentType, id, [slug]));

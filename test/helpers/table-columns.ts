@@ -31,19 +31,26 @@ export const TABLE_COLUMNS = {
       'created',
       'site_url',
       'feed_title',
+      'blog_preview_url',
     ],
-    nullable: ['monthly_call_limit', 'site_url', 'feed_title'],
+    nullable: ['monthly_call_limit', 'site_url', 'feed_title', 'blog_preview_url'],
   },
   tokens: {
     columns: ['id', 'account_id', 'kind', 'hash', 'prefix', 'last4', 'label', 'created', 'last_used', 'revoked_at'],
     nullable: ['last_used', 'revoked_at'],
   },
   locales: { columns: ['account_id', 'slug', 'name', 'is_default', 'position'], nullable: [] },
-  content_types: { columns: ['id', 'account_id', 'kind', 'key', 'name', 'fields'], nullable: [] },
-  entries: { columns: ['id', 'account_id', 'type_id', 'slug', 'created'], nullable: ['slug'] },
+  content_types: {
+    columns: ['id', 'account_id', 'kind', 'key', 'name', 'fields', 'preview_url'],
+    nullable: ['preview_url'],
+  },
+  entries: {
+    columns: ['id', 'account_id', 'type_id', 'slug', 'created', 'unpublish_at'],
+    nullable: ['slug', 'unpublish_at'],
+  },
   entry_versions: {
-    columns: ['entry_id', 'locale', 'channel', 'status', 'name', 'fields', 'updated', 'published'],
-    nullable: ['published'],
+    columns: ['entry_id', 'locale', 'channel', 'status', 'name', 'fields', 'updated', 'published', 'scheduled'],
+    nullable: ['published', 'scheduled'],
   },
   field_values: {
     columns: ['entry_id', 'type_id', 'locale', 'channel', 'path', 'text_value', 'num_value'],
@@ -85,7 +92,7 @@ export const TABLE_COLUMNS = {
   },
   categories: { columns: ['id', 'account_id', 'name', 'slug'], nullable: [] },
   tags: { columns: ['id', 'account_id', 'name', 'slug'], nullable: [] },
-  posts: { columns: ['id', 'account_id', 'slug', 'created'], nullable: [] },
+  posts: { columns: ['id', 'account_id', 'slug', 'created', 'unpublish_at'], nullable: ['unpublish_at'] },
   post_versions: {
     columns: [
       'post_id',
@@ -203,6 +210,7 @@ export const TABLE_COLUMNS = {
     ],
     nullable: ['account_id', 'target_id', 'target_slug', 'request_id', 'client', 'detail'],
   },
+  preview_secrets: { columns: ['account_id', 'secret', 'created'], nullable: [] },
 } as const satisfies { [T in keyof Database]: TableColumns<T> };
 
 type Listed = typeof TABLE_COLUMNS;

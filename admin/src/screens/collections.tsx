@@ -1,6 +1,8 @@
 import type { ExportedSchema } from '../../../src/shared/field-types';
 import { roleAtLeast } from '../../../src/shared/roles';
 import { api, accountPath, qs } from '../api';
+import { FilterSelect } from '../components/list-filters';
+import { StatusCell } from '../components/status-cell';
 import { useAccount } from '../context';
 import { Link, navigate, useRoute } from '../router';
 import { humanize, loadSchema } from '../schema';
@@ -15,12 +17,13 @@ function cell(v: unknown): string {
   return s.length > 60 ? s.slice(0, 59) + '…' : s;
 }
 
-/** Content > Collections: pick a collection, then its items as a paged table. */
+/** Content > Collections: pick a collection, then its items as a paged table, filtered by locale and status. */
 export function Collections({ collection }: { collection: string | null }) {
   const { account } = useAccount();
   const { query } = useRoute();
   const page = Number(query.get('page') ?? '1') || 1;
   const locale = query.get('locale') ?? '';
+  const status = query.get('status') ?? '';
   const schema = useLoad<ExportedSchema>(() => loadSchema(account.id), [account.id]);
   const key = collection ?? Object.keys(schema.data?.collections ?? {})[0] ?? null;
   const items = useLoad(
@@ -28,11 +31,13 @@ export function Collections({ collection }: { collection: string | null }) {
       key
         ? api<Paged<EntrySummary>>(
             'GET',
-            accountPath(account.id, `/items/${encodeURIComponent(key)}${qs({ page, page_size: 20, locale })}`),
+            accountPath(account.id, `/items/${encodeURIComponent(key)}${qs({ page, page_size: 20, locale, status })}`),
           )
         : Promise.resolve(null),
-    [account.id, key, page, locale],
+    [account.id, key, page, locale, status],
   );
+  const go = (patch: Record<string, string | number>) =>
+    navigate(`/collections/${encodeURIComponent(key ?? '')}${qs({ locale, status, ...patch })}`);
   if (schema.loading) return <Loading what="collections" />;
   if (schema.error) return <ErrorNotice error={schema.error} />;
   const collections = Object.entries(schema.data!.collections);
@@ -75,11 +80,7 @@ export function Collections({ collection }: { collection: string | null }) {
         </div>
         <div className="field">
           <label htmlFor="collection-locale">Locale</label>
-          <select
-            id="collection-locale"
-            value={locale}
-            onChange={(e) => navigate(`/collections/${encodeURIComponent(key ?? '')}${qs({ locale: e.target.value })}`)}
-          >
+          <select id="collection-locale" value={locale} onChange={(e) => go({ locale: e.target.value })}>
             <option value="">Default</option>
             {account.locales.map((l) => (
               <option key={l.slug} value={l.slug}>
@@ -88,6 +89,12 @@ export function Collections({ collection }: { collection: string | null }) {
             ))}
           </select>
         </div>
+        <FilterSelect id="filter-status" label="Status" value={status} onChange={(v) => go({ status: v })}>
+          <option value="">Any</option>
+          <option value="draft">Draft</option>
+          <option value="published">Published</option>
+          <option value="scheduled">Scheduled</option>
+        </FilterSelect>
       </div>
       {!def ? (
         <ErrorNotice
@@ -98,7 +105,7 @@ export function Collections({ collection }: { collection: string | null }) {
       ) : items.error ? (
         <ErrorNotice error={items.error} />
       ) : !items.data || items.data.data.length === 0 ? (
-        <Empty>No items in {def.name ?? key} yet.</Empty>
+        <Empty>{status ? 'No items match this filter.' : `No items in ${def.name ?? key} yet.`}</Empty>
       ) : (
         <>
           <div className="table-wrap">
@@ -131,7 +138,7 @@ export function Collections({ collection }: { collection: string | null }) {
                       <td key={c}>{cell(it.fields?.[c])}</td>
                     ))}
                     <td>
-                      <span className={`badge status-${it.status}`}>{it.status}</span>
+                      <StatusCell status={it.status} scheduled={it.scheduled} unpublishAt={it.unpublish_at} />
                     </td>
                     <td>{when(it.updated)}</td>
                   </tr>
@@ -139,10 +146,7 @@ export function Collections({ collection }: { collection: string | null }) {
               </tbody>
             </table>
           </div>
-          <Pager
-            meta={items.data.meta}
-            onPage={(n) => navigate(`/collections/${encodeURIComponent(key!)}${qs({ page: n, locale })}`)}
-          />
+          <Pager meta={items.data.meta} onPage={(n) => go({ page: n })} />
         </>
       )}
     </section>

@@ -9,6 +9,7 @@ import { forgetSchema, loadSchema } from '../schema';
 import { Confirm, ErrorNotice, Loading, Notice, ReadOnlyNote, useLoad } from '../ui';
 import type { SelectedType } from './content-type-sections';
 import { SchemaReview } from './schema-review';
+import { PreviewUrlInput } from '../components/preview-url-input';
 import { TypeEditor } from './type-editor';
 import { TypeList } from './type-list';
 
@@ -136,6 +137,20 @@ export function ContentTypes() {
         <TypeList draft={draft} selected={selected} onSelect={setSelected} editable={editable} onAdd={addType} />
         <TypeEditor draft={draft} selected={selected} onSelect={setSelected} editable={editable} edit={edit} />
       </div>
+      <fieldset className="plain" disabled={!editable}>
+        <legend>Blog</legend>
+        <PreviewUrlInput
+          id="blog-preview-url"
+          label="Blog preview URL"
+          value={draft.blog?.preview_url}
+          onChange={(url) =>
+            edit((d) => {
+              if (url === undefined) delete d.blog;
+              else d.blog = { preview_url: url };
+            })
+          }
+        />
+      </fieldset>
       {editable && (
         <SchemaReview
           dirty={dirty}

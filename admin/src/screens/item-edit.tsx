@@ -5,15 +5,19 @@ import { api, accountPath, ApiError, qs } from '../api';
 import { CopyFromLocale } from '../components/copy-locale';
 import { EntryFields, ErrorSummary, fieldErrorsOf } from '../components/entry-form';
 import { LocaleTabs } from '../components/locale-tabs';
+import { PreviewButton } from '../components/preview-button';
 import { useAccount } from '../context';
 import { useSubmit } from '../hooks/use-submit';
 import { Link, navigate, useRoute } from '../router';
 import { emptyFields, loadSchema } from '../schema';
-import type { Entry } from '../types';
+import type { Entry, EntryStatus } from '../types';
 import { Confirm, ErrorNotice, Loading, Notice, ReadOnlyNote, useLoad } from '../ui';
 import { RestoredNotice } from './history/restored-notice';
+import { PageStatusBadge } from './page-status-badge';
+import { SchedulePanel, type ScheduleDialogKind } from './schedule/schedule-panel';
+import { cancelledMessage, pastTimeRefusal, savedMessage, unpublishMessage, useTimingOverlay } from './schedule/timing';
 
-/** Edits one collection item in one locale, or creates one. */
+/** Edits one collection item in one locale (draft, publish, schedule, preview), or creates one. */
 export function ItemEdit({ collection, id }: { collection: string; id: number | null }) {
   const { account } = useAccount();
   const { query } = useRoute();
@@ -29,8 +33,10 @@ export function ItemEdit({ collection, id }: { collection: string; id: number | 
     [account.id, collection, id, locale],
   );
   const [values, setValues] = useState<Record<string, unknown>>({});
-  const { busy, error, notice, run } = useSubmit();
+  const { busy, error, notice, run, setError, setNotice } = useSubmit();
   const [deleting, setDeleting] = useState(false);
+  const [dialog, setDialog] = useState<ScheduleDialogKind>(null);
+  const [shownEntry, overlayTiming] = useTimingOverlay(entry.data);
   const def = schema.data?.collections[collection];
   useEffect(() => {
     if (entry.data) setValues(entry.data.fields);
@@ -46,11 +52,14 @@ export function ItemEdit({ collection, id }: { collection: string; id: number | 
       />
     );
 
-  const save = (status: 'draft' | 'published') =>
+  const save = (status: EntryStatus, scheduled?: string) =>
     run(async () => {
+      const refused = scheduled === undefined ? null : pastTimeRefusal('scheduled', scheduled);
+      if (refused) throw refused;
       if (id === null) {
         const { data } = await api<{ data: Entry }>('POST', accountPath(account.id, `${base}${qs({ locale })}`), {
           status,
+          scheduled,
           fields: values,
         });
         navigate(`/collections/${encodeURIComponent(collection)}/${data.id}${qs({ locale })}`, true);
@@ -58,10 +67,23 @@ export function ItemEdit({ collection, id }: { collection: string; id: number | 
       }
       const { data } = await api<{ data: Entry }>('PUT', accountPath(account.id, `${base}/${id}${qs({ locale })}`), {
         status,
+        scheduled,
         fields: values,
       });
       entry.setData(data);
-      return status === 'published' ? 'Published.' : 'Draft saved.';
+      return savedMessage('item', data.status, data.scheduled, !!data.published);
+    });
+  // Only the time: the form keeps what is not saved yet (useTimingOverlay).
+  const setUnpublishAt = (at: string | null) =>
+    run(async () => {
+      const refused = at === null ? null : pastTimeRefusal('unpublish_at', at);
+      if (refused) throw refused;
+      const { data } = await api<{ data: Entry }>('PUT', accountPath(account.id, `${base}/${id}${qs({ locale })}`), {
+        unpublish_at: at,
+      });
+      const { status, published, scheduled, unpublish_at, updated, unpublished_changes } = data;
+      overlayTiming({ status, published, scheduled, unpublish_at, updated, unpublished_changes });
+      return unpublishMessage('item', at);
     });
   const unpublish = () =>
     run(async () => {
@@ -80,7 +102,7 @@ export function ItemEdit({ collection, id }: { collection: string; id: number | 
     });
   };
   const errors = fieldErrorsOf(error, locale);
-  const e = entry.data;
+  const e = shownEntry;
   return (
     <section>
       <p className="crumbs">
@@ -89,9 +111,7 @@ export function ItemEdit({ collection, id }: { collection: string; id: number | 
       </p>
       <div className="heading-row">
         <h1>{id === null ? `New ${def.name ?? collection} item` : `${def.name ?? collection} #${id}`}</h1>
-        {e && (
-          <span className={`badge status-${e.status ?? 'none'}`}>{e.status ?? `not written in ${locale} yet`}</span>
-        )}
+        {e && <PageStatusBadge entry={e} locale={locale} testId="item-status" />}
         {id !== null && (
           <Link className="button" to={`/collections/${encodeURIComponent(collection)}/${id}/history${qs({ locale })}`}>
             History
@@ -128,6 +148,22 @@ export function ItemEdit({ collection, id }: { collection: string; id: number | 
       ) : (
         <ErrorNotice error={error} />
       )}
+      <SchedulePanel
+        what="item"
+        state={e && { ...e, live: !!e.published }}
+        everyLocale={account.locales.length > 1}
+        readOnly={readOnly}
+        busy={busy}
+        errors={errors}
+        failure={error}
+        dialog={dialog}
+        setDialog={setDialog}
+        onSchedule={(at) => save('scheduled', at)}
+        onCancelSchedule={() =>
+          void save('draft').then((ok) => ok && setNotice(cancelledMessage('item', !!e?.published)))
+        }
+        onUnpublishAt={setUnpublishAt}
+      />
       <form
         className="editor"
         onSubmit={(ev) => {
@@ -153,10 +189,16 @@ export function ItemEdit({ collection, id }: { collection: string; id: number | 
             <button type="button" className="primary" disabled={busy} onClick={() => void save('published')}>
               Publish
             </button>
+            <button type="button" disabled={busy} onClick={() => setDialog('publish')}>
+              Schedule…
+            </button>
             {e?.published && (
               <button type="button" onClick={() => void unpublish()}>
                 Unpublish
               </button>
+            )}
+            {id !== null && (
+              <PreviewButton template={def.preview_url} values={{ key: collection, id, locale }} onError={setError} />
             )}
             {id !== null && (
               <button type="button" className="danger" onClick={() => setDeleting(true)}>

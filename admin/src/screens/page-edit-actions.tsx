@@ -1,6 +1,9 @@
+import type { ReactNode } from 'react';
+
 /**
- * The page editor's buttons: save (the form's submit), publish, unpublish, preview and delete for
- * editors; a viewer may only preview a page that is written in the locale shown.
+ * The page editor's buttons: save (the form's submit), publish, schedule, unpublish, preview and
+ * delete for editors; a viewer may only preview a page that is written in the locale shown.
+ * `sitePreview` is the Preview button to the site, when the page type has a preview URL.
  */
 export function PageEditActions({
   readOnly,
@@ -10,9 +13,11 @@ export function PageEditActions({
   published,
   written,
   onPublish,
+  onSchedule,
   onUnpublish,
   onPreview,
   onDelete,
+  sitePreview,
 }: {
   readOnly: boolean;
   isNew: boolean;
@@ -21,9 +26,11 @@ export function PageEditActions({
   published: boolean;
   written: boolean;
   onPublish: () => void;
+  onSchedule: () => void;
   onUnpublish: () => void;
   onPreview: () => void;
   onDelete: () => void;
+  sitePreview?: ReactNode;
 }) {
   if (readOnly) {
     return !isNew && written ? (
@@ -42,6 +49,9 @@ export function PageEditActions({
       <button type="button" className="primary" disabled={busy || !canSave} onClick={onPublish}>
         Publish
       </button>
+      <button type="button" disabled={busy || !canSave} onClick={onSchedule}>
+        Schedule…
+      </button>
       {!isNew && published && (
         <button type="button" disabled={busy} onClick={onUnpublish}>
           Unpublish
@@ -52,6 +62,7 @@ export function PageEditActions({
           Preview draft
         </button>
       )}
+      {!isNew && sitePreview}
       {!isNew && (
         <button type="button" className="danger" onClick={onDelete}>
           Delete

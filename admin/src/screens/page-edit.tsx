@@ -5,13 +5,16 @@ import { api, accountPath, ApiError, qs } from '../api';
 import { CopyFromLocale } from '../components/copy-locale';
 import { EntryFields, ErrorSummary, fieldErrorsOf } from '../components/entry-form';
 import { LocaleTabs } from '../components/locale-tabs';
+import { PreviewButton } from '../components/preview-button';
 import { useAccount } from '../context';
 import { useSubmit } from '../hooks/use-submit';
 import { Link, navigate, useRoute } from '../router';
 import { emptyFields, loadSchema } from '../schema';
-import type { Entry } from '../types';
+import type { Entry, EntryStatus } from '../types';
 import { Confirm, ErrorNotice, Loading, Notice, ReadOnlyNote, useLoad, when } from '../ui';
 import { RestoredNotice } from './history/restored-notice';
+import { SchedulePanel, type ScheduleDialogKind } from './schedule/schedule-panel';
+import { cancelledMessage, pastTimeRefusal, savedMessage, unpublishMessage, useTimingOverlay } from './schedule/timing';
 import { PageEditActions } from './page-edit-actions';
 import { PageNameFields } from './page-name-fields';
 import { PagePreview } from './page-preview';
@@ -22,7 +25,7 @@ function typeOf(schema: ExportedSchema, typeKey: string, slug: string): TypeDef 
   return typeKey === '*' ? schema.single_pages[slug] : schema.page_types[typeKey];
 }
 
-/** Edits one page in one locale: draft, publish, unpublish, preview; or creates a page. */
+/** Edits one page in one locale: draft, publish, schedule, unpublish, preview; or creates a page. */
 export function PageEdit({
   typeKey: initialType,
   slug,
@@ -53,9 +56,11 @@ export function PageEdit({
   );
   const draft = usePageDraft(initialType, slug, isNew);
   const { typeKey, title, newSlug, values, setTitle, setNewSlug, setValues } = draft;
-  const { busy, error, notice, run, setError } = useSubmit();
+  const { busy, error, notice, run, setError, setNotice } = useSubmit();
   const [preview, setPreview] = useState<unknown>(null);
   const [deleting, setDeleting] = useState(false);
+  const [dialog, setDialog] = useState<ScheduleDialogKind>(null);
+  const [shownEntry, overlayTiming] = useTimingOverlay(entry.data);
 
   const type = schema.data ? typeOf(schema.data, typeKey, isNew && typeKey === '*' ? newSlug : slug) : undefined;
   // The draft's setters are useState's (usePageDraft): stable, listed for the linter only.
@@ -73,14 +78,16 @@ export function PageEdit({
   if (schema.loading || entry.loading) return <Loading what="the page" />;
   if (schema.error || entry.error) return <ErrorNotice error={schema.error ?? entry.error} />;
   const doc = schema.data!;
-  const e = entry.data;
+  const e = shownEntry;
   const errors = fieldErrorsOf(error, locale);
   const path = `/pages/${encodeURIComponent(typeKey)}/${encodeURIComponent(slug)}`;
 
-  const save = (status: 'draft' | 'published') =>
+  const save = (status: EntryStatus, scheduled?: string) =>
     run(async () => {
+      const refused = scheduled === undefined ? null : pastTimeRefusal('scheduled', scheduled);
+      if (refused) throw refused;
       if (isNew) {
-        const body = { title, slug: newSlug, page_type: typeKey || undefined, status, fields: values };
+        const body = { title, slug: newSlug, page_type: typeKey || undefined, status, scheduled, fields: values };
         const { data } = await api<{ data: Entry }>('POST', accountPath(account.id, `/pages${qs({ locale })}`), body);
         navigate(
           `/pages/${encodeURIComponent(data.page_type ?? '*')}/${encodeURIComponent(data.slug!)}${qs({ locale, saved: status })}`,
@@ -88,16 +95,26 @@ export function PageEdit({
         );
         return;
       }
-      const body = { title, ...(newSlug !== slug && { slug: newSlug }), status, fields: values };
+      const body = { title, ...(newSlug !== slug && { slug: newSlug }), status, scheduled, fields: values };
       const { data } = await api<{ data: Entry }>('PUT', accountPath(account.id, `${path}${qs({ locale })}`), body);
       if (data.slug !== slug) {
         navigate(`/pages/${encodeURIComponent(typeKey)}/${encodeURIComponent(data.slug!)}${qs({ locale })}`, true);
         return;
       }
       entry.setData(data);
-      return status === 'published'
-        ? 'Published: the /v2 API serves this version now.'
-        : 'Draft saved. Published readers still see the last published version.';
+      return savedMessage('page', data.status, data.scheduled, !!data.published);
+    });
+  // Only the time: the form keeps what is not saved yet (useTimingOverlay).
+  const setUnpublishAt = (at: string | null) =>
+    run(async () => {
+      const refused = at === null ? null : pastTimeRefusal('unpublish_at', at);
+      if (refused) throw refused;
+      const { data } = await api<{ data: Entry }>('PUT', accountPath(account.id, `${path}${qs({ locale })}`), {
+        unpublish_at: at,
+      });
+      const { status, published, scheduled, unpublish_at, updated, unpublished_changes } = data;
+      overlayTiming({ status, published, scheduled, unpublish_at, updated, unpublished_changes });
+      return unpublishMessage('page', at);
     });
   const unpublish = () =>
     run(async () => {
@@ -133,7 +150,9 @@ export function PageEdit({
       ? 'Page created and published.'
       : justSaved === 'draft'
         ? 'Page created as a draft.'
-        : '');
+        : justSaved === 'scheduled' && e?.scheduled
+          ? savedMessage('page', 'scheduled', e.scheduled, false)
+          : '');
   const status = e?.status ?? null;
   return (
     <section>
@@ -178,6 +197,22 @@ export function PageEdit({
       ) : (
         <ErrorNotice error={error} />
       )}
+      <SchedulePanel
+        what="page"
+        state={e && { ...e, live: !!e.published }}
+        everyLocale={account.locales.length > 1}
+        readOnly={readOnly}
+        busy={busy}
+        errors={errors}
+        failure={error}
+        dialog={dialog}
+        setDialog={setDialog}
+        onSchedule={(at) => save('scheduled', at)}
+        onCancelSchedule={() =>
+          void save('draft').then((ok) => ok && setNotice(cancelledMessage('page', !!e?.published)))
+        }
+        onUnpublishAt={setUnpublishAt}
+      />
       <form
         className="editor"
         onSubmit={(ev) => {
@@ -211,9 +246,19 @@ export function PageEdit({
           published={!!e?.published}
           written={status !== null}
           onPublish={() => void save('published')}
+          onSchedule={() => setDialog('publish')}
           onUnpublish={() => void unpublish()}
           onPreview={() => void showPreview()}
           onDelete={() => setDeleting(true)}
+          sitePreview={
+            !readOnly && (
+              <PreviewButton
+                template={type?.preview_url}
+                values={{ page_type: e?.page_type ?? '', slug, locale }}
+                onError={setError}
+              />
+            )
+          }
         />
       </form>
       {!isNew && e && (

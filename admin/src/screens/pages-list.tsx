@@ -3,13 +3,14 @@ import type { ExportedSchema } from '../../../src/shared/field-types';
 import { roleAtLeast } from '../../../src/shared/roles';
 import { api, accountPath, qs } from '../api';
 import { FilterSearch, FilterSelect } from '../components/list-filters';
+import { StatusCell } from '../components/status-cell';
 import { useAccount } from '../context';
 import { Link, navigate, useRoute } from '../router';
 import { loadSchema } from '../schema';
 import type { EntrySummary, Paged } from '../types';
 import { Empty, ErrorNotice, Loading, useLoad, when } from '../ui';
 
-/** Content > Pages: pages by type, with search, status and locale filters, newest change first. */
+/** Content > Pages: pages by type, with search, status (scheduled too) and locale filters, newest change first. */
 export function PagesList() {
   const { account } = useAccount();
   const { query } = useRoute();
@@ -72,6 +73,7 @@ export function PagesList() {
           <option value="">Any</option>
           <option value="draft">Draft</option>
           <option value="published">Published</option>
+          <option value="scheduled">Scheduled</option>
         </FilterSelect>
         <FilterSelect id="filter-locale" label="Locale" value={locale} onChange={(v) => go({ locale: v })}>
           <option value="">Default</option>
@@ -126,7 +128,7 @@ export function PagesList() {
                     </td>
                     <td>{typeName(p.page_type, p.slug)}</td>
                     <td>
-                      <span className={`badge status-${p.status}`}>{p.status}</span>
+                      <StatusCell status={p.status} scheduled={p.scheduled} unpublishAt={p.unpublish_at} />
                     </td>
                     <td className="hide-phone">{when(p.updated)}</td>
                   </tr>

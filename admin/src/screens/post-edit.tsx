@@ -2,11 +2,15 @@ import { useEffect, useState } from 'react';
 import { roleAtLeast } from '../../../src/shared/roles';
 import { api, accountPath, ApiError, qs, type FieldErrors } from '../api';
 import { ErrorSummary } from '../components/entry-form';
+import { PreviewButton } from '../components/preview-button';
 import { ReadOnlyContext, useAccount } from '../context';
 import { useSubmit } from '../hooks/use-submit';
 import { Link, navigate, useRoute } from '../router';
+import { loadSchema } from '../schema';
 import { Confirm, ErrorNotice, Loading, Notice, ReadOnlyNote, useLoad, when } from '../ui';
 import { RestoredNotice } from './history/restored-notice';
+import { SchedulePanel, type ScheduleDialogKind } from './schedule/schedule-panel';
+import { cancelledMessage, pastTimeRefusal, savedMessage, unpublishMessage, useTimingOverlay } from './schedule/timing';
 import { PostFields } from './post-fields';
 import { bodyOf, EMPTY_POST, formOf, type PostForm } from './post-form';
 import type { Author, Post } from './post-shapes';
@@ -27,10 +31,13 @@ export function PostEdit({ slug, isNew = false }: { slug: string; isNew?: boolea
         : api<{ data: Post }>('GET', accountPath(account.id, `/posts/${encodeURIComponent(slug)}`)).then((r) => r.data),
     [account.id, slug, isNew],
   );
+  const schema = useLoad(() => loadSchema(account.id), [account.id]);
   const [form, setForm] = useState<PostForm>(EMPTY_POST);
   const [slugTouched, setSlugTouched] = useState(!isNew);
-  const { busy, error, notice, run } = useSubmit();
+  const { busy, error, notice, run, setError, setNotice } = useSubmit();
   const [deleting, setDeleting] = useState(false);
+  const [dialog, setDialog] = useState<ScheduleDialogKind>(null);
+  const [shownPost, overlayTiming] = useTimingOverlay(post.data);
   useEffect(() => {
     if (post.data) setForm(formOf(post.data));
   }, [post.data]);
@@ -41,13 +48,17 @@ export function PostEdit({ slug, isNew = false }: { slug: string; isNew?: boolea
 
   if (authors.loading || post.loading) return <Loading what="the post" />;
   if (authors.error || post.error) return <ErrorNotice error={authors.error ?? post.error} />;
-  const p = post.data;
+  const p = shownPost;
   const errors: FieldErrors = error instanceof ApiError ? error.fields : {};
   const set = <K extends keyof PostForm>(key: K, value: PostForm[K]) => setForm((f) => ({ ...f, [key]: value }));
 
-  const save = () =>
+  // `patch`: what a schedule dialog changes of the form (its status and time).
+  const save = (patch: Partial<PostForm> = {}) =>
     run(async () => {
-      const body = bodyOf(form, isNew || form.slug !== slug);
+      const next = { ...form, ...patch };
+      const refused = next.status === 'scheduled' ? pastTimeRefusal('scheduled', next.scheduled) : null;
+      if (refused) throw refused;
+      const body = bodyOf(next, isNew || next.slug !== slug);
       if (isNew) {
         const { data } = await api<{ data: Post }>('POST', accountPath(account.id, '/posts'), body);
         navigate(`/posts/${encodeURIComponent(data.slug)}${qs({ saved: data.status })}`, true);
@@ -63,11 +74,19 @@ export function PostEdit({ slug, isNew = false }: { slug: string; isNew?: boolea
         return;
       }
       post.setData(data);
-      return data.status === 'published'
-        ? 'Published: /v2/posts serves this version now.'
-        : data.status === 'scheduled'
-          ? `Scheduled for ${when(data.scheduled)}.`
-          : 'Draft saved.';
+      return savedMessage('post', data.status, data.scheduled, !!data.published);
+    });
+  // Only the time: the form keeps what is not saved yet (useTimingOverlay).
+  const setUnpublishAt = (at: string | null) =>
+    run(async () => {
+      const refused = at === null ? null : pastTimeRefusal('unpublish_at', at);
+      if (refused) throw refused;
+      const { data } = await api<{ data: Post }>('PUT', accountPath(account.id, `/posts/${encodeURIComponent(slug)}`), {
+        unpublish_at: at,
+      });
+      const { status, published, scheduled, unpublish_at, updated } = data;
+      overlayTiming({ status, published, scheduled, unpublish_at, updated });
+      return unpublishMessage('post', at);
     });
   const remove = () => {
     setDeleting(false);
@@ -90,7 +109,7 @@ export function PostEdit({ slug, isNew = false }: { slug: string; isNew?: boolea
         <h1>{isNew ? 'New post' : p?.title || slug}</h1>
         {p && (
           <span className={`badge status-${p.status}`} data-testid="post-status">
-            {p.status}
+            {p.status === 'scheduled' && p.published ? 'published, with changes scheduled' : p.status}
           </span>
         )}
         {!isNew && (
@@ -107,6 +126,24 @@ export function PostEdit({ slug, isNew = false }: { slug: string; isNew?: boolea
       ) : (
         <ErrorNotice error={error} />
       )}
+      <SchedulePanel
+        what="post"
+        state={
+          p && { status: p.status, scheduled: p.scheduled, unpublish_at: p.unpublish_at ?? null, live: !!p.published }
+        }
+        everyLocale={false}
+        readOnly={readOnly}
+        busy={busy}
+        errors={errors}
+        failure={error}
+        dialog={dialog}
+        setDialog={setDialog}
+        onSchedule={(at) => save({ status: 'scheduled', scheduled: at })}
+        onCancelSchedule={() =>
+          void save({ status: 'draft' }).then((ok) => ok && setNotice(cancelledMessage('post', !!p?.published)))
+        }
+        onUnpublishAt={setUnpublishAt}
+      />
       <ReadOnlyContext.Provider value={readOnly}>
         <form
           className="editor"
@@ -136,6 +173,12 @@ export function PostEdit({ slug, isNew = false }: { slug: string; isNew?: boolea
                     ? 'Save and schedule'
                     : 'Save draft'}
               </button>
+              <button type="button" disabled={busy} onClick={() => setDialog('publish')}>
+                Schedule…
+              </button>
+              {!isNew && (
+                <PreviewButton template={schema.data?.blog?.preview_url} values={{ slug }} onError={setError} />
+              )}
               {!isNew && (
                 <button type="button" className="danger" onClick={() => setDeleting(true)}>
                   Delete

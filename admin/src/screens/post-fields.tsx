@@ -1,5 +1,6 @@
 import { POST_STATUSES, type PostStatus } from '../../../src/shared/posts';
 import type { FieldErrors } from '../api';
+import { DateTimePicker } from '../components/date-time-picker';
 import { MediaField } from '../components/media-picker';
 import { RichText } from '../components/rich-text';
 import { slugify } from '../slugify';
@@ -155,24 +156,16 @@ export function PostFields({
         </Field>
       </div>
       {form.status === 'scheduled' && (
-        <Field
+        <DateTimePicker
           id="f-scheduled"
           label="Publish at"
-          required
+          value={form.scheduled}
+          onChange={(iso) => set('scheduled', iso)}
           errors={errorsOf(errors, 'scheduled')}
-          hint="Your local time. Readers see the post from then on."
-        >
-          {(d, inv) => (
-            <input
-              id="f-scheduled"
-              type="datetime-local"
-              value={form.scheduled}
-              aria-invalid={inv}
-              aria-describedby={d}
-              onChange={(e) => set('scheduled', e.target.value)}
-            />
-          )}
-        </Field>
+          hint="In your time zone. Readers see the post from then on; a live post stays as it is until then."
+          required
+          future
+        />
       )}
       <Field id="f-featured_image" label="Featured image" errors={errorsOf(errors, 'featured_image')}>
         {(d, inv) => (

@@ -3,7 +3,7 @@ import type { PostStatus } from '../../../src/shared/posts';
 import type { FieldErrors } from '../api';
 import type { Post } from './post-shapes';
 
-/** What the post editor's controls hold: lists as comma-separated names, the schedule in local time. */
+/** What the post editor's controls hold: lists as comma-separated names, the schedule as ISO UTC ('' for none). */
 export interface PostForm {
   title: string;
   slug: string;
@@ -36,20 +36,6 @@ export const EMPTY_POST: PostForm = {
   scheduled: '',
 };
 
-/** An ISO time as a `datetime-local` value in the user's zone, and back. */
-function toLocalInput(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-function fromLocalInput(value: string): string | undefined {
-  if (!value) return undefined;
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? value : d.toISOString();
-}
-
 /** The form of a post read back. */
 export function formOf(p: Post): PostForm {
   return {
@@ -65,7 +51,8 @@ export function formOf(p: Post): PostForm {
     categories: p.categories.map((c) => c.name).join(', '),
     tags: p.tags.map((t) => t.name).join(', '),
     status: p.status,
-    scheduled: toLocalInput(p.scheduled),
+    // A published post keeps the time a schedule published it at: only a waiting one shows it.
+    scheduled: p.status === 'scheduled' ? (p.scheduled ?? '') : '',
   };
 }
 
@@ -90,7 +77,7 @@ export function bodyOf(form: PostForm, sendSlug: boolean) {
     categories: names(form.categories),
     tags: names(form.tags),
     status: form.status,
-    ...(form.status === 'scheduled' && { scheduled: fromLocalInput(form.scheduled) }),
+    ...(form.status === 'scheduled' && form.scheduled && { scheduled: form.scheduled }),
   };
 }
 

@@ -32,6 +32,8 @@ export interface Post {
   updated: string;
   published: string | null;
   scheduled: string | null;
+  /** When the post goes off the air, or null. */
+  unpublish_at?: string | null;
   title: string;
   slug: string;
   body: string;

@@ -3,6 +3,7 @@ import { POST_STATUSES } from '../../../src/shared/posts';
 import { roleAtLeast } from '../../../src/shared/roles';
 import { api, accountPath, qs } from '../api';
 import { FilterSearch, FilterSelect } from '../components/list-filters';
+import { StatusCell } from '../components/status-cell';
 import { useAccount } from '../context';
 import { Link, navigate, useRoute } from '../router';
 import type { Paged } from '../types';
@@ -98,7 +99,7 @@ export function PostsList() {
                     </td>
                     <td className="hide-phone">{authorName(p.author)}</td>
                     <td>
-                      <span className={`badge status-${p.status}`}>{p.status}</span>
+                      <StatusCell status={p.status} scheduled={p.scheduled} />
                     </td>
                     <td className="hide-phone">{when(p.status === 'scheduled' ? p.scheduled : p.published)}</td>
                     <td className="hide-phone">{when(p.updated)}</td>

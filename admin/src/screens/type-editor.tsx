@@ -1,5 +1,6 @@
-import type { ExportedSchema } from '../../../src/shared/field-types';
+import type { ExportedSchema, TypeDef } from '../../../src/shared/field-types';
 import { FieldList } from '../components/field-editor';
+import { PreviewUrlInput } from '../components/preview-url-input';
 import type { SelectedType } from './content-type-sections';
 
 /** The chosen content type's name and fields, or a hint to choose one; disabled for those who may not edit the schema. */
@@ -53,6 +54,20 @@ export function TypeEditor({
               }
             />
           </div>
+          {selected.section !== 'components' && (
+            <PreviewUrlInput
+              id="type-preview-url"
+              label="Preview URL"
+              value={(type as TypeDef).preview_url}
+              onChange={(url) =>
+                edit((d) => {
+                  const t = d[selected.section][selected.key] as TypeDef;
+                  if (url === undefined) delete t.preview_url;
+                  else t.preview_url = url;
+                })
+              }
+            />
+          )}
           <FieldList
             fields={type.fields}
             schema={draft}

@@ -1,4 +1,4 @@
-import type { Meta, Pagination, Status } from './common.js';
+import type { Meta, Pagination, Status, WriteTiming } from './common.js';
 
 /** A blog author. */
 export interface Author<AuthorSlug extends string = string> {
@@ -37,6 +37,8 @@ export interface Post<AuthorSlug extends string = string, PostSlug extends strin
   updated: string | null;
   published: string | null;
   scheduled: string | null;
+  /** With preview only: when the post goes off the air (ISO 8601), or null. */
+  unpublish_at?: string | null;
   title: string;
   slug: PostSlug;
   body?: string;
@@ -135,10 +137,9 @@ export interface FeedResponse {
 }
 
 /** Body of `post.create`; `author` names an existing author (the account's default when left out). */
-export interface PostCreate {
+export interface PostCreate extends WriteTiming {
   title: string;
   slug: string;
-  status?: 'draft' | 'published';
   author?: { email: string } | { slug: string };
   categories?: string[];
   tags?: string[];

@@ -52,3 +52,14 @@ export type Status = 'published' | 'draft' | 'scheduled';
 export interface WriteAccepted {
   status: 'pending';
 }
+
+/**
+ * When a write goes live or off the air (docs/api.md §13): `scheduled` with status `scheduled`
+ * publishes at that time (a time already past, at once); `unpublish_at` takes it off the air then
+ * (null clears it). Times are ISO 8601 with a zone.
+ */
+export interface WriteTiming {
+  status?: 'draft' | 'published' | 'scheduled';
+  scheduled?: string;
+  unpublish_at?: string | null;
+}

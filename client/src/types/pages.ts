@@ -1,4 +1,4 @@
-import type { FieldFilters, Meta, Pagination, Status } from './common.js';
+import type { FieldFilters, Meta, Pagination, Status, WriteTiming } from './common.js';
 
 /** A page as the API returns it; `PageModel` types its `fields` (e.g. a generated `LandingPage`). */
 export interface Page<
@@ -12,9 +12,11 @@ export interface Page<
   updated: string | null;
   /** The page type's key; null for a single page (so through `*` it may be either). */
   page_type: PageType extends '*' ? string | null : PageType;
-  /** When a scheduled page goes live (ISO 8601); null otherwise. */
+  /** When a scheduled page goes live, or went live by its schedule (ISO 8601); null otherwise. */
   scheduled: string | null;
   status: Status;
+  /** With preview only: when the page goes off the air (ISO 8601), or null. */
+  unpublish_at?: string | null;
   fields: PageModel;
 }
 
@@ -70,22 +72,20 @@ export type PageSearchResponse<
 > = PageListResponse<PageModel, PageType>;
 
 /** Body of `page.create`: every field of the page type (empty ones as `""`). */
-export interface PageCreate<Fields extends object = Record<string, unknown>> {
+export interface PageCreate<Fields extends object = Record<string, unknown>> extends WriteTiming {
   /** Becomes the page's `name`. */
   title: string;
   slug: string;
   /** The page type; `*` or left out for a single page (then `slug` names it). */
   page_type?: string;
-  status?: 'draft' | 'published';
   /** Flat (for `?locale=` or the default locale), or keyed by locale: `{en: {...}, es: {...}}`. */
   fields: Fields | Record<string, Fields>;
 }
 
 /** Body of `page.update`: only what is sent changes. */
-export interface PageUpdate<Fields extends object = Record<string, unknown>> {
+export interface PageUpdate<Fields extends object = Record<string, unknown>> extends WriteTiming {
   title?: string;
   /** A new slug renames the page. */
   slug?: string;
-  status?: 'draft' | 'published';
   fields?: Partial<Fields> | Record<string, Partial<Fields>>;
 }

@@ -8,10 +8,21 @@ export interface GheePage<Fields, PageType extends string | null = string | null
   published: string | null;
   updated: string | null;
   page_type: PageType;
-  /** When a scheduled page goes live (ISO 8601); null otherwise. */
+  /** When a scheduled page goes live, or went live by its schedule (ISO 8601); null otherwise. */
   scheduled: string | null;
   status: "published" | "draft" | "scheduled";
+  /** With preview only: when the page goes off the air (ISO 8601), or null. */
+  unpublish_at?: string | null;
   fields: Fields;
+}
+
+/** A collection item's `meta`: its id and its timing, as for pages. */
+export interface GheeItemMeta {
+  id: number;
+  scheduled: string | null;
+  status: "published" | "draft" | "scheduled";
+  /** With preview only: when the item goes off the air (ISO 8601), or null. */
+  unpublish_at?: string | null;
 }
 
 /** The fields of a page of page type "Landing page" (`landing_page`). */
@@ -62,7 +73,7 @@ export interface Homepage {
 export interface CategoriesItem {
   name: string;
   slug: string;
-  meta: { id: number };
+  meta: GheeItemMeta;
 }
 
 /** An item of the collection "Brands" (`brands`). */
@@ -74,7 +85,7 @@ export interface BrandsItem {
   founded: number | null;
   /** Expanded by `levels` (default 2); the API URI string at the last level. */
   category: CategoriesItem | string | null;
-  meta: { id: number };
+  meta: GheeItemMeta;
 }
 
 /** The component "SEO" (`seo`). */

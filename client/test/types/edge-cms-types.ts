@@ -8,10 +8,21 @@ export interface GheePage<Fields, PageType extends string | null = string | null
   published: string | null;
   updated: string | null;
   page_type: PageType;
-  /** When a scheduled page goes live (ISO 8601); null otherwise. */
+  /** When a scheduled page goes live, or went live by its schedule (ISO 8601); null otherwise. */
   scheduled: string | null;
   status: "published" | "draft" | "scheduled";
+  /** With preview only: when the page goes off the air (ISO 8601), or null. */
+  unpublish_at?: string | null;
   fields: Fields;
+}
+
+/** A collection item's `meta`: its id and its timing, as for pages. */
+export interface GheeItemMeta {
+  id: number;
+  scheduled: string | null;
+  status: "published" | "draft" | "scheduled";
+  /** With preview only: when the item goes off the air (ISO 8601), or null. */
+  unpublish_at?: string | null;
 }
 
 /** The fields of a page of page type "Landing (hyphen)" (`landing-page`). */
@@ -72,7 +83,7 @@ export interface DateItem {
   seen: (DateItem | string)[];
   /** Expanded by `levels` (default 2); the API URI string at the last level. */
   landing: GheePage<LandingPage, "landing-page"> | string | null;
-  meta: { id: number };
+  meta: GheeItemMeta;
 }
 
 /** The component "array" (`array`). */

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AccountSchema, ContentType } from '../../content/account-schema.js';
 import type { EntryRow } from '../../content/entry-rows.js';
 import type { Database } from '../../store/tables.js';
+import { effectiveStatus } from '../../content/write/entry-schedule.js';
 import { editableFields } from './editable-fields.js';
 import { targetEntry, type EntryTarget } from './target-entry.js';
 
@@ -27,8 +28,10 @@ export async function summarizeEntries(
   const fields = withFields ? await editableFields(db, schema, rows, publicUrl) : [];
   return rows.map((row, i) => ({
     ...handle(schema, row, row.name),
-    status: row.status,
+    status: effectiveStatus(row),
     published: row.published,
+    scheduled: row.scheduled,
+    unpublish_at: row.unpublish_at,
     updated: row.updated,
     ...(withFields ? { fields: fields[i] } : {}),
   }));
@@ -60,8 +63,11 @@ export async function editableEntry(
   return {
     ...handle(schema, entry, latest?.name ?? entry.slug ?? ''),
     locale,
-    status: latest?.status ?? null,
+    status: latest ? effectiveStatus(latest) : null,
     published: live?.published ?? null,
+    /** When the newest version goes live (a scheduled draft), or went live by a schedule. */
+    scheduled: latest?.scheduled ?? null,
+    unpublish_at: entry.unpublish_at,
     updated: latest?.updated ?? null,
     /** True when the newest version differs from what readers see (a saved draft over a live one). */
     unpublished_changes: latest !== undefined && live !== undefined && latest.updated !== live.updated,

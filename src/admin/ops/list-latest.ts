@@ -8,8 +8,8 @@ export interface LatestListQuery {
   accountId: number;
   typeIds: number[];
   locale: string;
-  /** Only entries whose newest version has this status. */
-  status?: 'draft' | 'published';
+  /** Only entries whose newest version has this status (a scheduled one waits as a draft with a time). */
+  status?: 'draft' | 'published' | 'scheduled';
   /** Full-text search terms (pages only); the best match first. */
   terms?: string[];
   /** Without search: pages newest change first, items by id (creation order). */
@@ -36,7 +36,9 @@ export async function listLatest(
     'in',
     q.typeIds,
   );
-  if (q.status) base = base.where('v.status', '=', q.status);
+  if (q.status === 'published') base = base.where('v.status', '=', 'published');
+  else if (q.status === 'draft') base = base.where('v.status', '=', 'draft').where('v.scheduled', 'is', null);
+  else if (q.status === 'scheduled') base = base.where('v.status', '=', 'draft').where('v.scheduled', 'is not', null);
   if (q.terms) {
     if (q.terms.length === 0) return { rows: [], count: 0 };
     const { hits } = await dialect.search(db, {

@@ -13,7 +13,7 @@ export interface EntryTarget {
 export async function targetEntry(db: Kysely<Database>, schema: AccountSchema, type: ContentType, target: EntryTarget) {
   const query = db
     .selectFrom('entries')
-    .select(['id', 'type_id', 'slug'])
+    .select(['id', 'type_id', 'slug', 'unpublish_at'])
     .where('account_id', '=', schema.accountId)
     .where('type_id', '=', type.id);
   const entry =

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { bodyObject, fieldsObject, optionalStatus } from '../../api/write/body.js';
+import { bodyObject, fieldsObject, TIMING_KEYS, writeTiming } from '../../api/write/body.js';
 import { enabledLocale } from '../../content/enabled-locale.js';
 import { collectionOf, itemTarget } from '../../content/find-item.js';
 import {
@@ -42,8 +42,8 @@ function itemPath(call: AccountCall): ItemPath {
 
 /** The body of an item write, `status` and flat `fields` (or fields keyed by locale), with `?locale=`. */
 function itemInput(call: AccountCall): ItemInput {
-  const body = bodyObject(call.request.body, ['status', 'fields']);
-  return { status: optionalStatus(body), fields: fieldsObject(body), locale: call.query.locale };
+  const body = bodyObject(call.request.body, [...TIMING_KEYS, 'fields']);
+  return { ...writeTiming(body), fields: fieldsObject(body), locale: call.query.locale };
 }
 
 /** What the item operations work with: the store, the account's schema, the media downloader. */
@@ -52,6 +52,7 @@ async function writeContext(call: AccountCall): Promise<WriteContext> {
     db: call.ctx.store.db,
     schema: await call.schema(),
     actor: sessionActor(call),
+    now: call.ctx.clock(),
     ingestMedia: call.ctx.ingestMedia,
   };
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { bodyObject, fieldsObject, optionalStatus, optionalString } from '../../api/write/body.js';
+import { bodyObject, fieldsObject, optionalString, TIMING_KEYS, writeTiming } from '../../api/write/body.js';
 import type { AccountSchema, ContentType } from '../../content/account-schema.js';
 import { enabledLocale } from '../../content/enabled-locale.js';
 import { findPage, pageTypeOf } from '../../content/find-page.js';
@@ -57,6 +57,7 @@ async function writeContext(call: AccountCall): Promise<WriteContext> {
     db: call.ctx.store.db,
     schema: await call.schema(),
     actor: sessionActor(call),
+    now: call.ctx.clock(),
     ingestMedia: call.ctx.ingestMedia,
   };
 }
@@ -90,17 +91,17 @@ export function registerPageRoutes(app: FastifyInstance, ctx: AppContext): void 
     POST: {
       access: 'editor',
       async handle(call) {
-        const body = bodyObject(call.request.body, ['title', 'slug', 'page_type', 'status', 'fields']);
-        const [title, slug, pageType, status] = [
+        const body = bodyObject(call.request.body, ['title', 'slug', 'page_type', ...TIMING_KEYS, 'fields']);
+        const [title, slug, pageType, timing] = [
           optionalString(body, 'title'),
           optionalString(body, 'slug'),
           optionalString(body, 'page_type') ?? '*',
-          optionalStatus(body),
+          writeTiming(body),
         ];
         // Fields left out are created empty: the editor fills them in later.
         const page = await createPage(
           await writeContext(call),
-          { title, slug, pageType, status, fields: fieldsObject(body), locale: call.query.locale },
+          { title, slug, pageType, ...timing, fields: fieldsObject(body), locale: call.query.locale },
           { requireAllFields: false },
         );
         return readPage(call, page.type, page.slug, 201);
@@ -119,17 +120,13 @@ export function registerPageRoutes(app: FastifyInstance, ctx: AppContext): void 
     PUT: {
       access: 'editor',
       async handle(call) {
-        const body = bodyObject(call.request.body, ['title', 'slug', 'status', 'fields']);
-        const [title, slug, status] = [
-          optionalString(body, 'title'),
-          optionalString(body, 'slug'),
-          optionalStatus(body),
-        ];
+        const body = bodyObject(call.request.body, ['title', 'slug', ...TIMING_KEYS, 'fields']);
+        const [title, slug, timing] = [optionalString(body, 'title'), optionalString(body, 'slug'), writeTiming(body)];
         // Partial: only the fields sent change, so a form may send just what was edited.
         const page = await updatePage(await writeContext(call), pagePath(call), {
           title,
           slug,
-          status,
+          ...timing,
           fields: fieldsObject(body),
           locale: call.query.locale,
         });

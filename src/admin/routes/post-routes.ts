@@ -21,7 +21,7 @@ const BASE = '/admin/api/accounts/:accountId';
 function postStatusFilter(query: Record<string, string>): EffectiveStatus | undefined {
   const status = query.status;
   if (status === undefined || status === '') return undefined;
-  if (status !== 'draft' && status !== 'published' && status !== 'scheduled') throw adminErrors.invalidPostStatus();
+  if (status !== 'draft' && status !== 'published' && status !== 'scheduled') throw adminErrors.invalidStatusFilter();
   return status;
 }
 
@@ -38,7 +38,8 @@ async function readPost(call: AccountCall, slug: string, status = 200) {
   // The post's own alt text, not the library's: saving the form must not copy that into the post.
   const options = { publicUrl: call.ctx.config.publicUrl, libraryAlt: false };
   const [post] = await renderPosts(call.ctx.store.db, scope, [row], options);
-  return { status, body: { data: post } };
+  // The id too: a blog preview URL may name the post by it (docs/api.md §13.5).
+  return { status, body: { data: { id: row.id, ...post } } };
 }
 
 /** Blog posts (newest version of each, for the dashboard) and the account's authors. */
@@ -65,11 +66,13 @@ export function registerPostRoutes(app: FastifyInstance, ctx: AppContext): void 
           const state = effectiveState(row, scope.now);
           const author = authors.get(row.author_id)!;
           return {
+            id: row.id,
             title: row.title,
             slug: row.slug,
             status: state.status,
             published: state.published,
             scheduled: state.scheduled,
+            unpublish_at: row.unpublish_at,
             updated: row.updated,
             author: {
               slug: author.slug,

@@ -2,7 +2,7 @@ import { createItems } from '../../content/write/item-operations.js';
 import type { ApiCall, Endpoint } from '../../http/define-routes.js';
 import { callerActor } from '../write/caller-actor.js';
 import { ACCEPTED } from '../write/accepted.js';
-import { bodyObject, fieldsList, optionalStatus, optionalString } from '../write/body.js';
+import { bodyObject, fieldsList, optionalString, TIMING_KEYS, writeTiming } from '../write/body.js';
 
 /**
  * POST /v2/content/ (and /v2/content/<key>/): one new item per element of `fields`, all in one
@@ -12,13 +12,13 @@ export const createCollectionItems: Endpoint = {
   auth: 'write',
   async handle(call: ApiCall) {
     const { ctx, schema, query, request, params } = call;
-    const body = bodyObject(request.body, ['key', 'status', 'fields']);
+    const body = bodyObject(request.body, ['key', ...TIMING_KEYS, 'fields']);
     const bodyKey = optionalString(body, 'key');
-    const status = optionalStatus(body);
+    const timing = writeTiming(body);
     const items = fieldsList(body);
     await createItems(
-      { db: ctx.store.db, schema, actor: callerActor(call), ingestMedia: ctx.ingestMedia },
-      { pathKey: params.keys, bodyKey, status, items, locale: query.locale },
+      { db: ctx.store.db, schema, actor: callerActor(call), ingestMedia: ctx.ingestMedia, now: ctx.clock() },
+      { pathKey: params.keys, bodyKey, ...timing, items, locale: query.locale },
     );
     return ACCEPTED;
   },

@@ -2,9 +2,9 @@ import { createPage } from '../../content/write/page-operations.js';
 import type { ApiCall, Endpoint } from '../../http/define-routes.js';
 import { callerActor } from '../write/caller-actor.js';
 import { ACCEPTED } from '../write/accepted.js';
-import { bodyObject, fieldsObject, optionalStatus, optionalString } from '../write/body.js';
+import { bodyObject, fieldsObject, optionalString, TIMING_KEYS, writeTiming } from '../write/body.js';
 
-export const PAGE_BODY_KEYS = ['title', 'slug', 'page_type', 'page-type', 'status', 'fields'] as const;
+export const PAGE_BODY_KEYS = ['title', 'slug', 'page_type', 'page-type', ...TIMING_KEYS, 'fields'] as const;
 
 /** POST /v2/pages/: creates a page of a page type, or a single page (`page_type` `*` or absent). */
 export const createPageEndpoint: Endpoint = {
@@ -15,11 +15,11 @@ export const createPageEndpoint: Endpoint = {
     const title = optionalString(body, 'title');
     const slug = optionalString(body, 'slug');
     const pageType = optionalString(body, 'page_type') ?? optionalString(body, 'page-type') ?? '*';
-    const status = optionalStatus(body);
+    const timing = writeTiming(body);
     const fields = fieldsObject(body);
     await createPage(
-      { db: ctx.store.db, schema, actor: callerActor(call), ingestMedia: ctx.ingestMedia },
-      { title, slug, pageType, status, fields, locale: query.locale },
+      { db: ctx.store.db, schema, actor: callerActor(call), ingestMedia: ctx.ingestMedia, now: ctx.clock() },
+      { title, slug, pageType, ...timing, fields, locale: query.locale },
       { requireAllFields: true },
     );
     return ACCEPTED;

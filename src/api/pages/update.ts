@@ -2,7 +2,7 @@ import { updatePage } from '../../content/write/page-operations.js';
 import type { ApiCall, Endpoint } from '../../http/define-routes.js';
 import { callerActor } from '../write/caller-actor.js';
 import { ACCEPTED } from '../write/accepted.js';
-import { bodyObject, fieldsObject, optionalStatus, optionalString } from '../write/body.js';
+import { bodyObject, fieldsObject, optionalString, writeTiming } from '../write/body.js';
 import { PAGE_BODY_KEYS } from './create.js';
 
 /**
@@ -19,12 +19,12 @@ export const updatePageEndpoint: Endpoint = {
     // Accepted and ignored: a page keeps its type.
     optionalString(body, 'page_type');
     optionalString(body, 'page-type');
-    const status = optionalStatus(body);
+    const timing = writeTiming(body);
     const fields = fieldsObject(body);
     await updatePage(
-      { db: ctx.store.db, schema, actor: callerActor(call), ingestMedia: ctx.ingestMedia },
+      { db: ctx.store.db, schema, actor: callerActor(call), ingestMedia: ctx.ingestMedia, now: ctx.clock() },
       { type: params.type!, slug: params.slug! },
-      { title, slug, status, fields, locale: query.locale },
+      { title, slug, ...timing, fields, locale: query.locale },
     );
     return ACCEPTED;
   },

@@ -1,4 +1,5 @@
 import { errors, messages } from '../../errors/index.js';
+import type { TimingInput } from '../../content/write/entry-schedule.js';
 
 // The top level of a write body, checked before anything is looked up (docs/api.md §9, step 5).
 
@@ -27,6 +28,21 @@ export function optionalStatus(body: Record<string, unknown>): 'draft' | 'publis
   if (status === undefined) return undefined;
   if (status !== 'draft' && status !== 'published') throw errors.badWriteStatus();
   return status;
+}
+
+/** The keys of a page or item write that time it (docs/api.md §13). */
+export const TIMING_KEYS = ['status', 'scheduled', 'unpublish_at'] as const;
+
+/**
+ * `status` (draft, published or scheduled; absent keeps the current one), `scheduled` and
+ * `unpublish_at` of a page or item write. The times are checked with the fields, as field errors.
+ */
+export function writeTiming(body: Record<string, unknown>): TimingInput {
+  const status = optionalString(body, 'status');
+  if (status !== undefined && status !== 'draft' && status !== 'published' && status !== 'scheduled') {
+    throw errors.badTimedStatus();
+  }
+  return { status, scheduled: body.scheduled ?? undefined, unpublishAt: body.unpublish_at };
 }
 
 /** `fields` as an object (absent: none). */

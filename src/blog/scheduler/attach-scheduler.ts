@@ -15,8 +15,8 @@ export function attachScheduler(
 ): PostScheduler {
   const scheduler = new PostScheduler(ctx.store.db, ctx.clock, {
     ...options,
-    onPublished: (postIds) => app.log.info({ postIds }, 'scheduled posts published'),
-    onError: (error) => app.log.error({ err: error }, 'post scheduler pass failed'),
+    onApplied: (changes) => app.log.info({ changes }, 'scheduled changes applied'),
+    onError: (error) => app.log.error({ err: error }, 'scheduler pass failed'),
   });
   app.addHook('onClose', () => scheduler.stop());
   return scheduler;

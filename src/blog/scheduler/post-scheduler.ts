@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/tables.js';
-import { isoMicro, type Clock } from '../../time.js';
+import type { Clock } from '../../time.js';
 import { LeasedLoop } from './leased-loop.js';
-import { publishDuePosts } from './publish-due.js';
+import { applyDue, changedAnything, type AppliedChanges } from '../../scheduling/apply-due.js';
 
 /** The lease every Ghee process on one database competes for. */
 export const SCHEDULER_LEASE = 'post-scheduler';
@@ -15,15 +15,16 @@ export interface SchedulerOptions {
   leaseMs?: number;
   /** Who this process is, in the lease table (default: host, pid and a random part). */
   holder?: string;
-  /** Told of the posts each pass published. */
-  onPublished?: (postIds: number[]) => void;
+  /** Told of what each pass changed, when it changed anything. */
+  onApplied?: (changes: AppliedChanges) => void;
   /** Told of a pass that failed (the loop keeps going). */
   onError?: (error: unknown) => void;
 }
 
 /**
- * Publishes scheduled posts when their time comes, in the process holding the lease. Reads never
- * wait for it: a due post reads as published at once; this makes it durable.
+ * Applies scheduled changes (publications of pages, items and posts, and what goes off the air)
+ * when their time comes, in the process holding the lease. Reads never wait for it: a read that
+ * finds a change due applies it first (src/scheduling/schedule-gate.ts); this covers the rest.
  */
 export class PostScheduler extends LeasedLoop<number[]> {
   constructor(
@@ -42,8 +43,8 @@ export class PostScheduler extends LeasedLoop<number[]> {
 
   /** The ids of the posts this pass published. */
   protected async run(now: Date): Promise<number[]> {
-    const published = await publishDuePosts(this.db, isoMicro(now));
-    if (published.length) this.options.onPublished?.(published);
-    return published;
+    const changes = await applyDue(this.db, now);
+    if (changedAnything(changes)) this.options.onApplied?.(changes);
+    return changes.postsPublished;
   }
 }

@@ -23,8 +23,10 @@ export interface StatusPlan {
  * - `draft` writes only the latest version: a published post stays visible as it was (draft over
  *   published); a post that was only scheduled is unscheduled.
  * - `scheduled` (with `scheduled`, or the time it already has) writes both channels; readers see
- *   it from that time on. A time already past publishes it at once, with that time. A post that
- *   is already visible cannot be scheduled.
+ *   it from that time on. A time already past publishes it at once, with that time. On a post
+ *   that is already visible it writes only the newest version, which replaces the published one
+ *   at that time (src/blog/scheduler/publish-due.ts); until then readers keep the published one.
+ * - `unpublish_at` must be in the future, and later than the time the post is scheduled for.
  * - no `status` keeps the current one (a new post is a draft).
  * Returns null after adding the field errors when the body asks for something impossible.
  */
@@ -35,6 +37,7 @@ export function planStatus(
   add: (path: string, message: string) => void,
 ): StatusPlan | null {
   const live = current.published ? effectiveState(current.published, now) : null;
+  if (input.unpublishAt && input.unpublishAt <= now) return (add('unpublish_at', m.futureTime), null);
   const isLive = live?.status === 'published';
   const target = input.status ?? (current.latest ? effectiveState(current.latest, now).status : 'draft');
   if (target !== 'scheduled') {
@@ -56,9 +59,20 @@ export function planStatus(
       unschedule: Boolean(current.published) && !isLive,
     };
   }
-  if (isLive) return (add('status', m.publishedCannotBeScheduled), null);
   const at = input.scheduled ?? (current.latest?.status === 'scheduled' ? current.latest.scheduled : null);
   if (at === null) return (add('scheduled', m.required), null);
+  if (input.unpublishAt && input.unpublishAt <= at) return (add('unpublish_at', m.afterScheduled), null);
+  if (isLive) {
+    if (at <= now)
+      return {
+        channels: ['published', 'latest'],
+        status: 'published',
+        published: live.published,
+        scheduled: at,
+        unschedule: false,
+      };
+    return { channels: ['latest'], status: 'scheduled', published: live.published, scheduled: at, unschedule: false };
+  }
   // Due already: stored as the scheduler would leave it, so reads before and after agree.
   if (at <= now)
     return { channels: ['published', 'latest'], status: 'published', published: at, scheduled: at, unschedule: false };

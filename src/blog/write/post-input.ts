@@ -11,6 +11,7 @@ export const POST_BODY_KEYS = [
   'slug',
   'status',
   'scheduled',
+  'unpublish_at',
   'author',
   'categories',
   'tags',
@@ -42,6 +43,8 @@ export interface PostInput {
   status?: PostStatus;
   /** UTC, six fractional digits. */
   scheduled?: string;
+  /** When the post goes off the air (UTC, six fractional digits), or null to clear it. */
+  unpublishAt?: string | null;
   author?: AuthorRef;
   categories?: string[];
   tags?: string[];
@@ -96,6 +99,15 @@ export function parsePostInput(body: Record<string, unknown>): { input: PostInpu
     const parsed = parseDateTime(scheduled);
     if (parsed === null) add('scheduled', m.dateTime);
     else input.scheduled = parsed;
+  }
+  if (body.unpublish_at === null) input.unpublishAt = null;
+  else {
+    const unpublishAt = text('unpublish_at');
+    if (unpublishAt !== undefined) {
+      const parsed = parseDateTime(unpublishAt);
+      if (parsed === null) add('unpublish_at', m.dateTime);
+      else input.unpublishAt = parsed;
+    }
   }
   const html = text('body');
   if (html !== undefined) input.body = html;

@@ -130,6 +130,8 @@ export async function writePost(
             : [],
       };
       if (plan.unschedule) await deletePostVersion(trx, postId, 'published');
+      if (input.unpublishAt !== undefined)
+        await trx.updateTable('posts').set({ unpublish_at: input.unpublishAt }).where('id', '=', postId).execute();
       for (const channel of plan.channels) await savePostVersion(trx, postId, channel, version);
       // A scheduled post is not live yet: a draft to receivers until the scheduler publishes it.
       await enqueuePostEvents(trx, w.accountId, plan.status === 'published' ? 'post.published' : 'post.draft', [
@@ -156,6 +158,7 @@ export async function writePost(
 function postAction(w: PostWrite, status: string, options: PostWriteOptions): string {
   if (options.restoredFrom !== undefined) return 'restore';
   if (w.intent === 'create') return 'create';
+  if (w.input.status === 'scheduled' && status === 'scheduled') return 'schedule';
   return w.input.status === 'published' && status === 'published' ? 'publish' : 'update';
 }
 

@@ -11,7 +11,7 @@ const ENTRIES: [string, string] = ['entry', 'entries'];
 
 /**
  * What applying `next` over `current` changes, in document order (locales, components, page
- * types, single pages, collections). `counts` says which types and locales hold content, which
+ * types, single pages, collections, blog). `counts` says which types and locales hold content, which
  * decides `dataLoss`. A `next` without `locales` leaves the locales as they are.
  */
 export function diffSchema(current: SchemaDocument, next: SchemaDocument, counts: ContentCounts): SchemaChange[] {
@@ -32,8 +32,8 @@ export function diffSchema(current: SchemaDocument, next: SchemaDocument, counts
         out.push({ op: '-', path, description, dataLoss: !isComponent && count > 0 });
         continue;
       }
-      const renamed = describeValues(was, now, ['name']);
-      if (renamed) out.push({ op: '~', path, description: renamed, dataLoss: false });
+      const changed = describeValues(was, now, ['name', 'preview_url']);
+      if (changed) out.push({ op: '~', path, description: changed, dataLoss: false });
       diffFields(`${path}.fields`, was.fields, now.fields, { count, noun: isComponent ? ENTRIES : section.noun }, out);
     }
     for (const [key, now] of Object.entries(after)) {
@@ -46,6 +46,8 @@ export function diffSchema(current: SchemaDocument, next: SchemaDocument, counts
         });
     }
   }
+  const blog = describeValues(current.blog ?? {}, next.blog ?? {}, ['preview_url']);
+  if (blog) out.push({ op: '~', path: 'blog', description: blog, dataLoss: false });
   return out;
 }
 

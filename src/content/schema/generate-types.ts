@@ -71,7 +71,7 @@ export function generateTypes(doc: SchemaDocument, options: GenerateTypesOptions
     emit(map.get(`single_page:${key}`)!, `The fields of the single page "${def.name}" (\`${key}\`).`, def.fields);
   for (const [key, def] of sections.collections) {
     emit(map.get(`collection:${key}`)!, `An item of the collection "${def.name}" (\`${key}\`).`, def.fields, [
-      '  meta: { id: number };',
+      '  meta: GheeItemMeta;',
     ]);
   }
   for (const [key, def] of sections.components)
@@ -113,10 +113,21 @@ function header(source: string | undefined): string {
     '  published: string | null;',
     '  updated: string | null;',
     '  page_type: PageType;',
-    '  /** When a scheduled page goes live (ISO 8601); null otherwise. */',
+    '  /** When a scheduled page goes live, or went live by its schedule (ISO 8601); null otherwise. */',
     '  scheduled: string | null;',
     '  status: "published" | "draft" | "scheduled";',
+    '  /** With preview only: when the page goes off the air (ISO 8601), or null. */',
+    '  unpublish_at?: string | null;',
     '  fields: Fields;',
+    '}',
+    '',
+    docComment("A collection item's `meta`: its id and its timing, as for pages.", ''),
+    'export interface GheeItemMeta {',
+    '  id: number;',
+    '  scheduled: string | null;',
+    '  status: "published" | "draft" | "scheduled";',
+    '  /** With preview only: when the item goes off the air (ISO 8601), or null. */',
+    '  unpublish_at?: string | null;',
     '}',
   ].join('\n');
 }

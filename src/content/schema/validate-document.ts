@@ -14,9 +14,13 @@ import { SECTIONS, type Section } from './sections.js';
 import type { ComponentDef, SchemaDocument, TypeDef } from './types.js';
 import { isObject, validateFields, type FieldContext } from './validate-field.js';
 import { CONTROL_CHARACTER, validateLocales } from './validate-locales.js';
+import { validateBlog, validatePreviewUrl } from './validate-preview-url.js';
 
-const TOP_LEVEL_KEYS = ['locales', ...SECTIONS.map((s) => s.name)];
+const TOP_LEVEL_KEYS = ['locales', ...SECTIONS.map((s) => s.name), 'blog'];
 const TYPE_KEYS = ['name', 'fields'];
+/** Page types and collections also take a preview URL template (docs/api.md §13.5). */
+const PREVIEWED_TYPE_KEYS = [...TYPE_KEYS, 'preview_url'];
+const PREVIEWED: readonly Section['name'][] = ['page_types', 'single_pages', 'collections'];
 
 const CONTAINER: Record<Section['name'], FieldContainer> = {
   components: 'component',
@@ -58,11 +62,14 @@ export function validateSchemaDocument(
     const types: Record<string, TypeDef | ComponentDef> = {};
     for (const [key, def] of Object.entries(raw)) {
       checkKey(section, key, errors);
-      types[key] = validateType(def, `${section.name}.${key}`, section.name === 'components', ctx);
+      const at = `${section.name}.${key}`;
+      types[key] = validateType(def, at, section.name === 'components', PREVIEWED.includes(section.name), ctx);
     }
     // The sections differ only in whether `name` is optional, which validateType enforces.
     (out as Record<string, unknown>)[section.name] = types;
   }
+  const blog = validateBlog(doc.blog, errors);
+  if (blog) out.blog = blog;
   const cycles = findComponentCycles(out.components ?? {});
   // Depth is measured along component paths, which a cycle makes endless.
   errors.push(...cycles, ...(cycles.length ? [] : findTooDeep(out.components ?? {})));
@@ -86,13 +93,20 @@ function checkKey(section: Section, key: string, errors: string[]): void {
   }
 }
 
-function validateType(raw: unknown, path: string, nameOptional: boolean, ctx: FieldContext): TypeDef | ComponentDef {
+function validateType(
+  raw: unknown,
+  path: string,
+  nameOptional: boolean,
+  previewed: boolean,
+  ctx: FieldContext,
+): TypeDef | ComponentDef {
   if (!isObject(raw)) {
     ctx.errors.push(m.typeNotObject(path, nameOptional));
     return { name: '', fields: {} };
   }
+  const keys = previewed ? PREVIEWED_TYPE_KEYS : TYPE_KEYS;
   for (const key of Object.keys(raw)) {
-    if (!TYPE_KEYS.includes(key)) ctx.errors.push(m.unknownKey(`${path}.${key}`, 'content type', TYPE_KEYS));
+    if (!keys.includes(key)) ctx.errors.push(m.unknownKey(`${path}.${key}`, 'content type', keys));
   }
   const { name } = raw;
   const hasName = typeof name === 'string' && name.trim() !== '';
@@ -102,6 +116,10 @@ function validateType(raw: unknown, path: string, nameOptional: boolean, ctx: Fi
     ctx.errors.push(m.fieldsRequired(`${path}.fields`));
     return { name: String(name ?? ''), fields: {} };
   }
+  const previewUrl = previewed ? validatePreviewUrl(raw.preview_url, `${path}.preview_url`, ctx.errors) : undefined;
   const fields = validateFields(raw.fields, `${path}.fields`, ctx);
-  return nameOptional && !hasName ? { fields } : { name: String(name), fields };
+  if (nameOptional && !hasName) return { fields };
+  return previewUrl === undefined
+    ? { name: String(name), fields }
+    : { name: String(name), preview_url: previewUrl, fields };
 }

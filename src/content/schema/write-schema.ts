@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../store/tables.js';
 import { SECTIONS } from './sections.js';
-import type { ComponentDef, SchemaDocument } from './types.js';
+import type { ComponentDef, SchemaDocument, TypeDef } from './types.js';
 
 /**
  * Makes the account's stored schema equal `next` (validated and normalised), inside the caller's
@@ -16,7 +16,7 @@ export async function writeSchema(
 ): Promise<void> {
   const rows = await trx
     .selectFrom('content_types')
-    .select(['id', 'kind', 'key', 'name', 'fields'])
+    .select(['id', 'kind', 'key', 'name', 'fields', 'preview_url'])
     .where('account_id', '=', accountId)
     .execute();
   const existing = new Map(rows.map((r) => [`${r.kind}:${r.key}`, r]));
@@ -26,23 +26,32 @@ export async function writeSchema(
     for (const [key, def] of Object.entries(types)) {
       const name = def.name ?? '';
       const fields = JSON.stringify(def.fields);
+      const previewUrl = (def as TypeDef).preview_url ?? null;
       const row = existing.get(`${section.kind}:${key}`);
       if (!row) {
         await trx
           .insertInto('content_types')
-          .values({ account_id: accountId, kind: section.kind, key, name, fields })
+          .values({ account_id: accountId, kind: section.kind, key, name, fields, preview_url: previewUrl })
           .execute();
         continue;
       }
       kept.add(row.id);
-      if (row.name !== name || row.fields !== fields) {
-        await trx.updateTable('content_types').set({ name, fields }).where('id', '=', row.id).execute();
+      if (row.name !== name || row.fields !== fields || row.preview_url !== previewUrl) {
+        await trx
+          .updateTable('content_types')
+          .set({ name, fields, preview_url: previewUrl })
+          .where('id', '=', row.id)
+          .execute();
       }
     }
   }
   const removed = rows.filter((r) => !kept.has(r.id)).map((r) => r.id);
   if (removed.length) await trx.deleteFrom('content_types').where('id', 'in', removed).execute();
   if (next.locales) await replaceLocales(trx, accountId, current, next);
+  const blogPreviewUrl = next.blog?.preview_url ?? null;
+  if ((current.blog?.preview_url ?? null) !== blogPreviewUrl) {
+    await trx.updateTable('accounts').set({ blog_preview_url: blogPreviewUrl }).where('id', '=', accountId).execute();
+  }
 }
 
 async function replaceLocales(

@@ -7,13 +7,13 @@ import { deleteEntry } from './delete-entry.js';
 import { splitLocales } from './locale-fields.js';
 import type { WriteContext } from './write-context.js';
 import { writeEntries, writeEntry } from './write-entry.js';
+import type { TimingInput } from './entry-schedule.js';
+import { timingOf } from './page-operations.js';
 
 // The collection item writes of both APIs (/v2 and the dashboard's), as page-operations.ts for pages.
 
 /** An item write's values, as the body carries them, and the query's `locale`. */
-export interface ItemInput {
-  /** Absent keeps the current status; a new item is then a draft. */
-  status?: 'draft' | 'published';
+export interface ItemInput extends TimingInput {
   fields: Record<string, unknown>;
   /** `?locale=` as sent: flat `fields` are in it (absent: the account's default). */
   locale?: string;
@@ -45,11 +45,15 @@ export async function createItems(
   const writes = input.items.map((fields) => ({
     type,
     intent: 'create' as const,
-    status: input.status,
+    ...timingOf(input),
     ...splitLocales(fields, type, c.schema, locale),
     mode: { partial: false, requireAll: false },
   }));
-  const written = await writeEntries(c.db, c.schema, writes, { actor: c.actor, ingestMedia: c.ingestMedia });
+  const written = await writeEntries(c.db, c.schema, writes, {
+    actor: c.actor,
+    ingestMedia: c.ingestMedia,
+    now: c.now,
+  });
   return { type, ids: written.map((w) => w.id) };
 }
 
@@ -69,11 +73,11 @@ export async function updateItem(
       type,
       intent: 'update',
       id,
-      status: input.status,
+      ...timingOf(input),
       ...splitLocales(input.fields, type, c.schema, locale),
       mode: { partial: options.partial, requireAll: false },
     },
-    { actor: c.actor, ingestMedia: c.ingestMedia },
+    { actor: c.actor, ingestMedia: c.ingestMedia, now: c.now },
   );
   return { type, id };
 }

@@ -7,18 +7,17 @@ import { deleteEntry } from './delete-entry.js';
 import { splitLocales } from './locale-fields.js';
 import type { WriteContext } from './write-context.js';
 import { writeEntry } from './write-entry.js';
+import type { TimingInput } from './entry-schedule.js';
 
 // The page writes of both APIs (/v2 and the dashboard's): each checks its input, finds its
 // target and writes; the routes only parse the body and shape the answer (docs/api.md §4, §9).
 
 /** A page write's values, as the body carries them, and the query's `locale`. */
-export interface PageInput {
+export interface PageInput extends TimingInput {
   /** The page's name. */
   title?: string;
   /** Create: the new page's slug; update: a new slug to rename it to. */
   slug?: string;
-  /** Absent keeps the current status; a new page is then a draft. */
-  status?: 'draft' | 'published';
   fields: Record<string, unknown>;
   /** `?locale=` as sent: flat `fields` are in it (absent: the account's default). */
   locale?: string;
@@ -63,12 +62,12 @@ export async function createPage(
       intent: 'create',
       slug,
       name: title,
-      status: input.status,
+      ...timingOf(input),
       ...splitLocales(input.fields, type, c.schema, locale),
       mode: { partial: false, requireAll: options.requireAllFields },
       errors: missing,
     },
-    { actor: c.actor, ingestMedia: c.ingestMedia },
+    { actor: c.actor, ingestMedia: c.ingestMedia, now: c.now },
   );
   return { type, slug: slug!, id };
 }
@@ -96,11 +95,11 @@ export async function updatePage(
       slug: path.slug,
       newSlug: input.slug,
       name: input.title,
-      status: input.status,
+      ...timingOf(input),
       ...splitLocales(input.fields, type, c.schema, locale),
       mode: { partial: true, requireAll: false },
     },
-    { actor: c.actor, ingestMedia: c.ingestMedia },
+    { actor: c.actor, ingestMedia: c.ingestMedia, now: c.now },
   );
   return { type, slug: input.slug ?? path.slug };
 }
@@ -109,4 +108,9 @@ export async function updatePage(
 export async function deletePage(c: WriteContext, path: PagePath, force: string | undefined): Promise<void> {
   const { type } = await findPage(c.db, c.schema, path.type, path.slug);
   await deleteEntry(c.db, c.schema, type, { slug: path.slug }, forceFlag(force), c.actor);
+}
+
+/** The timing a write carries on to the entry (entry-schedule.ts). */
+export function timingOf(input: TimingInput): TimingInput {
+  return { status: input.status, scheduled: input.scheduled, unpublishAt: input.unpublishAt };
 }

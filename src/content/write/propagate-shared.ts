@@ -22,7 +22,17 @@ export async function propagateShared(
   const others = await trx
     .selectFrom('entry_versions as v')
     .innerJoin('entries as e', 'e.id', 'v.entry_id')
-    .select(['v.locale', 'v.channel', 'v.status', 'v.name', 'v.fields', 'v.updated', 'v.published', 'e.slug'])
+    .select([
+      'v.locale',
+      'v.channel',
+      'v.status',
+      'v.name',
+      'v.fields',
+      'v.updated',
+      'v.published',
+      'v.scheduled',
+      'e.slug',
+    ])
     .where('v.entry_id', '=', entryId)
     .where('v.locale', '!=', locale)
     .where('v.channel', 'in', [...channels])
@@ -40,6 +50,7 @@ export async function propagateShared(
       values,
       updated: other.updated,
       published: other.published,
+      scheduled: other.scheduled,
     });
   }
 }

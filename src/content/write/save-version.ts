@@ -15,6 +15,8 @@ export interface VersionToSave {
   values: Record<string, unknown>;
   updated: string;
   published: string | null;
+  /** The time a newest draft waits for, or a published version was published at (entry-schedule.ts). */
+  scheduled: string | null;
 }
 
 /** Writes one version and replaces its rows in the filter, reference and search tables. */
@@ -32,6 +34,7 @@ export async function saveVersion(
     fields: JSON.stringify(v.values),
     updated: v.updated,
     published: v.published,
+    scheduled: v.scheduled,
   };
   await trx
     .insertInto('entry_versions')
@@ -43,6 +46,7 @@ export async function saveVersion(
         fields: row.fields,
         updated: row.updated,
         published: row.published,
+        scheduled: row.scheduled,
       }),
     )
     .execute();

@@ -13,4 +13,6 @@ export interface WriteContext {
   actor: Actor;
   /** Downloads media URLs into the library; absent (CLI, seed), URLs are stored as given. */
   ingestMedia?: MediaIngester;
+  /** The write's instant (the app's clock); absent, the real time. */
+  now?: Date;
 }

@@ -17,12 +17,12 @@ import { validateFields, type FieldsMode, type Validation } from './validate-fie
 import { enqueueEntryEvents } from '../../webhooks/entry-events.js';
 import type { Actor } from '../../audit/actor.js';
 import { recordEntryHistory } from '../../history/record-entry.js';
+import { readTiming, type LocalePlan, type Timing, type TimingInput } from './entry-schedule.js';
+import { planEntry } from './plan-entry.js';
 
-export interface EntryWrite extends EntryTarget {
+export interface EntryWrite extends EntryTarget, TimingInput {
   /** Page name (`title` on the wire); kept when absent. */
   name?: string;
-  /** Absent keeps the current status; a new entry is then a draft. */
-  status?: 'draft' | 'published';
   /** Input fields per locale. */
   locales: Record<string, Record<string, unknown>>;
   /** Prefix error paths with the locale (`es.headline`) when the body was keyed by locale. */
@@ -75,6 +75,10 @@ export async function writeEntries(
     html: [],
   };
   const prefixOf = (i: number) => (writes.length > 1 ? `${i}.` : '');
+  const now = options.now ?? new Date();
+  const timings = writes.map((w, i) =>
+    readTiming(w, isoMicro(now), (path, message) => (v.errors[prefixOf(i) + path] ??= []).push(message)),
+  );
   const values = writes.map((w, i) => {
     const out: Record<string, Record<string, unknown>> = {};
     for (const [locale, input] of Object.entries(w.locales)) {
@@ -92,7 +96,6 @@ export async function writeEntries(
   // Rich text first: an HTML value past its limits is an error, and a write with errors downloads nothing.
   await sanitizeQueued(v);
   await ingestAll(v, options.ingestMedia);
-  const now = options.now ?? new Date();
   try {
     return await db.transaction().execute(async (trx) => {
       await resolveReferences(trx, schema, v);
@@ -104,24 +107,43 @@ export async function writeEntries(
         for (const [path, list] of Object.entries(slugErrors.errors))
           (v.errors[prefixOf(i) + path] ??= []).push(...list);
       }
-      if (Object.keys(v.errors).length) throw errors.validation(v.errors);
+      const plans: Map<string, LocalePlan>[] = [];
       for (const [i, w] of writes.entries()) {
-        for (const [locale, localeValues] of Object.entries(values[i]!)) {
-          await writeLocale(trx, schema, w, ids[i]!, locale, localeValues, now);
-        }
+        // A time that failed to parse has said so already; the status rules add nothing to it.
+        const add = (path: string, message: string) => void (v.errors[prefixOf(i) + path] ??= [message]);
+        const locales = Object.keys(values[i]!);
+        plans.push(
+          ids[i] === null ? new Map() : await planEntry(trx, w, ids[i]!, locales, timings[i]!, isoMicro(now), add),
+        );
+      }
+      if (Object.keys(v.errors).length) throw errors.validation(v.errors);
+      const timingOnly = writes.map((w, i) => onlyTiming(w, values[i]!));
+      for (const [i, w] of writes.entries()) {
+        // Only `unpublish_at` changes: no version is written, the content and its times stay.
+        if (!timingOnly[i])
+          for (const [locale, localeValues] of Object.entries(values[i]!)) {
+            await writeLocale(trx, schema, w, ids[i]!, locale, localeValues, now, plans[i]!.get(locale)!);
+          }
+        await setUnpublishAt(trx, ids[i]!, timings[i]!);
       }
       await recordEntryHistory(
         trx,
         schema.accountId,
         options.actor,
-        writes.map((w, i) => ({ type: w.type, entryId: ids[i]!, action: auditAction(w, options) })),
+        writes.map((w, i) => ({
+          type: w.type,
+          entryId: ids[i]!,
+          action: timingOnly[i] ? 'schedule' : auditAction(w, plans[i]!, options),
+        })),
         { now, restoredFrom: options.restoredFrom },
       );
       await enqueueEntryEvents(
         trx,
         schema,
         'write',
-        writes.flatMap((w, i) => Object.keys(values[i]!).map((locale) => ({ type: w.type, entryId: ids[i]!, locale }))),
+        writes.flatMap((w, i) =>
+          timingOnly[i] ? [] : Object.keys(values[i]!).map((locale) => ({ type: w.type, entryId: ids[i]!, locale })),
+        ),
         options.actor.name,
       );
       await recordChange(
@@ -139,10 +161,31 @@ export async function writeEntries(
 }
 
 /** The audit record's action of an entry write. */
-function auditAction(w: EntryWrite, options: WriteOptions): string {
+function auditAction(w: EntryWrite, plans: Map<string, LocalePlan>, options: WriteOptions): string {
   if (options.restoredFrom !== undefined) return 'restore';
   if (w.intent === 'create') return 'create';
-  return w.status === 'published' ? 'publish' : 'update';
+  if (w.status === 'published') return 'publish';
+  return w.status === 'scheduled' && [...plans.values()].some((p) => p.action !== 'update') ? 'schedule' : 'update';
+}
+
+/** True for a partial update that sends nothing but `unpublish_at`: it changes no version. */
+function onlyTiming(w: EntryWrite, values: Record<string, Record<string, unknown>>): boolean {
+  return (
+    w.intent === 'update' &&
+    w.mode?.partial === true &&
+    w.unpublishAt !== undefined &&
+    w.status === undefined &&
+    w.scheduled === undefined &&
+    w.name === undefined &&
+    (w.newSlug === undefined || w.newSlug === w.slug) &&
+    Object.values(values).every((fields) => Object.keys(fields).length === 0)
+  );
+}
+
+/** Stores (or clears) when the entry goes off the air, when the write says. */
+async function setUnpublishAt(trx: Transaction<Database>, entryId: number, timing: Timing): Promise<void> {
+  if (timing.unpublishAt === undefined) return;
+  await trx.updateTable('entries').set({ unpublish_at: timing.unpublishAt }).where('id', '=', entryId).execute();
 }
 
 async function ingestAll(v: Validation, ingest: MediaIngester | undefined): Promise<void> {
@@ -157,6 +200,7 @@ async function writeLocale(
   locale: string,
   input: Record<string, unknown>,
   now: Date,
+  plan: LocalePlan,
 ) {
   const current = await trx
     .selectFrom('entry_versions')
@@ -172,8 +216,6 @@ async function writeLocale(
   const values = w.mode?.partial
     ? { ...(latest ? (JSON.parse(latest.fields) as Record<string, unknown>) : other?.shared), ...input }
     : input;
-  // Without a status, a version keeps its own, and a new locale takes the entry's.
-  const status = w.status ?? latest?.status ?? other?.status ?? 'draft';
   const stamp = isoMicro(now);
   const slug = await trx.selectFrom('entries').select('slug').where('id', '=', entryId).executeTakeFirstOrThrow();
   const base = {
@@ -184,10 +226,11 @@ async function writeLocale(
     values,
     updated: stamp,
   };
-  const channels = status === 'published' ? (['published', 'latest'] as const) : (['latest'] as const);
-  const publishedAt = status === 'published' ? (published?.published ?? stamp) : (published?.published ?? null);
+  const { channels, status, scheduled } = plan;
+  // The first publication's time stays; a schedule that published it gives its own time.
+  const publishedAt = published?.published ?? (status === 'published' ? (scheduled ?? stamp) : null);
   for (const channel of channels)
-    await saveVersion(trx, schema, w.type, { ...base, channel, status, published: publishedAt });
+    await saveVersion(trx, schema, w.type, { ...base, channel, status, published: publishedAt, scheduled });
   await propagateShared(trx, schema, w.type, entryId, locale, input, channels);
 }
 

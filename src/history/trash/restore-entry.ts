@@ -38,7 +38,17 @@ export async function restoreEntry(
       .executeTakeFirst();
     if (taken) throw trashErrors.pageSlugTaken(slug);
   }
-  await trx.insertInto('entries').values({ id, account_id: row.account_id, type_id: type.id, slug, created }).execute();
+  await trx
+    .insertInto('entries')
+    .values({
+      id,
+      account_id: row.account_id,
+      type_id: type.id,
+      slug,
+      created,
+      unpublish_at: snapshot.entry.unpublish_at ?? null,
+    })
+    .execute();
   for (const v of snapshot.versions) {
     await saveVersion(trx, schema, type, {
       entryId: id,
@@ -50,6 +60,7 @@ export async function restoreEntry(
       values: JSON.parse(v.fields) as Record<string, unknown>,
       updated: v.updated,
       published: v.published,
+      scheduled: v.scheduled ?? null,
     });
   }
   await recordEntryHistory(trx, row.account_id, actor, [{ type, entryId: id, action: 'restore' }], { now });

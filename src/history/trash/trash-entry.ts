@@ -21,7 +21,7 @@ export async function trashEntry(
 ): Promise<void> {
   const entry = await trx
     .selectFrom('entries')
-    .select(['id', 'type_id', 'slug', 'created'])
+    .select(['id', 'type_id', 'slug', 'created', 'unpublish_at'])
     .where('id', '=', entryId)
     .executeTakeFirstOrThrow();
   const versions = await trx

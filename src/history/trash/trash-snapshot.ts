@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import type { PostVersionsTable } from '../../store/blog-tables.js';
 import type { ContentTypeKind, EntriesTable, EntryVersionsTable } from '../../store/tables.js';
 
@@ -6,10 +7,14 @@ import type { ContentTypeKind, EntriesTable, EntryVersionsTable } from '../../st
 
 /** A deleted page or item: its entries row and every version, both channels, every locale. */
 export interface EntrySnapshot {
-  entry: Omit<EntriesTable, 'id' | 'account_id'> & { id: number };
+  entry: Omit<Selectable<EntriesTable>, 'id' | 'account_id' | 'unpublish_at'> & {
+    id: number;
+    /** Absent in snapshots from before scheduling (migration 017). */
+    unpublish_at?: string | null;
+  };
   /** Its page type or collection when deleted: named in the list and in a refusal once gone. */
   type: { key: string; kind: ContentTypeKind };
-  versions: Omit<EntryVersionsTable, 'entry_id'>[];
+  versions: (Omit<Selectable<EntryVersionsTable>, 'entry_id' | 'scheduled'> & { scheduled?: string | null })[];
 }
 
 /** A category or tag of a deleted post: by id, and by name should that one be deleted since. */

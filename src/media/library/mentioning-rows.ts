@@ -20,6 +20,7 @@ export interface MentioningVersion {
   fields: string;
   updated: string;
   published: string | null;
+  scheduled: string | null;
 }
 
 /** A post version (published or latest) whose body or featured image holds the hash. */
@@ -61,7 +62,7 @@ export async function* versionsMentioning(
       .selectFrom('entry_versions as v')
       .innerJoin('entries as e', 'e.id', 'v.entry_id')
       .select(['v.entry_id', 'e.type_id', 'e.slug', 'v.locale', 'v.channel', 'v.status', 'v.name', 'v.fields'])
-      .select(['v.updated', 'v.published'])
+      .select(['v.updated', 'v.published', 'v.scheduled'])
       .where(
         'v.entry_id',
         'in',

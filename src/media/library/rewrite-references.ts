@@ -52,7 +52,7 @@ export async function rewriteReferences(
         return out;
       }) as Record<string, unknown>;
       if (!changed) continue;
-      const { entry_id: entryId, slug, locale, channel, status, name, updated, published } = row;
+      const { entry_id: entryId, slug, locale, channel, status, name, updated, published, scheduled } = row;
       await saveVersion(trx, schema, type, {
         entryId,
         slug,
@@ -63,6 +63,7 @@ export async function rewriteReferences(
         values: next,
         updated,
         published,
+        scheduled,
       });
       entries.set(`${entryId}:${locale}`, { type, entryId, locale });
       for (const tag of entryTags(type, entryId, [slug])) tags.add(tag);

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { test } from 'vitest';
 
 /** The Chromium to drive: CHROMIUM_PATH, else Debian's; null when neither is there. */
@@ -68,15 +68,19 @@ export class ConsoleErrors {
   }
 }
 
-/** A fresh browser context (its own cookies) that reaches only the local server, and a page in it whose errors `errors` collects. */
+/**
+ * A fresh browser context (its own cookies) that reaches only the local server, and a page in it
+ * whose errors `errors` collects; `options` adds to the context's (a time zone, a locale).
+ */
 export async function localPage(
   browser: Browser,
   base: string,
   errors: ConsoleErrors,
   width = 1280,
   height = 900,
+  options: BrowserContextOptions = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height }, baseURL: base });
+  const context = await browser.newContext({ ...options, viewport: { width, height }, baseURL: base });
   await context.route('**/*', (route) => {
     const host = new URL(route.request().url()).hostname;
     return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { BIN } from '../../helpers/process.js';
 import { ConsoleErrors, launchChromium, localPage } from './chromium.js';
@@ -37,8 +37,12 @@ export interface DashboardSuite {
   browser: Browser;
   /** Console errors of every page the suite opened. */
   errors: ConsoleErrors;
-  /** A page in a fresh browser context (its own cookies). */
-  newPage(width?: number, height?: number): Promise<{ context: BrowserContext; page: Page }>;
+  /** A page in a fresh browser context (its own cookies), with `options` (a time zone, a locale). */
+  newPage(
+    width?: number,
+    height?: number,
+    options?: BrowserContextOptions,
+  ): Promise<{ context: BrowserContext; page: Page }>;
   /** Signs in on the dashboard and waits for the first screen. */
   signIn(page: Page, email: string, password: string): Promise<void>;
   /** A screenshot of the visible part of the page (docs/screenshots with UPDATE_SCREENSHOTS=1). */
@@ -59,7 +63,8 @@ export function useDashboard(
   members: MemberRole[] = [],
 ): DashboardSuite {
   const suite = { errors: new ConsoleErrors() } as DashboardSuite;
-  suite.newPage = (width, height) => localPage(suite.browser, suite.base, suite.errors, width, height);
+  suite.newPage = (width, height, options) =>
+    localPage(suite.browser, suite.base, suite.errors, width, height, options);
   suite.signIn = async (page, email, password) => {
     await page.goto('/admin/');
     await submitSignIn(page, email, password);
