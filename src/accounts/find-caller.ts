@@ -58,13 +58,7 @@ function lookupSql(db: Kysely<Database>): string {
     text = db
       .selectFrom('tokens as t')
       .innerJoin('accounts as a', 'a.id', 't.account_id')
-      .select([
-        't.id as tokenId',
-        't.kind as tokenKind',
-        't.label as tokenLabel',
-        't.hash as hash',
-        ...CALLER_ACCOUNT,
-      ])
+      .select(['t.id as tokenId', 't.kind as tokenKind', 't.label as tokenLabel', 't.hash as hash', ...CALLER_ACCOUNT])
       .where('t.hash', '=', '')
       .where('t.revoked_at', 'is', null)
       .compile().sql;

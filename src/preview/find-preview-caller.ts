@@ -17,10 +17,7 @@ export async function findPreviewCaller(db: Kysely<Database>, token: string, now
   const row = await db
     .selectFrom('accounts as a')
     .innerJoin('preview_secrets as p', 'p.account_id', 'a.id')
-    .select([
-      'p.secret as secret',
-      ...CALLER_ACCOUNT,
-    ])
+    .select(['p.secret as secret', ...CALLER_ACCOUNT])
     .where('a.id', '=', read.accountId)
     .executeTakeFirst();
   if (!row || !signedWith(row.secret, read)) return null;
