@@ -7,12 +7,17 @@ const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].some((p) => p 
 const withBrowser = chromium || Boolean(process.env.CI);
 
 /**
+ * The browser suites: each drives Chromium against a `ghee start` of its own. They run two at a
+ * time after the rest (a browser and its server to a core), before the files that run alone.
+ */
+const BROWSER = ['test/e2e/**/*.test.ts'];
+
+/**
  * Files that measure time (an event-loop stall while a hostile request runs, a bounded refusal, the
- * same answer time for two branches), drive a browser, or run several servers, database outages or
- * benchmarks: they run one at a time, after the rest, so no other file competes for the cores.
+ * same answer time for two branches), or run several servers, database outages or benchmarks:
+ * they run one at a time, last, so no other file competes for the cores.
  */
 const ALONE = [
-  'test/e2e/**/*.test.ts',
   'client/test/timeouts.test.ts',
   'test/admin-media-stream.test.ts',
   'test/answer-budget.test.ts',
@@ -42,7 +47,7 @@ const ALONE = [
 ];
 
 const ALL = ['test/**/*.test.ts', 'client/test/**/*.test.ts'];
-const LEFT_OUT = withBrowser ? ['**/node_modules/**'] : ['**/node_modules/**', 'test/e2e/**'];
+const LEFT_OUT = withBrowser ? ['**/node_modules/**'] : ['**/node_modules/**', ...BROWSER];
 
 export default defineConfig({
   test: {
@@ -51,21 +56,25 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // Every file has its own databases, folders and ports (test/helpers), so files run two at a
-    // time; the ones in ALONE run after them, one at a time.
+    // time; then the browser suites, two at a time; the ones in ALONE last, one at a time.
     projects: [
       {
         extends: true,
         test: {
           name: 'together',
           include: ALL,
-          exclude: [...LEFT_OUT, ...ALONE],
+          exclude: [...LEFT_OUT, ...BROWSER, ...ALONE],
           maxWorkers: 2,
           sequence: { groupOrder: 0 },
         },
       },
       {
         extends: true,
-        test: { name: 'alone', include: ALONE, exclude: LEFT_OUT, maxWorkers: 1, sequence: { groupOrder: 1 } },
+        test: { name: 'browser', include: BROWSER, exclude: LEFT_OUT, maxWorkers: 2, sequence: { groupOrder: 1 } },
+      },
+      {
+        extends: true,
+        test: { name: 'alone', include: ALONE, exclude: LEFT_OUT, maxWorkers: 1, sequence: { groupOrder: 2 } },
       },
     ],
   },

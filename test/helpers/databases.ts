@@ -3,10 +3,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openStore, type Store, type StoreOptions } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
+import type { CreatedAccount } from '../../src/accounts/accounts.js';
+import type { DemoTemplates } from './demo-template.js';
 
 export type DialectUnderTest = 'sqlite' | 'postgres';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The run's demo databases, which test servers are copies of (test/helpers/global-setup.ts). */
+    demoTemplates: DemoTemplates;
+  }
+}
 
 /** SQLite always; PostgreSQL when TEST_DATABASE_URL names a server (CI always sets it). */
 export const DIALECTS: DialectUnderTest[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -16,10 +26,14 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A new, empty database of its own: a temp SQLite file, or a fresh PostgreSQL database. */
-export async function createTestDatabase(dialect: DialectUnderTest): Promise<TestDatabase> {
+/**
+ * A new database of its own: a temp SQLite file, or a fresh PostgreSQL database; empty, or a copy
+ * of `template` (a SQLite file, or a PostgreSQL database no one is connected to).
+ */
+export async function createTestDatabase(dialect: DialectUnderTest, template?: string): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ghee-test-'));
+    if (template) fs.copyFileSync(template, path.join(dir, 'ghee.db'));
     return {
       url: `sqlite:${path.join(dir, 'ghee.db')}`,
       drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
@@ -29,7 +43,7 @@ export async function createTestDatabase(dialect: DialectUnderTest): Promise<Tes
   const name = `ghee_test_${randomBytes(6).toString('hex')}`;
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
-  await client.query(`create database ${name}`);
+  await client.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   await client.end();
   const url = new URL(admin);
   url.pathname = `/${name}`;
@@ -60,4 +74,24 @@ export async function freshStore(dialect: DialectUnderTest, options: StoreOption
       await database.drop();
     },
   };
+}
+
+/**
+ * A store on a copy of the run's demo database (demo-template.ts): migrated and seeded, with the
+ * demo account the seed answered. `close` also drops the copy.
+ */
+export async function demoStore(
+  dialect: DialectUnderTest,
+  options: StoreOptions = {},
+): Promise<{ store: TestStore; demo: CreatedAccount }> {
+  const templates = inject('demoTemplates');
+  const template = dialect === 'sqlite' ? templates.sqlite : templates.postgres!;
+  const database = await createTestDatabase(dialect, template.location);
+  const store = openStore(database.url, options);
+  await migrateToLatest(store);
+  const closing = async () => {
+    await store.close();
+    await database.drop();
+  };
+  return { store: { ...store, url: database.url, close: closing }, demo: structuredClone(template.demo) };
 }

@@ -1,7 +1,9 @@
-// Says loudly, once per run, which databases the suite runs against, and starts the S3-compatible
-// server the media suites keep files in (each file makes buckets of its own: test/helpers/s3-bucket.ts).
+// Says loudly, once per run, which databases the suite runs against, starts the S3-compatible
+// server the media suites keep files in (each file makes buckets of its own: test/helpers/s3-bucket.ts),
+// and makes the demo databases test servers are copied from (test/helpers/demo-template.ts).
 import fs from 'node:fs';
 import type { TestProject } from 'vitest/node';
+import { makeDemoTemplates } from './demo-template.js';
 import { startS3Server } from './s3-server.js';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -21,5 +23,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const s3 = await startS3Server();
   project.provide('s3Endpoint', s3.endpoint);
-  return () => s3.close();
+  const demo = await makeDemoTemplates();
+  project.provide('demoTemplates', demo.templates);
+  return async () => {
+    await s3.close();
+    await demo.drop();
+  };
 }

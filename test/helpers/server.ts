@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { CreatedAccount } from '../../src/accounts/accounts.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { seedDemo } from '../../src/seed/seed-demo.js';
 import { createServer } from '../../src/server.js';
 import type { StoreOptions } from '../../src/store/database.js';
 import type { Clock } from '../../src/time.js';
 import type { AppContext } from '../../src/http/context.js';
-import { freshStore, type DialectUnderTest, type TestStore } from './databases.js';
+import { demoStore, type DialectUnderTest, type TestStore } from './databases.js';
 import { mediaSetup, type MediaFiles, type MediaStoreKind } from './media-stores.js';
 import type { TestBucket } from './s3-bucket.js';
 
@@ -48,8 +47,7 @@ export async function demoServer(
   dialect: DialectUnderTest,
   options: StoreOptions & MediaOptions & { config?: Partial<Config>; clock?: Clock } = {},
 ): Promise<TestServer> {
-  const store = await freshStore(dialect, options);
-  const demo = await seedDemo(store);
+  const { store, demo } = await demoStore(dialect, options);
   const media = await mediaSetup(options.media ?? 'local', options.bucket);
   const config = loadConfig(
     {},
