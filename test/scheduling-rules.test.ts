@@ -121,4 +121,16 @@ describe.each(DIALECTS)('scheduling rules (%s)', (dialect) => {
     expect(await headline(page('cached'))).toEqual(['miss', 'B']);
     expect(await headline(list)).toEqual(['miss', 'B']);
   });
+
+  it('tells shared caches to keep an answer no longer than the next scheduled change', async () => {
+    const cacheControl = async () => (await s.get(page('cached'))).headers['cache-control'];
+    const time = at(clock, 45_000);
+    await s.send('PATCH', page('cached'), { status: 'scheduled', scheduled: time, fields: { headline: 'C' } });
+    expect(await cacheControl()).toBe('public, max-age=0, s-maxage=45');
+    clock.advance(30_000);
+    expect(await cacheControl()).toBe('public, max-age=0, s-maxage=15');
+    clock.set(shifted(time, 1));
+    // Nothing else due within the next minute and a half: the usual minute, then stale while revalidating.
+    expect(await cacheControl()).toBe('public, max-age=0, s-maxage=60, stale-while-revalidate=30');
+  });
 });

@@ -81,6 +81,7 @@ export function defineRoutes(
               key,
               accountId: caller.accountId,
               state: 'hit',
+              now: ctx.clock().getTime(),
             });
         }
         const schema = await ctx.schemas.get(caller.accountId, caller.schemaVersion);
@@ -91,14 +92,16 @@ export function defineRoutes(
         if (result === null) return reply.code(204).send();
         const status = result.status ?? 200;
         if (!cached || status !== 200) return sendJson(reply, status, result.body);
-        const answer = makeAnswer(result.body, deps, parseBool(query.preview) || parseBool(query.test));
+        const made = makeAnswer(result.body, deps, parseBool(query.preview) || parseBool(query.test));
+        const answer = { ...made, expires: cacheFor.until };
         // An answer that names nothing it depends on could never be evicted: it is not kept.
-        if (deps.size > 0) ctx.cache.put(caller, key!, { ...answer, expires: cacheFor.until });
+        if (deps.size > 0) ctx.cache.put(caller, key!, answer);
         return sendAnswer(request, reply, answer, {
           store: ctx.cache,
           key: deps.size > 0 ? key : null,
           accountId: caller.accountId,
           state: 'miss',
+          now: ctx.clock().getTime(),
         });
       },
     };

@@ -24,6 +24,23 @@ function encodingFor(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
   return ok('br') ? 'br' : ok('gzip') ? 'gzip' : null;
 }
 
+/** How long a shared cache may keep an answer, in seconds, and serve it stale while it revalidates. */
+const SHARED_MAX_AGE = 60;
+const STALE_WHILE_REVALIDATE = 30;
+
+/**
+ * The Cache-Control of an answer: previews are private; a shared cache (a CDN) keeps the others a
+ * minute, or only until the account's next scheduled change when that comes sooner (docs/api.md
+ * §13.3), and then serves nothing stale.
+ */
+function cacheControl(answer: CachedAnswer, now: number): string {
+  if (answer.preview) return 'private, no-cache';
+  const left = answer.expires == null ? Infinity : Math.max(0, Math.floor((answer.expires - now) / 1000));
+  if (left >= SHARED_MAX_AGE + STALE_WHILE_REVALIDATE)
+    return `public, max-age=0, s-maxage=${SHARED_MAX_AGE}, stale-while-revalidate=${STALE_WHILE_REVALIDATE}`;
+  return `public, max-age=0, s-maxage=${Math.min(left, SHARED_MAX_AGE)}`;
+}
+
 /**
  * Sends an answer with its validators and caching headers: 304 for a matching If-None-Match,
  * otherwise the bytes, compressed once per encoding and kept with the cached answer.
@@ -32,15 +49,12 @@ export function sendAnswer(
   request: FastifyRequest,
   reply: FastifyReply,
   answer: CachedAnswer,
-  cache: { store: ResponseCache; key: string | null; accountId: number; state: 'hit' | 'miss' },
+  cache: { store: ResponseCache; key: string | null; accountId: number; state: 'hit' | 'miss'; now: number },
 ): FastifyReply {
   reply
     .header('etag', answer.etag)
     .header('vary', 'Authorization, Accept-Encoding')
-    .header(
-      'cache-control',
-      answer.preview ? 'private, no-cache' : 'public, max-age=0, s-maxage=60, stale-while-revalidate=30',
-    )
+    .header('cache-control', cacheControl(answer, cache.now))
     .header('surrogate-key', (answer.surrogateKey ??= surrogateKeys(cache.accountId, answer.tags)))
     .header('x-ghee-cache', cache.state);
   if (matches(request.headers['if-none-match'], answer.etag)) return reply.code(304).send();
