@@ -87,3 +87,23 @@ describe.each(DIALECTS)('scheduled changes on two nodes (%s)', (dialect) => {
     expect((await applyDue(other.db, clock())).postsPublished).toEqual([]);
   });
 });
+
+describe.each(DIALECTS)('a burst of reads at a scheduled time (%s)', (dialect) => {
+  it('runs one pass for the burst, not one per read', async () => {
+    const clock = stillClock();
+    const passes: string[] = [];
+    const onQuery = (sql: string) => /^update "entry_versions" set "status"/.test(sql) && passes.push(sql);
+    const s = await demoServer(dialect, { clock, onQuery });
+    try {
+      const time = at(clock, HOUR_MS);
+      const body = { ...landingBody('burst'), status: 'scheduled', scheduled: time };
+      expect((await s.send('POST', '/v2/pages/', body)).status).toBe(202);
+      clock.set(shifted(time, 1));
+      const reads = await Promise.all(Array.from({ length: 20 }, () => s.get('/v2/pages/landing_page/burst/')));
+      expect(reads.map((r) => r.status)).toEqual(Array(20).fill(200));
+      expect(passes).toHaveLength(1);
+    } finally {
+      await s.close();
+    }
+  });
+});

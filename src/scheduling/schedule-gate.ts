@@ -23,6 +23,8 @@ export interface Settled {
  */
 export class ScheduleGate {
   private readonly next = new Map<number, { version: number; at: number | null }>();
+  /** The pass of each account under way: reads arriving meanwhile wait for it, not start their own. */
+  private readonly applying = new Map<number, Promise<Settled>>();
 
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -35,6 +37,21 @@ export class ScheduleGate {
       this.next.set(accountId, known);
     }
     if (known.at === null || known.at > now.getTime()) return { contentVersion, next: known.at };
+    // Reads that find a pass under way wait for it; one still due after it (a pass begun before
+    // its instant) runs the next. Between the check and the start nothing awaits, so one starts.
+    for (let running = this.applying.get(accountId); running; running = this.applying.get(accountId)) {
+      await running.catch(() => undefined);
+      const after = this.next.get(accountId);
+      if (after && (after.at === null || after.at > now.getTime()))
+        return { contentVersion: after.version, next: after.at };
+    }
+    const done = this.apply(accountId, now).finally(() => this.applying.delete(accountId));
+    this.applying.set(accountId, done);
+    return done;
+  }
+
+  /** Applies what of the account is due at `now`, and learns its content version and next time. */
+  private async apply(accountId: number, now: Date): Promise<Settled> {
     await applyDue(this.db, now, accountId);
     const account = await this.db
       .selectFrom('accounts')
