@@ -14,30 +14,20 @@ export function heldBytes(): number {
 }
 
 /**
- * Runs `work` while sampling `heldBytes` `everyMs` after the previous sample ended: its result,
- * and by how many bytes the most held at any sample (or at the end) exceeded what was held before
- * it began, and how many samples fell within it. Each sample is a full collection that stops the event loop; timed from its end, the
- * samples leave `work` most of the loop however long a collection takes on a loaded machine
- * (back to back, they starved a 40 MB upload for minutes).
+ * Runs `work` while sampling `heldBytes` every `everyMs`: its result, and by how many bytes the
+ * most held at any sample (or at the end) exceeded what was held before it began.
  */
 export async function heldGrowthWhile<T>(
   work: () => Promise<T>,
   everyMs = 250,
-): Promise<{ result: T; growth: number; samples: number }> {
+): Promise<{ result: T; growth: number }> {
   const baseline = heldBytes();
   let peak = baseline;
-  let samples = 0;
-  let timer: NodeJS.Timeout | undefined;
-  const sample = () => {
-    peak = Math.max(peak, heldBytes());
-    samples++;
-    timer = setTimeout(sample, everyMs);
-  };
-  timer = setTimeout(sample, everyMs);
+  const sampler = setInterval(() => (peak = Math.max(peak, heldBytes())), everyMs);
   try {
     const result = await work();
-    return { result, growth: Math.max(peak, heldBytes()) - baseline, samples };
+    return { result, growth: Math.max(peak, heldBytes()) - baseline };
   } finally {
-    clearTimeout(timer);
+    clearInterval(sampler);
   }
 }
