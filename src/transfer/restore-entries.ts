@@ -1,3 +1,4 @@
+import { archivedTime } from './archived-time.js';
 import type { Kysely, Transaction } from 'kysely';
 import { recordChange } from '../cache/content-changes.js';
 import { entryTags } from '../cache/tags.js';
@@ -72,7 +73,7 @@ export async function restoreEntries(
   const tags: string[] = [];
   for (const { entry, type, id, replace } of write) {
     if (replace) await dropVersions(trx, id);
-    const unpublishAt = typeof entry.unpublish_at === 'string' ? entry.unpublish_at : null;
+    const unpublishAt = archivedTime(entry.unpublish_at);
     await trx.updateTable('entries').set({ unpublish_at: unpublishAt }).where('id', '=', id).execute();
     for (const v of entry.versions) {
       const values = mapReferences(type.fields, v.fields, schema, map, fit) as Record<string, unknown>;
@@ -86,7 +87,7 @@ export async function restoreEntries(
         values,
         updated: v.updated,
         published: v.published,
-        scheduled: typeof v.scheduled === 'string' ? v.scheduled : null,
+        scheduled: archivedTime(v.scheduled),
       });
     }
     tags.push(...entryTags(type, id, [entry.slug]));

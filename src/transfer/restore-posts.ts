@@ -1,3 +1,4 @@
+import { archivedTime } from './archived-time.js';
 import type { Kysely } from 'kysely';
 import { BLOG_TAG } from '../blog/blog-tag.js';
 import { deletePostVersion, savePostVersion } from '../blog/write/save-post-version.js';
@@ -62,13 +63,13 @@ export async function restorePosts(
               account_id: accountId,
               slug: post.slug,
               created: post.created,
-              unpublish_at: typeof post.unpublish_at === 'string' ? post.unpublish_at : null,
+              unpublish_at: archivedTime(post.unpublish_at),
             })
             .returning('id')
             .executeTakeFirstOrThrow()
         ).id;
     if (existing) {
-      const unpublishAt = typeof post.unpublish_at === 'string' ? post.unpublish_at : null;
+      const unpublishAt = archivedTime(post.unpublish_at);
       await trx
         .updateTable('posts')
         .set({ created: post.created, unpublish_at: unpublishAt })
